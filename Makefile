@@ -1,0 +1,139 @@
+# avrr: one plain Makefile. `make run` and `make test` are all anyone needs.
+.POSIX:
+.SUFFIXES:
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/avrr
+
+CC      ?= cc
+PKGS     = ncursesw sqlite3
+TPKGS    = cmocka vterm
+# Debian packages behind them (make deps installs what is missing).
+DEBS     = libncurses-dev libsqlite3-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter
+BASE     = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -DAVRR_VERSION='"$(VERSION)"' \
+           -DAVRR_DATADIR='"$(DATADIR)"'
+PKGCF    = $$(pkg-config --cflags $(PKGS))
+PKGLIB   = $$(pkg-config --libs $(PKGS))
+TPKGCF   = $$(pkg-config --cflags $(TPKGS))
+TPKGLIB  = $$(pkg-config --libs $(TPKGS))
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRC      = $(shell find src -name '*.c' ! -name main.c | sort)
+HDR      = $(shell find src -name '*.h')
+UNIT     = $(shell find tests/unit -name 'test_*.c' | sort)
+E2E      = $(shell find tests/e2e -name 'test_*.c' | sort)
+E2ESUP   = $(shell find tests/e2e -name '*.c' ! -name 'test_*.c' | sort)
+PO       = $(wildcard locale/*.po)
+MO       = $(PO:locale/%.po=build/locale/%.mo)
+
+REL_OBJ  = $(SRC:src/%.c=build/rel/%.o)
+TST_OBJ  = $(SRC:src/%.c=build/test/%.o)
+UNIT_BIN = $(UNIT:tests/unit/%.c=build/test/unit/%)
+E2E_BIN  = $(E2E:tests/e2e/%.c=build/test/e2e/%)
+
+DEMO_DB ?= build/demo.db
+
+all: deps-check avrr $(MO)
+
+# ---- set-up -------------------------------------------------------------
+deps:
+	@sh tests/deps.sh $(DEBS)
+
+deps-check:
+	@pkg-config --exists $(PKGS) || { echo "avrr: missing build libraries; run 'make deps' (as root) first" >&2; exit 1; }
+
+# ---- the program ----------------------------------------------------------
+avrr: build/rel/libavrr.a src/main.c $(HDR)
+	$(CC) $(BASE) -O2 -g $(PKGCF) -o $@ src/main.c build/rel/libavrr.a $(PKGLIB)
+
+build/rel/libavrr.a: $(REL_OBJ)
+	@rm -f $@
+	ar rcs $@ $(REL_OBJ)
+
+build/rel/%.o: src/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(BASE) -O2 -g $(PKGCF) -c -o $@ $<
+
+build/locale/%.mo: locale/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+run: deps
+	@$(MAKE) --no-print-directory avrr $(MO)
+	@test -f $(DEMO_DB) || ./avrr demo --db $(DEMO_DB) --cases 300 --seed 1
+	./avrr --db $(DEMO_DB)
+
+# ---- tests (ASan + UBSan) --------------------------------------------------
+test: deps
+	@$(MAKE) --no-print-directory test-build
+	@sh tests/run.sh $(UNIT_BIN) -- $(E2E_BIN)
+
+test-build: build/test/avrr $(UNIT_BIN) $(E2E_BIN) $(MO) avrr
+
+build/test/libavrr.a: $(TST_OBJ)
+	@rm -f $@
+	ar rcs $@ $(TST_OBJ)
+
+build/test/%.o: src/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(BASE) -O1 -g $(SAN) $(PKGCF) -c -o $@ $<
+
+build/test/avrr: build/test/libavrr.a src/main.c
+	$(CC) $(BASE) -O1 -g $(SAN) $(PKGCF) -o $@ src/main.c build/test/libavrr.a $(PKGLIB)
+
+build/test/unit/%: tests/unit/%.c build/test/libavrr.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< build/test/libavrr.a $(PKGLIB) $(TPKGLIB)
+
+build/test/e2e/%: tests/e2e/%.c $(E2ESUP) build/test/libavrr.a $(wildcard tests/e2e/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) build/test/libavrr.a $(PKGLIB) $(TPKGLIB)
+
+# Unit tests without sanitizers under valgrind (memcheck, leaks are errors).
+valgrind: deps
+	@$(MAKE) --no-print-directory build/vg/ok
+
+build/vg/ok: $(UNIT) $(REL_OBJ)
+	@mkdir -p build/vg
+	@for t in $(UNIT); do \
+	  b=build/vg/$$(basename $$t .c); \
+	  $(CC) $(BASE) -O0 -g -Itests $(PKGCF) $(TPKGCF) -o $$b $$t $(REL_OBJ) $(PKGLIB) $(TPKGLIB) || exit 1; \
+	  valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite $$b >/dev/null || exit 1; \
+	done
+	@touch $@
+
+# ---- fuzzing (clang libFuzzer) --------------------------------------------
+FUZZ_SECONDS ?= 30
+fuzz: deps
+	@mkdir -p build/fuzz
+	@for f in tests/fuzz/fuzz_*.c; do \
+	  b=build/fuzz/$$(basename $$f .c); \
+	  clang $(BASE) -g -O1 -fsanitize=fuzzer,address,undefined $(PKGCF) -o $$b $$f $(SRC) $(PKGLIB) || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$(basename $$f .c); \
+	  $$b -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-$$(basename $$f .c) tests/fuzz/seed-$$(basename $$f .c) || exit 1; \
+	done
+
+# ---- translations -----------------------------------------------------------
+pot:
+	@mkdir -p build
+	xgettext -k_ -kN_ --from-code=UTF-8 -c/ -o build/src.pot $$(find src -name '*.c' | sort)
+	sh tests/forms-pot.sh forms > build/forms.pot
+	msgcat build/src.pot build/forms.pot -o locale/avrr.pot
+
+# ---- install ------------------------------------------------------------------
+install: avrr $(MO)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(DATADIR)/locale
+	install -m 755 avrr $(DESTDIR)$(BINDIR)/avrr
+	install -m 644 forms/*.form $(DESTDIR)$(DATADIR)/forms/
+	install -m 644 $(MO) $(DESTDIR)$(DATADIR)/locale/
+
+clean:
+	rm -rf build avrr
+
+.PHONY: all deps deps-check run test test-build valgrind fuzz pot install clean

@@ -1,0 +1,181 @@
+#include "cmd/cmd.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+static char cmd_exe_dir[PATH_MAX];
+
+static const char *
+cmd_exe_dir_get(void)
+{
+	ssize_t n;
+	char *slash;
+
+	if (cmd_exe_dir[0] != '\0')
+		return cmd_exe_dir;
+	n = readlink("/proc/self/exe", cmd_exe_dir, sizeof cmd_exe_dir - 1);
+	if (n <= 0) {
+		strcpy(cmd_exe_dir, ".");
+		return cmd_exe_dir;
+	}
+	cmd_exe_dir[n] = '\0';
+	slash = strrchr(cmd_exe_dir, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	return cmd_exe_dir;
+}
+
+static bool
+cmd_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Looks for rel beside the binary and one and two folders up (build trees). */
+static const char *
+cmd_find_dir(const char *env, const char *rel, const char *installed, char *buf,
+    size_t len)
+{
+	static const char *ups[] = { "", "/..", "/../.." };
+	const char *e = getenv(env);
+	size_t i;
+
+	if (!str_empty(e))
+		return e;
+	for (i = 0; i < sizeof ups / sizeof ups[0]; i++) {
+		snprintf(buf, len, "%s%s/%s", cmd_exe_dir_get(), ups[i], rel);
+		if (cmd_is_dir(buf))
+			return buf;
+	}
+	return installed;
+}
+
+const char *
+cmd_forms_dir(void)
+{
+	static char buf[PATH_MAX + 32];
+
+	return cmd_find_dir("AVRR_FORMS", "forms", AVRR_DATADIR "/forms", buf, sizeof buf);
+}
+
+const char *
+cmd_locale_dir(void)
+{
+	static char buf[PATH_MAX + 32];
+
+	return cmd_find_dir("AVRR_LOCALE", "build/locale", AVRR_DATADIR "/locale", buf,
+	    sizeof buf);
+}
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("avrr: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static const struct cmd_entry *
+cmd_find(const char *name)
+{
+	const struct cmd_entry *c;
+
+	for (c = cmd_table; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int
+cmd_usage(const char *name)
+{
+	const struct cmd_entry *c = cmd_find(name);
+
+	if (c != NULL)
+		fprintf(stderr, "%s: %s\n", _("usage"), _(c->usage));
+	return 2;
+}
+
+bool
+cmd_wants_help(int argc, char **argv, const char *name)
+{
+	const struct cmd_entry *c = cmd_find(name);
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			if (c != NULL)
+				printf("%s: %s\n%s\n", _("usage"), _(c->usage), _(c->summary));
+			return true;
+		}
+	}
+	return false;
+}
+
+struct form_set *
+cmd_load_forms(const char *dir, struct db_expr *expr)
+{
+	struct form_set *set = form_set_load_dir(dir);
+	size_t i;
+
+	if (set->nerrors == 0 && expr != NULL)
+		db_expr_check_set(expr, set);
+	if (set->nerrors == 0)
+		return set;
+	for (i = 0; i < set->nerrors; i++)
+		fprintf(stderr, "%s\n", set->errors[i]);
+	form_set_free(set);
+	return NULL;
+}
+
+int
+cmd_open(struct cmd_ctx *ctx, bool create)
+{
+	char *err = NULL;
+	enum db_status st;
+
+	if (ctx->db_path == NULL)
+		ctx->db_path = db_default_path();
+	ctx->expr = db_expr_new();
+	ctx->forms = cmd_load_forms(cmd_forms_dir(), ctx->expr);
+	if (ctx->forms == NULL)
+		return 1;
+	st = db_open(&ctx->db, ctx->db_path, create, &err);
+	if (st == DB_OK)
+		st = db_sync_forms(ctx->db, ctx->forms, &err);
+	if (st != DB_OK) {
+		cmd_error("%s", err != NULL ? err : ctx->db_path);
+		free(err);
+		return 1;
+	}
+	return 0;
+}
+
+void
+cmd_close(struct cmd_ctx *ctx)
+{
+	if (ctx->db != NULL)
+		db_close(ctx->db);
+	if (ctx->forms != NULL)
+		form_set_free(ctx->forms);
+	if (ctx->expr != NULL)
+		db_expr_free(ctx->expr);
+	memset(ctx, 0, sizeof *ctx);
+}

@@ -1,0 +1,18 @@
+#include "cmd/cmd.h"
+
+#include <stddef.h>
+
+#include "util/tr.h"
+
+const struct cmd_entry cmd_table[] = {
+	{ "tui", N_("avrr [--db FILE] [--lang CODE] [--client-lang CODE] [--user NAME]"),
+	    N_("the interactive program (the default command)"), cmd_tui },
+	{ "init", N_("avrr init [--db FILE]"),
+	    N_("create a database, or bring an existing one up to date"), cmd_init },
+	{ "check-forms", N_("avrr check-forms [DIR]"),
+	    N_("validate form definitions; lists every error as file:line: message"),
+	    cmd_check_forms },
+	{ "demo", N_("avrr demo [--db FILE] [--cases N] [--seed S]"),
+	    N_("fill a database with realistic synthetic data"), cmd_demo },
+	{ NULL, NULL, NULL, NULL }
+};

@@ -1,0 +1,32 @@
+/*
+ * db/record: load, save and delete records of form tables, with optimistic
+ * versions and an audit row per change.
+ *
+ * Contract: db_record_save() inserts a record with id 0 (giving it id, uuid,
+ * version 1, created/updated time and user) or updates one whose stored version
+ * equals rec->version (then version+1). A different stored version is
+ * DB_CONFLICT: nothing is written, and *theirs (if not NULL) receives the stored
+ * record so the caller can show both values. Child rows of repeat groups are
+ * written in the same transaction (replaced as a whole). Values of fields that
+ * are not relevant must already be NULL (the caller evaluates relevance).
+ * Each insert, update and delete writes one audit row (user, time, table, id,
+ * action, changed fields as JSON) in the same transaction, and the search index
+ * is updated from fields with a "search" key.
+ */
+#ifndef DB_RECORD_H
+#define DB_RECORD_H
+
+#include "db/db.h"
+
+enum db_status	db_record_load(struct db *, const struct form_def *, int64_t id,
+		    struct form_record **out, char **err);
+enum db_status	db_record_save(struct db *, struct form_record *rec,
+		    struct form_record **theirs, char **err);
+enum db_status	db_record_delete(struct db *, const struct form_def *, int64_t id,
+		    int64_t version, char **err);
+
+/* Ids of a form's records of one case (newest first); *ids malloc'd. */
+enum db_status	db_record_list(struct db *, const struct form_def *, int64_t case_id,
+		    int64_t **ids, size_t *n, char **err);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * form/form: the in-memory model of forms/*.form and the parser that builds it.
+ *
+ * Contract: form_set_load_dir() parses every *.form file of a folder into a
+ * struct form_set. It never stops at the first error: every problem is added
+ * to the error list as "file:line: message" (English msgid, translated with
+ * _() at the point of formatting) and the set is still returned, so
+ * check-forms can list them all. A set with errors must not be used to open a
+ * database. Nothing here knows ncurses or SQL tables; expressions are kept as
+ * text and compiled by db/expr (see there) because SQLite evaluates them.
+ *
+ * Names of forms, fields, choice lists and choice codes match [a-z][a-z0-9_]*
+ * (choice codes may also start with a digit). Labels, hints, says, titles and
+ * choice labels are English source strings: the msgids of locale/*.po.
+ *
+ * A repeat group is a field of type FT_REPEAT whose ->group is a form_def of
+ * its own (table "<parent table>_<field name>", its rows are child rows).
+ */
+#ifndef FORM_FORM_H
+#define FORM_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum form_type {
+	FT_TEXT,
+	FT_MULTILINE,
+	FT_INTEGER,
+	FT_DECIMAL,
+	FT_MONEY,	/* amount column NAME, currency column NAME_currency */
+	FT_DATE,	/* stored YYYY-MM-DD */
+	FT_DATETIME,	/* stored YYYY-MM-DD HH:MM */
+	FT_YESNO,	/* stored 'yes' / 'no' */
+	FT_SELECT_ONE,	/* stored as the choice code */
+	FT_SELECT_MANY,	/* stored as codes separated by one space */
+	FT_PHONE,
+	FT_NOTE,	/* read-aloud text, no value, no column */
+	FT_CALCULATED,	/* read-only, value of ->calc, stored */
+	FT_REPEAT,	/* child rows, ->group; no column */
+	FT__COUNT
+};
+
+/* What a field feeds into the case search index (key "search"). */
+enum form_search {
+	FS_NONE,
+	FS_NAME,	/* person names, Latin or native script */
+	FS_PHONE,
+	FS_CASENO
+};
+
+struct form_choice {
+	char	*code;
+	char	*label;		/* msgid */
+	char	*parent;	/* code in the list the "filter" field uses, or NULL */
+};
+
+struct form_choices {
+	char			*name;
+	struct form_choice	*items;
+	size_t			 nitems;
+	bool			 builtin;	/* country, language, currency: iso-codes */
+	char			*file;
+	int			 line;
+};
+
+struct form_def;
+
+struct form_field {
+	char		*name;
+	enum form_type	 type;
+	char		*label;		/* msgid; NULL = name */
+	char		*hint;		/* msgid or NULL */
+	char		*say;		/* msgid shown in the client language, or NULL */
+	char		*section;	/* msgid of the section heading it sits under, or NULL */
+	char		*choices;	/* list name for select_one/select_many */
+	char		*filter;	/* cascading: name of the field whose value must equal choice->parent */
+	char		*relevant;	/* expression text or NULL */
+	char		*constraint;	/* expression text or NULL */
+	char		*constraint_msg; /* msgid or NULL */
+	char		*default_expr;	/* expression text or NULL */
+	char		*calc;		/* expression text, FT_CALCULATED only */
+	char		*min;		/* number, or date for FT_DATE; NULL = none */
+	char		*max;
+	int		 length;	/* max characters for text types, 0 = none */
+	bool		 required;
+	bool		 readonly;
+	enum form_search search;
+	char		*was;		/* declared former column name (rename), or NULL */
+	struct form_def	*group;		/* FT_REPEAT only */
+	int		 line;		/* where "field" stood */
+};
+
+struct form_def {
+	char			*name;
+	char			*table;
+	char			*title;		/* msgid */
+	char			*hint;		/* msgid or NULL */
+	bool			 once;		/* at most one record per case */
+	bool			 needs_case;	/* a record must belong to a case */
+	struct form_field	*fields;
+	size_t			 nfields;
+	struct form_def		*parent;	/* repeat groups: the enclosing form */
+	char			*file;
+	int			 line;
+};
+
+struct form_set {
+	struct form_def		**forms;
+	size_t			  nforms;
+	struct form_choices	**choices;	/* shared by all forms of the set */
+	size_t			  nchoices;
+	char			**errors;	/* "file:line: message", owned */
+	size_t			  nerrors;
+};
+
+/* Parsing. */
+struct form_set	*form_set_new(void);
+void		 form_set_free(struct form_set *);
+/* Loads every *.form in dir (sorted by name). Returns the set; check ->nerrors. */
+struct form_set	*form_set_load_dir(const char *dir);
+/* Parses one file's text into set (name is used in messages). */
+void		 form_set_parse(struct form_set *, const char *name, const char *text);
+/* After all files are parsed: cross-checks (choice lists exist, filter fields exist, ...). */
+void		 form_set_finish(struct form_set *);
+void		 form_set_error(struct form_set *, const char *file, int line,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Look-ups; NULL when absent. */
+struct form_def		*form_set_find(const struct form_set *, const char *name);
+struct form_choices	*form_set_choices(const struct form_set *, const char *name);
+int			 form_field_index(const struct form_def *, const char *name);
+const struct form_choice *form_choice_find(const struct form_choices *, const char *code);
+
+/* Writes a definition back in canonical form (golden round-trip tests). */
+char		*form_def_write(const struct form_def *);
+char		*form_choices_write(const struct form_choices *);
+
+/* Field type names as written in .form files ("text", "select_one", ...). */
+const char	*form_type_name(enum form_type);
+bool		 form_type_has_value(enum form_type);	/* false for note and repeat */
+bool		 form_type_is_numeric(enum form_type);	/* integer, decimal, money */
+
+#endif

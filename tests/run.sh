@@ -1,0 +1,33 @@
+#!/bin/sh
+# Runs the unit test binaries, then the end-to-end ones, then check-forms,
+# and closes with one "N passed, N failed" line (counted in cmocka tests).
+# Usage: run.sh UNIT... -- E2E...
+export AVRR_BIN="${AVRR_BIN:-build/test/avrr}"
+export AVRR_FORMS="${AVRR_FORMS:-forms}"
+export AVRR_LOCALE="${AVRR_LOCALE:-build/locale}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0 broken=""
+for t in "$@"; do
+	[ "$t" = "--" ] && continue
+	"$t" 2>"$tmp/err"
+	rc=$?
+	cat "$tmp/err" >&2
+	n=$(sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' "$tmp/err" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$tmp/err" | tail -n 1)
+	n=${n:-0} f=${f:-0}
+	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; broken="$broken $t"; fi
+	passed=$((passed + n - f)) failed=$((failed + f))
+	[ "$rc" != 0 ] && broken="$broken $t"
+done
+echo "== check-forms =="
+if "$AVRR_BIN" check-forms "$AVRR_FORMS"; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1)) broken="$broken check-forms"
+fi
+[ -n "$broken" ] && echo "failing:$broken" >&2
+echo "tests: $passed passed, $failed failed"
+[ "$failed" = 0 ]
