@@ -30,14 +30,15 @@ UNIT     = $(shell find tests/unit -name 'test_*.c' | sort)
 E2E      = $(shell find tests/e2e -name 'test_*.c' | sort)
 E2ESUP   = $(shell find tests/e2e -name '*.c' ! -name 'test_*.c' | sort)
 PO       = $(wildcard locale/*.po)
-MO       = $(PO:locale/%.po=build/locale/%.mo)
+MO       = $(PO:locale/%.po=$(B)/locale/%.mo)
 
-REL_OBJ  = $(SRC:src/%.c=build/rel/%.o)
-TST_OBJ  = $(SRC:src/%.c=build/test/%.o)
-UNIT_BIN = $(UNIT:tests/unit/%.c=build/test/unit/%)
-E2E_BIN  = $(E2E:tests/e2e/%.c=build/test/e2e/%)
+REL_OBJ  = $(SRC:src/%.c=$(B)/rel/%.o)
+TST_OBJ  = $(SRC:src/%.c=$(B)/test/%.o)
+UNIT_BIN = $(UNIT:tests/unit/%.c=$(B)/test/unit/%)
+E2E_BIN  = $(E2E:tests/e2e/%.c=$(B)/test/e2e/%)
 
-DEMO_DB ?= build/demo.db
+B ?= build
+DEMO_DB ?= $(B)/demo.db
 
 all: deps-check avrr $(MO)
 
@@ -49,18 +50,18 @@ deps-check:
 	@pkg-config --exists $(PKGS) || { echo "avrr: missing build libraries; run 'make deps' (as root) first" >&2; exit 1; }
 
 # ---- the program ----------------------------------------------------------
-avrr: build/rel/libavrr.a src/main.c $(HDR)
-	$(CC) $(BASE) -O2 -g $(PKGCF) -o $@ src/main.c build/rel/libavrr.a $(PKGLIB)
+avrr: $(B)/rel/libavrr.a src/main.c $(HDR)
+	$(CC) $(BASE) -O2 -g $(PKGCF) -o $@ src/main.c $(B)/rel/libavrr.a $(PKGLIB)
 
-build/rel/libavrr.a: $(REL_OBJ)
+$(B)/rel/libavrr.a: $(REL_OBJ)
 	@rm -f $@
 	ar rcs $@ $(REL_OBJ)
 
-build/rel/%.o: src/%.c $(HDR)
+$(B)/rel/%.o: src/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(BASE) -O2 -g $(PKGCF) -c -o $@ $<
 
-build/locale/%.mo: locale/%.po
+$(B)/locale/%.mo: locale/%.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
 
@@ -72,37 +73,37 @@ run: deps
 # ---- tests (ASan + UBSan) --------------------------------------------------
 test: deps
 	@$(MAKE) --no-print-directory test-build
-	@sh tests/run.sh $(UNIT_BIN) -- $(E2E_BIN)
+	@AVRR_BIN=$(B)/test/avrr AVRR_LOCALE=$(B)/locale sh tests/run.sh $(UNIT_BIN) -- $(E2E_BIN)
 
-test-build: build/test/avrr $(UNIT_BIN) $(E2E_BIN) $(MO) avrr
+test-build: $(B)/test/avrr $(UNIT_BIN) $(E2E_BIN) $(MO) avrr
 
-build/test/libavrr.a: $(TST_OBJ)
+$(B)/test/libavrr.a: $(TST_OBJ)
 	@rm -f $@
 	ar rcs $@ $(TST_OBJ)
 
-build/test/%.o: src/%.c $(HDR)
+$(B)/test/%.o: src/%.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(BASE) -O1 -g $(SAN) $(PKGCF) -c -o $@ $<
 
-build/test/avrr: build/test/libavrr.a src/main.c
-	$(CC) $(BASE) -O1 -g $(SAN) $(PKGCF) -o $@ src/main.c build/test/libavrr.a $(PKGLIB)
+$(B)/test/avrr: $(B)/test/libavrr.a src/main.c
+	$(CC) $(BASE) -O1 -g $(SAN) $(PKGCF) -o $@ src/main.c $(B)/test/libavrr.a $(PKGLIB)
 
-build/test/unit/%: tests/unit/%.c build/test/libavrr.a
+$(B)/test/unit/%: tests/unit/%.c $(B)/test/libavrr.a
 	@mkdir -p $(@D)
-	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< build/test/libavrr.a $(PKGLIB) $(TPKGLIB)
+	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(B)/test/libavrr.a $(PKGLIB) $(TPKGLIB)
 
-build/test/e2e/%: tests/e2e/%.c $(E2ESUP) build/test/libavrr.a $(wildcard tests/e2e/*.h)
+$(B)/test/e2e/%: tests/e2e/%.c $(E2ESUP) $(B)/test/libavrr.a $(wildcard tests/e2e/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) build/test/libavrr.a $(PKGLIB) $(TPKGLIB)
+	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/test/libavrr.a $(PKGLIB) $(TPKGLIB)
 
 # Unit tests without sanitizers under valgrind (memcheck, leaks are errors).
 valgrind: deps
-	@$(MAKE) --no-print-directory build/vg/ok
+	@$(MAKE) --no-print-directory $(B)/vg/ok
 
-build/vg/ok: $(UNIT) $(REL_OBJ)
-	@mkdir -p build/vg
+$(B)/vg/ok: $(UNIT) $(REL_OBJ)
+	@mkdir -p $(B)/vg
 	@for t in $(UNIT); do \
-	  b=build/vg/$$(basename $$t .c); \
+	  b=$(B)/vg/$$(basename $$t .c); \
 	  $(CC) $(BASE) -O0 -g -Itests $(PKGCF) $(TPKGCF) -o $$b $$t $(REL_OBJ) $(PKGLIB) $(TPKGLIB) || exit 1; \
 	  valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite $$b >/dev/null || exit 1; \
 	done
@@ -111,12 +112,12 @@ build/vg/ok: $(UNIT) $(REL_OBJ)
 # ---- fuzzing (clang libFuzzer) --------------------------------------------
 FUZZ_SECONDS ?= 30
 fuzz: deps
-	@mkdir -p build/fuzz
+	@mkdir -p $(B)/fuzz
 	@for f in tests/fuzz/fuzz_*.c; do \
-	  b=build/fuzz/$$(basename $$f .c); \
+	  b=$(B)/fuzz/$$(basename $$f .c); \
 	  clang $(BASE) -g -O1 -fsanitize=fuzzer,address,undefined $(PKGCF) -o $$b $$f $(SRC) $(PKGLIB) || exit 1; \
-	  mkdir -p build/fuzz/corpus-$$(basename $$f .c); \
-	  $$b -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus-$$(basename $$f .c) tests/fuzz/seed-$$(basename $$f .c) || exit 1; \
+	  mkdir -p $(B)/fuzz/corpus-$$(basename $$f .c); \
+	  $$b -max_total_time=$(FUZZ_SECONDS) $(B)/fuzz/corpus-$$(basename $$f .c) tests/fuzz/seed-$$(basename $$f .c) || exit 1; \
 	done
 
 # ---- translations -----------------------------------------------------------
@@ -134,6 +135,6 @@ install: avrr $(MO)
 	install -m 644 $(MO) $(DESTDIR)$(DATADIR)/locale/
 
 clean:
-	rm -rf build avrr
+	rm -rf $(B) avrr
 
 .PHONY: all deps deps-check run test test-build valgrind fuzz pot install clean

@@ -1,0 +1,36 @@
+/*
+ * db/draft: a form being edited, kept in the database so nothing typed is lost.
+ *
+ * Contract: a draft is the whole form_record being edited (values, currencies,
+ * child rows, its id/case/version) plus the field the cursor was on, stored as
+ * JSON in the drafts table under the user's name. db_draft_save() with
+ * *id == 0 creates one and sets *id; with an id it replaces it. Saving a
+ * draft is cheap (one small transaction) so the UI calls it when the user
+ * leaves a field. A draft whose form no longer exists loads as DB_NOTFOUND.
+ */
+#ifndef DB_DRAFT_H
+#define DB_DRAFT_H
+
+#include "db/db.h"
+
+struct db_draft {
+	int64_t	 id;
+	char	*form;		/* form name */
+	int64_t	 record_id;	/* 0 = a new record */
+	int64_t	 case_id;
+	char	*user;
+	char	*updated_at;
+	char	*summary;	/* first non-empty text values, for the list */
+};
+
+enum db_status	db_draft_save(struct db *, int64_t *id, const struct form_record *rec,
+		    int cursor, char **err);
+enum db_status	db_draft_load(struct db *, int64_t id, struct form_record **rec,
+		    int *cursor, char **err);
+enum db_status	db_draft_delete(struct db *, int64_t id, char **err);
+/* Drafts of one user (NULL = all), newest first. */
+enum db_status	db_draft_list(struct db *, const char *user, struct db_draft **out,
+		    size_t *n, char **err);
+void		db_drafts_free(struct db_draft *, size_t n);
+
+#endif
