@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n/iso.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -129,6 +130,36 @@ cmd_wants_help(int argc, char **argv, const char *name)
 	return false;
 }
 
+/* Fills the built-in choice lists (country, language, currency) from iso-codes. */
+static void
+cmd_fill_builtin(struct form_set *set)
+{
+	static const struct {
+		const char		*name;
+		enum i18n_iso_kind	 kind;
+	} lists[] = {
+		{ "country", I18N_ISO_COUNTRY },
+		{ "language", I18N_ISO_LANGUAGE },
+		{ "currency", I18N_ISO_CURRENCY },
+	};
+	const struct i18n_iso_entry *e;
+	struct form_choices *cl;
+	size_t i, k, n;
+
+	for (i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		cl = form_set_choices(set, lists[i].name);
+		if (cl == NULL || !cl->builtin || cl->nitems > 0)
+			continue;
+		n = i18n_iso_list(lists[i].kind, &e);
+		cl->items = xcalloc(n ? n : 1, sizeof *cl->items);
+		for (k = 0; k < n; k++) {
+			cl->items[k].code = xstrdup(e[k].code);
+			cl->items[k].label = xstrdup(e[k].name);
+		}
+		cl->nitems = n;
+	}
+}
+
 struct form_set *
 cmd_load_forms(const char *dir, struct db_expr *expr)
 {
@@ -137,8 +168,10 @@ cmd_load_forms(const char *dir, struct db_expr *expr)
 
 	if (set->nerrors == 0 && expr != NULL)
 		db_expr_check_set(expr, set);
-	if (set->nerrors == 0)
+	if (set->nerrors == 0) {
+		cmd_fill_builtin(set);
 		return set;
+	}
 	for (i = 0; i < set->nerrors; i++)
 		fprintf(stderr, "%s\n", set->errors[i]);
 	form_set_free(set);

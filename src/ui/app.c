@@ -1,0 +1,248 @@
+#include "ui/app.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/curs.h"
+#include "ui/draw.h"
+#include "ui/input.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+#define UI_MIN_COLS	60
+#define UI_MIN_ROWS	16
+
+static volatile sig_atomic_t ui_app_hup;
+static bool ui_app_curses_on;
+
+static void
+ui_app_restore(void)
+{
+	if (ui_app_curses_on) {
+		ui_app_curses_on = false;
+		endwin();
+	}
+}
+
+static void
+ui_app_on_hup(int sig)
+{
+	(void)sig;
+	ui_app_hup = 1;
+}
+
+/* Crash path: give the terminal back, then die of the same signal. */
+static void
+ui_app_on_crash(int sig)
+{
+	ui_app_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+ui_app_signals(void)
+{
+	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = ui_app_on_hup;	/* no SA_RESTART: a blocked read returns */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sa.sa_handler = ui_app_on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+static void
+ui_app_start_curses(void)
+{
+	set_escdelay(25);
+	if (initscr() == NULL)
+		util_die("cannot start the terminal (TERM=%s)", getenv("TERM"));
+	ui_app_curses_on = true;
+	util_set_die_hook(ui_app_restore);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	timeout(1000);
+	ui_draw_init();
+}
+
+void
+ui_push(struct ui_app *app, const struct ui_screen_ops *ops, void *data, const char *title_id)
+{
+	struct ui_screen *s = xcalloc(1, sizeof *s);
+
+	s->ops = ops;
+	s->data = data;
+	s->title_id = title_id;
+	s->below = app->top;
+	app->top = s;
+}
+
+void
+ui_close(struct ui_app *app, struct ui_screen *s)
+{
+	(void)app;
+	s->closing = true;
+}
+
+void
+ui_set_title(struct ui_screen *s, const char *text)
+{
+	free(s->title);
+	s->title = xstrdup0(text);
+}
+
+void
+ui_message(struct ui_app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+	int n;
+
+	free(app->msg);
+	app->msg = NULL;
+	if (fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	n = vasprintf(&m, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		util_die("out of memory");
+	app->msg = m;
+	app->msg_error = error;
+}
+
+int
+ui_body_top(void)
+{
+	return 1;
+}
+
+int
+ui_body_rows(const struct ui_app *app)
+{
+	return app->rows - 3;	/* title, message line, key bar */
+}
+
+static void
+ui_app_free_screen(struct ui_screen *s)
+{
+	if (s->ops->free != NULL)
+		s->ops->free(s);
+	free(s->title);
+	free(s);
+}
+
+/* Pops every screen marked closing that is on top. */
+static void
+ui_app_pop_closed(struct ui_app *app)
+{
+	struct ui_screen **pp = &app->top, *s;
+
+	while ((s = *pp) != NULL) {
+		if (!s->closing) {
+			pp = &s->below;
+			continue;
+		}
+		*pp = s->below;
+		ui_app_free_screen(s);
+	}
+}
+
+static void
+ui_app_draw(struct ui_app *app)
+{
+	getmaxyx(stdscr, app->rows, app->cols);
+	erase();
+	if (app->cols < UI_MIN_COLS || app->rows < UI_MIN_ROWS) {
+		ui_draw_too_small(app->rows, app->cols, UI_MIN_ROWS, UI_MIN_COLS);
+		refresh();
+		return;
+	}
+	curs_set(0);
+	ui_draw_title(app, app->top);
+	if (app->top != NULL && app->top->ops->overlay && app->top->below != NULL)
+		app->top->below->ops->draw(app->top->below, app);
+	if (app->top != NULL)
+		app->top->ops->draw(app->top, app);
+	ui_draw_message(app);
+	ui_draw_keybar(app, app->top != NULL ? app->top->ops->bar : NULL);
+	ui_draw_place_cursor();
+	refresh();
+}
+
+/* Every screen keeps what it holds (drafts), top first. */
+static void
+ui_app_keep_all(struct ui_app *app)
+{
+	struct ui_screen *s;
+
+	for (s = app->top; s != NULL; s = s->below)
+		if (s->ops->keep != NULL)
+			s->ops->keep(s, app);
+}
+
+static void
+ui_app_key(struct ui_app *app, int key)
+{
+	enum ui_action a = ui_keys_action(key);
+
+	if (a == UA_REDRAW) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (app->cols < UI_MIN_COLS || app->rows < UI_MIN_ROWS) {
+		if (a == UA_QUIT)
+			app->quit = true;
+		return;
+	}
+	if (app->top != NULL && !app->top->ops->key(app->top, app, key, a))
+		ui_global_action(app, a);
+	ui_app_pop_closed(app);
+	if (app->top == NULL)
+		app->quit = true;
+}
+
+int
+ui_app_run(struct ui_app *app)
+{
+	int key;
+
+	ui_app_signals();
+	ui_app_start_curses();
+	ui_input_init();
+	while (!app->quit) {
+		ui_app_draw(app);
+		key = ui_input_key(&ui_app_hup);
+		if (key == UI_KEY_HUP)
+			break;
+		if (key == UI_KEY(KEY_RESIZE) || key == UI_KEY_NONE)
+			continue;
+		ui_app_key(app, key);
+	}
+	ui_app_keep_all(app);
+	while (app->top != NULL) {
+		app->top->closing = true;
+		ui_app_pop_closed(app);
+	}
+	ui_message(app, false, NULL);
+	ui_app_restore();
+	ui_draw_shutdown();
+	util_set_die_hook(NULL);
+	return 0;
+}

@@ -1,0 +1,85 @@
+/*
+ * ui/app: the interactive program: terminal set-up, the screen stack and the
+ * main loop.
+ *
+ * Contract: ui_app_run() owns the terminal from start to end. It sets raw
+ * mode (every control key arrives; ^S/^Q are not flow control), a 25 ms
+ * ESCDELAY, and restores the terminal on every way out: normal exit, util_die(),
+ * and crash signals. SIGHUP and SIGTERM are turned into UI_KEY_HUP for the
+ * screens (each saves its draft) and the program then exits cleanly. Screens are
+ * a stack; each is a const struct of callbacks plus its own state. The stack is
+ * redrawn as a whole into the curses screen and curses sends only changed cells.
+ */
+#ifndef UI_APP_H
+#define UI_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/db.h"
+#include "db/expr.h"
+#include "form/form.h"
+#include "ui/keys.h"
+
+struct ui_app;
+struct ui_screen;
+
+struct ui_screen_ops {
+	const char	*name;
+	/* Draws the body between the title line and the key bar. */
+	void		(*draw)(struct ui_screen *, struct ui_app *);
+	/* Handles a key (or UI_KEY_TICK); the action is pre-looked up. Returns
+	 * false for keys it leaves to the global actions (help, find, call, quit). */
+	bool		(*key)(struct ui_screen *, struct ui_app *, int key, enum ui_action);
+	/* Saves what would be lost (SIGHUP, quit); may be NULL. */
+	void		(*keep)(struct ui_screen *, struct ui_app *);
+	void		(*free)(struct ui_screen *);
+	/* Actions shown in the key bar, UA_NONE-terminated. */
+	const enum ui_action *bar;
+	/* Drawn over the screen below it (dialogs). */
+	bool		 overlay;
+};
+
+struct ui_screen {
+	const struct ui_screen_ops	*ops;
+	char				*title;	/* malloc'd text (not a msgid) or NULL */
+	const char			*title_id; /* msgid, used when title is NULL */
+	void				*data;
+	struct ui_screen		*below;
+	bool				 closing;
+};
+
+struct ui_app {
+	struct db		*db;
+	struct form_set		*forms;
+	struct db_expr		*expr;
+	struct ui_screen	*top;
+	char			*msg;		/* one-line message shown above the key bar */
+	bool			 msg_error;
+	bool			 quit;
+	bool			 interp;	/* interpreter view */
+	int			 rows;
+	int			 cols;
+	const char		*user;
+	unsigned		 gen;		/* bumped by every write: lists reload */
+};
+
+/* Runs until quit; returns the exit status. */
+int	ui_app_run(struct ui_app *);
+
+void	ui_push(struct ui_app *, const struct ui_screen_ops *, void *data, const char *title_id);
+/* Marks the top screen for closing after this key. */
+void	ui_close(struct ui_app *, struct ui_screen *);
+void	ui_message(struct ui_app *, bool error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Sets a screen's title text (copied, may be NULL). */
+void	ui_set_title(struct ui_screen *, const char *text);
+
+/* The actions every screen has (help, find, new case, call, languages, quit). */
+bool	ui_global_action(struct ui_app *, enum ui_action);
+
+/* Body area: rows 1 .. ui_body_rows(app) under the title line. */
+int	ui_body_top(void);
+int	ui_body_rows(const struct ui_app *);
+
+#endif

@@ -1,0 +1,154 @@
+/* ui/caselist: find a case: results as the user types (name, case number, phone). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/cases.h"
+#include "db/search.h"
+#include "ui/draw.h"
+#include "ui/edit.h"
+#include "ui/screens.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+struct ui_caselist {
+	struct ui_edit	 query;
+	struct db_hit	*hits;
+	struct db_case	*recent;	/* shown while the query is empty */
+	size_t		 nhits;
+	struct ui_list	 list;
+	bool		 stale;
+	unsigned	 gen;
+};
+
+static const enum ui_action ui_caselist_bar[] = {
+	UA_HELP, UA_ENTER, UA_BACK, UA_NEW_CASE, UA_CALL, UA_QUIT, UA_NONE
+};
+
+static void
+ui_caselist_clear(struct ui_caselist *c)
+{
+	db_hits_free(c->hits, c->nhits);
+	db_case_free_array(c->recent, c->recent != NULL ? c->nhits : 0);
+	c->hits = NULL;
+	c->recent = NULL;
+	c->nhits = 0;
+}
+
+static void
+ui_caselist_load(struct ui_caselist *c, struct ui_app *app)
+{
+	char *err = NULL;
+	const char *q = c->query.text != NULL ? c->query.text : "";
+
+	ui_caselist_clear(c);
+	if (str_empty(q)) {
+		if (db_case_recent(app->db, 200, &c->recent, &c->nhits, &err) != DB_OK)
+			c->nhits = 0;
+	} else if (db_search(app->db, q, 200, &c->hits, &c->nhits, &err) != DB_OK) {
+		ui_message(app, true, "%s", err != NULL ? err : _("Search failed"));
+		c->nhits = 0;
+	}
+	free(err);
+	c->list.n = c->nhits;
+	c->stale = false;
+	c->gen = app->gen;
+}
+
+static void
+ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_caselist *c = s->data;
+	int top = ui_body_top(), rows = ui_body_rows(app) - 3, y = top + 3;
+	size_t k;
+	char *line, *head;
+
+	if (c->stale || c->gen != app->gen)
+		ui_caselist_load(c, app);
+	ui_draw_text(top, 1, 10, _("Find:"), US_LABEL);
+	ui_edit_draw(&c->query, top, 12, app->cols - 14, US_FOCUS);
+	head = str_empty(c->query.text) ? xasprintf("%s", _("Recently changed cases")) :
+	    xasprintf(_("%zu cases found"), c->nhits);
+	ui_draw_text(top + 2, 1, app->cols - 2, head, US_HEADING);
+	free(head);
+	ui_list_scroll(&c->list, rows);
+	for (k = c->list.top; k < c->nhits && y < top + 3 + rows; k++, y++) {
+		if (c->recent != NULL)
+			line = xasprintf("%-16s %-30s %s", c->recent[k].case_no,
+			    c->recent[k].display_name != NULL ? c->recent[k].display_name : "",
+			    _(db_case_status_name(c->recent[k].status)));
+		else
+			line = xasprintf("%-16s %-30s %s", c->hits[k].case_no,
+			    c->hits[k].names != NULL ? c->hits[k].names : "",
+			    c->hits[k].phones != NULL ? c->hits[k].phones : "");
+		if (k == c->list.cur)
+			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+		ui_draw_text(y, 2, app->cols - 4, line, k == c->list.cur ? US_FOCUS : US_NORMAL);
+		free(line);
+	}
+	if (app->msg == NULL)
+		ui_draw_text(app->rows - 2, 0, app->cols,
+		    _("Type a name (any script), case number or phone; Enter opens the case"),
+		    US_DIM);
+}
+
+static bool
+ui_caselist_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
+{
+	struct ui_caselist *c = s->data;
+
+	if (key == UI_KEY_TICK)
+		return true;
+	if (ui_list_move(&c->list, a, ui_body_rows(app) - 4))
+		return true;
+	switch (a) {
+	case UA_ENTER:
+		if (c->list.cur < c->nhits)
+			ui_caseview_open(app, c->recent != NULL ? c->recent[c->list.cur].id :
+			    c->hits[c->list.cur].case_id);
+		return true;
+	case UA_BACK: ui_close(app, s); return true;
+	case UA_LEFT: ui_edit_left(&c->query); return true;
+	case UA_RIGHT: ui_edit_right(&c->query); return true;
+	case UA_BACKSPACE: ui_edit_backspace(&c->query); break;
+	case UA_DELETE: ui_edit_delete(&c->query); break;
+	case UA_CLEAR: ui_edit_clear(&c->query); break;
+	case UA_NONE:
+		if (key < 32 || key >= 0x200000 || !ui_edit_insert(&c->query, (uint32_t)key))
+			return true;
+		break;
+	default:
+		return false;
+	}
+	c->stale = true;
+	c->list.cur = c->list.top = 0;
+	return true;
+}
+
+static void
+ui_caselist_free(struct ui_screen *s)
+{
+	struct ui_caselist *c = s->data;
+
+	ui_caselist_clear(c);
+	ui_edit_free(&c->query);
+	free(c);
+}
+
+static const struct ui_screen_ops ui_caselist_ops = {
+	.name = "caselist",
+	.draw = ui_caselist_draw,
+	.key = ui_caselist_key,
+	.free = ui_caselist_free,
+	.bar = ui_caselist_bar,
+};
+
+void
+ui_caselist_open(struct ui_app *app)
+{
+	struct ui_caselist *c = xcalloc(1, sizeof *c);
+
+	ui_edit_set(&c->query, "", 60);
+	c->stale = true;
+	ui_push(app, &ui_caselist_ops, c, N_("Find a case"));
+}

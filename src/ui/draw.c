@@ -1,0 +1,292 @@
+#include "ui/draw.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n/conv.h"
+#include "i18n/i18n.h"
+#include "ui/curs.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+#include "util/utf8.h"
+
+static bool ui_draw_is_utf8 = true;
+static struct i18n_conv *ui_draw_cv;
+static bool ui_draw_color;
+static int ui_draw_cy = -1, ui_draw_cx = -1;
+
+void
+ui_draw_init(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	ui_draw_is_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (ui_draw_cv == NULL)
+		ui_draw_cv = i18n_conv_new(nl_langinfo(CODESET));
+	ui_draw_color = has_colors() && (nc == NULL || *nc == '\0');
+	if (ui_draw_color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_RED, -1);
+		init_pair(2, COLOR_CYAN, -1);
+		init_pair(3, COLOR_WHITE, COLOR_BLUE);
+	}
+}
+
+struct i18n_conv *
+ui_draw_conv(void)
+{
+	if (ui_draw_cv == NULL)
+		ui_draw_cv = i18n_conv_new(nl_langinfo(CODESET));
+	return ui_draw_cv;
+}
+
+void
+ui_draw_shutdown(void)
+{
+	if (ui_draw_cv != NULL)
+		i18n_conv_free(ui_draw_cv);
+	ui_draw_cv = NULL;
+}
+
+bool
+ui_draw_utf8(void)
+{
+	return ui_draw_is_utf8;
+}
+
+static attr_t
+ui_draw_attr(enum ui_style st)
+{
+	switch (st) {
+	case US_FOCUS:
+	case US_KEY:
+		return A_REVERSE;
+	case US_TITLE:
+		return ui_draw_color ? COLOR_PAIR(3) | A_BOLD : A_REVERSE;
+	case US_ERROR:
+		return A_BOLD | (ui_draw_color ? COLOR_PAIR(1) : 0);
+	case US_HEADING:
+		return A_BOLD;
+	case US_CLIENT:
+		return ui_draw_color ? COLOR_PAIR(2) : 0;
+	case US_DIM:
+		return ui_draw_color ? A_DIM : 0;
+	default:
+		return A_NORMAL;
+	}
+}
+
+/* Sanitised text in the terminal's charset (malloc'd). */
+static char *
+ui_draw_prepare(const char *utf8)
+{
+	char *clean = utf8_sanitize(utf8 != NULL ? utf8 : "");
+	char *out;
+
+	if (ui_draw_is_utf8)
+		return clean;
+	out = i18n_conv_out(ui_draw_cv, clean);
+	free(clean);
+	return out;
+}
+
+/* Width and fit in the terminal's charset: single-byte charsets are 1 column a byte. */
+static size_t
+ui_draw_fit(const char *s, int cols, int *used)
+{
+	size_t n;
+
+	if (ui_draw_is_utf8)
+		return utf8_fit(s, cols, used);
+	n = strlen(s);
+	if (n > (size_t)cols)
+		n = (size_t)cols;
+	*used = (int)n;
+	return n;
+}
+
+int
+ui_draw_width(const char *utf8)
+{
+	char *s = ui_draw_prepare(utf8);
+	int w = ui_draw_is_utf8 ? utf8_width(s) : (int)strlen(s);
+
+	free(s);
+	return w;
+}
+
+int
+ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style st)
+{
+	char *s;
+	size_t n;
+	int used = 0;
+
+	if (cols <= 0)
+		return 0;
+	s = ui_draw_prepare(utf8);
+	n = ui_draw_fit(s, cols, &used);
+	attrset(ui_draw_attr(st));
+	mvaddnstr(y, x, s, (int)n);
+	attrset(A_NORMAL);
+	free(s);
+	return used;
+}
+
+void
+ui_draw_fill(int y, int x, int cols, enum ui_style st)
+{
+	if (cols <= 0)
+		return;
+	attrset(ui_draw_attr(st));
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+void
+ui_draw_hline(int y, int x, int cols)
+{
+	mvhline(y, x, ACS_HLINE, cols);
+}
+
+/* Length in bytes of the next line of at most cols columns, breaking at a blank. */
+static size_t
+ui_draw_line_len(const char *s, int cols, size_t *skip)
+{
+	size_t fit, brk;
+	int used;
+
+	fit = utf8_fit(s, cols, &used);
+	*skip = 0;
+	if (s[fit] == '\0')
+		return fit;
+	for (brk = fit; brk > 0 && s[brk] != ' '; brk--)
+		;
+	if (brk == 0)
+		return fit > 0 ? fit : utf8_decode(s, strlen(s), &(uint32_t){ 0 });
+	*skip = 1;
+	return brk;
+}
+
+static int
+ui_draw_wrap(int y, int x, int cols, int rows, const char *utf8, enum ui_style st,
+    bool draw)
+{
+	char *clean = utf8_sanitize(utf8 != NULL ? utf8 : "");
+	const char *p = clean;
+	size_t len, skip;
+	int n = 0;
+
+	while (*p != '\0' && (rows <= 0 || n < rows) && cols > 0) {
+		len = ui_draw_line_len(p, cols, &skip);
+		if (draw) {
+			char *line = xstrndup(p, len);
+
+			ui_draw_text(y + n, x, cols, line, st);
+			free(line);
+		}
+		n++;
+		p += len + skip;
+	}
+	free(clean);
+	return n;
+}
+
+int
+ui_draw_wrapped(int y, int x, int cols, int rows, const char *utf8, enum ui_style st)
+{
+	return ui_draw_wrap(y, x, cols, rows, utf8, st, true);
+}
+
+int
+ui_draw_wrapped_lines(int cols, const char *utf8)
+{
+	int n = ui_draw_wrap(0, 0, cols, 0, utf8, US_NORMAL, false);
+
+	return n > 0 ? n : 1;
+}
+
+void
+ui_draw_cursor(int y, int x)
+{
+	ui_draw_cy = y;
+	ui_draw_cx = x;
+}
+
+void
+ui_draw_place_cursor(void)
+{
+	if (ui_draw_cy >= 0) {
+		move(ui_draw_cy, ui_draw_cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	ui_draw_cy = ui_draw_cx = -1;
+}
+
+void
+ui_draw_title(struct ui_app *app, struct ui_screen *s)
+{
+	const char *t = s == NULL ? "" : s->title != NULL ? s->title : _(s->title_id);
+	char right[64];
+	int w;
+
+	ui_draw_fill(0, 0, app->cols, US_TITLE);
+	w = ui_draw_text(0, 1, app->cols - 2, "avrr", US_TITLE);
+	if (i18n_client_code() != NULL)
+		snprintf(right, sizeof right, "%s%s %s>%s", app->interp ? "[I] " : "",
+		    app->user != NULL ? app->user : "", i18n_staff_code(), i18n_client_code());
+	else
+		snprintf(right, sizeof right, "%s %s", app->user != NULL ? app->user : "",
+		    i18n_staff_code());
+	ui_draw_text(0, 1 + w, app->cols - 2 - w - ui_draw_width(right) - 1,
+	    t[0] != '\0' ? " | " : "", US_TITLE);
+	ui_draw_text(0, 4 + w, app->cols - 6 - w - ui_draw_width(right) - 1, t, US_TITLE);
+	ui_draw_text(0, app->cols - 1 - ui_draw_width(right), ui_draw_width(right), right,
+	    US_TITLE);
+}
+
+void
+ui_draw_message(struct ui_app *app)
+{
+	if (app->msg == NULL)
+		return;
+	ui_draw_text(app->rows - 2, 0, app->cols, app->msg,
+	    app->msg_error ? US_ERROR : US_NORMAL);
+}
+
+/* "F2 ^O Save": key names reversed, the label plain. Cut at the screen's end. */
+void
+ui_draw_keybar(struct ui_app *app, const enum ui_action *bar)
+{
+	const char *f, *c;
+	int x = 0, y = app->rows - 1, w;
+	char keys[24];
+
+	for (; bar != NULL && *bar != UA_NONE; bar++) {
+		f = ui_keys_fname(*bar);
+		c = ui_keys_cname(*bar);
+		snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
+		    f != NULL && c != NULL ? "/" : "", c != NULL ? c : "");
+		w = ui_draw_width(keys) + 1 + ui_draw_width(_(ui_keys_label(*bar)));
+		if (x + w > app->cols)
+			break;
+		x += ui_draw_text(y, x, app->cols - x, keys, US_KEY);
+		x += ui_draw_text(y, x + 1, app->cols - x - 1, _(ui_keys_label(*bar)),
+		    US_NORMAL) + 2;
+	}
+}
+
+void
+ui_draw_too_small(int rows, int cols, int need_rows, int need_cols)
+{
+	char *m = xasprintf(_("Window too small: %dx%d. avrr needs at least %dx%d."),
+	    cols, rows, need_cols, need_rows);
+
+	ui_draw_wrapped(0, 0, cols, rows, m, US_ERROR);
+	free(m);
+}

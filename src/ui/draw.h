@@ -1,0 +1,59 @@
+/*
+ * ui/draw: putting text on the terminal, safely and in the terminal's charset.
+ *
+ * Contract: every string drawn passes utf8_sanitize() (no control character
+ * or escape sequence reaches the terminal) and, on a terminal that is not
+ * UTF-8, i18n conversion to its charset (transliterated where it cannot be
+ * shown). Widths are display columns; text is cut, never wrapped past the
+ * given width. Attributes are chosen so the screen reads in monochrome;
+ * colour is only added when the terminal has it and NO_COLOR is not set.
+ */
+#ifndef UI_DRAW_H
+#define UI_DRAW_H
+
+#include <stdbool.h>
+
+#include "ui/app.h"
+
+enum ui_style {
+	US_NORMAL,
+	US_LABEL,	/* a question */
+	US_FOCUS,	/* the field or row with the cursor */
+	US_TITLE,	/* title line */
+	US_KEY,		/* key names in the key bar */
+	US_ERROR,
+	US_DIM,		/* hints, fallback marks */
+	US_HEADING,	/* section headings */
+	US_CLIENT	/* text in the client's language */
+};
+
+struct i18n_conv;
+
+void	ui_draw_init(void);
+void	ui_draw_shutdown(void);
+/* The conversion for the terminal's charset (made on first use). */
+struct i18n_conv *ui_draw_conv(void);
+bool	ui_draw_utf8(void);		/* the terminal takes UTF-8 */
+
+/* Draws text at y,x within cols columns; returns the columns used. */
+int	ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style);
+/* Fills cols columns from y,x with blanks in a style. */
+void	ui_draw_fill(int y, int x, int cols, enum ui_style);
+/* Display width of text as it will be drawn. */
+int	ui_draw_width(const char *utf8);
+/* Word-wraps text into at most rows lines of cols; returns lines drawn. */
+int	ui_draw_wrapped(int y, int x, int cols, int rows, const char *utf8, enum ui_style);
+/* Lines the text takes when wrapped to cols. */
+int	ui_draw_wrapped_lines(int cols, const char *utf8);
+void	ui_draw_hline(int y, int x, int cols);
+
+/* Where the terminal cursor should rest after the frame (hidden if never set). */
+void	ui_draw_cursor(int y, int x);
+void	ui_draw_place_cursor(void);
+
+void	ui_draw_title(struct ui_app *, struct ui_screen *);
+void	ui_draw_message(struct ui_app *);
+void	ui_draw_keybar(struct ui_app *, const enum ui_action *bar);
+void	ui_draw_too_small(int rows, int cols, int need_rows, int need_cols);
+
+#endif

@@ -1,0 +1,198 @@
+#include "ui/field.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/date.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+static const char *const ui_field_weekdays[8] = {
+	"", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")
+};
+
+bool
+ui_field_is_text(const struct form_field *fd)
+{
+	switch (fd->type) {
+	case FT_TEXT: case FT_MULTILINE: case FT_INTEGER: case FT_DECIMAL:
+	case FT_MONEY: case FT_DATE: case FT_DATETIME: case FT_PHONE:
+		return !fd->readonly;
+	default:
+		return false;
+	}
+}
+
+bool
+ui_field_focusable(const struct form_field *fd)
+{
+	return fd->type != FT_NOTE && fd->type != FT_REPEAT;
+}
+
+const char *
+ui_field_choice_label(const struct form_set *set, const struct form_field *fd,
+    const char *code)
+{
+	const struct form_choices *cl = form_set_choices(set, fd->choices);
+	const struct form_choice *c = cl != NULL ? form_choice_find(cl, code) : NULL;
+
+	return c != NULL ? _(c->label) : code;
+}
+
+static char *
+ui_field_many(const struct form_set *set, const struct form_field *fd, const char *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *copy = xstrdup(v), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		if (sb.len > 0)
+			strbuf_puts(&sb, ", ");
+		strbuf_puts(&sb, ui_field_choice_label(set, fd, tok));
+	}
+	free(copy);
+	return strbuf_take(&sb);
+}
+
+static char *
+ui_field_date(const char *v)
+{
+	struct date d;
+
+	if (!date_parse_iso(v, &d) || strlen(v) != 10)
+		return xstrdup(v);
+	return xasprintf("%s %s", v, _(ui_field_weekdays[date_weekday(&d)]));
+}
+
+char *
+ui_field_display(const struct form_set *set, const struct form_record *rec, size_t i)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	const char *v = rec->vals[i];
+
+	if (str_empty(v))
+		return xstrdup("");
+	switch (fd->type) {
+	case FT_YESNO:
+		return xstrdup(strcmp(v, "yes") == 0 ? _("Yes") : strcmp(v, "no") == 0 ? _("No") : v);
+	case FT_SELECT_ONE:
+		return xstrdup(ui_field_choice_label(set, fd, v));
+	case FT_SELECT_MANY:
+		return ui_field_many(set, fd, v);
+	case FT_DATE:
+		return ui_field_date(v);
+	case FT_MONEY:
+		return xasprintf("%s %s", v, str_empty(rec->curs[i]) ? "" : rec->curs[i]);
+	default:
+		return xstrdup(v);
+	}
+}
+
+char *
+ui_field_edit_text(const struct form_record *rec, size_t i)
+{
+	const char *v = rec->vals[i];
+
+	if (str_empty(v))
+		return xstrdup("");
+	if (rec->def->fields[i].type == FT_MONEY && !str_empty(rec->curs[i]))
+		return xasprintf("%s %s", v, rec->curs[i]);
+	return xstrdup(v);
+}
+
+/* "1200.50 usd" -> amount "1200.50", currency "USD" (EUR when none given). */
+static char *
+ui_field_money(const struct form_set *set, const struct form_field *fd,
+    struct form_record *rec, size_t i, const char *text)
+{
+	char *amount = xstrdup(text), *sp = strrchr(amount, ' '), *canon = NULL, *msg = NULL;
+	char cur[4] = "EUR";
+	size_t k;
+
+	if (sp != NULL && strlen(str_trim(sp + 1)) == 3) {
+		for (k = 0; k < 3; k++)
+			cur[k] = (char)toupper((unsigned char)sp[1 + k]);
+		*sp = '\0';
+		if (!isalpha((unsigned char)cur[0]) || !isalpha((unsigned char)cur[1]) ||
+		    !isalpha((unsigned char)cur[2])) {
+			msg = xasprintf(_("'%s' is not a currency code (e.g. EUR, USD)"), sp + 1);
+			free(amount);
+			form_record_set(rec, i, text);
+			return msg;
+		}
+	}
+	if (form_value_check(set, fd, str_trim(amount), &canon, &msg)) {
+		form_record_set(rec, i, canon);
+		free(rec->curs[i]);
+		rec->curs[i] = xstrdup(cur);
+	} else {
+		form_record_set(rec, i, text);
+	}
+	free(canon);
+	free(amount);
+	return msg;
+}
+
+static char *
+ui_field_constraint(const struct form_set *set, struct db_expr *expr,
+    struct form_record *rec, size_t i)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+
+	(void)set;
+	if (fd->constraint == NULL || str_empty(rec->vals[i]))
+		return NULL;
+	if (db_expr_truth(expr, fd->constraint, rec, true))
+		return NULL;
+	if (fd->constraint_msg != NULL)
+		return xstrdup(_(fd->constraint_msg));
+	return xasprintf(_("The value does not meet the rule %s"), fd->constraint);
+}
+
+char *
+ui_field_commit(const struct form_set *set, struct db_expr *expr, struct form_record *rec,
+    size_t i, const char *text)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	char *t = xstrdup(text != NULL ? text : ""), *canon = NULL, *msg = NULL;
+	const char *trimmed = str_trim(t);
+
+	if (*trimmed == '\0') {
+		form_record_set(rec, i, NULL);
+	} else if (fd->type == FT_MONEY) {
+		msg = ui_field_money(set, fd, rec, i, trimmed);
+	} else if (form_value_check(set, fd, trimmed, &canon, &msg)) {
+		form_record_set(rec, i, canon);
+	} else {
+		form_record_set(rec, i, trimmed);
+	}
+	free(canon);
+	free(t);
+	if (msg == NULL)
+		msg = ui_field_constraint(set, expr, rec, i);
+	return msg;
+}
+
+char *
+ui_field_row_summary(const struct form_set *set, const struct form_record *rec)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, shown = 0;
+	char *d;
+
+	for (i = 0; i < rec->def->nfields && shown < 4; i++) {
+		if (str_empty(rec->vals[i]))
+			continue;
+		d = ui_field_display(set, rec, i);
+		if (sb.len > 0)
+			strbuf_puts(&sb, ", ");
+		strbuf_puts(&sb, d);
+		free(d);
+		shown++;
+	}
+	if (sb.len == 0)
+		strbuf_puts(&sb, _("(empty row)"));
+	return strbuf_take(&sb);
+}

@@ -1,0 +1,36 @@
+/*
+ * ui/field: how one field's value looks on screen and how typed text becomes
+ * a value.
+ *
+ * Contract: ui_field_display() gives the text shown for a stored value
+ * (choice labels translated at draw time, dates with their weekday, yes/no in
+ * the staff language). ui_field_commit() checks typed text for a field and, when
+ * it is good, stores the canonical value in the record; on a bad value it
+ * stores the typed text as it is (a draft keeps it) and returns the message.
+ */
+#ifndef UI_FIELD_H
+#define UI_FIELD_H
+
+#include <stdbool.h>
+
+#include "db/expr.h"
+#include "form/value.h"
+
+/* True for fields edited by typing text into them. */
+bool	 ui_field_is_text(const struct form_field *);
+/* True for fields the cursor can stop on. */
+bool	 ui_field_focusable(const struct form_field *);
+/* malloc'd display text of field i ("" when empty). */
+char	*ui_field_display(const struct form_set *, const struct form_record *, size_t i);
+/* malloc'd editable text of field i. */
+char	*ui_field_edit_text(const struct form_record *, size_t i);
+/* Stores text in field i; NULL on success, else a malloc'd message. */
+char	*ui_field_commit(const struct form_set *, struct db_expr *, struct form_record *,
+	    size_t i, const char *text);
+/* Label of a choice code in the staff language ("" when unknown). */
+const char *ui_field_choice_label(const struct form_set *, const struct form_field *,
+	    const char *code);
+/* One-line summary of a child row (first few values). */
+char	*ui_field_row_summary(const struct form_set *, const struct form_record *);
+
+#endif

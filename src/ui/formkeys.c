@@ -1,0 +1,207 @@
+/* ui/formkeys: what each key does in the form view. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/draft.h"
+#include "ui/dialog.h"
+#include "ui/edit.h"
+#include "ui/field.h"
+#include "ui/formsave.h"
+#include "ui/formview_int.h"
+#include "ui/picker.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+#include "util/utf8.h"
+
+static const struct ui_item *
+ui_form_focus_item(const struct ui_form *f)
+{
+	return f->focus >= 0 && f->focus < (int)f->nitems ? &f->items[f->focus] : NULL;
+}
+
+/* Typing into a text field: live value and relevance as the user types. */
+static bool
+ui_form_text_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action a)
+{
+	struct ui_edit *e = &f->edit;
+
+	switch (a) {
+	case UA_LEFT: ui_edit_left(e); return true;
+	case UA_RIGHT: ui_edit_right(e); return true;
+	case UA_HOME: ui_edit_home(e); return true;
+	case UA_END: ui_edit_end(e); return true;
+	case UA_BACKSPACE: ui_edit_backspace(e); break;
+	case UA_DELETE: ui_edit_delete(e); break;
+	case UA_CLEAR: ui_edit_clear(e); break;
+	case UA_NONE:
+		if (key < 32 || key >= 0x200000 || (key >= 0x7f && key < 0xa0))
+			return false;
+		if (!ui_edit_insert(e, (uint32_t)key)) {
+			ui_message(app, true, _("At most %d characters here"), e->limit);
+			return true;
+		}
+		break;
+	default:
+		return false;
+	}
+	ui_form_changed(f, app);
+	return true;
+}
+
+static void
+ui_form_set_value(struct ui_form *f, struct ui_app *app, int field, const char *v)
+{
+	form_record_set(f->rec, (size_t)field, v);
+	free(f->err[field]);
+	f->err[field] = NULL;
+	ui_form_changed(f, app);
+	ui_form_recompute(f, app);
+}
+
+static bool
+ui_form_yesno_key(struct ui_form *f, struct ui_app *app, int field, int key, enum ui_action a)
+{
+	const char *v = f->rec->vals[field];
+	const char *yes = _("Yes"), *no = _("No");
+
+	if (key == 'y' || key == 'Y' || key == '1' || (key == (unsigned char)yes[0] && key < 128))
+		ui_form_set_value(f, app, field, "yes");
+	else if (key == 'n' || key == 'N' || key == '0' || (key == (unsigned char)no[0] && key < 128))
+		ui_form_set_value(f, app, field, "no");
+	else if (key == ' ' || a == UA_LEFT || a == UA_RIGHT)
+		ui_form_set_value(f, app, field, str_eq(v, "yes") ? "no" : "yes");
+	else if (a == UA_CLEAR || a == UA_BACKSPACE || a == UA_DELETE)
+		ui_form_set_value(f, app, field, NULL);
+	else
+		return false;
+	return true;
+}
+
+static void
+ui_form_picked(struct ui_app *app, void *arg, const char *value)
+{
+	struct ui_form *f = arg;
+	int field = f->items[f->focus].field;
+
+	ui_form_set_value(f, app, field, value);
+}
+
+static bool
+ui_form_select_key(struct ui_form *f, struct ui_app *app, int field, int key, enum ui_action a)
+{
+	const struct form_field *fd = &f->rec->def->fields[field];
+	char first[8] = "";
+
+	if (a == UA_CLEAR || a == UA_BACKSPACE || a == UA_DELETE) {
+		ui_form_set_value(f, app, field, NULL);
+		return true;
+	}
+	if (a == UA_NONE && key > 32 && key < 0x200000)
+		first[utf8_encode((uint32_t)key, first)] = '\0';
+	else if (a != UA_ENTER && key != ' ')
+		return false;
+	ui_picker_open(app, f->rec, fd, first, ui_form_picked, f);
+	return true;
+}
+
+static void
+ui_form_add_row(struct ui_form *f, struct ui_app *app, int field)
+{
+	form_record_add_row(f->rec, (size_t)field);
+	ui_form_changed(f, app);
+	ui_form_recompute(f, app);
+	ui_form_open_row(app, f, field, (int)f->rec->kids[field].n - 1);
+}
+
+static void
+ui_form_del_row_answer(struct ui_app *app, void *arg, bool yes)
+{
+	struct ui_form *f = arg;
+	const struct ui_item *it = ui_form_focus_item(f);
+
+	if (!yes || it == NULL || it->kind != UI_IT_ROW)
+		return;
+	form_record_del_row(f->rec, (size_t)it->field, (size_t)it->row);
+	ui_form_changed(f, app);
+	ui_form_recompute(f, app);
+	ui_message(app, false, "%s", _("Row deleted"));
+}
+
+static bool
+ui_form_row_key(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
+    enum ui_action a)
+{
+	if (a == UA_ENTER && it->kind == UI_IT_ROW)
+		ui_form_open_row(app, f, it->field, it->row);
+	else if (a == UA_ENTER || a == UA_ADD_ROW)
+		ui_form_add_row(f, app, it->field);
+	else if (a == UA_DEL_ROW && it->kind == UI_IT_ROW)
+		ui_dialog_confirm(app, _("Delete this row? (y/n)"), ui_form_del_row_answer, f);
+	else
+		return false;
+	return true;
+}
+
+/* Keys for the item with the focus; false when they are not its own. */
+static bool
+ui_form_item_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action a)
+{
+	const struct ui_item *it = ui_form_focus_item(f);
+	const struct form_field *fd;
+
+	if (it == NULL)
+		return false;
+	if (it->kind != UI_IT_FIELD)
+		return ui_form_row_key(f, app, it, a);
+	fd = &f->rec->def->fields[it->field];
+	if (f->edit_field == it->field)
+		return ui_form_text_key(f, app, key, a);
+	if (fd->readonly || fd->type == FT_CALCULATED)
+		return false;
+	if (fd->type == FT_YESNO)
+		return ui_form_yesno_key(f, app, it->field, key, a);
+	if (fd->type == FT_SELECT_ONE || fd->type == FT_SELECT_MANY)
+		return ui_form_select_key(f, app, it->field, key, a);
+	return false;
+}
+
+static void
+ui_form_back(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
+{
+	if (f->edit_field >= 0)
+		ui_form_commit(f, app);
+	if (f->root == f && f->dirty && !f->saved) {
+		ui_form_keep_draft(f, app);
+		ui_message(app, false, "%s",
+		    _("Not saved: kept as a draft. Resume it from the start screen."));
+	}
+	ui_close(app, s);
+}
+
+bool
+ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
+{
+	struct ui_form *f = s->data;
+
+	if (key == UI_KEY_TICK)
+		return true;
+	if (app->msg != NULL && key >= 0)
+		ui_message(app, false, NULL);
+	if (ui_form_item_key(f, app, key, a))
+		return true;
+	switch (a) {
+	case UA_NEXT: case UA_DOWN: case UA_ENTER: ui_form_move(f, app, 1); break;
+	case UA_PREV: case UA_UP: ui_form_move(f, app, -1); break;
+	case UA_PGDN: ui_form_move(f, app, ui_body_rows(app) / 2); break;
+	case UA_PGUP: ui_form_move(f, app, -ui_body_rows(app) / 2); break;
+	case UA_SAVE: ui_form_save(s, f, app); break;
+	case UA_BACK: ui_form_back(s, f, app); break;
+	case UA_ADD_ROW: case UA_DEL_ROW:
+		ui_message(app, true, "%s", _("Go to a list of rows first (family, flights, items)"));
+		break;
+	default:
+		return false;
+	}
+	return true;
+}

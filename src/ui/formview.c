@@ -1,0 +1,563 @@
+#include "ui/formview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/draft.h"
+#include "i18n/i18n.h"
+#include "ui/draw.h"
+#include "ui/edit.h"
+#include "ui/field.h"
+#include "ui/formsave.h"
+#include "ui/formview_int.h"
+#include "ui/picker.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+static const enum ui_action ui_form_bar[] = {
+	UA_HELP, UA_SAVE, UA_BACK, UA_CALL, UA_INTERP, UA_QUIT, UA_NONE
+};
+static const enum ui_action ui_form_row_bar[] = {
+	UA_HELP, UA_SAVE, UA_BACK, UA_ADD_ROW, UA_DEL_ROW, UA_INTERP, UA_NONE
+};
+
+static void ui_form_draw(struct ui_screen *, struct ui_app *);
+static void ui_form_keep(struct ui_screen *, struct ui_app *);
+static void ui_form_free(struct ui_screen *);
+
+const struct ui_screen_ops ui_form_ops = {
+	.name = "form",
+	.draw = ui_form_draw,
+	.key = ui_form_key,
+	.keep = ui_form_keep,
+	.free = ui_form_free,
+	.bar = ui_form_bar,
+};
+const struct ui_screen_ops ui_form_row_ops = {
+	.name = "form-row",
+	.draw = ui_form_draw,
+	.key = ui_form_key,
+	.keep = ui_form_keep,
+	.free = ui_form_free,
+	.bar = ui_form_row_bar,
+};
+
+/* ---- building the list of items ------------------------------------------ */
+
+static void
+ui_form_add_item(struct ui_form *f, enum ui_item_kind kind, int field, int row)
+{
+	f->items = xgrow(f->items, &f->cap, f->nitems + 1, sizeof *f->items);
+	f->items[f->nitems++] = (struct ui_item){ kind, field, row, 0, 0 };
+}
+
+void
+ui_form_build(struct ui_form *f)
+{
+	const struct form_def *def = f->rec->def;
+	const char *section = NULL;
+	size_t i, r;
+
+	f->nitems = 0;
+	for (i = 0; i < def->nfields; i++) {
+		const struct form_field *fd = &def->fields[i];
+
+		if (!f->relevant[i])
+			continue;
+		if (fd->section != NULL && !str_eq(fd->section, section))
+			ui_form_add_item(f, UI_IT_SECTION, (int)i, 0);
+		section = fd->section;
+		ui_form_add_item(f, UI_IT_FIELD, (int)i, 0);
+		if (fd->type != FT_REPEAT)
+			continue;
+		for (r = 0; r < f->rec->kids[i].n; r++)
+			ui_form_add_item(f, UI_IT_ROW, (int)i, (int)r);
+		ui_form_add_item(f, UI_IT_ADD, (int)i, 0);
+	}
+	if (f->focus >= (int)f->nitems)
+		f->focus = (int)f->nitems - 1;
+}
+
+bool
+ui_form_item_focusable(const struct ui_form *f, int idx)
+{
+	const struct ui_item *it = &f->items[idx];
+
+	if (it->kind == UI_IT_SECTION)
+		return false;
+	if (it->kind == UI_IT_FIELD)
+		return ui_field_focusable(&f->rec->def->fields[it->field]);
+	return true;
+}
+
+/* Index of the item showing field i (or its first row), -1 when hidden. */
+int
+ui_form_item_of(const struct ui_form *f, int field)
+{
+	size_t k;
+
+	for (k = 0; k < f->nitems; k++)
+		if (f->items[k].field == field && ui_form_item_focusable(f, (int)k))
+			return (int)k;
+	return -1;
+}
+
+/* Re-evaluates defaults, calculations and relevance; rebuilds the items. */
+void
+ui_form_recompute(struct ui_form *f, struct ui_app *app)
+{
+	int field = f->focus >= 0 && f->focus < (int)f->nitems ? f->items[f->focus].field : -1;
+	int kind = f->focus >= 0 && f->focus < (int)f->nitems ? (int)f->items[f->focus].kind : -1;
+	int row = f->focus >= 0 && f->focus < (int)f->nitems ? f->items[f->focus].row : 0;
+	size_t k;
+
+	db_expr_apply(app->expr, f->rec, false, f->relevant);
+	ui_form_build(f);
+	for (k = 0; k < f->nitems; k++) {
+		if (f->items[k].field == field && (int)f->items[k].kind == kind &&
+		    f->items[k].row == row) {
+			f->focus = (int)k;
+			return;
+		}
+	}
+	if (f->focus < 0 || !ui_form_item_focusable(f, f->focus))
+		ui_form_move(f, app, 1);
+}
+
+/* ---- focus and the edit buffer ------------------------------------------------ */
+
+static const struct form_field *
+ui_form_focus_field(const struct ui_form *f)
+{
+	if (f->focus < 0 || f->focus >= (int)f->nitems ||
+	    f->items[f->focus].kind != UI_IT_FIELD)
+		return NULL;
+	return &f->rec->def->fields[f->items[f->focus].field];
+}
+
+/* Loads the edit buffer for the focused field when it is typed into. */
+static void
+ui_form_enter(struct ui_form *f)
+{
+	const struct form_field *fd = ui_form_focus_field(f);
+	char *text;
+
+	f->edit_field = -1;
+	if (fd == NULL || !ui_field_is_text(fd))
+		return;
+	f->edit_field = f->items[f->focus].field;
+	text = ui_field_edit_text(f->rec, (size_t)f->edit_field);
+	ui_edit_set(&f->edit, text, fd->length);
+	free(text);
+}
+
+void
+ui_form_focus(struct ui_form *f, int k)
+{
+	f->focus = k;
+	ui_form_enter(f);
+}
+
+static void
+ui_form_set_err(struct ui_form *f, int field, char *msg)
+{
+	free(f->err[field]);
+	f->err[field] = msg;
+}
+
+/* Checks and stores the edit buffer; keeps a draft when something changed. */
+void
+ui_form_commit(struct ui_form *f, struct ui_app *app)
+{
+	char *before, *msg;
+	int i = f->edit_field;
+
+	if (i < 0)
+		return;
+	before = ui_field_edit_text(f->rec, (size_t)i);
+	if (strcmp(before, f->edit.text != NULL ? f->edit.text : "") != 0 || f->err[i] != NULL) {
+		msg = ui_field_commit(app->forms, app->expr, f->rec, (size_t)i, f->edit.text);
+		ui_form_set_err(f, i, msg);
+		ui_form_changed(f, app);
+	}
+	free(before);
+	f->edit_field = -1;
+	ui_form_recompute(f, app);
+}
+
+void
+ui_form_changed(struct ui_form *f, struct ui_app *app)
+{
+	f->root->dirty = true;
+	f->root->draft_due = true;
+	(void)app;
+}
+
+/* Moves the focus by dir focusable items (commits the field left). */
+void
+ui_form_move(struct ui_form *f, struct ui_app *app, int dir)
+{
+	int k = f->focus, steps = dir < 0 ? -dir : dir, step = dir < 0 ? -1 : 1;
+
+	if (f->edit_field >= 0)
+		ui_form_commit(f, app);
+	if (f->root->draft_due)
+		ui_form_keep_draft(f->root, app);
+	while (steps > 0) {
+		int n = k + step;
+
+		while (n >= 0 && n < (int)f->nitems && !ui_form_item_focusable(f, n))
+			n += step;
+		if (n < 0 || n >= (int)f->nitems)
+			break;
+		k = n;
+		steps--;
+	}
+	if (k < 0 || (k < (int)f->nitems && !ui_form_item_focusable(f, k))) {
+		for (k = 0; k < (int)f->nitems && !ui_form_item_focusable(f, k); k++)
+			;
+	}
+	f->focus = k < (int)f->nitems ? k : -1;
+	ui_form_enter(f);
+}
+
+void
+ui_form_keep_draft(struct ui_form *root, struct ui_app *app)
+{
+	char *err = NULL;
+	int cursor = root->focus >= 0 && root->focus < (int)root->nitems ?
+	    root->items[root->focus].field : 0;
+
+	root->draft_due = false;
+	app->gen++;
+	if (db_draft_save(app->db, &root->draft_id, root->rec, cursor, &err) != DB_OK) {
+		ui_message(app, true, "%s", err != NULL ? err : _("The draft was not saved"));
+		free(err);
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------------ */
+
+static int
+ui_form_label_cols(const struct ui_app *app)
+{
+	int w = app->cols * 2 / 5;
+
+	return w > 36 ? 36 : w;
+}
+
+static const char *
+ui_form_client_text(const struct ui_app *app, const char *msgid, bool *fallback)
+{
+	*fallback = false;
+	if (!app->interp || msgid == NULL || i18n_client_code() == NULL)
+		return NULL;
+	return i18n_client_ex(msgid, fallback);
+}
+
+/* Height of an item at the current width. */
+static int
+ui_form_item_height(struct ui_form *f, struct ui_app *app, const struct ui_item *it)
+{
+	const struct form_field *fd = &f->rec->def->fields[it->field];
+	bool fb;
+	int h = 1;
+
+	if (it->kind == UI_IT_SECTION)
+		return 2;
+	if (it->kind != UI_IT_FIELD)
+		return 1;
+	if (fd->type == FT_NOTE) {
+		const char *t = fd->say != NULL ? fd->say : fd->label;
+		const char *ct = fd->say != NULL && i18n_client_code() != NULL ?
+		    i18n_client_ex(fd->say, &fb) : NULL;
+
+		h = ui_draw_wrapped_lines(app->cols - 2, _(t));
+		if (ct != NULL)
+			h += ui_draw_wrapped_lines(app->cols - 4, ct);
+		return h;
+	}
+	if (ui_form_client_text(app, fd->label, &fb) != NULL)
+		h++;
+	if (f->err[it->field] != NULL)
+		h++;
+	return h;
+}
+
+static void
+ui_form_layout(struct ui_form *f, struct ui_app *app)
+{
+	int y = 0, rows = ui_body_rows(app);
+	size_t k;
+
+	for (k = 0; k < f->nitems; k++) {
+		f->items[k].y = y;
+		f->items[k].h = ui_form_item_height(f, app, &f->items[k]);
+		y += f->items[k].h;
+	}
+	if (f->focus >= 0 && f->focus < (int)f->nitems) {
+		const struct ui_item *it = &f->items[f->focus];
+		int above = f->focus > 0 && f->items[f->focus - 1].kind == UI_IT_SECTION ?
+		    f->items[f->focus - 1].h : 0;
+
+		if (it->y - above < f->top)
+			f->top = it->y - above;
+		if (it->y + it->h > f->top + rows)
+			f->top = it->y + it->h - rows;
+	}
+	if (f->top < 0)
+		f->top = 0;
+}
+
+static void
+ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field *fd, int y,
+    int rows)
+{
+	const char *t = fd->say != NULL ? fd->say : fd->label;
+	bool fb = false;
+	const char *ct = fd->say != NULL && i18n_client_code() != NULL ?
+	    i18n_client_ex(fd->say, &fb) : NULL;
+	int n;
+
+	(void)f;
+	n = ui_draw_wrapped(y, 1, app->cols - 2, rows, _(t), US_DIM);
+	if (ct != NULL && rows - n > 0) {
+		char *m = fb ? xasprintf("[en] %s", ct) : xstrdup(ct);
+
+		ui_draw_wrapped(y + n, 3, app->cols - 4, rows - n, m, US_CLIENT);
+		free(m);
+	}
+}
+
+static void
+ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
+    int y, int x, int cols, bool focus)
+{
+	const struct form_field *fd = &f->rec->def->fields[it->field];
+	enum ui_style st = focus ? US_FOCUS : US_NORMAL;
+	char *v;
+
+	if (focus && f->edit_field == it->field) {
+		ui_edit_draw(&f->edit, y, x, cols, US_FOCUS);
+		return;
+	}
+	if (fd->type == FT_REPEAT) {
+		v = xasprintf(_("%zu rows"), f->rec->kids[it->field].n);
+		ui_draw_text(y, x, cols, v, US_DIM);
+		free(v);
+		return;
+	}
+	v = ui_field_display(app->forms, f->rec, (size_t)it->field);
+	if (focus)
+		ui_draw_fill(y, x, cols, st);
+	else if (*v == '\0')
+		ui_draw_text(y, x, cols, "_", US_DIM);
+	ui_draw_text(y, x, cols, v, st);
+	free(v);
+}
+
+static void
+ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *it, int y,
+    int rows, bool focus)
+{
+	const struct form_field *fd = &f->rec->def->fields[it->field];
+	int lw = ui_form_label_cols(app), line = 1;
+	const char *ct;
+	char *label;
+	bool fb;
+
+	if (fd->type == FT_NOTE) {
+		ui_form_draw_note(f, app, fd, y, rows);
+		return;
+	}
+	label = xasprintf("%s%s", _(fd->label != NULL ? fd->label : fd->name),
+	    fd->required ? " *" : "");
+	ui_draw_text(y, 1, lw, label, fd->type == FT_REPEAT ? US_HEADING : US_LABEL);
+	free(label);
+	ui_form_draw_value(f, app, it, y, lw + 2, app->cols - lw - 3, focus);
+	ct = ui_form_client_text(app, fd->label, &fb);
+	if (ct != NULL && line < rows) {
+		label = fb ? xasprintf("[en] %s", ct) : xstrdup(ct);
+		ui_draw_text(y + line++, 3, app->cols - 4, label, US_CLIENT);
+		free(label);
+	}
+	if (f->err[it->field] != NULL && line < rows)
+		ui_draw_text(y + line, lw + 2, app->cols - lw - 3, f->err[it->field], US_ERROR);
+}
+
+static void
+ui_form_draw_item(struct ui_form *f, struct ui_app *app, size_t k, int y, int rows)
+{
+	const struct ui_item *it = &f->items[k];
+	const struct form_field *fd = &f->rec->def->fields[it->field];
+	bool focus = (int)k == f->focus;
+	char *s;
+
+	switch (it->kind) {
+	case UI_IT_SECTION:
+		if (rows > 1)
+			ui_draw_text(y + 1, 1, app->cols - 2, _(fd->section), US_HEADING);
+		break;
+	case UI_IT_FIELD:
+		ui_form_draw_field(f, app, it, y, rows, focus);
+		break;
+	case UI_IT_ROW:
+		s = ui_field_row_summary(app->forms, f->rec->kids[it->field].rows[it->row]);
+		ui_draw_fill(y, 3, app->cols - 4, focus ? US_FOCUS : US_NORMAL);
+		{
+			char *line = xasprintf("%d. %s", it->row + 1, s);
+
+			ui_draw_text(y, 3, app->cols - 4, line, focus ? US_FOCUS : US_NORMAL);
+			free(line);
+		}
+		free(s);
+		break;
+	case UI_IT_ADD:
+		s = xasprintf("+ %s", _("Add a row"));
+		ui_draw_text(y, 3, app->cols - 4, s, focus ? US_FOCUS : US_DIM);
+		free(s);
+		break;
+	}
+}
+
+/* The hint (or the full label when it did not fit) of the focused field. */
+static void
+ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
+{
+	const struct form_field *fd = ui_form_focus_field(f);
+	const char *t = NULL;
+
+	if (app->msg != NULL || f->focus < 0)
+		return;
+	if (fd == NULL)
+		t = f->items[f->focus].kind == UI_IT_ADD ? _("Enter: add a row") :
+		    _("Enter: open the row; Ctrl-D: delete it");
+	else if (fd->hint != NULL)
+		t = _(fd->hint);
+	else if (fd->type == FT_SELECT_ONE || fd->type == FT_SELECT_MANY)
+		t = _("Enter or type a few letters to choose");
+	else if (fd->type == FT_YESNO)
+		t = _("y = yes, n = no, Space switches");
+	else if (ui_draw_width(_(fd->label != NULL ? fd->label : fd->name)) >
+	    ui_form_label_cols(app))
+		t = _(fd->label);
+	if (t != NULL)
+		ui_draw_text(app->rows - 2, 0, app->cols, t, US_DIM);
+}
+
+static void
+ui_form_draw(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_form *f = s->data;
+	int rows = ui_body_rows(app), top = ui_body_top(), y;
+	size_t k;
+
+	ui_form_layout(f, app);
+	for (k = 0; k < f->nitems; k++) {
+		const struct ui_item *it = &f->items[k];
+
+		if (it->y + it->h <= f->top || it->y >= f->top + rows)
+			continue;
+		y = it->y - f->top;
+		if (y < 0)
+			continue;	/* partly above: skipped rather than cut */
+		ui_form_draw_item(f, app, k, top + y, rows - y);
+	}
+	if (f->nitems == 0)
+		ui_draw_text(top + 1, 1, app->cols - 2, _("Nothing to fill in here."), US_DIM);
+	ui_form_draw_hint(f, app);
+}
+
+/* ---- life cycle ------------------------------------------------------------------- */
+
+struct ui_form *
+ui_form_new(struct form_record *rec, bool owned, struct ui_form *root)
+{
+	struct ui_form *f = xcalloc(1, sizeof *f);
+	size_t n = rec->def->nfields;
+
+	f->rec = rec;
+	f->owned = owned;
+	f->root = root != NULL ? root : f;
+	f->err = xcalloc(n, sizeof *f->err);
+	f->relevant = xcalloc(n, sizeof *f->relevant);
+	f->edit_field = -1;
+	f->focus = -1;
+	return f;
+}
+
+static void
+ui_form_keep(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_form *f = s->data;
+
+	if (f->edit_field >= 0) {
+		char *msg = ui_field_commit(app->forms, app->expr, f->rec, (size_t)f->edit_field,
+		    f->edit.text);
+
+		if (strcmp(f->edit.text != NULL ? f->edit.text : "", "") != 0 || msg != NULL)
+			f->root->dirty = true;
+		ui_form_set_err(f, f->edit_field, msg);
+		f->edit_field = -1;
+	}
+	if (f->root == f && f->dirty && !f->saved)
+		ui_form_keep_draft(f, app);
+}
+
+static void
+ui_form_free(struct ui_screen *s)
+{
+	struct ui_form *f = s->data;
+	size_t i;
+
+	for (i = 0; i < f->rec->def->nfields; i++)
+		free(f->err[i]);
+	free(f->err);
+	free(f->relevant);
+	free(f->items);
+	ui_edit_free(&f->edit);
+	if (f->owned)
+		form_record_free(f->rec);
+	free(f);
+}
+
+void
+ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_opts *opts)
+{
+	struct ui_form *f = ui_form_new(rec, true, NULL);
+	int k;
+
+	if (opts != NULL)
+		f->opts = *opts;
+	f->draft_id = f->opts.draft_id;
+	f->dirty = f->draft_id != 0;
+	if (rec->id == 0 && f->draft_id == 0)
+		db_expr_apply(app->expr, rec, true, f->relevant);
+	ui_form_recompute(f, app);
+	k = ui_form_item_of(f, f->opts.cursor);
+	if (k >= 0) {
+		f->focus = k;
+		ui_form_enter(f);
+	}
+	ui_push(app, &ui_form_ops, f, rec->def->title);
+	ui_form_set_title(f, app);
+}
+
+void
+ui_form_open_row(struct ui_app *app, struct ui_form *parent, int field, int row)
+{
+	struct form_record *r = parent->rec->kids[field].rows[row];
+	struct ui_form *f = ui_form_new(r, false, parent->root);
+	char *t;
+
+	f->parent = parent;
+	ui_form_recompute(f, app);
+	ui_push(app, &ui_form_row_ops, f, NULL);
+	t = xasprintf("%s: %s %d", _(parent->root->rec->def->title),
+	    _(parent->rec->def->fields[field].label != NULL ?
+	    parent->rec->def->fields[field].label : parent->rec->def->fields[field].name),
+	    row + 1);
+	ui_set_title(app->top, t);
+	free(t);
+}

@@ -1,0 +1,36 @@
+/*
+ * ui/formview: the screen that runs any form of forms/.
+ *
+ * Contract: walks the form's fields (sections, every field type, repeat groups
+ * as a list of child rows each opened in a view of its own), moves with
+ * Tab/Shift-Tab/arrows/Enter, validates a field when the cursor leaves it and
+ * every field on save, with the message under the field; re-evaluates
+ * relevance and calculations as the user types. The record is kept as a draft
+ * (db/draft) whenever the user leaves a changed field and when the program is
+ * told to stop, so nothing typed is lost. A save that meets another user's
+ * newer version opens the conflict screen with both values.
+ */
+#ifndef UI_FORMVIEW_H
+#define UI_FORMVIEW_H
+
+#include <stdint.h>
+
+#include "ui/app.h"
+#include "form/value.h"
+
+/* Called after a successful save of a root form (may be NULL). */
+typedef void (*ui_form_saved_fn)(struct ui_app *, const struct form_record *, void *arg);
+
+struct ui_form_opts {
+	int64_t		 draft_id;	/* resume this draft (0 = none) */
+	int		 cursor;	/* field index to start on */
+	ui_form_saved_fn saved;
+	void		*arg;
+	/* Refuses a save with a message (workflow rules); NULL = none. */
+	char		*(*check)(struct ui_app *, struct form_record *, void *arg);
+};
+
+/* Opens a root form view; takes ownership of rec. opts may be NULL. */
+void	ui_form_open(struct ui_app *, struct form_record *rec, const struct ui_form_opts *);
+
+#endif

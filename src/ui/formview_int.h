@@ -1,0 +1,62 @@
+/*
+ * ui/formview_int: the form view's state, shared by formview.c (items, focus,
+ * drawing), formkeys.c (keys) and formsave.c (checks and saving). Not for
+ * other modules.
+ */
+#ifndef UI_FORMVIEW_INT_H
+#define UI_FORMVIEW_INT_H
+
+#include "ui/app.h"
+#include "ui/edit.h"
+#include "ui/formview.h"
+
+enum ui_item_kind { UI_IT_SECTION, UI_IT_FIELD, UI_IT_ROW, UI_IT_ADD };
+
+struct ui_item {
+	enum ui_item_kind	kind;
+	int			field;
+	int			row;
+	int			y;	/* body line, before scrolling */
+	int			h;
+};
+
+struct ui_form {
+	struct form_record	*rec;
+	bool			 owned;
+	struct ui_form		*root;		/* itself for a top-level form */
+	struct ui_form		*parent;	/* the view a row was opened from */
+	struct ui_item		*items;
+	size_t			 nitems;
+	size_t			 cap;
+	int			 focus;		/* item index, -1 = none */
+	int			 top;		/* first body line shown */
+	struct ui_edit		 edit;
+	int			 edit_field;	/* field the edit buffer holds, -1 = none */
+	char			**err;		/* per field, malloc'd message */
+	bool			*relevant;
+	bool			 dirty;		/* root: changed since loaded or saved */
+	bool			 draft_due;	/* root: changed since the last draft */
+	bool			 saved;
+	int64_t			 draft_id;
+	struct ui_form_opts	 opts;
+};
+
+extern const struct ui_screen_ops ui_form_ops;
+extern const struct ui_screen_ops ui_form_row_ops;
+
+struct ui_form	*ui_form_new(struct form_record *, bool owned, struct ui_form *root);
+void	 ui_form_build(struct ui_form *);
+void	 ui_form_recompute(struct ui_form *, struct ui_app *);
+bool	 ui_form_item_focusable(const struct ui_form *, int idx);
+int	 ui_form_item_of(const struct ui_form *, int field);
+void	 ui_form_commit(struct ui_form *, struct ui_app *);
+void	 ui_form_changed(struct ui_form *, struct ui_app *);
+/* Puts the cursor on item k (no commit of the field left). */
+void	 ui_form_focus(struct ui_form *, int k);
+void	 ui_form_move(struct ui_form *, struct ui_app *, int dir);
+void	 ui_form_keep_draft(struct ui_form *root, struct ui_app *);
+void	 ui_form_open_row(struct ui_app *, struct ui_form *parent, int field, int row);
+bool	 ui_form_key(struct ui_screen *, struct ui_app *, int key, enum ui_action);
+void	 ui_form_set_title(struct ui_form *, struct ui_app *);
+
+#endif

@@ -1,0 +1,127 @@
+/* ui/global: the actions every screen has, and opening records. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/cases.h"
+#include "db/record.h"
+#include "i18n/i18n.h"
+#include "ui/curs.h"
+#include "ui/formview.h"
+#include "ui/langpick.h"
+#include "ui/screens.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+/* Before a new case's registration is saved: make the case it belongs to. */
+static char *
+ui_global_make_case(struct ui_app *app, struct form_record *rec, void *arg)
+{
+	struct db_case c;
+	char *err = NULL, *msg;
+
+	(void)arg;
+	if (rec->case_id != 0 || !rec->def->needs_case)
+		return NULL;
+	if (db_case_create(app->db, NULL, i18n_client_code(), &c, &err) != DB_OK) {
+		msg = xstrdup(err != NULL ? err : _("The case could not be created"));
+		free(err);
+		return msg;
+	}
+	rec->case_id = c.id;
+	db_case_clear(&c);
+	return NULL;
+}
+
+static void
+ui_global_case_saved(struct ui_app *app, const struct form_record *rec, void *arg)
+{
+	(void)arg;
+	ui_caseview_open(app, rec->case_id);
+}
+
+void
+ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
+    int64_t record_id)
+{
+	struct form_record *rec = NULL;
+	struct ui_form_opts o = { 0 };
+	char *err = NULL;
+
+	if (record_id != 0) {
+		if (db_record_load(app->db, def, record_id, &rec, &err) != DB_OK) {
+			ui_message(app, true, "%s", err != NULL ? err : _("The record cannot be read"));
+			free(err);
+			return;
+		}
+	} else {
+		rec = form_record_new(def);
+		rec->case_id = case_id;
+	}
+	o.check = ui_global_make_case;
+	ui_form_open(app, rec, &o);
+}
+
+void
+ui_new_case(struct ui_app *app)
+{
+	const struct form_def *def = form_set_find(app->forms, "registration");
+	struct ui_form_opts o = { 0 };
+
+	if (def == NULL) {
+		ui_message(app, true, "%s", _("There is no registration form in forms/"));
+		return;
+	}
+	o.check = ui_global_make_case;
+	o.saved = ui_global_case_saved;
+	ui_form_open(app, form_record_new(def), &o);
+}
+
+static void
+ui_global_call(struct ui_app *app)
+{
+	const struct form_def *def = form_set_find(app->forms, "call");
+
+	if (def == NULL) {
+		ui_message(app, true, "%s", _("There is no call form in forms/"));
+		return;
+	}
+	ui_open_record(app, def, 0, 0);
+}
+
+/* The next staff language that has a catalog (en and the loaded ones). */
+static void
+ui_global_staff_lang(struct ui_app *app)
+{
+	size_t n, i;
+	const struct i18n_lang *langs = i18n_languages(&n);
+	const char *cur = i18n_staff_code();
+
+	for (i = 0; i < n; i++)
+		if (strcmp(langs[i].code, cur) == 0)
+			break;
+	i18n_set_staff(langs[(i + 1) % n].code);
+	ui_message(app, false, "%s: %s", _("Your language"), i18n_lang_find(i18n_staff_code())->own_name);
+}
+
+bool
+ui_global_action(struct ui_app *app, enum ui_action a)
+{
+	switch (a) {
+	case UA_HELP: ui_help_open(app); break;
+	case UA_SEARCH: ui_caselist_open(app); break;
+	case UA_NEW_CASE: ui_new_case(app); break;
+	case UA_CALL: ui_global_call(app); break;
+	case UA_QUIT: app->quit = true; break;
+	case UA_STAFF_LANG: ui_global_staff_lang(app); break;
+	case UA_CLIENT_LANG: ui_langpick_open(app); break;
+	case UA_INTERP:
+		app->interp = !app->interp;
+		if (app->interp && i18n_client_code() == NULL)
+			ui_langpick_open(app);
+		break;
+	default:
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,244 @@
+#include "ui/picker.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n/conv.h"
+#include "ui/draw.h"
+#include "ui/edit.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+struct ui_picker {
+	const struct form_field		*fd;
+	const struct form_choices	*list;
+	const char			*parent;	/* cascading: the parent's value */
+	bool				*ticked;	/* select_many, per choice */
+	size_t				*shown;		/* indexes matching the filter */
+	size_t				 nshown;
+	size_t				 cur;
+	size_t				 top;
+	struct ui_edit			 filter;
+	ui_picker_done_fn		 done;
+	void				*arg;
+};
+
+static const enum ui_action ui_picker_bar[] = { UA_HELP, UA_ENTER, UA_BACK, UA_NONE };
+
+/* Does a word of the label, or the code, start with the folded filter? */
+static bool
+ui_picker_match(const struct form_choice *c, const char *ffold)
+{
+	char *lab, *p;
+	bool hit = false;
+
+	if (*ffold == '\0')
+		return true;
+	lab = i18n_fold_name(_(c->label));
+	for (p = lab; p != NULL && !hit; p = strchr(p, ' ')) {
+		while (*p == ' ')
+			p++;
+		hit = strncmp(p, ffold, strlen(ffold)) == 0;
+	}
+	free(lab);
+	if (!hit) {
+		lab = i18n_fold_name(c->code);
+		hit = strncmp(lab, ffold, strlen(ffold)) == 0;
+		free(lab);
+	}
+	return hit;
+}
+
+static void
+ui_picker_refilter(struct ui_picker *p)
+{
+	char *ffold = i18n_fold_name(p->filter.text != NULL ? p->filter.text : "");
+	size_t i;
+
+	p->nshown = 0;
+	for (i = 0; i < p->list->nitems; i++) {
+		const struct form_choice *c = &p->list->items[i];
+
+		if (p->fd->filter != NULL && !str_eq(c->parent, p->parent))
+			continue;
+		if (ui_picker_match(c, ffold))
+			p->shown[p->nshown++] = i;
+	}
+	free(ffold);
+	if (p->cur >= p->nshown)
+		p->cur = p->nshown > 0 ? p->nshown - 1 : 0;
+}
+
+static void
+ui_picker_draw(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_picker *p = s->data;
+	int top = ui_body_top(), rows = ui_body_rows(app) - 2, y;
+	size_t k;
+
+	ui_draw_text(top, 1, 12, _("Filter:"), US_LABEL);
+	ui_edit_draw(&p->filter, top, 14, app->cols - 16, US_FOCUS);
+	if (p->cur < p->top)
+		p->top = p->cur;
+	if (rows > 0 && p->cur >= p->top + (size_t)rows)
+		p->top = p->cur - (size_t)rows + 1;
+	for (k = p->top, y = top + 2; k < p->nshown && y < top + 2 + rows; k++, y++) {
+		const struct form_choice *c = &p->list->items[p->shown[k]];
+		char *line;
+
+		if (p->ticked != NULL)
+			line = xasprintf("[%s] %s", p->ticked[p->shown[k]] ? "x" : " ", _(c->label));
+		else
+			line = xasprintf("%s", _(c->label));
+		ui_draw_fill(y, 1, app->cols - 2, k == p->cur ? US_FOCUS : US_NORMAL);
+		ui_draw_text(y, 2, app->cols - 4, line, k == p->cur ? US_FOCUS : US_NORMAL);
+		free(line);
+	}
+	if (p->nshown == 0)
+		ui_draw_text(top + 2, 2, app->cols - 4, _("No choice matches; Backspace to widen"),
+		    US_DIM);
+	if (app->msg == NULL)
+		ui_draw_text(app->rows - 2, 0, app->cols, p->ticked != NULL ?
+		    _("Type to narrow, Up/Down to move, Space to tick, Enter when done") :
+		    _("Type to narrow, Up/Down to move, Enter to choose, Esc to cancel"), US_DIM);
+}
+
+static char *
+ui_picker_many_value(const struct ui_picker *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < p->list->nitems; i++) {
+		if (!p->ticked[i])
+			continue;
+		if (sb.len > 0)
+			strbuf_putc(&sb, ' ');
+		strbuf_puts(&sb, p->list->items[i].code);
+	}
+	return sb.len > 0 ? strbuf_take(&sb) : NULL;
+}
+
+static void
+ui_picker_finish(struct ui_screen *s, struct ui_picker *p, struct ui_app *app)
+{
+	char *v;
+
+	if (p->ticked != NULL) {
+		v = ui_picker_many_value(p);
+		p->done(app, p->arg, v);
+		free(v);
+	} else if (p->nshown > 0) {
+		p->done(app, p->arg, p->list->items[p->shown[p->cur]].code);
+	}
+	ui_close(app, s);
+}
+
+static bool
+ui_picker_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
+{
+	struct ui_picker *p = s->data;
+
+	if (key == UI_KEY_TICK)
+		return true;
+	switch (a) {
+	case UA_UP: case UA_PREV: if (p->cur > 0) p->cur--; return true;
+	case UA_DOWN: case UA_NEXT: if (p->cur + 1 < p->nshown) p->cur++; return true;
+	case UA_PGUP: p->cur = p->cur > 10 ? p->cur - 10 : 0; return true;
+	case UA_PGDN: p->cur = p->cur + 10 < p->nshown ? p->cur + 10 :
+	    (p->nshown > 0 ? p->nshown - 1 : 0); return true;
+	case UA_ENTER: case UA_SAVE: ui_picker_finish(s, p, app); return true;
+	case UA_BACK: ui_close(app, s); return true;
+	case UA_BACKSPACE: ui_edit_backspace(&p->filter); break;
+	case UA_CLEAR: ui_edit_clear(&p->filter); break;
+	case UA_NONE:
+		if (key == ' ' && p->ticked != NULL && p->nshown > 0) {
+			p->ticked[p->shown[p->cur]] = !p->ticked[p->shown[p->cur]];
+			return true;
+		}
+		if (key < 32 || key >= 0x200000)
+			return true;
+		ui_edit_insert(&p->filter, (uint32_t)key);
+		break;
+	default:
+		return false;
+	}
+	p->cur = 0;
+	ui_picker_refilter(p);
+	return true;
+}
+
+static void
+ui_picker_free(struct ui_screen *s)
+{
+	struct ui_picker *p = s->data;
+
+	ui_edit_free(&p->filter);
+	free(p->ticked);
+	free(p->shown);
+	free(p);
+}
+
+static const struct ui_screen_ops ui_picker_ops = {
+	.name = "picker",
+	.draw = ui_picker_draw,
+	.key = ui_picker_key,
+	.free = ui_picker_free,
+	.bar = ui_picker_bar,
+};
+
+static void
+ui_picker_tick_current(struct ui_picker *p, const char *value)
+{
+	char *copy = xstrdup(value), *tok, *save = NULL;
+	size_t i;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save))
+		for (i = 0; i < p->list->nitems; i++)
+			if (strcmp(p->list->items[i].code, tok) == 0)
+				p->ticked[i] = true;
+	free(copy);
+}
+
+/* Puts the cursor on the current value of a select_one. */
+static void
+ui_picker_seek(struct ui_picker *p, const char *value)
+{
+	size_t k;
+
+	for (k = 0; k < p->nshown; k++)
+		if (str_eq(p->list->items[p->shown[k]].code, value))
+			p->cur = k;
+}
+
+void
+ui_picker_open(struct ui_app *app, const struct form_record *rec,
+    const struct form_field *fd, const char *filter, ui_picker_done_fn done, void *arg)
+{
+	struct ui_picker *p = xcalloc(1, sizeof *p);
+	int fi = fd->filter != NULL ? form_field_index(rec->def, fd->filter) : -1;
+	const char *value = rec->vals[fd - rec->def->fields];
+
+	p->fd = fd;
+	p->list = form_set_choices(app->forms, fd->choices);
+	if (p->list == NULL || p->list->nitems == 0) {
+		free(p);
+		ui_message(app, true, _("The list '%s' has no choices"), fd->choices);
+		return;
+	}
+	p->parent = fi >= 0 ? rec->vals[fi] : NULL;
+	p->shown = xcalloc(p->list->nitems, sizeof *p->shown);
+	if (fd->type == FT_SELECT_MANY) {
+		p->ticked = xcalloc(p->list->nitems, sizeof *p->ticked);
+		if (value != NULL)
+			ui_picker_tick_current(p, value);
+	}
+	p->done = done;
+	p->arg = arg;
+	ui_edit_set(&p->filter, filter, 40);
+	ui_picker_refilter(p);
+	if (str_empty(filter))
+		ui_picker_seek(p, value);
+	ui_push(app, &ui_picker_ops, p, fd->label != NULL ? fd->label : fd->name);
+}

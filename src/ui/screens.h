@@ -1,0 +1,40 @@
+/*
+ * ui/screens: opening the program's screens (each lives in its own file:
+ * home.c, caselist.c, caseview.c, reclist.c, help.c).
+ *
+ * Contract: each function pushes one screen on the stack. Screens hold ids,
+ * never translated text; they re-read what they show from the database when
+ * they come back to the top, so a save elsewhere is seen at once.
+ */
+#ifndef UI_SCREENS_H
+#define UI_SCREENS_H
+
+#include <stdint.h>
+
+#include "ui/app.h"
+
+void	ui_home_open(struct ui_app *);
+void	ui_caselist_open(struct ui_app *);
+void	ui_caseview_open(struct ui_app *, int64_t case_id);
+void	ui_reclist_open(struct ui_app *, const struct form_def *, int64_t case_id);
+void	ui_help_open(struct ui_app *);
+
+/* Opens a form for a new record (case_id 0 = none yet) or an existing one. */
+void	ui_open_record(struct ui_app *, const struct form_def *, int64_t case_id,
+	    int64_t record_id);
+/* Opens a new case's registration form. */
+void	ui_new_case(struct ui_app *);
+
+/* A list of lines with a cursor, shared by the list screens. */
+struct ui_list {
+	size_t	n;
+	size_t	cur;
+	size_t	top;
+};
+
+/* Moves the cursor for an action; true when the action was a move. */
+bool	ui_list_move(struct ui_list *, enum ui_action, int page);
+/* Keeps the cursor visible in rows lines. */
+void	ui_list_scroll(struct ui_list *, int rows);
+
+#endif
