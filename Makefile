@@ -1,5 +1,4 @@
 # avrr: one plain Makefile. `make run` and `make test` are all anyone needs.
-.POSIX:
 .SUFFIXES:
 
 VERSION  = 0.1.0
