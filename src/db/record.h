@@ -25,7 +25,8 @@ enum db_status	db_record_save(struct db *, struct form_record *rec,
 enum db_status	db_record_delete(struct db *, const struct form_def *, int64_t id,
 		    int64_t version, char **err);
 
-/* Ids of a form's records of one case (newest first); *ids malloc'd. */
+/* Ids of a form's records of one case, or of all when case_id is 0 (newest
+ * first); *ids malloc'd. */
 enum db_status	db_record_list(struct db *, const struct form_def *, int64_t case_id,
 		    int64_t **ids, size_t *n, char **err);
 

@@ -28,7 +28,8 @@ ui_field_is_text(const struct form_field *fd)
 bool
 ui_field_focusable(const struct form_field *fd)
 {
-	return fd->type != FT_NOTE && fd->type != FT_REPEAT;
+	return fd->type != FT_NOTE && fd->type != FT_REPEAT && fd->type != FT_CALCULATED &&
+	    !fd->readonly;
 }
 
 const char *

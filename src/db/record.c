@@ -1,0 +1,664 @@
+/*
+ * db/record: records of form tables. Reading builds a form_record from the
+ * row and its child rows; writing is one transaction holding the row, its
+ * child rows, the audit row and the case's search index entry.
+ */
+#include "db/record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/internal.h"
+#include "form/value.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+struct db_save {
+	const struct form_record	*rec;
+	struct form_record		*theirs;	/* the stored record on conflict */
+	int64_t				 id;		/* what the record became */
+	int64_t				 version;
+	int64_t				 del_version;	/* delete: the expected version */
+	char				*now;
+};
+
+static enum db_status db_record_read(struct db *, const struct form_def *, int64_t id,
+    struct form_record **, char **);
+
+/* The value columns of def, comma-separated, each prefixed by sep. */
+static void
+db_record_colnames(struct strbuf *sb, const struct form_def *def, const char *sep)
+{
+	const struct form_field *f;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++) {
+		f = &def->fields[i];
+		if (!form_type_has_value(f->type))
+			continue;
+		strbuf_printf(sb, "%s\"%s\"", sep, f->name);
+		if (f->type == FT_MONEY)
+			strbuf_printf(sb, "%s\"%s_currency\"", sep, f->name);
+	}
+}
+
+static int
+db_record_ncols(const struct form_def *def)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < def->nfields; i++)
+		if (form_type_has_value(def->fields[i].type))
+			n += def->fields[i].type == FT_MONEY ? 2 : 1;
+	return n;
+}
+
+static char *
+db_record_coltext(sqlite3_stmt *st, int col, enum form_type t)
+{
+	char buf[64];
+
+	switch (sqlite3_column_type(st, col)) {
+	case SQLITE_NULL:
+		return NULL;
+	case SQLITE_FLOAT:
+		snprintf(buf, sizeof buf, t == FT_MONEY ? "%.2f" : "%.15g",
+		    sqlite3_column_double(st, col));
+		return xstrdup(buf);
+	default:
+		return db_col_text(st, col);
+	}
+}
+
+/* Fills the values of rec from columns first.. of the current row. */
+static void
+db_record_fill(struct form_record *rec, sqlite3_stmt *st, int first)
+{
+	const struct form_field *f;
+	int col = first;
+	size_t i;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		f = &rec->def->fields[i];
+		if (!form_type_has_value(f->type))
+			continue;
+		free(rec->vals[i]);
+		rec->vals[i] = db_record_coltext(st, col++, f->type);
+		if (f->type == FT_MONEY) {
+			free(rec->curs[i]);
+			rec->curs[i] = db_col_text(st, col++);
+		}
+	}
+}
+
+static void
+db_record_bind(sqlite3_stmt *st, int idx, enum form_type t, const char *v)
+{
+	char *end;
+	long long ll;
+	double d;
+
+	if (str_empty(v)) {
+		sqlite3_bind_null(st, idx);
+		return;
+	}
+	if (t == FT_INTEGER) {
+		ll = strtoll(v, &end, 10);
+		if (*end == '\0') {
+			sqlite3_bind_int64(st, idx, ll);
+			return;
+		}
+	} else if (t == FT_DECIMAL || t == FT_MONEY) {
+		d = strtod(v, &end);
+		if (*end == '\0') {
+			sqlite3_bind_double(st, idx, d);
+			return;
+		}
+	}
+	db_bind_text(st, idx, v);
+}
+
+/* Binds the values of rec from parameter first on; returns the next one. */
+static int
+db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first)
+{
+	const struct form_field *f;
+	int idx = first;
+	size_t i;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		f = &rec->def->fields[i];
+		if (!form_type_has_value(f->type))
+			continue;
+		db_record_bind(st, idx++, f->type, rec->vals[i]);
+		if (f->type == FT_MONEY)
+			db_bind_text(st, idx++, str_empty(rec->curs[i]) ? NULL : rec->curs[i]);
+	}
+	return idx;
+}
+
+static enum db_status
+db_record_read_kids(struct db *db, struct form_record *rec, size_t field, char **err)
+{
+	const struct form_def *g = rec->def->fields[field].group;
+	struct strbuf sb = STRBUF_INIT;
+	struct form_record *row;
+	enum db_status st = DB_OK;
+	sqlite3_stmt *s;
+	int rc;
+
+	strbuf_puts(&sb, "SELECT id");
+	db_record_colnames(&sb, g, ", ");
+	strbuf_printf(&sb, " FROM \"%s\" WHERE parent_id = ?1 ORDER BY position", g->table);
+	s = db_prep(db, strbuf_str(&sb), err);
+	strbuf_free(&sb);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, rec->id);
+	while (st == DB_OK && (rc = db_step(db, s)) == SQLITE_ROW) {
+		row = form_record_add_row(rec, field);
+		row->id = sqlite3_column_int64(s, 0);
+		db_record_fill(row, s, 1);
+		for (size_t i = 0; i < g->nfields && st == DB_OK; i++)
+			if (g->fields[i].type == FT_REPEAT && g->fields[i].group != NULL)
+				st = db_record_read_kids(db, row, i, err);
+	}
+	if (st == DB_OK && rc != SQLITE_DONE)
+		st = db_sqlerr(db, err);
+	sqlite3_finalize(s);
+	return st;
+}
+
+static enum db_status
+db_record_read_row(struct db *db, const struct form_def *def, int64_t id,
+    struct form_record *rec, char **err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sqlite3_stmt *s;
+	int rc;
+
+	strbuf_puts(&sb, "SELECT id, case_id, version");
+	db_record_colnames(&sb, def, ", ");
+	strbuf_printf(&sb, " FROM \"%s\" WHERE id = ?1", def->table);
+	s = db_prep(db, strbuf_str(&sb), err);
+	strbuf_free(&sb);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW) {
+		rec->id = sqlite3_column_int64(s, 0);
+		rec->case_id = sqlite3_column_int64(s, 1);
+		rec->version = sqlite3_column_int64(s, 2);
+		db_record_fill(rec, s, 3);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return DB_OK;
+	if (rc == SQLITE_DONE) {
+		db_seterr(err, _("%s: record %lld not found"), def->table, (long long)id);
+		return DB_NOTFOUND;
+	}
+	return db_sqlerr(db, err);
+}
+
+/* Reads a record (inside whatever transaction is open). */
+static enum db_status
+db_record_read(struct db *db, const struct form_def *def, int64_t id,
+    struct form_record **out, char **err)
+{
+	struct form_record *rec = form_record_new(def);
+	enum db_status st = db_record_read_row(db, def, id, rec, err);
+	size_t i;
+
+	for (i = 0; i < def->nfields && st == DB_OK; i++)
+		if (def->fields[i].type == FT_REPEAT && def->fields[i].group != NULL)
+			st = db_record_read_kids(db, rec, i, err);
+	if (st != DB_OK) {
+		form_record_free(rec);
+		rec = NULL;
+	}
+	*out = rec;
+	return st;
+}
+
+enum db_status
+db_record_load(struct db *db, const struct form_def *def, int64_t id,
+    struct form_record **out, char **err)
+{
+	bool own = sqlite3_get_autocommit(db->sql);
+	enum db_status st;
+
+	*out = NULL;
+	if (!str_is_ident(def->table)) {
+		db_seterr(err, _("'%s' cannot be a table name"), def->table);
+		return DB_ERROR;
+	}
+	/* One read transaction, so the row and its child rows are one snapshot. */
+	if (own && db_exec(db, "BEGIN", err) != DB_OK)
+		return DB_ERROR;
+	st = db_record_read(db, def, id, out, err);
+	if (own)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	return st;
+}
+
+static enum db_status
+db_record_write_kids(struct db *db, const struct form_record *rec, char **err);
+
+static enum db_status
+db_record_insert_row(struct db *db, const struct form_record *row, int64_t parent,
+    int64_t pos, char **err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct form_record tmp;
+	sqlite3_stmt *s;
+	int rc, i, n;
+
+	strbuf_printf(&sb, "INSERT INTO \"%s\" (parent_id, position", row->def->table);
+	db_record_colnames(&sb, row->def, ", ");
+	strbuf_puts(&sb, ") VALUES (?1, ?2");
+	n = db_record_ncols(row->def) + 3;
+	for (i = 3; i < n; i++)
+		strbuf_printf(&sb, ", ?%d", i);
+	strbuf_putc(&sb, ')');
+	s = db_prep(db, strbuf_str(&sb), err);
+	strbuf_free(&sb);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, parent);
+	sqlite3_bind_int64(s, 2, pos);
+	db_record_bind_values(s, row, 3);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	tmp = *row;
+	tmp.id = sqlite3_last_insert_rowid(db->sql);
+	return db_record_write_kids(db, &tmp, err);
+}
+
+/* Replaces the child rows of rec (whose id is set) as a whole. */
+static enum db_status
+db_record_write_kids(struct db *db, const struct form_record *rec, char **err)
+{
+	const struct form_def *g;
+	enum db_status st = DB_OK;
+	char *sql;
+	size_t i, r;
+
+	for (i = 0; i < rec->def->nfields && st == DB_OK; i++) {
+		g = rec->def->fields[i].group;
+		if (rec->def->fields[i].type != FT_REPEAT || g == NULL)
+			continue;
+		sql = xasprintf("DELETE FROM \"%s\" WHERE parent_id = %lld", g->table,
+		    (long long)rec->id);
+		st = db_exec(db, sql, err);
+		free(sql);
+		for (r = 0; r < rec->kids[i].n && st == DB_OK; r++)
+			st = db_record_insert_row(db, rec->kids[i].rows[r], rec->id,
+			    (int64_t)r + 1, err);
+	}
+	return st;
+}
+
+static bool
+db_record_has_search(const struct form_def *def)
+{
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++) {
+		if (def->fields[i].search != FS_NONE)
+			return true;
+		if (def->fields[i].group != NULL && db_record_has_search(def->fields[i].group))
+			return true;
+	}
+	return false;
+}
+
+/* After a change in a case: its search entry and its "last updated" time. */
+static enum db_status
+db_record_touch_case(struct db *db, const struct form_def *def, int64_t case_id,
+    const char *now, char **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (case_id == 0)
+		return DB_OK;
+	s = db_prep(db, "UPDATE cases SET updated_at = ?1, updated_by = ?2 WHERE id = ?3",
+	    err);
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, now);
+	db_bind_text(s, 2, db->user);
+	sqlite3_bind_int64(s, 3, case_id);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	return db_record_has_search(def) ? db_search_index_case(db, case_id, err) : DB_OK;
+}
+
+/* A count with one or two bound ids (an unused ?2 is ignored). */
+static enum db_status
+db_record_count(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *n,
+    char **err)
+{
+	sqlite3_stmt *s = db_prep(db, sql, err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	rc = db_step(db, s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
+}
+
+/* Rules on the case of a record: needed, existing, at most one when "once". */
+static enum db_status
+db_record_check_case(struct db *db, const struct form_record *rec, char **err)
+{
+	const struct form_def *def = rec->def;
+	enum db_status st;
+	int64_t n;
+	char *sql;
+
+	if (rec->case_id == 0) {
+		if (!def->needs_case)
+			return DB_OK;
+		db_seterr(err, _("%s: the record must belong to a case"), _(def->title));
+		return DB_REFUSED;
+	}
+	st = db_record_count(db, "SELECT count(*) FROM cases WHERE id = ?1",
+	    rec->case_id, 0, &n, err);
+	if (st == DB_OK && n == 0) {
+		db_seterr(err, _("case %lld not found"), (long long)rec->case_id);
+		return DB_NOTFOUND;
+	}
+	if (st != DB_OK || !def->once)
+		return st;
+	sql = xasprintf("SELECT count(*) FROM \"%s\" WHERE case_id = ?1 AND id <> ?2",
+	    def->table);
+	st = db_record_count(db, sql, rec->case_id, rec->id, &n, err);
+	free(sql);
+	if (st == DB_OK && n > 0) {
+		db_seterr(err, _("%s: the case already has one"), _(def->title));
+		return DB_REFUSED;
+	}
+	return st;
+}
+
+static enum db_status
+db_record_insert(struct db *db, struct db_save *sv, char **err)
+{
+	const struct form_record *rec = sv->rec;
+	struct strbuf sb = STRBUF_INIT;
+	struct form_record tmp = *rec;
+	enum db_status st;
+	sqlite3_stmt *s;
+	char *uuid, *diff;
+	int i, n = db_record_ncols(rec->def) + 5, rc;
+
+	strbuf_printf(&sb, "INSERT INTO \"%s\" (uuid, case_id, version, created_at,"
+	    " created_by, updated_at, updated_by", rec->def->table);
+	db_record_colnames(&sb, rec->def, ", ");
+	strbuf_puts(&sb, ") VALUES (?1, ?2, 1, ?3, ?4, ?3, ?4");
+	for (i = 5; i < n; i++)
+		strbuf_printf(&sb, ", ?%d", i);
+	strbuf_putc(&sb, ')');
+	s = db_prep(db, strbuf_str(&sb), err);
+	strbuf_free(&sb);
+	if (s == NULL)
+		return DB_ERROR;
+	uuid = db_uuid();
+	db_bind_text(s, 1, uuid);
+	if (rec->case_id != 0)
+		sqlite3_bind_int64(s, 2, rec->case_id);
+	db_bind_text(s, 3, sv->now);
+	db_bind_text(s, 4, db->user);
+	db_record_bind_values(s, rec, 5);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	free(uuid);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	tmp.id = sv->id = sqlite3_last_insert_rowid(db->sql);
+	sv->version = 1;
+	if ((st = db_record_write_kids(db, &tmp, err)) != DB_OK)
+		return st;
+	diff = db_audit_diff(NULL, rec);
+	st = db_audit_add(db, rec->def->table, sv->id, rec->case_id, "insert", diff, err);
+	free(diff);
+	return st;
+}
+
+static enum db_status
+db_record_conflict(struct db_save *sv, struct form_record *stored, char **err)
+{
+	sv->theirs = stored;
+	db_seterr(err, _("%s: someone else saved this record meanwhile (version %lld, "
+	    "yours %lld)"), _(stored->def->title), (long long)stored->version,
+	    (long long)sv->rec->version);
+	return DB_CONFLICT;
+}
+
+static enum db_status
+db_record_update_row(struct db *db, struct db_save *sv, char **err)
+{
+	const struct form_record *rec = sv->rec;
+	struct strbuf sb = STRBUF_INIT;
+	sqlite3_stmt *s;
+	int n, rc;
+
+	n = db_record_ncols(rec->def);
+	strbuf_printf(&sb, "UPDATE \"%s\" SET version = version + 1, case_id = ?1,"
+	    " updated_at = ?2, updated_by = ?3", rec->def->table);
+	for (size_t i = 0, k = 4; i < rec->def->nfields; i++) {
+		const struct form_field *f = &rec->def->fields[i];
+
+		if (!form_type_has_value(f->type))
+			continue;
+		strbuf_printf(&sb, ", \"%s\" = ?%zu", f->name, k++);
+		if (f->type == FT_MONEY)
+			strbuf_printf(&sb, ", \"%s_currency\" = ?%zu", f->name, k++);
+	}
+	strbuf_printf(&sb, " WHERE id = ?%d AND version = ?%d", n + 4, n + 5);
+	s = db_prep(db, strbuf_str(&sb), err);
+	strbuf_free(&sb);
+	if (s == NULL)
+		return DB_ERROR;
+	if (rec->case_id != 0)
+		sqlite3_bind_int64(s, 1, rec->case_id);
+	db_bind_text(s, 2, sv->now);
+	db_bind_text(s, 3, db->user);
+	db_record_bind_values(s, rec, 4);
+	sqlite3_bind_int64(s, n + 4, rec->id);
+	sqlite3_bind_int64(s, n + 5, rec->version);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	return DB_OK;
+}
+
+static enum db_status
+db_record_update(struct db *db, struct db_save *sv, char **err)
+{
+	const struct form_record *rec = sv->rec;
+	struct form_record *stored;
+	enum db_status st;
+	char *diff;
+
+	st = db_record_read(db, rec->def, rec->id, &stored, err);
+	if (st != DB_OK)
+		return st;
+	if (stored->version != rec->version)
+		return db_record_conflict(sv, stored, err);
+	st = db_record_update_row(db, sv, err);
+	if (st == DB_OK)
+		st = db_record_write_kids(db, rec, err);
+	if (st == DB_OK) {
+		diff = db_audit_diff(stored, rec);
+		st = db_audit_add(db, rec->def->table, rec->id, rec->case_id, "update",
+		    diff, err);
+		free(diff);
+	}
+	if (st == DB_OK && stored->case_id != rec->case_id)
+		st = db_record_touch_case(db, rec->def, stored->case_id, sv->now, err);
+	form_record_free(stored);
+	sv->id = rec->id;
+	sv->version = rec->version + 1;
+	return st;
+}
+
+static enum db_status
+db_record_save_tx(struct db *db, void *arg, char **err)
+{
+	struct db_save *sv = arg;
+	enum db_status st;
+
+	form_record_free(sv->theirs);
+	sv->theirs = NULL;
+	st = db_record_check_case(db, sv->rec, err);
+	if (st == DB_OK)
+		st = sv->rec->id == 0 ? db_record_insert(db, sv, err) :
+		    db_record_update(db, sv, err);
+	if (st == DB_OK)
+		st = db_record_touch_case(db, sv->rec->def, sv->rec->case_id, sv->now, err);
+	return st;
+}
+
+/* Table names come from form files: checked again before they meet SQL. */
+static bool
+db_record_def_ok(const struct form_def *def, char **err)
+{
+	size_t i;
+
+	if (!str_is_ident(def->table)) {
+		db_seterr(err, _("'%s' cannot be a table name"), def->table);
+		return false;
+	}
+	for (i = 0; i < def->nfields; i++) {
+		if (!str_is_ident(def->fields[i].name)) {
+			db_seterr(err, _("'%s' cannot be a column name"), def->fields[i].name);
+			return false;
+		}
+		if (def->fields[i].group != NULL && !db_record_def_ok(def->fields[i].group, err))
+			return false;
+	}
+	return true;
+}
+
+enum db_status
+db_record_save(struct db *db, struct form_record *rec, struct form_record **theirs,
+    char **err)
+{
+	struct db_save sv = { .rec = rec };
+	enum db_status st;
+
+	if (theirs != NULL)
+		*theirs = NULL;
+	if (!db_record_def_ok(rec->def, err))
+		return DB_ERROR;
+	sv.now = db_now();
+	st = db_tx(db, db_record_save_tx, &sv, err);
+	free(sv.now);
+	if (st == DB_OK) {
+		rec->id = sv.id;
+		rec->version = sv.version;
+	}
+	if (st == DB_CONFLICT && theirs != NULL)
+		*theirs = sv.theirs;
+	else
+		form_record_free(sv.theirs);
+	return st;
+}
+
+static enum db_status
+db_record_delete_tx(struct db *db, void *arg, char **err)
+{
+	struct db_save *sv = arg;
+	struct form_record *stored;
+	enum db_status st;
+	char *sql, *diff;
+
+	st = db_record_read(db, sv->rec->def, sv->id, &stored, err);
+	if (st != DB_OK)
+		return st;
+	if (stored->version != sv->del_version) {
+		db_seterr(err, _("%s: someone else saved this record meanwhile (version %lld, "
+		    "yours %lld)"), _(stored->def->title), (long long)stored->version,
+		    (long long)sv->del_version);
+		form_record_free(stored);
+		return DB_CONFLICT;
+	}
+	sql = xasprintf("DELETE FROM \"%s\" WHERE id = %lld", stored->def->table,
+	    (long long)sv->id);
+	st = db_exec(db, sql, err);
+	free(sql);
+	if (st == DB_OK) {
+		diff = db_audit_diff(stored, NULL);
+		st = db_audit_add(db, stored->def->table, sv->id, stored->case_id, "delete",
+		    diff, err);
+		free(diff);
+	}
+	if (st == DB_OK)
+		st = db_record_touch_case(db, stored->def, stored->case_id, sv->now, err);
+	form_record_free(stored);
+	return st;
+}
+
+enum db_status
+db_record_delete(struct db *db, const struct form_def *def, int64_t id, int64_t version,
+    char **err)
+{
+	struct form_record probe = { .def = def };
+	struct db_save sv = { .rec = &probe, .id = id, .del_version = version };
+	enum db_status st;
+
+	if (!db_record_def_ok(def, err))
+		return DB_ERROR;
+	sv.now = db_now();
+	st = db_tx(db, db_record_delete_tx, &sv, err);
+	free(sv.now);
+	return st;
+}
+
+enum db_status
+db_record_list(struct db *db, const struct form_def *def, int64_t case_id, int64_t **ids,
+    size_t *n, char **err)
+{
+	size_t cap = 0;
+	sqlite3_stmt *s;
+	char *sql;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!db_record_def_ok(def, err))
+		return DB_ERROR;
+	sql = xasprintf("SELECT id FROM \"%s\" WHERE ?1 = 0 OR case_id = ?1 ORDER BY id DESC",
+	    def->table);
+	s = db_prep(db, sql, err);
+	free(sql);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, case_id);
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return DB_OK;
+	xfree(ids);
+	*n = 0;
+	return db_sqlerr(db, err);
+}

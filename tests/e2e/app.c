@@ -1,0 +1,164 @@
+#include "app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db/cases.h"
+#include "db/record.h"
+#include "util/mem.h"
+
+struct e2e_db *
+e2e_db_new(void)
+{
+	struct e2e_db *e = xcalloc(1, sizeof *e);
+	char tmpl[] = "/tmp/avrr-e2e-XXXXXX";
+	int fd = mkstemp(tmpl);
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(tmpl);
+	e->path = xasprintf("%s.db", tmpl);
+	e->forms = form_set_load_dir(E2E_FORMS);
+	assert_int_equal(e->forms->nerrors, 0);
+	assert_int_equal(db_open(&e->db, e->path, true, NULL), DB_OK);
+	assert_int_equal(db_sync_forms(e->db, e->forms, NULL), DB_OK);
+	db_set_user(e->db, "setup");
+	return e;
+}
+
+void
+e2e_db_close(struct e2e_db *e)
+{
+	if (e->db != NULL)
+		db_close(e->db);
+	e->db = NULL;
+}
+
+struct db *
+e2e_db_open(struct e2e_db *e)
+{
+	e2e_db_close(e);
+	assert_int_equal(db_open(&e->db, e->path, false, NULL), DB_OK);
+	assert_int_equal(db_sync_forms(e->db, e->forms, NULL), DB_OK);
+	db_set_user(e->db, "setup");
+	return e->db;
+}
+
+void
+e2e_db_free(struct e2e_db *e)
+{
+	char *side;
+
+	if (e == NULL)
+		return;
+	e2e_db_close(e);
+	form_set_free(e->forms);
+	unlink(e->path);
+	side = xasprintf("%s-wal", e->path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", e->path);
+	unlink(side);
+	free(side);
+	free(e->path);
+	free(e);
+}
+
+int64_t
+e2e_add_case(struct e2e_db *e, ...)
+{
+	const struct form_def *def = form_set_find(e->forms, "registration");
+	struct form_record *rec = form_record_new(def);
+	struct db_case c;
+	const char *name, *value;
+	int64_t id;
+	va_list ap;
+
+	if (e->db == NULL)
+		e2e_db_open(e);
+	assert_int_equal(db_case_create(e->db, NULL, NULL, &c, NULL), DB_OK);
+	rec->case_id = c.id;
+	va_start(ap, e);
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		assert_true(form_field_index(def, name) >= 0);
+		form_record_set(rec, (size_t)form_field_index(def, name), value);
+	}
+	va_end(ap);
+	assert_int_equal(db_record_save(e->db, rec, NULL, NULL), DB_OK);
+	id = c.id;
+	db_case_clear(&c);
+	form_record_free(rec);
+	e2e_db_close(e);
+	return id;
+}
+
+static struct form_record *
+e2e_newest(struct e2e_db *e, const char *form, size_t *count)
+{
+	const struct form_def *def = form_set_find(e->forms, form);
+	struct form_record *rec = NULL;
+	int64_t *ids = NULL, best = 0;
+	size_t n = 0, i;
+
+	assert_non_null(def);
+	e2e_db_open(e);
+	assert_int_equal(db_record_list(e->db, def, 0, &ids, &n, NULL), DB_OK);
+	for (i = 0; i < n; i++)
+		if (ids[i] > best)
+			best = ids[i];
+	if (best > 0)
+		assert_int_equal(db_record_load(e->db, def, best, &rec, NULL), DB_OK);
+	free(ids);
+	e2e_db_close(e);
+	if (count != NULL)
+		*count = n;
+	return rec;
+}
+
+char *
+e2e_value(struct e2e_db *e, const char *form, const char *field)
+{
+	struct form_record *rec = e2e_newest(e, form, NULL);
+	char *v = NULL;
+	int i;
+
+	if (rec == NULL)
+		return NULL;
+	i = form_field_index(rec->def, field);
+	assert_true(i >= 0);
+	v = xstrdup0(rec->vals[i]);
+	form_record_free(rec);
+	return v;
+}
+
+size_t
+e2e_count(struct e2e_db *e, const char *form)
+{
+	size_t n = 0;
+	struct form_record *rec = e2e_newest(e, form, &n);
+
+	form_record_free(rec);
+	return n;
+}
+
+struct vt *
+e2e_start(struct e2e_db *e, const char *const extra_env[], int rows, int cols)
+{
+	const char *argv[] = { "avrr", "--db", e->path, NULL };
+	const char *env[16] = { "AVRR_FORMS=" E2E_FORMS, "AVRR_TODAY=2026-11-22",
+	    "AVRR_USER=tester" };
+	size_t n = 3;
+	struct vt *vt;
+
+	while (extra_env != NULL && *extra_env != NULL && n < 15)
+		env[n++] = *extra_env++;
+	env[n] = NULL;
+	e2e_db_close(e);
+	vt = vt_spawn(argv, env, rows, cols);
+	assert_non_null(vt);
+	return vt;
+}

@@ -1,0 +1,44 @@
+/*
+ * e2e/app: what the end-to-end tests of avrr share: a fresh database made
+ * with the small test forms (tests/data/e2e-forms), the program started on it,
+ * and direct reads and writes of its rows through the data layer.
+ *
+ * Contract: e2e_db_new() makes a new database file under /tmp (removed by
+ * e2e_db_free()); e2e_start() runs the real binary on it at rows x cols with a
+ * fixed clock (AVRR_TODAY=2026-11-22) and user "tester", and waits for the
+ * start screen.
+ */
+#ifndef E2E_APP_H
+#define E2E_APP_H
+
+#include <stdint.h>
+
+#include "db/db.h"
+#include "form/value.h"
+#include "vt.h"
+
+#define E2E_FORMS "tests/data/e2e-forms"
+
+struct e2e_db {
+	char		*path;
+	struct form_set	*forms;
+	struct db	*db;	/* open while the test reads or writes */
+};
+
+struct e2e_db	*e2e_db_new(void);
+void		 e2e_db_free(struct e2e_db *);
+/* Opens (or re-opens, to see the program's writes) the database. */
+struct db	*e2e_db_open(struct e2e_db *);
+void		 e2e_db_close(struct e2e_db *);
+
+/* Makes a case with a registration record: NULL-terminated name, value pairs. */
+int64_t		 e2e_add_case(struct e2e_db *, ...);
+/* Value of field of the newest record of form (malloc'd, NULL when none). */
+char		*e2e_value(struct e2e_db *, const char *form, const char *field);
+/* How many records a form has in all. */
+size_t		 e2e_count(struct e2e_db *, const char *form);
+
+/* Starts avrr on the database; extra_env may be NULL. */
+struct vt	*e2e_start(struct e2e_db *, const char *const extra_env[], int rows, int cols);
+
+#endif
