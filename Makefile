@@ -122,9 +122,9 @@ fuzz: deps
 # ---- translations -----------------------------------------------------------
 pot:
 	@mkdir -p build
-	xgettext -k_ -kN_ --from-code=UTF-8 -c/ -o build/src.pot $$(find src -name '*.c' | sort)
+	xgettext -k_ -kN_ --from-code=UTF-8 --package-name=avrr --package-version=$(VERSION) -c/ -o build/src.pot $$(find src -name '*.c' | sort)
 	sh tests/forms-pot.sh forms > build/forms.pot
-	msgcat build/src.pot build/forms.pot -o locale/avrr.pot
+	msgcat --use-first build/src.pot build/forms.pot -o locale/avrr.pot
 
 # ---- install ------------------------------------------------------------------
 install: avrr $(MO)

@@ -48,5 +48,7 @@ const char	*db_default_path(void);
 /* The user name written to created_by / updated_by / audit (copied). */
 void		 db_set_user(struct db *, const char *user);
 const char	*db_user(const struct db *);
+/* How long one attempt waits for another writer (default 5000 ms); tests shorten it. */
+void		 db_set_busy_timeout(struct db *, int ms);
 
 #endif

@@ -42,7 +42,10 @@ bool		 db_expr_truth(struct db_expr *, const char *text,
  * Applies a record's logic in place: fills defaults of empty fields when
  * fill_defaults, recomputes calculated fields, and clears the values of fields
  * that are not relevant. relevant[] (def->nfields, may be NULL) receives each
- * field's relevance.
+ * field's relevance. Here a relevant expression that is NULL (it compares an
+ * empty field) counts as not relevant, so an unanswered question hides what
+ * depends on it; one that cannot be evaluated counts as relevant. Repeat
+ * groups: each child row is applied with its own def.
  */
 void		 db_expr_apply(struct db_expr *, struct form_record *, bool fill_defaults,
 		    bool *relevant);

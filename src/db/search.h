@@ -22,5 +22,9 @@ struct db_hit {
 enum db_status	db_search(struct db *, const char *query, size_t limit,
 		    struct db_hit **out, size_t *n, char **err);
 void		db_hits_free(struct db_hit *, size_t n);
+/* Rebuilds the whole index (after forms changed which fields they index). */
+enum db_status	db_search_rebuild(struct db *, char **err);
+/* The FTS5 query made from user text (malloc'd; "" when nothing to look for). */
+char		*db_search_query(const char *text);
 
 #endif

@@ -28,8 +28,10 @@ static const enum ui_action ui_caselist_bar[] = {
 static void
 ui_caselist_clear(struct ui_caselist *c)
 {
-	db_hits_free(c->hits, c->nhits);
-	db_case_free_array(c->recent, c->recent != NULL ? c->nhits : 0);
+	if (c->hits != NULL)
+		db_hits_free(c->hits, c->nhits);
+	if (c->recent != NULL)
+		db_case_free_array(c->recent, c->nhits);
 	c->hits = NULL;
 	c->recent = NULL;
 	c->nhits = 0;

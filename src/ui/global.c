@@ -41,6 +41,14 @@ ui_global_case_saved(struct ui_app *app, const struct form_record *rec, void *ar
 }
 
 void
+ui_form_std_opts(struct ui_form_opts *o, const struct form_record *rec)
+{
+	o->check = ui_global_make_case;
+	if (rec->case_id == 0 && rec->def->needs_case)
+		o->saved = ui_global_case_saved;
+}
+
+void
 ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
     int64_t record_id)
 {
@@ -58,7 +66,7 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 		rec = form_record_new(def);
 		rec->case_id = case_id;
 	}
-	o.check = ui_global_make_case;
+	ui_form_std_opts(&o, rec);
 	ui_form_open(app, rec, &o);
 }
 
@@ -67,14 +75,15 @@ ui_new_case(struct ui_app *app)
 {
 	const struct form_def *def = form_set_find(app->forms, "registration");
 	struct ui_form_opts o = { 0 };
+	struct form_record *rec;
 
 	if (def == NULL) {
 		ui_message(app, true, "%s", _("There is no registration form in forms/"));
 		return;
 	}
-	o.check = ui_global_make_case;
-	o.saved = ui_global_case_saved;
-	ui_form_open(app, form_record_new(def), &o);
+	rec = form_record_new(def);
+	ui_form_std_opts(&o, rec);
+	ui_form_open(app, rec, &o);
 }
 
 static void

@@ -156,6 +156,7 @@ ui_home_resume(struct ui_app *app, const struct db_draft *d)
 		free(err);
 		return;
 	}
+	ui_form_std_opts(&o, rec);
 	o.draft_id = d->id;
 	o.cursor = cursor;
 	ui_form_open(app, rec, &o);

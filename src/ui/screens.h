@@ -22,6 +22,11 @@ void	ui_help_open(struct ui_app *);
 /* Opens a form for a new record (case_id 0 = none yet) or an existing one. */
 void	ui_open_record(struct ui_app *, const struct form_def *, int64_t case_id,
 	    int64_t record_id);
+/* The usual hooks of a form opened on rec: a record that needs a case and has
+ * none makes one when saved, then shows it. */
+struct ui_form_opts;
+struct form_record;
+void	ui_form_std_opts(struct ui_form_opts *, const struct form_record *);
 /* Opens a new case's registration form. */
 void	ui_new_case(struct ui_app *);
 

@@ -162,3 +162,16 @@ e2e_start(struct e2e_db *e, const char *const extra_env[], int rows, int cols)
 	assert_non_null(vt);
 	return vt;
 }
+
+bool
+e2e_wait_gone(struct vt *vt, const char *text, int timeout_ms)
+{
+	int waited;
+
+	for (waited = 0; waited <= timeout_ms; waited += 20) {
+		if (strstr(vt_screen(vt), text) == NULL)
+			return true;
+		vt_pump(vt, 20);
+	}
+	return false;
+}

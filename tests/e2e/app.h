@@ -38,6 +38,9 @@ char		*e2e_value(struct e2e_db *, const char *form, const char *field);
 /* How many records a form has in all. */
 size_t		 e2e_count(struct e2e_db *, const char *form);
 
+/* Waits until text is no longer on screen; false at the deadline. */
+bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);
+
 /* Starts avrr on the database; extra_env may be NULL. */
 struct vt	*e2e_start(struct e2e_db *, const char *const extra_env[], int rows, int cols);
 

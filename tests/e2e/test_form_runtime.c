@@ -155,9 +155,13 @@ test_search_and_open(void **state)
 	vt_ctrl(t->vt, 'f');
 	VT_ASSERT_TEXT(t->vt, "Find:", 5000);
 	vt_type(t->vt, "novak");
+	VT_ASSERT_TEXT(t->vt, "Find:      novak", 5000);
 	VT_ASSERT_TEXT(t->vt, "1 cases found", 5000);
 	VT_ASSERT_TEXT(t->vt, "Novák", 5000);
-	assert_false(vt_wait_text(t->vt, "Horváthová", 50));
+	if (!e2e_wait_gone(t->vt, "Horváthová", 5000)) {
+		vt_dump(t->vt, stderr);
+		fail_msg("a case that does not match is listed");
+	}
 	vt_ctrl(t->vt, 'u');
 	vt_type(t->vt, "900123");
 	VT_ASSERT_TEXT(t->vt, "Novák", 5000);
@@ -209,7 +213,9 @@ test_hangup_keeps_draft(void **state)
 	start(t, NULL, 24, 80);
 	VT_ASSERT_TEXT(t->vt, "Drafts", 5000);
 	VT_ASSERT_TEXT(t->vt, "Hupová", 5000);
-	vt_type(t->vt, "\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B");
+	vt_pump(t->vt, 200);
+	for (int i = 0; i < 5; i++)
+		vt_key(t->vt, VT_DOWN);
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Given names", 5000);
 	VT_ASSERT_TEXT(t->vt, "Anna", 5000);

@@ -1,0 +1,23 @@
+/*
+ * db/bulk: one long write transaction for loading many records at once
+ * (avrr demo, imports).
+ *
+ * Contract: db_bulk_begin() opens one BEGIN IMMEDIATE transaction, switches
+ * synchronous to OFF and enlarges the page cache for its duration; until
+ * db_bulk_commit() or db_bulk_abort(), every write of the db layer runs inside
+ * it (each write in its own savepoint, so a failed write leaves nothing behind
+ * and the batch goes on). db_bulk_commit() commits and restores the settings;
+ * db_bulk_abort() rolls the whole batch back. Nothing is durable before the
+ * commit returns. Not for interactive use: the write lock is held throughout.
+ */
+#ifndef DB_BULK_H
+#define DB_BULK_H
+
+#include "db/db.h"
+
+enum db_status	db_bulk_begin(struct db *, char **err);
+enum db_status	db_bulk_commit(struct db *, char **err);
+void		db_bulk_abort(struct db *);
+bool		db_bulk_active(const struct db *);
+
+#endif

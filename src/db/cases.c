@@ -1,0 +1,361 @@
+/*
+ * db/cases: the cases table. Case numbers count per year inside the
+ * transaction that creates the case, so two offices never get the same one.
+ */
+#include "db/cases.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/internal.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+#define DB_CASE_COLS "SELECT c.id, c.version, c.case_no, c.status, c.client_lang," \
+	" c.project, s.display, c.created_at, c.updated_at" \
+	" FROM cases c LEFT JOIN search s ON s.rowid = c.id"
+
+static const struct {
+	const char	*code;
+	const char	*name;
+} db_case_statuses[CASE__COUNT] = {
+	[CASE_REGISTERED] = { "registered", N_("Registered") },
+	[CASE_COUNSELLING] = { "counselling", N_("Counselling") },
+	[CASE_PREPARING] = { "preparing", N_("Return preparation") },
+	[CASE_DEPARTED] = { "departed", N_("Departed") },
+	[CASE_REINTEGRATION] = { "reintegration", N_("Reintegration") },
+	[CASE_MONITORING] = { "monitoring", N_("Monitoring") },
+	[CASE_CLOSED] = { "closed", N_("Closed") },
+};
+
+struct db_case_op {
+	const char	*project;
+	const char	*lang;
+	int64_t		 id;
+	int64_t		 version;
+	const char	*col;		/* update: "status" or "client_lang" */
+	const char	*val;
+	char		*now;
+};
+
+const char *
+db_case_status_name(enum db_case_status s)
+{
+	return s < CASE__COUNT ? db_case_statuses[s].name : "?";
+}
+
+const char *
+db_case_status_code(enum db_case_status s)
+{
+	return s < CASE__COUNT ? db_case_statuses[s].code : "?";
+}
+
+static enum db_case_status
+db_case_status_parse(const char *code)
+{
+	int i;
+
+	for (i = 0; i < CASE__COUNT; i++)
+		if (str_eq(code, db_case_statuses[i].code))
+			return (enum db_case_status)i;
+	return CASE_REGISTERED;
+}
+
+static void
+db_case_fill(struct db_case *c, sqlite3_stmt *s)
+{
+	char *display = db_col_text(s, 6);
+
+	c->id = sqlite3_column_int64(s, 0);
+	c->version = sqlite3_column_int64(s, 1);
+	c->case_no = db_col_text(s, 2);
+	c->status = db_case_status_parse((const char *)sqlite3_column_text(s, 3));
+	c->client_lang = db_col_text(s, 4);
+	c->project = db_col_text(s, 5);
+	c->display_name = display != NULL ? display : xstrdup("");
+	c->created_at = db_col_text(s, 7);
+	c->updated_at = db_col_text(s, 8);
+}
+
+void
+db_case_clear(struct db_case *c)
+{
+	free(c->case_no);
+	free(c->client_lang);
+	free(c->project);
+	free(c->display_name);
+	free(c->created_at);
+	free(c->updated_at);
+	memset(c, 0, sizeof *c);
+}
+
+void
+db_case_free_array(struct db_case *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		db_case_clear(&c[i]);
+	free(c);
+}
+
+enum db_status
+db_case_load(struct db *db, int64_t id, struct db_case *out, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, DB_CASE_COLS " WHERE c.id = ?1", err);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW)
+		db_case_fill(out, s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return DB_OK;
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	db_seterr(err, _("case %lld not found"), (long long)id);
+	return DB_NOTFOUND;
+}
+
+static enum db_status
+db_case_next_no(struct db *db, char **no, char **err)
+{
+	sqlite3_stmt *s;
+	char *prefix, *pattern;
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc = SQLITE_ERROR;
+
+	localtime_r(&t, &tm);
+	prefix = xasprintf("AVRR-%04d-", tm.tm_year + 1900);
+	pattern = xasprintf("%s%%", prefix);
+	s = db_prep(db, "SELECT coalesce(max(CAST(substr(case_no, ?2) AS INTEGER)), 0) + 1"
+	    " FROM cases WHERE case_no LIKE ?1", err);
+	if (s != NULL) {
+		db_bind_text(s, 1, pattern);
+		sqlite3_bind_int(s, 2, (int)strlen(prefix) + 1);
+		rc = db_step(db, s);
+		if (rc == SQLITE_ROW)
+			*no = xasprintf("%s%05lld", prefix,
+			    (long long)sqlite3_column_int64(s, 0));
+		sqlite3_finalize(s);
+	}
+	free(prefix);
+	free(pattern);
+	if (s == NULL)
+		return DB_ERROR;
+	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
+}
+
+static char *
+db_case_json(const char *case_no, const char *project, const char *lang)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_puts(&sb, "{\"case_no\":{\"old\":null,\"new\":");
+	db_json_str(&sb, case_no);
+	strbuf_puts(&sb, "},\"status\":{\"old\":null,\"new\":\"registered\"}");
+	strbuf_puts(&sb, ",\"project\":{\"old\":null,\"new\":");
+	db_json_str(&sb, project);
+	strbuf_puts(&sb, "},\"client_lang\":{\"old\":null,\"new\":");
+	db_json_str(&sb, lang);
+	strbuf_puts(&sb, "}}");
+	return strbuf_take(&sb);
+}
+
+static enum db_status
+db_case_create_tx(struct db *db, void *arg, char **err)
+{
+	struct db_case_op *op = arg;
+	char *no = NULL, *uuid, *json;
+	enum db_status st;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((st = db_case_next_no(db, &no, err)) != DB_OK)
+		return st;
+	s = db_prep(db, "INSERT INTO cases (uuid, case_no, status, client_lang, project,"
+	    " version, created_at, created_by, updated_at, updated_by)"
+	    " VALUES (?1, ?2, 'registered', ?3, ?4, 1, ?5, ?6, ?5, ?6)", err);
+	if (s == NULL) {
+		free(no);
+		return DB_ERROR;
+	}
+	uuid = db_uuid();
+	db_bind_text(s, 1, uuid);
+	db_bind_text(s, 2, no);
+	db_bind_text(s, 3, str_empty(op->lang) ? NULL : op->lang);
+	db_bind_text(s, 4, str_empty(op->project) ? NULL : op->project);
+	db_bind_text(s, 5, op->now);
+	db_bind_text(s, 6, db->user);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	free(uuid);
+	st = rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+	op->id = sqlite3_last_insert_rowid(db->sql);
+	json = db_case_json(no, str_empty(op->project) ? NULL : op->project,
+	    str_empty(op->lang) ? NULL : op->lang);
+	if (st == DB_OK)
+		st = db_audit_add(db, "cases", op->id, op->id, "insert", json, err);
+	if (st == DB_OK)
+		st = db_search_index_case(db, op->id, err);
+	free(json);
+	free(no);
+	return st;
+}
+
+enum db_status
+db_case_create(struct db *db, const char *project, const char *client_lang,
+    struct db_case *out, char **err)
+{
+	struct db_case_op op = { .project = project, .lang = client_lang };
+	enum db_status st;
+
+	memset(out, 0, sizeof *out);
+	op.now = db_now();
+	st = db_tx(db, db_case_create_tx, &op, err);
+	free(op.now);
+	if (st == DB_OK)
+		st = db_case_load(db, op.id, out, err);
+	return st;
+}
+
+/* The stored version and value of op->col; DB_NOTFOUND when the case is gone. */
+static enum db_status
+db_case_current(struct db *db, struct db_case_op *op, int64_t *version, char **old,
+    char **err)
+{
+	char *sql = xasprintf("SELECT version, %s FROM cases WHERE id = ?1", op->col);
+	sqlite3_stmt *s = db_prep(db, sql, err);
+	int rc;
+
+	free(sql);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, op->id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int64(s, 0);
+		*old = db_col_text(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return DB_OK;
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	db_seterr(err, _("case %lld not found"), (long long)op->id);
+	return DB_NOTFOUND;
+}
+
+static enum db_status
+db_case_update_tx(struct db *db, void *arg, char **err)
+{
+	struct db_case_op *op = arg;
+	struct strbuf json = STRBUF_INIT;
+	char *old = NULL, *sql;
+	enum db_status st;
+	int64_t version = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((st = db_case_current(db, op, &version, &old, err)) != DB_OK)
+		return st;
+	if (version != op->version) {
+		free(old);
+		db_seterr(err, _("case %lld: someone else changed it meanwhile"),
+		    (long long)op->id);
+		return DB_CONFLICT;
+	}
+	sql = xasprintf("UPDATE cases SET %s = ?1, version = version + 1, updated_at = ?2,"
+	    " updated_by = ?3 WHERE id = ?4", op->col);
+	s = db_prep(db, sql, err);
+	free(sql);
+	if (s != NULL) {
+		db_bind_text(s, 1, op->val);
+		db_bind_text(s, 2, op->now);
+		db_bind_text(s, 3, db->user);
+		sqlite3_bind_int64(s, 4, op->id);
+		rc = db_step(db, s);
+		sqlite3_finalize(s);
+		st = rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+	} else
+		st = DB_ERROR;
+	strbuf_printf(&json, "{\"%s\":{\"old\":", op->col);
+	db_json_str(&json, old);
+	strbuf_puts(&json, ",\"new\":");
+	db_json_str(&json, op->val);
+	strbuf_puts(&json, "}}");
+	if (st == DB_OK)
+		st = db_audit_add(db, "cases", op->id, op->id, "update", json.s, err);
+	strbuf_free(&json);
+	free(old);
+	return st;
+}
+
+static enum db_status
+db_case_update(struct db *db, struct db_case *c, const char *col, const char *val,
+    char **err)
+{
+	struct db_case_op op = { .id = c->id, .version = c->version, .col = col,
+	    .val = val };
+	enum db_status st;
+
+	op.now = db_now();
+	st = db_tx(db, db_case_update_tx, &op, err);
+	free(op.now);
+	if (st == DB_OK) {
+		db_case_clear(c);
+		st = db_case_load(db, op.id, c, err);
+	}
+	return st;
+}
+
+enum db_status
+db_case_set_status(struct db *db, struct db_case *c, enum db_case_status status,
+    char **err)
+{
+	if (status >= CASE__COUNT) {
+		db_seterr(err, _("case %s: unknown status %d"), c->case_no, (int)status);
+		return DB_ERROR;
+	}
+	return db_case_update(db, c, "status", db_case_statuses[status].code, err);
+}
+
+enum db_status
+db_case_set_client_lang(struct db *db, struct db_case *c, const char *lang, char **err)
+{
+	return db_case_update(db, c, "client_lang", str_empty(lang) ? NULL : lang, err);
+}
+
+enum db_status
+db_case_recent(struct db *db, size_t limit, struct db_case **out, size_t *n, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, DB_CASE_COLS
+	    " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?1", err);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, (sqlite3_int64)limit);
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		db_case_fill(&(*out)[(*n)++], s);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return DB_OK;
+	db_case_free_array(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return db_sqlerr(db, err);
+}

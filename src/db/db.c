@@ -1,0 +1,425 @@
+/*
+ * db/db: opening the database, pragmas, core migrations, transactions with
+ * busy retry, and the small helpers the other db modules share.
+ */
+#include "db/db.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "db/internal.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+#define DB_BUSY_MS	5000	/* SQLite's own busy wait per attempt */
+#define DB_RETRIES	8	/* whole transactions retried after that */
+
+/* Numbered core migrations; entry i brings the schema to version i + 1. */
+static const char *const db_migrations[] = {
+	/* 1: projects and users */
+	"CREATE TABLE projects (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+	" starts_on TEXT, ends_on TEXT, budget REAL, cofinancing REAL,"
+	" created_at TEXT NOT NULL);"
+	"CREATE TABLE users (name TEXT PRIMARY KEY, full_name TEXT,"
+	" role TEXT NOT NULL DEFAULT 'counsellor', password TEXT,"
+	" disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);",
+	/* 2: cases */
+	"CREATE TABLE cases (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+	" case_no TEXT NOT NULL UNIQUE, status TEXT NOT NULL DEFAULT 'registered',"
+	" client_lang TEXT, project TEXT, version INTEGER NOT NULL DEFAULT 1,"
+	" created_at TEXT NOT NULL, created_by TEXT, updated_at TEXT NOT NULL,"
+	" updated_by TEXT);"
+	"CREATE INDEX cases_updated ON cases (updated_at);",
+	/* 3: audit */
+	"CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT,"
+	" tbl TEXT NOT NULL, row_id INTEGER NOT NULL, case_id INTEGER,"
+	" action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+	" changes TEXT);"
+	"CREATE INDEX audit_case ON audit (case_id);"
+	"CREATE INDEX audit_at ON audit (at);",
+	/* 4: drafts and settings */
+	"CREATE TABLE drafts (id INTEGER PRIMARY KEY, user TEXT, form TEXT NOT NULL,"
+	" record_id INTEGER NOT NULL DEFAULT 0, case_id INTEGER NOT NULL DEFAULT 0,"
+	" cursor INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL, summary TEXT,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX drafts_user ON drafts (user, updated_at);"
+	"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);",
+	/* 5: the case search index and the record of synced form tables */
+	"CREATE VIRTUAL TABLE search USING fts5 (case_no, names, phones, digits,"
+	" display UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TABLE form_schema (tbl TEXT NOT NULL, col TEXT NOT NULL,"
+	" type TEXT NOT NULL, form TEXT NOT NULL, field TEXT NOT NULL,"
+	" search TEXT, synced_at TEXT NOT NULL, PRIMARY KEY (tbl, col));",
+};
+
+#define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))
+
+int
+db_schema_version(void)
+{
+	return DB_NMIGRATIONS;
+}
+
+const char *
+db_default_path(void)
+{
+	const char *e = getenv("AVRR_DB");
+
+	return !str_empty(e) ? e : "/var/lib/avrr/avrr.db";
+}
+
+void
+db_seterr(char **err, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	if (err == NULL)
+		return;
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		util_die("out of memory");
+	free(*err);
+	*err = s;
+}
+
+enum db_status
+db_sqlerr(struct db *db, char **err)
+{
+	db_seterr(err, "%s: %s", db->path, sqlite3_errmsg(db->sql));
+	return DB_ERROR;
+}
+
+static bool
+db_is_busy(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+int
+db_step(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (db_is_busy(rc))
+		db->busy = true;
+	return rc;
+}
+
+sqlite3_stmt *
+db_prep(struct db *db, const char *sql, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		if (db_is_busy(rc))
+			db->busy = true;
+		db_sqlerr(db, err);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+enum db_status
+db_exec(struct db *db, const char *sql, char **err)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		return DB_OK;
+	if (db_is_busy(rc))
+		db->busy = true;
+	return db_sqlerr(db, err);
+}
+
+void
+db_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *
+db_col_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return s != NULL ? xstrdup((const char *)s) : NULL;
+}
+
+char *
+db_now(void)
+{
+	char buf[32];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+	return xstrdup(buf);
+}
+
+char *
+db_uuid(void)
+{
+	unsigned char b[16];
+
+	sqlite3_randomness(sizeof b, b);
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6],
+	    b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static void
+db_nap(int attempt)
+{
+	struct timespec ts = { 0, (long)(20 + 30 * attempt) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* One attempt: BEGIN IMMEDIATE, fn, COMMIT; rolled back on any failure. */
+static enum db_status
+db_tx_once(struct db *db, db_tx_fn fn, void *arg, char **err)
+{
+	enum db_status st;
+
+	db->busy = false;
+	st = db_exec(db, "BEGIN IMMEDIATE", err);
+	if (st != DB_OK)
+		return st;
+	st = fn(db, arg, err);
+	if (st == DB_OK)
+		st = db_exec(db, "COMMIT", err);
+	if (st != DB_OK && !sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	return st;
+}
+
+enum db_status
+db_tx(struct db *db, db_tx_fn fn, void *arg, char **err)
+{
+	enum db_status st;
+	int attempt;
+
+	if (db->bulk)
+		return db_bulk_tx(db, fn, arg, err);
+	for (attempt = 0;; attempt++) {
+		st = db_tx_once(db, fn, arg, err);
+		if (st == DB_OK && attempt > 0 && err != NULL)
+			xfree(err);	/* the message of a busy attempt */
+		if (st == DB_OK || !db->busy)
+			return st;
+		if (attempt == DB_RETRIES) {
+			db_seterr(err, _("%s: the database stayed busy; try again"), db->path);
+			return DB_ERROR;
+		}
+		db_nap(attempt);
+	}
+}
+
+void
+db_set_busy_timeout(struct db *db, int ms)
+{
+	db->busy_ms = ms;
+	sqlite3_busy_timeout(db->sql, ms);
+}
+
+void
+db_set_user(struct db *db, const char *user)
+{
+	free(db->user);
+	db->user = xstrdup0(user);
+}
+
+const char *
+db_user(const struct db *db)
+{
+	return db->user;
+}
+
+const struct form_set *
+db_forms(const struct db *db)
+{
+	return db->forms;
+}
+
+/* A pragma that answers one value; *out receives it as text (malloc'd). */
+static enum db_status
+db_pragma(struct db *db, const char *sql, char **out, char **err)
+{
+	sqlite3_stmt *st = db_prep(db, sql, err);
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return DB_ERROR;
+	while ((rc = db_step(db, st)) == SQLITE_ROW)
+		if (*out == NULL)
+			*out = db_col_text(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	return DB_OK;
+}
+
+static enum db_status
+db_user_version(struct db *db, int *v, char **err)
+{
+	char *s;
+	enum db_status st = db_pragma(db, "PRAGMA user_version", &s, err);
+
+	*v = s != NULL ? atoi(s) : 0;
+	free(s);
+	return st;
+}
+
+static enum db_status
+db_migrate_tx(struct db *db, void *arg, char **err)
+{
+	enum db_status st;
+	char *sql;
+	int v, i;
+
+	(void)arg;
+	if ((st = db_user_version(db, &v, err)) != DB_OK)
+		return st;
+	if (v > DB_NMIGRATIONS)
+		return DB_TOONEW;
+	if (v == 0 && (st = db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations"
+	    " (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", err)) != DB_OK)
+		return st;
+	for (i = v; i < DB_NMIGRATIONS; i++) {
+		if ((st = db_exec(db, db_migrations[i], err)) != DB_OK)
+			return st;
+		sql = xasprintf("INSERT INTO schema_migrations VALUES (%d, "
+		    "strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime'));"
+		    "PRAGMA user_version = %d", i + 1, i + 1);
+		st = db_exec(db, sql, err);
+		free(sql);
+		if (st != DB_OK)
+			return st;
+	}
+	return DB_OK;
+}
+
+static enum db_status
+db_toonew(struct db *db, int v, char **err)
+{
+	db_seterr(err, _("%s: database schema %d is newer than this program (%d); "
+	    "update avrr"), db->path, v, DB_NMIGRATIONS);
+	return DB_TOONEW;
+}
+
+static enum db_status
+db_migrate(struct db *db, char **err)
+{
+	enum db_status st;
+	int v;
+
+	if ((st = db_user_version(db, &v, err)) != DB_OK)
+		return st;
+	if (v > DB_NMIGRATIONS)
+		return db_toonew(db, v, err);
+	if (v == DB_NMIGRATIONS)
+		return DB_OK;
+	st = db_tx(db, db_migrate_tx, NULL, err);
+	if (st == DB_TOONEW) {
+		db_user_version(db, &v, NULL);
+		return db_toonew(db, v, err);
+	}
+	return st;
+}
+
+static enum db_status
+db_pragmas(struct db *db, char **err)
+{
+	enum db_status st;
+	char *mode = NULL;
+
+	st = db_pragma(db, "PRAGMA journal_mode = WAL", &mode, err);
+	if (st == DB_OK && !str_eq(mode, "wal")) {
+		db_seterr(err, _("%s: cannot switch the database to WAL mode (%s)"),
+		    db->path, mode != NULL ? mode : "?");
+		st = DB_ERROR;
+	}
+	free(mode);
+	if (st != DB_OK)
+		return st;
+	return db_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+	    " PRAGMA temp_store = MEMORY", err);
+}
+
+static enum db_status
+db_open_file(struct db *db, bool create, char **err)
+{
+	struct stat sb;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	if (!create && stat(db->path, &sb) != 0) {
+		db_seterr(err, _("%s: no database here (%s); create one with 'avrr init'"),
+		    db->path, strerror(errno));
+		return DB_ERROR;
+	}
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(db->path, &db->sql, flags, NULL) != SQLITE_OK) {
+		if (db->sql == NULL) {
+			db_seterr(err, "%s: %s", db->path, _("out of memory"));
+			return DB_ERROR;
+		}
+		return db_sqlerr(db, err);
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	db_set_busy_timeout(db, DB_BUSY_MS);
+	return DB_OK;
+}
+
+enum db_status
+db_open(struct db **out, const char *path, bool create, char **err)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	enum db_status st;
+
+	*out = NULL;
+	db->path = xstrdup(path);
+	db->user = xstrdup(getenv("USER") != NULL ? getenv("USER") : "unknown");
+	st = db_open_file(db, create, err);
+	if (st == DB_OK)
+		st = db_pragmas(db, err);
+	if (st == DB_OK)
+		st = db_migrate(db, err);
+	if (st != DB_OK) {
+		db_close(db);
+		return st;
+	}
+	*out = db;
+	return DB_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close(db->sql);
+	free(db->path);
+	free(db->user);
+	free(db);
+}

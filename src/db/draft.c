@@ -1,0 +1,354 @@
+/*
+ * db/draft: forms being edited, as JSON in the drafts table. A record is
+ * {"vals":{field:text}, "curs":{field:currency}, "kids":{field:[record...]}};
+ * the draft wraps it with the form name, ids, version and cursor. Reading
+ * goes through SQLite's json_each, so no JSON parser of our own is needed.
+ */
+#include "db/draft.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/internal.h"
+#include "form/value.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+#define DB_DRAFT_SUMMARY 80	/* bytes of the summary, cut at a character */
+
+struct db_draft_op {
+	const struct form_record	*rec;
+	int				 cursor;
+	int64_t				 id;
+	char				*data;
+	char				*summary;
+	char				*now;
+};
+
+static void
+db_draft_json(struct strbuf *sb, const struct form_record *rec)
+{
+	const struct form_def *def = rec->def;
+	const char *sep;
+	size_t i, r;
+
+	strbuf_puts(sb, "{\"vals\":{");
+	for (i = 0, sep = ""; i < def->nfields; i++)
+		if (rec->vals[i] != NULL) {
+			strbuf_printf(sb, "%s\"%s\":", sep, def->fields[i].name);
+			db_json_str(sb, rec->vals[i]);
+			sep = ",";
+		}
+	strbuf_puts(sb, "},\"curs\":{");
+	for (i = 0, sep = ""; i < def->nfields; i++)
+		if (rec->curs[i] != NULL) {
+			strbuf_printf(sb, "%s\"%s\":", sep, def->fields[i].name);
+			db_json_str(sb, rec->curs[i]);
+			sep = ",";
+		}
+	strbuf_puts(sb, "},\"kids\":{");
+	for (i = 0, sep = ""; i < def->nfields; i++) {
+		if (rec->kids[i].n == 0)
+			continue;
+		strbuf_printf(sb, "%s\"%s\":[", sep, def->fields[i].name);
+		for (r = 0; r < rec->kids[i].n; r++) {
+			if (r > 0)
+				strbuf_putc(sb, ',');
+			db_draft_json(sb, rec->kids[i].rows[r]);
+		}
+		strbuf_putc(sb, ']');
+		sep = ",";
+	}
+	strbuf_puts(sb, "}}");
+}
+
+static char *
+db_draft_summary(const struct form_record *rec)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, n = 0;
+
+	for (i = 0; i < rec->def->nfields && n < 3; i++) {
+		if (rec->def->fields[i].type != FT_TEXT || str_empty(rec->vals[i]))
+			continue;
+		if (n++ > 0)
+			strbuf_puts(&sb, ", ");
+		strbuf_puts(&sb, rec->vals[i]);
+	}
+	if (sb.len > DB_DRAFT_SUMMARY) {
+		n = DB_DRAFT_SUMMARY;
+		while (n > 0 && ((unsigned char)sb.s[n] & 0xc0) == 0x80)
+			n--;
+		sb.s[n] = '\0';
+		sb.len = n;
+		strbuf_puts(&sb, "...");
+	}
+	return strbuf_take(&sb);
+}
+
+static enum db_status
+db_draft_save_tx(struct db *db, void *arg, char **err)
+{
+	struct db_draft_op *op = arg;
+	sqlite3_stmt *s;
+	int rc;
+
+	s = db_prep(db, op->id != 0 ? "UPDATE drafts SET form = ?2, record_id = ?3,"
+	    " case_id = ?4, cursor = ?5, data = ?6, summary = ?7, updated_at = ?8"
+	    " WHERE id = ?1" : "INSERT INTO drafts (user, form, record_id, case_id, cursor,"
+	    " data, summary, created_at, updated_at) VALUES (?9, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " ?8, ?8)", err);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, op->id);
+	db_bind_text(s, 2, op->rec->def->name);
+	sqlite3_bind_int64(s, 3, op->rec->id);
+	sqlite3_bind_int64(s, 4, op->rec->case_id);
+	sqlite3_bind_int(s, 5, op->cursor);
+	db_bind_text(s, 6, op->data);
+	db_bind_text(s, 7, op->summary);
+	db_bind_text(s, 8, op->now);
+	db_bind_text(s, 9, db->user);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	if (op->id == 0)
+		op->id = sqlite3_last_insert_rowid(db->sql);
+	else if (sqlite3_changes(db->sql) == 0) {
+		op->id = 0;	/* deleted meanwhile: keep it as a new draft */
+		return db_draft_save_tx(db, op, err);
+	}
+	return DB_OK;
+}
+
+enum db_status
+db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
+    char **err)
+{
+	struct db_draft_op op = { .rec = rec, .cursor = cursor, .id = *id };
+	struct strbuf sb = STRBUF_INIT;
+	enum db_status st;
+
+	strbuf_printf(&sb, "{\"form\":");
+	db_json_str(&sb, rec->def->name);
+	strbuf_printf(&sb, ",\"id\":%lld,\"case_id\":%lld,\"version\":%lld,\"cursor\":%d,"
+	    "\"record\":", (long long)rec->id, (long long)rec->case_id,
+	    (long long)rec->version, cursor);
+	db_draft_json(&sb, rec);
+	strbuf_putc(&sb, '}');
+	op.data = strbuf_take(&sb);
+	op.summary = db_draft_summary(rec);
+	op.now = db_now();
+	st = db_tx(db, db_draft_save_tx, &op, err);
+	if (st == DB_OK)
+		*id = op.id;
+	free(op.data);
+	free(op.summary);
+	free(op.now);
+	return st;
+}
+
+/* Rows of json_each(json, path) as (key, value) pairs, handed to fn. */
+static enum db_status
+db_draft_each(struct db *db, const char *json, const char *path,
+    enum db_status (*fn)(struct db *, struct form_record *, const char *, const char *,
+    char **), struct form_record *rec, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT key, value FROM json_each(?1, ?2)", err);
+	enum db_status st = DB_OK;
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, json);
+	db_bind_text(s, 2, path);
+	while (st == DB_OK && (rc = db_step(db, s)) == SQLITE_ROW)
+		st = fn(db, rec, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), err);
+	if (st == DB_OK && rc != SQLITE_DONE)
+		st = db_sqlerr(db, err);
+	sqlite3_finalize(s);
+	return st;
+}
+
+static enum db_status
+db_draft_val(struct db *db, struct form_record *rec, const char *key, const char *val,
+    char **err)
+{
+	int i = form_field_index(rec->def, key != NULL ? key : "");
+
+	(void)db, (void)err;
+	if (i >= 0)
+		form_record_set(rec, (size_t)i, val);
+	return DB_OK;
+}
+
+static enum db_status
+db_draft_cur(struct db *db, struct form_record *rec, const char *key, const char *val,
+    char **err)
+{
+	int i = form_field_index(rec->def, key != NULL ? key : "");
+
+	(void)db, (void)err;
+	if (i >= 0 && rec->def->fields[i].type == FT_MONEY && !str_empty(val)) {
+		free(rec->curs[i]);
+		rec->curs[i] = xstrdup(val);
+	}
+	return DB_OK;
+}
+
+static enum db_status db_draft_fill(struct db *, struct form_record *, const char *,
+    char **);
+
+static enum db_status
+db_draft_kid(struct db *db, struct form_record *rec, const char *key, const char *val,
+    char **err)
+{
+	int i = form_field_index(rec->def, key != NULL ? key : "");
+	sqlite3_stmt *s;
+	enum db_status st = DB_OK;
+	int rc;
+
+	if (i < 0 || rec->def->fields[i].group == NULL)
+		return DB_OK;
+	s = db_prep(db, "SELECT value FROM json_each(?1)", err);
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, val);
+	while (st == DB_OK && (rc = db_step(db, s)) == SQLITE_ROW)
+		st = db_draft_fill(db, form_record_add_row(rec, (size_t)i),
+		    (const char *)sqlite3_column_text(s, 0), err);
+	if (st == DB_OK && rc != SQLITE_DONE)
+		st = db_sqlerr(db, err);
+	sqlite3_finalize(s);
+	return st;
+}
+
+static enum db_status
+db_draft_fill(struct db *db, struct form_record *rec, const char *json, char **err)
+{
+	enum db_status st = db_draft_each(db, json, "$.vals", db_draft_val, rec, err);
+
+	if (st == DB_OK)
+		st = db_draft_each(db, json, "$.curs", db_draft_cur, rec, err);
+	if (st == DB_OK)
+		st = db_draft_each(db, json, "$.kids", db_draft_kid, rec, err);
+	return st;
+}
+
+enum db_status
+db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
+    char **err)
+{
+	const struct form_def *def = NULL;
+	enum db_status st = DB_OK;
+	sqlite3_stmt *s;
+	int rc;
+
+	*rec = NULL;
+	s = db_prep(db, "SELECT form, record_id, case_id, cursor, json_extract(data,"
+	    " '$.version'), json_extract(data, '$.record') FROM drafts WHERE id = ?1", err);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW && db->forms != NULL)
+		def = form_set_find(db->forms, (const char *)sqlite3_column_text(s, 0));
+	if (rc == SQLITE_ROW && def != NULL) {
+		*rec = form_record_new(def);
+		(*rec)->id = sqlite3_column_int64(s, 1);
+		(*rec)->case_id = sqlite3_column_int64(s, 2);
+		*cursor = sqlite3_column_int(s, 3);
+		(*rec)->version = sqlite3_column_int64(s, 4);
+		st = db_draft_fill(db, *rec, (const char *)sqlite3_column_text(s, 5), err);
+	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		db_seterr(err, _("draft %lld not found, or its form no longer exists"),
+		    (long long)id);
+		st = DB_NOTFOUND;
+	} else
+		st = db_sqlerr(db, err);
+	sqlite3_finalize(s);
+	if (st != DB_OK) {
+		form_record_free(*rec);
+		*rec = NULL;
+	}
+	return st;
+}
+
+static enum db_status
+db_draft_delete_tx(struct db *db, void *arg, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "DELETE FROM drafts WHERE id = ?1", err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, *(int64_t *)arg);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	if (sqlite3_changes(db->sql) == 0) {
+		db_seterr(err, _("draft %lld not found"), (long long)*(int64_t *)arg);
+		return DB_NOTFOUND;
+	}
+	return DB_OK;
+}
+
+enum db_status
+db_draft_delete(struct db *db, int64_t id, char **err)
+{
+	return db_tx(db, db_draft_delete_tx, &id, err);
+}
+
+enum db_status
+db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
+    char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT id, form, record_id, case_id, user,"
+	    " updated_at, summary FROM drafts WHERE ?1 IS NULL OR user = ?1"
+	    " ORDER BY updated_at DESC, id DESC", err);
+	struct db_draft *d;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, user);
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		d = &(*out)[(*n)++];
+		d->id = sqlite3_column_int64(s, 0);
+		d->form = db_col_text(s, 1);
+		d->record_id = sqlite3_column_int64(s, 2);
+		d->case_id = sqlite3_column_int64(s, 3);
+		d->user = db_col_text(s, 4);
+		d->updated_at = db_col_text(s, 5);
+		d->summary = db_col_text(s, 6);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return DB_OK;
+	db_drafts_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return db_sqlerr(db, err);
+}
+
+void
+db_drafts_free(struct db_draft *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(d[i].form);
+		free(d[i].user);
+		free(d[i].updated_at);
+		free(d[i].summary);
+	}
+	free(d);
+}

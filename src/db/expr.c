@@ -1,0 +1,589 @@
+/*
+ * db/expr: form expressions on a private in-memory SQLite connection. Each
+ * expression text is prepared once as "SELECT (text)" and cached; an
+ * authorizer that allows only SELECT and function calls makes every table
+ * unreadable. Parameters :name are mapped to field indexes per form_def.
+ */
+#include "db/expr.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/value.h"
+#include "util/date.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+#define DB_EXPR_NBUCKETS 256
+
+struct db_expr_entry {
+	char			*text;
+	sqlite3_stmt		*st;
+	const struct form_def	*def;	/* the def map[] was made for */
+	int			*map;	/* parameter i+1 -> field index, -1 none */
+	int			 nparams;
+	struct db_expr_entry	*next;
+};
+
+struct db_expr {
+	sqlite3			*sql;
+	int			 denied;	/* the authorizer refused something */
+	struct db_expr_entry	*buckets[DB_EXPR_NBUCKETS];
+};
+
+static int
+db_expr_auth(void *arg, int action, const char *a, const char *b, const char *c,
+    const char *d)
+{
+	struct db_expr *x = arg;
+
+	(void)a, (void)b, (void)c, (void)d;
+	if (action == SQLITE_SELECT || action == SQLITE_FUNCTION)
+		return SQLITE_OK;
+	x->denied = 1;
+	return SQLITE_DENY;
+}
+
+static const char *
+db_expr_arg_text(sqlite3_value *v)
+{
+	return (const char *)sqlite3_value_text(v);
+}
+
+static void
+db_expr_fn_today(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[DATE_LEN];
+	struct date d = date_today();
+
+	(void)argc, (void)argv;
+	date_format(&d, buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static void
+db_expr_fn_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[DATE_TIME_LEN];
+	struct date_time t = date_now();
+
+	(void)argc, (void)argv;
+	date_time_format(&t, buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* The date at the start of s (a date or a datetime). */
+static bool
+db_expr_date(const char *s, struct date *d)
+{
+	char buf[DATE_LEN];
+
+	if (s == NULL || strlen(s) < DATE_LEN - 1)
+		return false;
+	memcpy(buf, s, DATE_LEN - 1);
+	buf[DATE_LEN - 1] = '\0';
+	return date_parse_iso(buf, d);
+}
+
+/* age(date [, at]): whole years from date to at (default today). */
+static void
+db_expr_fn_age(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct date born, at;
+	int years;
+
+	if (!db_expr_date(db_expr_arg_text(argv[0]), &born)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (argc > 1) {
+		if (!db_expr_date(db_expr_arg_text(argv[1]), &at)) {
+			sqlite3_result_null(ctx);
+			return;
+		}
+	} else
+		at = date_today();
+	years = at.y - born.y;
+	if (at.m < born.m || (at.m == born.m && at.d < born.d))
+		years--;
+	sqlite3_result_int(ctx, years);
+}
+
+/* Codes of a select_many value: calls fn for each; counts them. */
+static int
+db_expr_codes(const char *list, const char *want)
+{
+	const char *p = list, *w;
+	size_t wlen = want != NULL ? strlen(want) : 0;
+	int n = 0;
+
+	while (p != NULL && *p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (w = p; *p != '\0' && *p != ' '; p++)
+			;
+		if (p == w)
+			continue;
+		if (want == NULL)
+			n++;
+		else if ((size_t)(p - w) == wlen && memcmp(w, want, wlen) == 0)
+			return 1;
+	}
+	return n;
+}
+
+static void
+db_expr_fn_selected(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *code = db_expr_arg_text(argv[1]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, str_empty(code) ? 0 :
+	    db_expr_codes(db_expr_arg_text(argv[0]), code));
+}
+
+static void
+db_expr_fn_count(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int(ctx, db_expr_codes(db_expr_arg_text(argv[0]), NULL));
+}
+
+static void
+db_expr_functions(sqlite3 *sql)
+{
+	static const struct {
+		const char	*name;
+		int		 nargs;
+		void		(*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{ "today", 0, db_expr_fn_today },
+		{ "now", 0, db_expr_fn_now },
+		{ "age", 1, db_expr_fn_age },
+		{ "age", 2, db_expr_fn_age },
+		{ "selected", 2, db_expr_fn_selected },
+		{ "count_selected", 1, db_expr_fn_count },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (sqlite3_create_function(sql, fns[i].name, fns[i].nargs,
+		    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fns[i].fn, NULL, NULL) != SQLITE_OK)
+			util_die("sqlite3_create_function %s: %s", fns[i].name,
+			    sqlite3_errmsg(sql));
+}
+
+struct db_expr *
+db_expr_new(void)
+{
+	struct db_expr *x = xcalloc(1, sizeof *x);
+
+	if (sqlite3_open_v2(":memory:", &x->sql, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		util_die("expressions: %s", x->sql != NULL ? sqlite3_errmsg(x->sql) :
+		    "out of memory");
+	sqlite3_db_config(x->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	db_expr_functions(x->sql);
+	sqlite3_set_authorizer(x->sql, db_expr_auth, x);
+	return x;
+}
+
+void
+db_expr_free(struct db_expr *x)
+{
+	struct db_expr_entry *e, *next;
+	size_t i;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < DB_EXPR_NBUCKETS; i++)
+		for (e = x->buckets[i]; e != NULL; e = next) {
+			next = e->next;
+			sqlite3_finalize(e->st);
+			free(e->text);
+			free(e->map);
+			free(e);
+		}
+	sqlite3_close(x->sql);
+	free(x);
+}
+
+/* "now" and "today" as a whole expression are the helpers. */
+static const char *
+db_expr_text(const char *text)
+{
+	if (strcmp(text, "now") == 0)
+		return "now()";
+	if (strcmp(text, "today") == 0)
+		return "today()";
+	return text;
+}
+
+static unsigned
+db_expr_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h % DB_EXPR_NBUCKETS;
+}
+
+static bool
+db_expr_blank(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (strchr(" \t\r\n", *s) == NULL)
+			return false;
+	return true;
+}
+
+/* Prepares "SELECT (text)"; NULL with a message in *err. */
+static sqlite3_stmt *
+db_expr_prepare(struct db_expr *x, const char *text, char **err)
+{
+	char *sql = xasprintf("SELECT (%s\n)", text);
+	sqlite3_stmt *st = NULL;
+	const char *tail = NULL;
+	int rc;
+
+	x->denied = 0;
+	rc = sqlite3_prepare_v3(x->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, &tail);
+	if (rc == SQLITE_OK && (st == NULL || !db_expr_blank(tail) ||
+	    sqlite3_column_count(st) != 1)) {
+		sqlite3_finalize(st);
+		st = NULL;
+		*err = xasprintf(_("'%s' is not one expression"), text);
+	} else if (rc != SQLITE_OK) {
+		*err = x->denied || strncmp(sqlite3_errmsg(x->sql), "no such table", 13) == 0 ?
+		    xstrdup(_("expressions cannot read tables")) :
+		    xstrdup(sqlite3_errmsg(x->sql));
+		st = NULL;
+	}
+	free(sql);
+	return st;
+}
+
+static struct db_expr_entry *
+db_expr_get(struct db_expr *x, const char *text, char **err)
+{
+	unsigned h;
+	struct db_expr_entry *e;
+	sqlite3_stmt *st;
+
+	text = db_expr_text(text);
+	h = db_expr_hash(text);
+	for (e = x->buckets[h]; e != NULL; e = e->next)
+		if (strcmp(e->text, text) == 0)
+			return e;
+	if ((st = db_expr_prepare(x, text, err)) == NULL)
+		return NULL;
+	e = xcalloc(1, sizeof *e);
+	e->text = xstrdup(text);
+	e->st = st;
+	e->nparams = sqlite3_bind_parameter_count(st);
+	e->map = xcalloc((size_t)e->nparams + 1, sizeof *e->map);
+	e->next = x->buckets[h];
+	x->buckets[h] = e;
+	return e;
+}
+
+/* Field index of parameter i (1-based) in def; -1 with a message when none. */
+static int
+db_expr_param(const struct db_expr_entry *e, const struct form_def *def, int i,
+    char **err)
+{
+	const char *name = sqlite3_bind_parameter_name(e->st, i);
+	int k;
+
+	if (name == NULL || name[0] != ':') {
+		if (err != NULL)
+			*err = xasprintf(_("'%s': fields are written :name"),
+			    name != NULL ? name : "?");
+		return -1;
+	}
+	k = form_field_index(def, name + 1);
+	if (k < 0 || !form_type_has_value(def->fields[k].type)) {
+		if (err != NULL)
+			*err = xasprintf(k < 0 ? _("unknown field '%s'") :
+			    _("field '%s' has no value"), name);
+		return -1;
+	}
+	return k;
+}
+
+static void
+db_expr_map(struct db_expr_entry *e, const struct form_def *def)
+{
+	int i;
+
+	for (i = 1; i <= e->nparams; i++)
+		e->map[i - 1] = db_expr_param(e, def, i, NULL);
+	e->def = def;
+}
+
+/* The map is for def (a freed def's address may have been reused: names agree). */
+static bool
+db_expr_map_ok(const struct db_expr_entry *e, const struct form_def *def)
+{
+	int i, k;
+
+	if (e->def != def)
+		return false;
+	for (i = 0; i < e->nparams; i++) {
+		k = e->map[i];
+		if (k >= 0 && ((size_t)k >= def->nfields || strcmp(def->fields[k].name,
+		    sqlite3_bind_parameter_name(e->st, i + 1) + 1) != 0))
+			return false;
+	}
+	return true;
+}
+
+static void
+db_expr_bind(sqlite3_stmt *st, int i, enum form_type t, const char *v)
+{
+	char *end;
+	long long ll;
+	double d;
+
+	if (str_empty(v)) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	if (t == FT_INTEGER || t == FT_CALCULATED) {
+		ll = strtoll(v, &end, 10);
+		if (*end == '\0') {
+			sqlite3_bind_int64(st, i, ll);
+			return;
+		}
+	}
+	if (t == FT_DECIMAL || t == FT_MONEY || t == FT_CALCULATED) {
+		d = strtod(v, &end);
+		if (*end == '\0') {
+			sqlite3_bind_double(st, i, d);
+			return;
+		}
+	}
+	sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+}
+
+/*
+ * Runs text against rec: the statement on its result row (the caller resets
+ * it with db_expr_done), or NULL for an error (message in *err if asked).
+ */
+static sqlite3_stmt *
+db_expr_run(struct db_expr *x, const char *text, const struct form_record *rec,
+    char **err)
+{
+	struct db_expr_entry *e;
+	char *msg = NULL;
+	int i, k, rc;
+
+	if (text == NULL || (e = db_expr_get(x, text, &msg)) == NULL) {
+		if (err != NULL)
+			*err = msg != NULL ? msg : xstrdup(_("no expression"));
+		else
+			free(msg);
+		return NULL;
+	}
+	if (!db_expr_map_ok(e, rec->def))
+		db_expr_map(e, rec->def);
+	for (i = 1; i <= e->nparams; i++) {
+		k = e->map[i - 1];
+		if (k < 0)
+			sqlite3_bind_null(e->st, i);
+		else
+			db_expr_bind(e->st, i, rec->def->fields[k].type, rec->vals[k]);
+	}
+	rc = sqlite3_step(e->st);
+	if (rc == SQLITE_ROW)
+		return e->st;
+	if (err != NULL)
+		*err = xstrdup(sqlite3_errmsg(x->sql));
+	sqlite3_reset(e->st);
+	sqlite3_clear_bindings(e->st);
+	return NULL;
+}
+
+static void
+db_expr_done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+bool
+db_expr_eval(struct db_expr *x, const char *text, const struct form_record *rec,
+    char **result, char **err)
+{
+	sqlite3_stmt *st = db_expr_run(x, text, rec, err);
+	char buf[64];
+
+	*result = NULL;
+	if (st == NULL)
+		return false;
+	if (sqlite3_column_type(st, 0) == SQLITE_FLOAT) {
+		snprintf(buf, sizeof buf, "%.15g", sqlite3_column_double(st, 0));
+		*result = xstrdup(buf);
+	} else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*result = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_expr_done(st);
+	return true;
+}
+
+/* 1 true, 0 false, -1 NULL, -2 error. */
+static int
+db_expr_truth3(struct db_expr *x, const char *text, const struct form_record *rec)
+{
+	sqlite3_stmt *st = db_expr_run(x, text, rec, NULL);
+	int v;
+
+	if (st == NULL)
+		return -2;
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		v = -1;
+	else
+		v = sqlite3_column_double(st, 0) != 0.0;
+	db_expr_done(st);
+	return v;
+}
+
+bool
+db_expr_truth(struct db_expr *x, const char *text, const struct form_record *rec,
+    bool dflt)
+{
+	int v = db_expr_truth3(x, text, rec);
+
+	return v < 0 ? dflt : v == 1;
+}
+
+static bool
+db_expr_clear(struct form_record *rec, size_t i)
+{
+	bool had = rec->vals[i] != NULL || rec->curs[i] != NULL || rec->kids[i].n > 0;
+
+	xfree(&rec->vals[i]);
+	xfree(&rec->curs[i]);
+	while (rec->kids[i].n > 0)
+		form_record_del_row(rec, i, rec->kids[i].n - 1);
+	return had;
+}
+
+/* Sets field i from an expression when the value differs; true if it changed. */
+static bool
+db_expr_set(struct db_expr *x, struct form_record *rec, size_t i, const char *text)
+{
+	char *v = NULL;
+	bool changed = false;
+
+	if (db_expr_eval(x, text, rec, &v, NULL) && !str_eq(v, rec->vals[i])) {
+		form_record_set(rec, i, v);
+		changed = true;
+	}
+	free(v);
+	return changed;
+}
+
+/*
+ * One field: relevance (NULL counts as not relevant, so an unanswered question
+ * hides what depends on it; an error counts as relevant), then calculation
+ * or default. True when a value changed.
+ */
+static bool
+db_expr_apply_field(struct db_expr *x, struct form_record *rec, size_t i, bool fill,
+    bool *relevant)
+{
+	const struct form_field *f = &rec->def->fields[i];
+	int v = f->relevant != NULL ? db_expr_truth3(x, f->relevant, rec) : 1;
+
+	*relevant = v == 1 || v == -2;
+	if (!*relevant)
+		return db_expr_clear(rec, i);
+	if (f->type == FT_CALCULATED && f->calc != NULL)
+		return db_expr_set(x, rec, i, f->calc);
+	if (fill && f->default_expr != NULL && form_type_has_value(f->type) &&
+	    str_empty(rec->vals[i]))
+		return db_expr_set(x, rec, i, f->default_expr);
+	return false;
+}
+
+void
+db_expr_apply(struct db_expr *x, struct form_record *rec, bool fill_defaults,
+    bool *relevant)
+{
+	size_t n = rec->def->nfields, i, r;
+	bool *rel = xcalloc(n > 0 ? n : 1, sizeof *rel);
+	bool changed = true;
+	int pass;
+
+	/* Later fields may feed earlier ones: repeat until nothing moves. */
+	for (pass = 0; pass < 4 && changed; pass++) {
+		changed = false;
+		for (i = 0; i < n; i++)
+			changed |= db_expr_apply_field(x, rec, i, fill_defaults, &rel[i]);
+	}
+	for (i = 0; i < n; i++)
+		for (r = 0; rel[i] && r < rec->kids[i].n; r++)
+			db_expr_apply(x, rec->kids[i].rows[r], fill_defaults, NULL);
+	if (relevant != NULL)
+		memcpy(relevant, rel, n * sizeof *rel);
+	free(rel);
+}
+
+/* Compiles text for def; a one-line reason when it cannot be used. */
+static char *
+db_expr_check(struct db_expr *x, const struct form_def *def, const char *text)
+{
+	struct db_expr_entry *e;
+	char *msg = NULL;
+	int i;
+
+	if ((e = db_expr_get(x, text, &msg)) == NULL)
+		return msg;
+	for (i = 1; i <= e->nparams; i++)
+		if (db_expr_param(e, def, i, &msg) < 0)
+			return msg;
+	return NULL;
+}
+
+static void
+db_expr_check_key(struct db_expr *x, struct form_set *set, const struct form_def *def,
+    const struct form_field *f, const char *key, const char *text)
+{
+	char *msg;
+
+	if (text == NULL || (msg = db_expr_check(x, def, text)) == NULL)
+		return;
+	form_set_error(set, def->file, f->line, _("field '%s': %s: %s"), f->name, key, msg);
+	free(msg);
+}
+
+static void
+db_expr_check_def(struct db_expr *x, struct form_set *set, const struct form_def *def)
+{
+	const struct form_field *f;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++) {
+		f = &def->fields[i];
+		db_expr_check_key(x, set, def, f, "relevant", f->relevant);
+		db_expr_check_key(x, set, def, f, "constraint", f->constraint);
+		db_expr_check_key(x, set, def, f, "default", f->default_expr);
+		db_expr_check_key(x, set, def, f, "calc", f->calc);
+		if (f->group != NULL)
+			db_expr_check_def(x, set, f->group);
+	}
+}
+
+void
+db_expr_check_set(struct db_expr *x, struct form_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->nforms; i++)
+		db_expr_check_def(x, set, set->forms[i]);
+}

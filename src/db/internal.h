@@ -1,0 +1,66 @@
+/*
+ * db/internal: what the modules of src/db share and nothing outside uses.
+ *
+ * Contract: struct db is the connection and its state. Every write runs inside
+ * db_tx(), which begins IMMEDIATE, calls the function, commits, and runs the
+ * whole function again when SQLite reported busy; such functions therefore
+ * change nothing in memory but their own argument. Statements come from
+ * db_prep() and are finalized by the function that prepared them before it
+ * returns. *err may be NULL everywhere (the caller ignores the message).
+ */
+#ifndef DB_INTERNAL_H
+#define DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db/db.h"
+#include "util/str.h"
+
+struct db {
+	sqlite3			*sql;
+	char			*path;
+	char			*user;
+	const struct form_set	*forms;
+	int			 busy_ms;
+	bool			 busy;	/* a step met SQLITE_BUSY: retry the transaction */
+	bool			 bulk;	/* db/bulk: a batch transaction is open */
+	int			 bulk_sync;	/* settings restored when it ends */
+	int			 bulk_cache;
+};
+
+typedef enum db_status (*db_tx_fn)(struct db *, void *arg, char **err);
+
+enum db_status	 db_tx(struct db *, db_tx_fn, void *arg, char **err);
+/* bulk.c: runs fn in a savepoint of the open batch (db_tx() does, when bulk). */
+enum db_status	 db_bulk_tx(struct db *, db_tx_fn, void *arg, char **err);
+enum db_status	 db_exec(struct db *, const char *sql, char **err);
+sqlite3_stmt	*db_prep(struct db *, const char *sql, char **err);
+int		 db_step(struct db *, sqlite3_stmt *);
+/* Sets *err to "<path>: <sqlite message>" and returns DB_ERROR. */
+enum db_status	 db_sqlerr(struct db *, char **err);
+void		 db_seterr(char **err, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+void		 db_bind_text(sqlite3_stmt *, int idx, const char *);
+char		*db_col_text(sqlite3_stmt *, int col);	/* malloc'd, NULL for NULL */
+char		*db_now(void);				/* "YYYY-MM-DD HH:MM:SS", local */
+char		*db_uuid(void);				/* random version 4 */
+
+/* JSON: a string value (or null for NULL), properly escaped. */
+void		 db_json_str(struct strbuf *, const char *);
+/* A record's values as a flat JSON object; repeat groups as arrays of objects. */
+void		 db_json_values(struct strbuf *, const struct form_record *);
+
+/* audit.c: one audit row; changes is a JSON object or NULL. */
+enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_t case_id,
+		    const char *action, const char *changes, char **err);
+/* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
+char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
+
+/* search.c: rebuilds the index row of one case from every form's search fields. */
+enum db_status	 db_search_index_case(struct db *, int64_t case_id, char **err);
+
+/* schema.c: column type of a field. */
+const char	*db_schema_coltype(enum form_type);
+
+#endif

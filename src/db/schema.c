@@ -1,0 +1,322 @@
+/*
+ * db/schema: the tables of forms. A form's table has the common record columns
+ * and one column per valued field; a repeat group has a child table. Columns
+ * are added and renamed ("was"), never dropped. form_schema records what was
+ * synced, column by column.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/internal.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+/* Existing columns of one table (none: the table does not exist). */
+struct db_cols {
+	char	**names;
+	size_t	  n;
+	size_t	  cap;
+};
+
+struct db_sync {
+	const struct form_set	*set;
+	char			*now;
+};
+
+const char *
+db_schema_coltype(enum form_type t)
+{
+	switch (t) {
+	case FT_INTEGER:
+		return "INTEGER";
+	case FT_DECIMAL:
+	case FT_MONEY:
+		return "REAL";
+	case FT_CALCULATED:
+		return "NUMERIC";
+	default:
+		return "TEXT";
+	}
+}
+
+static void
+db_schema_cols_free(struct db_cols *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->names[i]);
+	free(c->names);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+db_schema_cols_add(struct db_cols *c, const char *name)
+{
+	c->names = xgrow(c->names, &c->cap, c->n + 1, sizeof *c->names);
+	c->names[c->n++] = xstrdup(name);
+}
+
+static bool
+db_schema_cols_has(const struct db_cols *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->names[i], name) == 0)
+			return true;
+	return false;
+}
+
+static enum db_status
+db_schema_cols_load(struct db *db, const char *table, struct db_cols *c, char **err)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT name FROM pragma_table_info(?1)", err);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (st == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, table);
+	while ((rc = db_step(db, st)) == SQLITE_ROW)
+		db_schema_cols_add(c, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static enum db_status
+db_schema_exec(struct db *db, char *sql, char **err)
+{
+	enum db_status st = db_exec(db, sql, err);
+
+	free(sql);
+	return st;
+}
+
+static enum db_status
+db_schema_badname(const struct form_def *def, int line, const char *name, char **err)
+{
+	db_seterr(err, _("%s:%d: '%s' cannot be a table or column name"),
+	    def->file != NULL ? def->file : "?", line, name != NULL ? name : "");
+	return DB_ERROR;
+}
+
+/* Checks every identifier of def (not its groups) before any SQL is built. */
+static enum db_status
+db_schema_check(const struct form_def *def, char **err)
+{
+	size_t i;
+
+	if (!str_is_ident(def->table))
+		return db_schema_badname(def, def->line, def->table, err);
+	for (i = 0; i < def->nfields; i++)
+		if (!str_is_ident(def->fields[i].name) ||
+		    (def->fields[i].was != NULL && !str_is_ident(def->fields[i].was)))
+			return db_schema_badname(def, def->fields[i].line,
+			    def->fields[i].name, err);
+	return DB_OK;
+}
+
+static void
+db_schema_coldefs(struct strbuf *sb, const struct form_def *def)
+{
+	const struct form_field *f;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++) {
+		f = &def->fields[i];
+		if (!form_type_has_value(f->type))
+			continue;
+		strbuf_printf(sb, ", \"%s\" %s", f->name, db_schema_coltype(f->type));
+		if (f->type == FT_MONEY)
+			strbuf_printf(sb, ", \"%s_currency\" TEXT", f->name);
+	}
+}
+
+static enum db_status
+db_schema_create(struct db *db, const struct form_def *def, char **err)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_printf(&sb, "CREATE TABLE \"%s\" (id INTEGER PRIMARY KEY", def->table);
+	if (def->parent != NULL)
+		strbuf_printf(&sb, ", parent_id INTEGER NOT NULL REFERENCES \"%s\" (id)"
+		    " ON DELETE CASCADE, position INTEGER NOT NULL", def->parent->table);
+	else
+		strbuf_printf(&sb, ", uuid TEXT NOT NULL UNIQUE, case_id INTEGER%s"
+		    " REFERENCES cases (id), version INTEGER NOT NULL DEFAULT 1,"
+		    " created_at TEXT NOT NULL, created_by TEXT, updated_at TEXT NOT NULL,"
+		    " updated_by TEXT", def->needs_case ? " NOT NULL" : "");
+	db_schema_coldefs(&sb, def);
+	strbuf_printf(&sb, "); CREATE INDEX \"%s__%s\" ON \"%s\" (%s)", def->table,
+	    def->parent != NULL ? "parent" : "case", def->table,
+	    def->parent != NULL ? "parent_id, position" : "case_id");
+	return db_schema_exec(db, strbuf_take(&sb), err);
+}
+
+/* Adds or renames one column. */
+static enum db_status
+db_schema_column(struct db *db, const char *table, struct db_cols *have,
+    const char *col, const char *was, const char *type, char **err)
+{
+	enum db_status st;
+
+	if (db_schema_cols_has(have, col))
+		return DB_OK;
+	if (was != NULL && db_schema_cols_has(have, was))
+		st = db_schema_exec(db, xasprintf("ALTER TABLE \"%s\" RENAME COLUMN \"%s\""
+		    " TO \"%s\"", table, was, col), err);
+	else
+		st = db_schema_exec(db, xasprintf("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s",
+		    table, col, type), err);
+	if (st == DB_OK)
+		db_schema_cols_add(have, col);
+	return st;
+}
+
+static enum db_status
+db_schema_extend(struct db *db, const struct form_def *def, struct db_cols *have,
+    char **err)
+{
+	const struct form_field *f;
+	enum db_status st = DB_OK;
+	char *col, *was;
+	size_t i;
+
+	for (i = 0; i < def->nfields && st == DB_OK; i++) {
+		f = &def->fields[i];
+		if (!form_type_has_value(f->type))
+			continue;
+		st = db_schema_column(db, def->table, have, f->name, f->was,
+		    db_schema_coltype(f->type), err);
+		if (st != DB_OK || f->type != FT_MONEY)
+			continue;
+		col = xasprintf("%s_currency", f->name);
+		was = f->was != NULL ? xasprintf("%s_currency", f->was) : NULL;
+		st = db_schema_column(db, def->table, have, col, was, "TEXT", err);
+		free(col);
+		free(was);
+	}
+	return st;
+}
+
+/* A renamed repeat field renames its child table. */
+static enum db_status
+db_schema_rename_group(struct db *db, const struct form_def *def,
+    const struct form_field *f, char **err)
+{
+	struct db_cols now, old;
+	enum db_status st;
+	char *oldname;
+
+	if (f->was == NULL || f->group == NULL)
+		return DB_OK;
+	oldname = xasprintf("%s_%s", def->table, f->was);
+	st = db_schema_cols_load(db, f->group->table, &now, err);
+	if (st == DB_OK)
+		st = db_schema_cols_load(db, oldname, &old, err);
+	if (st == DB_OK && now.n == 0 && old.n > 0)
+		st = db_schema_exec(db, xasprintf("ALTER TABLE \"%s\" RENAME TO \"%s\"",
+		    oldname, f->group->table), err);
+	db_schema_cols_free(&now);
+	db_schema_cols_free(&old);
+	free(oldname);
+	return st;
+}
+
+static enum db_status
+db_schema_record(struct db *db, const struct db_sync *sync, const struct form_def *def,
+    char **err)
+{
+	static const char *const kinds[] = { NULL, "name", "phone", "caseno" };
+	sqlite3_stmt *st;
+	const struct form_field *f;
+	const struct form_def *top = def;
+	size_t i;
+	int rc = SQLITE_DONE, k;
+
+	while (top->parent != NULL)
+		top = top->parent;
+	st = db_prep(db, "INSERT OR REPLACE INTO form_schema (tbl, col, type, form, field,"
+	    " search, synced_at) VALUES (?1, ?2 || ?3, ?4, ?5, ?2, ?6, ?7)", err);
+	if (st == NULL)
+		return DB_ERROR;
+	for (i = 0; i < def->nfields && rc == SQLITE_DONE; i++) {
+		f = &def->fields[i];
+		if (!form_type_has_value(f->type))
+			continue;
+		for (k = 0; k < (f->type == FT_MONEY ? 2 : 1) && rc == SQLITE_DONE; k++) {
+			db_bind_text(st, 1, def->table);
+			db_bind_text(st, 2, f->name);
+			db_bind_text(st, 3, k == 0 ? "" : "_currency");
+			db_bind_text(st, 4, k == 0 ? form_type_name(f->type) : "currency");
+			db_bind_text(st, 5, top->name);
+			db_bind_text(st, 6, kinds[f->search]);
+			db_bind_text(st, 7, sync->now);
+			rc = db_step(db, st);
+			sqlite3_reset(st);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static enum db_status
+db_schema_def(struct db *db, const struct db_sync *sync, const struct form_def *def,
+    char **err)
+{
+	struct db_cols have;
+	enum db_status st;
+	size_t i;
+
+	if ((st = db_schema_check(def, err)) != DB_OK)
+		return st;
+	if ((st = db_schema_cols_load(db, def->table, &have, err)) != DB_OK)
+		return st;
+	if (have.n == 0)
+		st = db_schema_create(db, def, err);
+	else
+		st = db_schema_extend(db, def, &have, err);
+	db_schema_cols_free(&have);
+	if (st == DB_OK)
+		st = db_schema_record(db, sync, def, err);
+	for (i = 0; i < def->nfields && st == DB_OK; i++) {
+		if (def->fields[i].type != FT_REPEAT || def->fields[i].group == NULL)
+			continue;
+		st = db_schema_rename_group(db, def, &def->fields[i], err);
+		if (st == DB_OK)
+			st = db_schema_def(db, sync, def->fields[i].group, err);
+	}
+	return st;
+}
+
+static enum db_status
+db_schema_sync_tx(struct db *db, void *arg, char **err)
+{
+	const struct db_sync *sync = arg;
+	enum db_status st = DB_OK;
+	size_t i;
+
+	for (i = 0; i < sync->set->nforms && st == DB_OK; i++)
+		st = db_schema_def(db, sync, sync->set->forms[i], err);
+	return st;
+}
+
+enum db_status
+db_sync_forms(struct db *db, const struct form_set *set, char **err)
+{
+	struct db_sync sync = { set, db_now() };
+	enum db_status st;
+
+	if (set->nerrors > 0) {
+		db_seterr(err, "%s", set->errors[0]);
+		free(sync.now);
+		return DB_ERROR;
+	}
+	st = db_tx(db, db_schema_sync_tx, &sync, err);
+	free(sync.now);
+	if (st == DB_OK)
+		db->forms = set;
+	return st;
+}

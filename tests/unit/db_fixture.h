@@ -1,0 +1,182 @@
+/*
+ * Shared by the tests of src/db: forms parsed from text, and a database in
+ * a temporary FILE (not :memory:, so WAL, locks and a second connection are
+ * real). Static functions only: each test file is its own binary.
+ */
+#ifndef TESTS_DB_FIXTURE_H
+#define TESTS_DB_FIXTURE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "db/db.h"
+#include "form/form.h"
+#include "form/value.h"
+#include "util/mem.h"
+
+/* A registration form with every kind of column, and a hotline call form. */
+static const char fixture_reg_form[] =
+    "form reg\n"
+    "  title \"Registration\"\n"
+    "  table registrations\n"
+    "  case required\n"
+    "  once\n"
+    "\n"
+    "field surname\n"
+    "  type text\n"
+    "  search name\n"
+    "field given\n"
+    "  type text\n"
+    "  search name\n"
+    "field phone\n"
+    "  type phone\n"
+    "  search phone\n"
+    "field born\n"
+    "  type date\n"
+    "field age\n"
+    "  type calculated\n"
+    "  calc age(:born)\n"
+    "field interpreted\n"
+    "  type yesno\n"
+    "field interpreter_language\n"
+    "  type text\n"
+    "  relevant :interpreted = 'yes'\n"
+    "field vuln\n"
+    "  type select_many vulnerability\n"
+    "field minor\n"
+    "  type calculated\n"
+    "  calc selected(:vuln, 'minor')\n"
+    "field grant\n"
+    "  type money\n"
+    "field children\n"
+    "  type integer\n"
+    "  default 0\n"
+    "field registered_on\n"
+    "  type date\n"
+    "  default today\n"
+    "repeat members\n"
+    "  label \"Family members\"\n"
+    "field name\n"
+    "  type text\n"
+    "  search name\n"
+    "field born\n"
+    "  type date\n"
+    "field adult\n"
+    "  type calculated\n"
+    "  calc age(:born) >= 18\n"
+    "end\n"
+    "\n"
+    "choices vulnerability\n"
+    "  minor \"Unaccompanied minor\"\n"
+    "  elderly \"Elderly\"\n";
+
+static const char fixture_call_form[] =
+    "form call\n"
+    "  title \"Hotline call\"\n"
+    "  table calls\n"
+    "field started_at\n"
+    "  type datetime\n"
+    "  default now\n"
+    "field caller\n"
+    "  type text\n"
+    "field notes\n"
+    "  type multiline\n";
+
+static inline struct form_set *
+fixture_forms(const char *name, const char *text)
+{
+	struct form_set *set = form_set_new();
+	size_t i;
+
+	form_set_parse(set, name, text);
+	form_set_finish(set);
+	for (i = 0; i < set->nerrors; i++)
+		fprintf(stderr, "fixture form: %s\n", set->errors[i]);
+	assert_int_equal(set->nerrors, 0);
+	return set;
+}
+
+static inline struct form_set *
+fixture_forms2(const char *text1, const char *text2)
+{
+	struct form_set *set = form_set_new();
+
+	form_set_parse(set, "reg.form", text1);
+	form_set_parse(set, "call.form", text2);
+	form_set_finish(set);
+	assert_int_equal(set->nerrors, 0);
+	return set;
+}
+
+/* A fresh database path in /tmp (the file itself does not exist yet). */
+static inline char *
+fixture_path(void)
+{
+	char tmpl[] = "/tmp/avrr-test-XXXXXX";
+	int fd = mkstemp(tmpl);
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(tmpl);
+	return xasprintf("%s.db", tmpl);
+}
+
+static inline void
+fixture_unlink(const char *path)
+{
+	char *p;
+
+	unlink(path);
+	p = xasprintf("%s-wal", path);
+	unlink(p);
+	free(p);
+	p = xasprintf("%s-shm", path);
+	unlink(p);
+	free(p);
+}
+
+static inline struct db *
+fixture_open(const char *path, const struct form_set *set)
+{
+	struct db *db = NULL;
+	char *err = NULL;
+
+	if (db_open(&db, path, true, &err) != DB_OK)
+		fail_msg("db_open: %s", err);
+	if (set != NULL && db_sync_forms(db, set, &err) != DB_OK)
+		fail_msg("db_sync_forms: %s", err);
+	db_set_user(db, "tester");
+	return db;
+}
+
+static inline size_t
+fixture_field(const struct form_def *def, const char *name)
+{
+	int i = form_field_index(def, name);
+
+	if (i < 0)
+		fail_msg("no field %s", name);
+	return (size_t)i;
+}
+
+static inline void
+fixture_set(struct form_record *rec, const char *name, const char *val)
+{
+	form_record_set(rec, fixture_field(rec->def, name), val);
+}
+
+static inline const char *
+fixture_get(const struct form_record *rec, const char *name)
+{
+	return form_record_get(rec, fixture_field(rec->def, name));
+}
+
+#endif

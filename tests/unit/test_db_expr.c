@@ -1,0 +1,191 @@
+/*
+ * db/expr: compile errors as check-forms shows them, helper values, and
+ * db_expr_apply (defaults, calculations, relevance clearing values).
+ */
+#include "db_fixture.h"
+
+#include "db/expr.h"
+
+static struct form_set *
+test_expr_errors(struct db_expr *x, const char *text)
+{
+	struct form_set *set = form_set_new();
+
+	form_set_parse(set, "t.form", text);
+	form_set_finish(set);
+	if (set->nerrors > 0)
+		fail_msg("parse: %s", set->errors[0]);
+	db_expr_check_set(x, set);
+	return set;
+}
+
+static void
+test_expr_compile_errors(void **state)
+{
+	static const char text[] =
+	    "form t\n  title \"T\"\n"
+	    "field a\n  type yesno\n"
+	    "field b\n  type text\n  relevant :a = 'yes' and :y > 1\n"
+	    "field c\n  type integer\n  constraint :c > (\n"
+	    "field d\n  type integer\n  constraint :d < (select count(*) from sqlite_master)\n"
+	    "field e\n  type integer\n  constraint :e < (select count(*) from cases)\n"
+	    "field f\n  type text\n  default 1); DROP TABLE x; --\n"
+	    "field g\n  type calculated\n  calc :a || :b\n";
+	struct db_expr *x = db_expr_new();
+	struct form_set *set = test_expr_errors(x, text);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < set->nerrors; i++)
+		printf("# %s\n", set->errors[i]);
+	assert_int_equal(set->nerrors, 5);
+	assert_string_equal(set->errors[0],
+	    "t.form:5: field 'b': relevant: unknown field ':y'");
+	assert_non_null(strstr(set->errors[1], "t.form:8: field 'c': constraint: "));
+	assert_string_equal(set->errors[2],
+	    "t.form:11: field 'd': constraint: expressions cannot read tables");
+	assert_string_equal(set->errors[3],
+	    "t.form:14: field 'e': constraint: expressions cannot read tables");
+	assert_non_null(strstr(set->errors[4], "t.form:17: field 'f': default: "));
+	form_set_free(set);
+	db_expr_free(x);
+}
+
+static void
+test_expr_values(void **state)
+{
+	struct form_set *set = fixture_forms("reg.form", fixture_reg_form);
+	struct form_record *rec = form_record_new(set->forms[0]);
+	struct db_expr *x = db_expr_new();
+	char *v = NULL, *err = NULL;
+
+	(void)state;
+	setenv("AVRR_TODAY", "2026-11-22", 1);
+	fixture_set(rec, "born", "2008-11-23");
+	fixture_set(rec, "vuln", "elderly minor");
+	fixture_set(rec, "children", "3");
+	assert_true(db_expr_eval(x, "age(:born)", rec, &v, &err));
+	assert_string_equal(v, "17");
+	xfree(&v);
+	fixture_set(rec, "born", "2008-11-22");
+	assert_true(db_expr_eval(x, "age(:born)", rec, &v, &err));
+	assert_string_equal(v, "18");
+	xfree(&v);
+	assert_true(db_expr_eval(x, "today()", rec, &v, &err));
+	assert_string_equal(v, "2026-11-22");
+	xfree(&v);
+	assert_true(db_expr_eval(x, "now", rec, &v, &err));
+	assert_true(strncmp(v, "2026-11-22 ", 11) == 0);
+	xfree(&v);
+	assert_true(db_expr_truth(x, "selected(:vuln, 'minor')", rec, false));
+	assert_false(db_expr_truth(x, "selected(:vuln, 'min')", rec, true));
+	assert_true(db_expr_eval(x, "count_selected(:vuln)", rec, &v, &err));
+	assert_string_equal(v, "2");
+	xfree(&v);
+	assert_true(db_expr_truth(x, ":children > 2", rec, false));	/* an integer, not text */
+	assert_true(db_expr_eval(x, ":interpreted", rec, &v, &err));
+	assert_null(v);		/* empty is NULL */
+	assert_true(db_expr_truth(x, ":interpreted = 'yes'", rec, true));	/* NULL: dflt */
+	assert_false(db_expr_truth(x, "no such syntax (", rec, false));
+	assert_false(db_expr_eval(x, "no such syntax (", rec, &v, &err));
+	assert_non_null(err);
+	free(err);
+	unsetenv("AVRR_TODAY");
+	form_record_free(rec);
+	form_set_free(set);
+	db_expr_free(x);
+}
+
+static void
+test_expr_apply(void **state)
+{
+	struct form_set *set = fixture_forms("reg.form", fixture_reg_form);
+	const struct form_def *def = set->forms[0];
+	struct form_record *rec = form_record_new(def), *kid;
+	struct db_expr *x = db_expr_new();
+	bool *rel = xcalloc(def->nfields, sizeof *rel);
+	size_t lang = fixture_field(def, "interpreter_language");
+
+	(void)state;
+	setenv("AVRR_TODAY", "2026-11-22", 1);
+	fixture_set(rec, "born", "1990-05-17");
+	fixture_set(rec, "interpreted", "yes");
+	fixture_set(rec, "interpreter_language", "uk");
+	fixture_set(rec, "vuln", "minor");
+	kid = form_record_add_row(rec, fixture_field(def, "members"));
+	fixture_set(kid, "born", "2015-01-01");
+	db_expr_apply(x, rec, true, rel);
+	assert_true(rel[lang]);
+	assert_string_equal(fixture_get(rec, "interpreter_language"), "uk");
+	assert_string_equal(fixture_get(rec, "age"), "36");
+	assert_string_equal(fixture_get(rec, "minor"), "1");
+	assert_string_equal(fixture_get(rec, "children"), "0");		/* default 0 */
+	assert_string_equal(fixture_get(rec, "registered_on"), "2026-11-22"); /* today */
+	assert_string_equal(fixture_get(kid, "adult"), "0");		/* per child row */
+
+	/* No longer relevant: the value goes. Unanswered: not relevant either. */
+	fixture_set(rec, "interpreted", "no");
+	fixture_set(rec, "children", "4");
+	db_expr_apply(x, rec, true, rel);
+	assert_false(rel[lang]);
+	assert_null(fixture_get(rec, "interpreter_language"));
+	assert_string_equal(fixture_get(rec, "children"), "4");		/* kept */
+	fixture_set(rec, "interpreted", NULL);
+	db_expr_apply(x, rec, false, rel);
+	assert_false(rel[lang]);
+	fixture_set(rec, "born", NULL);
+	db_expr_apply(x, rec, false, NULL);
+	assert_null(fixture_get(rec, "age"));
+	unsetenv("AVRR_TODAY");
+	free(rel);
+	form_record_free(rec);
+	form_set_free(set);
+	db_expr_free(x);
+}
+
+/* The same text in two forms binds each form's own fields (cache per text). */
+static void
+test_expr_cache_two_forms(void **state)
+{
+	struct form_set *set = form_set_new();
+	struct form_record *ra, *rb;
+	struct db_expr *x = db_expr_new();
+	char *v = NULL;
+	int i;
+
+	(void)state;
+	form_set_parse(set, "a.form", "form a\n  title \"A\"\nfield z\n  type text\n"
+	    "field n\n  type integer\n");
+	form_set_parse(set, "b.form", "form b\n  title \"B\"\nfield n\n  type integer\n");
+	form_set_finish(set);
+	assert_int_equal(set->nerrors, 0);
+	ra = form_record_new(form_set_find(set, "a"));
+	rb = form_record_new(form_set_find(set, "b"));
+	fixture_set(ra, "n", "1");
+	fixture_set(rb, "n", "2");
+	for (i = 0; i < 3; i++) {
+		assert_true(db_expr_eval(x, ":n * 10", ra, &v, NULL));
+		assert_string_equal(v, "10");
+		xfree(&v);
+		assert_true(db_expr_eval(x, ":n * 10", rb, &v, NULL));
+		assert_string_equal(v, "20");
+		xfree(&v);
+	}
+	form_record_free(ra);
+	form_record_free(rb);
+	form_set_free(set);
+	db_expr_free(x);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_expr_compile_errors),
+		cmocka_unit_test(test_expr_values),
+		cmocka_unit_test(test_expr_apply),
+		cmocka_unit_test(test_expr_cache_two_forms),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,262 @@
+/*
+ * db/record: save/load round trips, optimistic versions, audit rows, case rules.
+ */
+#include "db_fixture.h"
+
+#include <sqlite3.h>
+
+#include "db/cases.h"
+#include "db/internal.h"
+#include "db/record.h"
+
+struct test_rec {
+	char		*path;
+	struct form_set	*set;
+	struct db	*db;
+	struct db_case	 c;
+};
+
+static int
+test_rec_setup(void **state)
+{
+	struct test_rec *t = xcalloc(1, sizeof *t);
+	char *err = NULL;
+
+	t->path = fixture_path();
+	t->set = fixture_forms2(fixture_reg_form, fixture_call_form);
+	t->db = fixture_open(t->path, t->set);
+	if (db_case_create(t->db, "AMIF-2026", "uk", &t->c, &err) != DB_OK)
+		fail_msg("case: %s", err);
+	*state = t;
+	return 0;
+}
+
+static int
+test_rec_teardown(void **state)
+{
+	struct test_rec *t = *state;
+
+	db_case_clear(&t->c);
+	db_close(t->db);
+	form_set_free(t->set);
+	fixture_unlink(t->path);
+	free(t->path);
+	free(t);
+	return 0;
+}
+
+static struct form_record *
+test_rec_new(struct test_rec *t)
+{
+	struct form_record *rec = form_record_new(form_set_find(t->set, "reg"));
+	struct form_record *kid;
+	size_t members = fixture_field(rec->def, "members");
+
+	rec->case_id = t->c.id;
+	fixture_set(rec, "surname", "Novák");
+	fixture_set(rec, "given", "Jan");
+	fixture_set(rec, "phone", "+421 905 123 456");
+	fixture_set(rec, "born", "1990-05-17");
+	fixture_set(rec, "grant", "1500.00");
+	rec->curs[fixture_field(rec->def, "grant")] = xstrdup("EUR");
+	fixture_set(rec, "children", "2");
+	fixture_set(rec, "vuln", "minor elderly");
+	kid = form_record_add_row(rec, members);
+	fixture_set(kid, "name", "Marta Nováková");
+	fixture_set(kid, "born", "1992-01-02");
+	kid = form_record_add_row(rec, members);
+	fixture_set(kid, "name", "Petr Novák");
+	return rec;
+}
+
+static long long
+test_rec_count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static void
+test_rec_round_trip(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *rec = test_rec_new(t), *back;
+	size_t members = fixture_field(rec->def, "members");
+	char *err = NULL;
+
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
+	assert_true(rec->id > 0);
+	assert_int_equal(rec->version, 1);
+	assert_int_equal(db_record_load(t->db, rec->def, rec->id, &back, &err), DB_OK);
+	assert_int_equal(back->case_id, t->c.id);
+	assert_int_equal(back->version, 1);
+	assert_string_equal(fixture_get(back, "surname"), "Novák");
+	assert_string_equal(fixture_get(back, "phone"), "+421 905 123 456");
+	assert_string_equal(fixture_get(back, "grant"), "1500.00");
+	assert_string_equal(back->curs[fixture_field(back->def, "grant")], "EUR");
+	assert_string_equal(fixture_get(back, "children"), "2");
+	assert_string_equal(fixture_get(back, "vuln"), "minor elderly");
+	assert_null(fixture_get(back, "interpreted"));
+	assert_int_equal(back->kids[members].n, 2);
+	assert_string_equal(fixture_get(back->kids[members].rows[0], "name"),
+	    "Marta Nováková");
+	assert_string_equal(fixture_get(back->kids[members].rows[0], "born"), "1992-01-02");
+	assert_string_equal(fixture_get(back->kids[members].rows[1], "name"), "Petr Novák");
+	/* Stored as numbers, so reports can sum them. */
+	assert_int_equal(test_rec_count(t->db,
+	    "SELECT typeof(grant) = 'real' AND typeof(children) = 'integer'"
+	    " FROM registrations"), 1);
+
+	/* Child rows are replaced as a whole. */
+	form_record_del_row(back, members, 0);
+	assert_int_equal(db_record_save(t->db, back, NULL, &err), DB_OK);
+	assert_int_equal(back->version, 2);
+	assert_int_equal(test_rec_count(t->db,
+	    "SELECT count(*) FROM registrations_members"), 1);
+	form_record_free(back);
+	form_record_free(rec);
+	assert_null(err);
+}
+
+static void
+test_rec_conflict(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *mine = test_rec_new(t), *yours, *theirs = NULL, *back;
+	char *err = NULL;
+
+	assert_int_equal(db_record_save(t->db, mine, NULL, &err), DB_OK);
+	yours = form_record_dup(mine);
+	fixture_set(mine, "given", "Ján");
+	assert_int_equal(db_record_save(t->db, mine, NULL, &err), DB_OK);
+	fixture_set(yours, "given", "John");
+	assert_int_equal(db_record_save(t->db, yours, &theirs, &err), DB_CONFLICT);
+	assert_non_null(err);
+	assert_non_null(theirs);
+	assert_int_equal(theirs->version, 2);
+	assert_string_equal(fixture_get(theirs, "given"), "Ján");
+	assert_int_equal(yours->version, 1);	/* untouched: the caller decides */
+	assert_int_equal(db_record_load(t->db, mine->def, mine->id, &back, NULL), DB_OK);
+	assert_string_equal(fixture_get(back, "given"), "Ján");
+	assert_int_equal(back->version, 2);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	    " WHERE tbl = 'registrations'"), 2);
+	/* A stale delete is a conflict too, and deletes nothing. */
+	assert_int_equal(db_record_delete(t->db, mine->def, mine->id, 1, &err), DB_CONFLICT);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM registrations"), 1);
+	form_record_free(back);
+	form_record_free(theirs);
+	form_record_free(yours);
+	form_record_free(mine);
+	free(err);
+}
+
+static void
+test_rec_audit(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *rec = test_rec_new(t);
+	char *err = NULL;
+
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
+	fixture_set(rec, "given", "Ján");
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
+	assert_int_equal(db_record_delete(t->db, rec->def, rec->id, rec->version, &err),
+	    DB_OK);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM registrations"), 0);
+	assert_int_equal(test_rec_count(t->db,
+	    "SELECT count(*) FROM registrations_members"), 0);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	    " WHERE tbl = 'registrations' AND user = 'tester' AND case_id IS NOT NULL"), 3);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	    " WHERE action = 'insert' AND changes ->> '$.surname.new' = 'Novák'"
+	    " AND changes -> '$.members.new' IS NOT NULL"), 1);
+	/* The update names only what changed, old and new. */
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	    " WHERE action = 'update' AND changes ->> '$.given.old' = 'Jan'"
+	    " AND changes ->> '$.given.new' = 'Ján'"
+	    " AND (SELECT count(*) FROM json_each(changes)) = 1"), 1);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	    " WHERE action = 'delete' AND changes ->> '$.surname.old' = 'Novák'"
+	    " AND changes ->> '$.grant_currency.old' = 'EUR'"), 1);
+	assert_int_equal(db_record_delete(t->db, rec->def, rec->id, rec->version, &err),
+	    DB_NOTFOUND);
+	form_record_free(rec);
+	free(err);
+}
+
+static void
+test_rec_case_rules(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *a = test_rec_new(t), *b = test_rec_new(t);
+	struct form_record *call = form_record_new(form_set_find(t->set, "call"));
+	char *err = NULL;
+	int64_t *ids;
+	size_t n;
+
+	assert_int_equal(db_record_save(t->db, a, NULL, &err), DB_OK);
+	/* "once": a second registration in the same case is refused. */
+	assert_int_equal(db_record_save(t->db, b, NULL, &err), DB_REFUSED);
+	assert_non_null(strstr(err, "Registration"));
+	xfree(&err);
+	/* "case required": not without a case. */
+	b->case_id = 0;
+	assert_int_equal(db_record_save(t->db, b, NULL, &err), DB_REFUSED);
+	xfree(&err);
+	b->case_id = 999;
+	assert_int_equal(db_record_save(t->db, b, NULL, &err), DB_NOTFOUND);
+	xfree(&err);
+	/* A hotline call needs no case. */
+	fixture_set(call, "caller", "Robert \"Bob\" O'Neil; DROP TABLE calls;--");
+	assert_int_equal(db_record_save(t->db, call, NULL, &err), DB_OK);
+	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM calls"
+	    " WHERE caller LIKE 'Robert \"Bob\" O''Neil;%' AND case_id IS NULL"), 1);
+	assert_int_equal(db_record_list(t->db, a->def, t->c.id, &ids, &n, &err), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], a->id);
+	free(ids);
+	form_record_free(a);
+	form_record_free(b);
+	form_record_free(call);
+	assert_null(err);
+}
+
+static void
+test_rec_load_missing(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *rec = (void *)1;
+	char *err = NULL;
+
+	assert_int_equal(db_record_load(t->db, form_set_find(t->set, "reg"), 4242, &rec,
+	    &err), DB_NOTFOUND);
+	assert_null(rec);
+	assert_non_null(strstr(err, "4242"));
+	free(err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_rec_round_trip, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_conflict, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_audit, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_case_rules, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_load_missing, test_rec_setup,
+		    test_rec_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
