@@ -70,7 +70,7 @@ ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
 	ui_draw_text(top, 1, 10, _("Find:"), US_LABEL);
 	ui_edit_draw(&c->query, top, 12, app->cols - 14, US_FOCUS);
 	head = str_empty(c->query.text) ? xasprintf("%s", _("Recently changed cases")) :
-	    xasprintf(_("%zu cases found"), c->nhits);
+	    xasprintf(_("Cases found: %zu"), c->nhits);
 	ui_draw_text(top + 2, 1, app->cols - 2, head, US_HEADING);
 	free(head);
 	ui_list_scroll(&c->list, rows);

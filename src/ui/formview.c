@@ -343,7 +343,7 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 		return;
 	}
 	if (fd->type == FT_REPEAT) {
-		v = xasprintf(_("%zu rows"), f->rec->kids[it->field].n);
+		v = xasprintf(_("Rows: %zu"), f->rec->kids[it->field].n);
 		ui_draw_text(y, x, cols, v, US_DIM);
 		free(v);
 		return;

@@ -156,7 +156,7 @@ test_search_and_open(void **state)
 	VT_ASSERT_TEXT(t->vt, "Find:", 5000);
 	vt_type(t->vt, "novak");
 	VT_ASSERT_TEXT(t->vt, "Find:      novak", 5000);
-	VT_ASSERT_TEXT(t->vt, "1 cases found", 5000);
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", 5000);
 	VT_ASSERT_TEXT(t->vt, "Novák", 5000);
 	if (!e2e_wait_gone(t->vt, "Horváthová", 5000)) {
 		vt_dump(t->vt, stderr);
@@ -319,7 +319,7 @@ test_conflict_shown(void **state)
 	start(t, NULL, 24, 80);
 	vt_ctrl(t->vt, 'f');
 	vt_type(t->vt, "original");
-	VT_ASSERT_TEXT(t->vt, "1 cases found", 5000);
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", 5000);
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Forms of this case", 5000);
 	vt_key(t->vt, VT_ENTER);
