@@ -29,7 +29,7 @@ UNIT     = $(shell find tests/unit -name 'test_*.c' | sort)
 E2E      = $(shell find tests/e2e -name 'test_*.c' | sort)
 E2ESUP   = $(shell find tests/e2e -name '*.c' ! -name 'test_*.c' | sort)
 PO       = $(wildcard locale/*.po)
-MO       = $(PO:locale/%.po=$(B)/locale/%.mo)
+MO       = $(PO:locale/%.po=$(B)/locale/%.mo) $(B)/locale/templates/program.mo
 
 REL_OBJ  = $(SRC:src/%.c=$(B)/rel/%.o)
 TST_OBJ  = $(SRC:src/%.c=$(B)/test/%.o)
@@ -63,6 +63,12 @@ $(B)/rel/%.o: src/%.c $(HDR)
 $(B)/locale/%.mo: locale/%.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ $<
+
+# Every program msgid, for avrr i18n-status (English to English).
+$(B)/locale/templates/program.mo: $(SRC) src/main.c
+	@mkdir -p $(@D)
+	xgettext -k_ -kN_ --from-code=UTF-8 -o $(@D)/program.pot $(SRC) src/main.c
+	msgen $(@D)/program.pot | sed "s/charset=CHARSET/charset=UTF-8/" | msgfmt -o $@ -
 
 run: deps
 	@$(MAKE) --no-print-directory avrr $(MO)
@@ -128,10 +134,12 @@ pot:
 
 # ---- install ------------------------------------------------------------------
 install: avrr $(MO)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(DATADIR)/locale
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms \
+	    $(DESTDIR)$(DATADIR)/locale/templates
 	install -m 755 avrr $(DESTDIR)$(BINDIR)/avrr
 	install -m 644 forms/*.form $(DESTDIR)$(DATADIR)/forms/
-	install -m 644 $(MO) $(DESTDIR)$(DATADIR)/locale/
+	install -m 644 $(PO:locale/%.po=$(B)/locale/%.mo) $(DESTDIR)$(DATADIR)/locale/
+	install -m 644 $(B)/locale/templates/program.mo $(DESTDIR)$(DATADIR)/locale/templates/
 
 clean:
 	rm -rf $(B) avrr

@@ -54,5 +54,6 @@ int	cmd_tui(int argc, char **argv);
 int	cmd_init(int argc, char **argv);
 int	cmd_check_forms(int argc, char **argv);
 int	cmd_demo(int argc, char **argv);
+int	cmd_i18n_status(int argc, char **argv);
 
 #endif

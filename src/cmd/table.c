@@ -14,5 +14,8 @@ const struct cmd_entry cmd_table[] = {
 	    cmd_check_forms },
 	{ "demo", N_("avrr demo [--db FILE] [--cases N] [--seed S]"),
 	    N_("fill a database with realistic synthetic data"), cmd_demo },
+	{ "i18n-status", N_("avrr i18n-status [--missing CODE]"),
+	    N_("translation coverage per language (program, forms, client-facing texts)"),
+	    cmd_i18n_status },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "db/settings.h"
 #include "i18n/i18n.h"
 #include "ui/tui.h"
 #include "util/mem.h"
@@ -73,6 +74,19 @@ cmd_tui_langs(const struct cmd_tui_opts *o)
 	return true;
 }
 
+/* The staff language the user chose last time (F6), unless --lang says otherwise. */
+static void
+cmd_tui_saved_lang(struct db *db)
+{
+	char *key = xasprintf("staff_lang:%s", db_user(db));
+	char *lang = db_setting_get(db, key);
+
+	if (lang != NULL)
+		i18n_set_staff(lang);
+	free(lang);
+	free(key);
+}
+
 int
 cmd_tui(int argc, char **argv)
 {
@@ -96,6 +110,8 @@ cmd_tui(int argc, char **argv)
 		return rc;
 	}
 	db_set_user(ctx.db, cmd_tui_user(o.user));
+	if (o.lang == NULL)
+		cmd_tui_saved_lang(ctx.db);
 	rc = ui_tui_run(ctx.db, ctx.forms, ctx.expr, db_user(ctx.db));
 	cmd_close(&ctx);
 	return rc;

@@ -214,6 +214,12 @@ i18n_mo_count(const struct i18n_mo *mo)
 	return mo->n;
 }
 
+const char *
+i18n_mo_msgid(const struct i18n_mo *mo, size_t i)
+{
+	return i < mo->n ? mo->orig[i] : NULL;
+}
+
 static char *
 i18n_mo_value(const char *s, const char *end)
 {

@@ -25,6 +25,8 @@ void		 i18n_mo_free(struct i18n_mo *);
 const char	*i18n_mo_find(const struct i18n_mo *, const char *msgid);
 /* Entries, the header included. */
 size_t		 i18n_mo_count(const struct i18n_mo *);
+/* The i-th msgid in sorted order ("" for the header), NULL past the end. */
+const char	*i18n_mo_msgid(const struct i18n_mo *, size_t i);
 /* A field of the header ("Language", "Plural-Forms"): malloc'd or NULL. */
 char		*i18n_mo_header(const struct i18n_mo *, const char *field);
 

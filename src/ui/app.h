@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "db/db.h"
 #include "db/expr.h"
@@ -62,6 +63,7 @@ struct ui_app {
 	int			 cols;
 	const char		*user;
 	unsigned		 gen;		/* bumped by every write: lists reload */
+	int64_t			 case_id;	/* the case on screen, 0 = none */
 };
 
 /* Runs until quit; returns the exit status. */

@@ -4,6 +4,7 @@
 
 #include "db/cases.h"
 #include "db/record.h"
+#include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
 #include "util/mem.h"
@@ -74,6 +75,8 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 	db_case_clear(&v->c);
 	if (db_case_load(app->db, v->case_id, &v->c, NULL) != DB_OK)
 		ui_message(app, true, "%s", _("The case cannot be read"));
+	else if (!str_empty(v->c.client_lang) && !str_eq(v->c.client_lang, i18n_client_code()))
+		i18n_set_client(v->c.client_lang);
 	if (v->forms == NULL)
 		ui_caseview_pick_forms(v, app);
 	for (i = 0; i < v->list.n; i++) {
@@ -115,6 +118,7 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 
 	if (!v->loaded || v->gen != app->gen)
 		ui_caseview_load(v, app);
+	app->case_id = v->case_id;
 	ui_caseview_header(v, app, top);
 	ui_draw_text(top + 3, 1, app->cols - 2, _("Forms of this case"), US_HEADING);
 	y++;

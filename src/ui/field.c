@@ -32,18 +32,26 @@ ui_field_focusable(const struct form_field *fd)
 	    !fd->readonly;
 }
 
-const char *
-ui_field_choice_label(const struct form_set *set, const struct form_field *fd,
-    const char *code)
+static const char *
+ui_field_label_tr(const struct form_set *set, const struct form_field *fd,
+    const char *code, ui_field_tr_fn tr)
 {
 	const struct form_choices *cl = form_set_choices(set, fd->choices);
 	const struct form_choice *c = cl != NULL ? form_choice_find(cl, code) : NULL;
 
-	return c != NULL ? _(c->label) : code;
+	return c != NULL ? tr(c->label) : code;
+}
+
+const char *
+ui_field_choice_label(const struct form_set *set, const struct form_field *fd,
+    const char *code)
+{
+	return ui_field_label_tr(set, fd, code, util_tr);
 }
 
 static char *
-ui_field_many(const struct form_set *set, const struct form_field *fd, const char *v)
+ui_field_many(const struct form_set *set, const struct form_field *fd, const char *v,
+    ui_field_tr_fn tr)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *copy = xstrdup(v), *tok, *save = NULL;
@@ -51,24 +59,31 @@ ui_field_many(const struct form_set *set, const struct form_field *fd, const cha
 	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
 		if (sb.len > 0)
 			strbuf_puts(&sb, ", ");
-		strbuf_puts(&sb, ui_field_choice_label(set, fd, tok));
+		strbuf_puts(&sb, ui_field_label_tr(set, fd, tok, tr));
 	}
 	free(copy);
 	return strbuf_take(&sb);
 }
 
 static char *
-ui_field_date(const char *v)
+ui_field_date(const char *v, ui_field_tr_fn tr)
 {
 	struct date d;
 
 	if (!date_parse_iso(v, &d) || strlen(v) != 10)
 		return xstrdup(v);
-	return xasprintf("%s %s", v, _(ui_field_weekdays[date_weekday(&d)]));
+	return xasprintf("%s %s", v, tr(ui_field_weekdays[date_weekday(&d)]));
 }
 
 char *
 ui_field_display(const struct form_set *set, const struct form_record *rec, size_t i)
+{
+	return ui_field_display_tr(set, rec, i, util_tr);
+}
+
+char *
+ui_field_display_tr(const struct form_set *set, const struct form_record *rec, size_t i,
+    ui_field_tr_fn tr)
 {
 	const struct form_field *fd = &rec->def->fields[i];
 	const char *v = rec->vals[i];
@@ -77,13 +92,14 @@ ui_field_display(const struct form_set *set, const struct form_record *rec, size
 		return xstrdup("");
 	switch (fd->type) {
 	case FT_YESNO:
-		return xstrdup(strcmp(v, "yes") == 0 ? _("Yes") : strcmp(v, "no") == 0 ? _("No") : v);
+		return xstrdup(strcmp(v, "yes") == 0 ? tr(N_("Yes")) :
+		    strcmp(v, "no") == 0 ? tr(N_("No")) : v);
 	case FT_SELECT_ONE:
-		return xstrdup(ui_field_choice_label(set, fd, v));
+		return xstrdup(ui_field_label_tr(set, fd, v, tr));
 	case FT_SELECT_MANY:
-		return ui_field_many(set, fd, v);
+		return ui_field_many(set, fd, v, tr);
 	case FT_DATE:
-		return ui_field_date(v);
+		return ui_field_date(v, tr);
 	case FT_MONEY:
 		return xasprintf("%s %s", v, str_empty(rec->curs[i]) ? "" : rec->curs[i]);
 	default:

@@ -20,8 +20,13 @@
 bool	 ui_field_is_text(const struct form_field *);
 /* True for fields the cursor can stop on. */
 bool	 ui_field_focusable(const struct form_field *);
-/* malloc'd display text of field i ("" when empty). */
+typedef const char *(*ui_field_tr_fn)(const char *msgid);
+
+/* malloc'd display text of field i ("" when empty), in the staff language. */
 char	*ui_field_display(const struct form_set *, const struct form_record *, size_t i);
+/* The same through another translation (the client language). */
+char	*ui_field_display_tr(const struct form_set *, const struct form_record *, size_t i,
+	    ui_field_tr_fn);
 /* malloc'd editable text of field i. */
 char	*ui_field_edit_text(const struct form_record *, size_t i);
 /* Stores text in field i; NULL on success, else a malloc'd message. */

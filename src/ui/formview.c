@@ -278,7 +278,7 @@ ui_form_item_height(struct ui_form *f, struct ui_app *app, const struct ui_item 
 			h += ui_draw_wrapped_lines(app->cols - 4, ct);
 		return h;
 	}
-	if (ui_form_client_text(app, fd->label, &fb) != NULL)
+	if (ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb) != NULL)
 		h++;
 	if (f->err[it->field] != NULL)
 		h++;
@@ -357,6 +357,24 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	free(v);
 }
 
+/* Interpreter view: the question, and a chosen answer, in the client's language. */
+static void
+ui_form_draw_client_line(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
+    int y, const char *ct, bool fb)
+{
+	const struct form_field *fd = &f->rec->def->fields[it->field];
+	int lw = ui_form_label_cols(app);
+	char *label = fb ? xasprintf("[en] %s", ct) : xstrdup(ct), *v;
+
+	ui_draw_text(y, 3, lw - 2, label, US_CLIENT);
+	free(label);
+	if (fd->type != FT_SELECT_ONE && fd->type != FT_SELECT_MANY && fd->type != FT_YESNO)
+		return;
+	v = ui_field_display_tr(app->forms, f->rec, (size_t)it->field, i18n_client);
+	ui_draw_text(y, lw + 2, app->cols - lw - 3, v, US_CLIENT);
+	free(v);
+}
+
 static void
 ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *it, int y,
     int rows, bool focus)
@@ -376,11 +394,9 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	ui_draw_text(y, 1, lw, label, fd->type == FT_REPEAT ? US_HEADING : US_LABEL);
 	free(label);
 	ui_form_draw_value(f, app, it, y, lw + 2, app->cols - lw - 3, focus);
-	ct = ui_form_client_text(app, fd->label, &fb);
+	ct = ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb);
 	if (ct != NULL && line < rows) {
-		label = fb ? xasprintf("[en] %s", ct) : xstrdup(ct);
-		ui_draw_text(y + line++, 3, app->cols - 4, label, US_CLIENT);
-		free(label);
+		ui_form_draw_client_line(f, app, it, y + line++, ct, fb);
 	}
 	if (f->err[it->field] != NULL && line < rows)
 		ui_draw_text(y + line, lw + 2, app->cols - lw - 3, f->err[it->field], US_ERROR);

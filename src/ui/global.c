@@ -4,6 +4,7 @@
 
 #include "db/cases.h"
 #include "db/record.h"
+#include "db/settings.h"
 #include "i18n/i18n.h"
 #include "ui/curs.h"
 #include "ui/formview.h"
@@ -98,6 +99,16 @@ ui_global_call(struct ui_app *app)
 	ui_open_record(app, def, 0, 0);
 }
 
+/* The staff language is the user's own preference, kept in the database. */
+static void
+ui_global_store_staff(struct ui_app *app)
+{
+	char *key = xasprintf("staff_lang:%s", app->user != NULL ? app->user : "");
+
+	db_setting_set(app->db, key, i18n_staff_code(), NULL);
+	free(key);
+}
+
 /* The next staff language that has a catalog (en and the loaded ones). */
 static void
 ui_global_staff_lang(struct ui_app *app)
@@ -110,6 +121,7 @@ ui_global_staff_lang(struct ui_app *app)
 		if (strcmp(langs[i].code, cur) == 0)
 			break;
 	i18n_set_staff(langs[(i + 1) % n].code);
+	ui_global_store_staff(app);
 	ui_message(app, false, "%s: %s", _("Your language"), i18n_lang_find(i18n_staff_code())->own_name);
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/cases.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
@@ -35,6 +36,25 @@ ui_langpick_draw(struct ui_screen *s, struct ui_app *app)
 	}
 }
 
+/* The client language belongs to the case on screen. */
+static void
+ui_langpick_store(struct ui_app *app, const char *code)
+{
+	struct db_case c;
+	char *err = NULL;
+
+	if (app->case_id == 0 || db_case_load(app->db, app->case_id, &c, NULL) != DB_OK)
+		return;
+	if (!str_eq(c.client_lang, code) &&
+	    db_case_set_client_lang(app->db, &c, code, &err) != DB_OK) {
+		ui_message(app, true, "%s", err != NULL ? err : _("The case was not changed"));
+		free(err);
+	} else {
+		app->gen++;
+	}
+	db_case_clear(&c);
+}
+
 static bool
 ui_langpick_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
@@ -45,6 +65,7 @@ ui_langpick_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 		return true;
 	if (a == UA_ENTER && p->list.cur < p->list.n) {
 		i18n_set_client(langs[p->list.cur].code);
+		ui_langpick_store(app, langs[p->list.cur].code);
 		ui_message(app, false, "%s: %s", _("Client language"), langs[p->list.cur].own_name);
 		ui_close(app, s);
 		return true;

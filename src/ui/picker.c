@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n/conv.h"
+#include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
 #include "util/mem.h"
@@ -87,10 +88,10 @@ ui_picker_draw(struct ui_screen *s, struct ui_app *app)
 		const struct form_choice *c = &p->list->items[p->shown[k]];
 		char *line;
 
-		if (p->ticked != NULL)
-			line = xasprintf("[%s] %s", p->ticked[p->shown[k]] ? "x" : " ", _(c->label));
-		else
-			line = xasprintf("%s", _(c->label));
+		line = xasprintf("%s%s%s%s%s", p->ticked == NULL ? "" :
+		    p->ticked[p->shown[k]] ? "[x] " : "[ ] ", _(c->label),
+		    app->interp && i18n_client_code() != NULL ? "  /  " : "",
+		    app->interp && i18n_client_code() != NULL ? i18n_client(c->label) : "", "");
 		ui_draw_fill(y, 1, app->cols - 2, k == p->cur ? US_FOCUS : US_NORMAL);
 		ui_draw_text(y, 2, app->cols - 4, line, k == p->cur ? US_FOCUS : US_NORMAL);
 		free(line);

@@ -1,0 +1,54 @@
+#include "db/settings.h"
+
+#include <stdlib.h>
+
+#include "db/internal.h"
+#include "util/str.h"
+
+struct db_setting_op {
+	const char	*key;
+	const char	*value;
+};
+
+char *
+db_setting_get(struct db *db, const char *key)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT value FROM settings WHERE key = ?1", NULL);
+	char *v = NULL;
+
+	if (s == NULL)
+		return NULL;
+	db_bind_text(s, 1, key);
+	if (db_step(db, s) == SQLITE_ROW)
+		v = db_col_text(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static enum db_status
+db_setting_write(struct db *db, void *arg, char **err)
+{
+	struct db_setting_op *op = arg;
+	sqlite3_stmt *s;
+	int rc;
+
+	s = db_prep(db, str_empty(op->value) ? "DELETE FROM settings WHERE key = ?1" :
+	    "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", err);
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, op->key);
+	if (!str_empty(op->value))
+		db_bind_text(s, 2, op->value);
+	rc = db_step(db, s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+enum db_status
+db_setting_set(struct db *db, const char *key, const char *value, char **err)
+{
+	struct db_setting_op op = { key, value };
+
+	return db_tx(db, db_setting_write, &op, err);
+}

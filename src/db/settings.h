@@ -1,0 +1,19 @@
+/*
+ * db/settings: small named values kept in the database (a user's staff
+ * language, office-wide limits).
+ *
+ * Contract: keys are short ASCII strings ("staff_lang:<user>"); values are
+ * text. A missing key reads as NULL. A write is one transaction like every
+ * other write.
+ */
+#ifndef DB_SETTINGS_H
+#define DB_SETTINGS_H
+
+#include "db/db.h"
+
+/* malloc'd value, or NULL when the key is not set (or on error). */
+char		*db_setting_get(struct db *, const char *key);
+/* NULL or "" removes the key. */
+enum db_status	 db_setting_set(struct db *, const char *key, const char *value, char **err);
+
+#endif
