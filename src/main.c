@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "i18n/i18n.h"
@@ -29,7 +30,8 @@ main_i18n(void)
 	const char *lang = getenv("AVRR_LANG");
 	char *err = NULL;
 
-	if (!i18n_init(cmd_locale_dir(), &err)) {
+	/* No catalog folder at all is not an error: English needs none. */
+	if (!i18n_init(cmd_locale_dir(), &err) && access(cmd_locale_dir(), F_OK) == 0) {
 		fprintf(stderr, "avrr: %s\n", err != NULL ? err : "catalogs");
 		free(err);
 	}

@@ -166,7 +166,7 @@ cmd_load_forms(const char *dir, struct db_expr *expr)
 	struct form_set *set = form_set_load_dir(dir);
 	size_t i;
 
-	if (set->nerrors == 0 && expr != NULL)
+	if (expr != NULL)
 		db_expr_check_set(expr, set);
 	if (set->nerrors == 0) {
 		cmd_fill_builtin(set);

@@ -1,5 +1,5 @@
 /*
- * form/form: the in-memory model of forms/*.form and the parser that builds it.
+ * form/form: the in-memory model of the .form files and the parser that builds it.
  *
  * Contract: form_set_load_dir() parses every *.form file of a folder into a
  * struct form_set. It never stops at the first error: every problem is added
@@ -11,7 +11,7 @@
  *
  * Names of forms, fields, choice lists and choice codes match [a-z][a-z0-9_]*
  * (choice codes may also start with a digit). Labels, hints, says, titles and
- * choice labels are English source strings: the msgids of locale/*.po.
+ * choice labels are English source strings: the msgids of the locale/ catalogs.
  *
  * A repeat group is a field of type FT_REPEAT whose ->group is a form_def of
  * its own (table "<parent table>_<field name>", its rows are child rows).

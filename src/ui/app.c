@@ -211,6 +211,8 @@ ui_app_key(struct ui_app *app, int key)
 			app->quit = true;
 		return;
 	}
+	if (key >= 0)
+		ui_message(app, false, NULL);	/* a message lasts until the next key */
 	if (app->top != NULL && !app->top->ops->key(app->top, app, key, a))
 		ui_global_action(app, a);
 	ui_app_pop_closed(app);

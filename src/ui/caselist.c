@@ -21,6 +21,8 @@ struct ui_caselist {
 	unsigned	 gen;
 };
 
+static const int ui_caselist_widths[] = { 16, 30, 0 };
+
 static const enum ui_action ui_caselist_bar[] = {
 	UA_HELP, UA_ENTER, UA_BACK, UA_NEW_CASE, UA_CALL, UA_QUIT, UA_NONE
 };
@@ -76,16 +78,17 @@ ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
 	ui_list_scroll(&c->list, rows);
 	for (k = c->list.top; k < c->nhits && y < top + 3 + rows; k++, y++) {
 		if (c->recent != NULL)
-			line = xasprintf("%-16s %-30s %s", c->recent[k].case_no,
+			line = xasprintf("%s\t%s\t%s", c->recent[k].case_no,
 			    c->recent[k].display_name != NULL ? c->recent[k].display_name : "",
 			    _(db_case_status_name(c->recent[k].status)));
 		else
-			line = xasprintf("%-16s %-30s %s", c->hits[k].case_no,
+			line = xasprintf("%s\t%s\t%s", c->hits[k].case_no,
 			    c->hits[k].names != NULL ? c->hits[k].names : "",
 			    c->hits[k].phones != NULL ? c->hits[k].phones : "");
 		if (k == c->list.cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_text(y, 2, app->cols - 4, line, k == c->list.cur ? US_FOCUS : US_NORMAL);
+		ui_draw_cells(y, 2, app->cols - 4, line, ui_caselist_widths,
+		    k == c->list.cur ? US_FOCUS : US_NORMAL);
 		free(line);
 	}
 	if (app->msg == NULL)

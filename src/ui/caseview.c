@@ -22,6 +22,8 @@ struct ui_caseview {
 	bool			 loaded;
 };
 
+static const int ui_caseview_widths[] = { 34, 0 };
+
 static const enum ui_action ui_caseview_bar[] = {
 	UA_HELP, UA_ENTER, UA_BACK, UA_CLIENT_LANG, UA_CALL, UA_QUIT, UA_NONE
 };
@@ -127,14 +129,15 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 		const struct form_def *d = v->forms[k];
 
 		if (v->counts[k] == 0)
-			t = xasprintf("%-34s %s", _(d->title), d->once ? _("not filled in") : "-");
+			t = xasprintf("%s\t%s", _(d->title), d->once ? _("not filled in") : "-");
 		else if (d->once)
-			t = xasprintf("%-34s %s", _(d->title), _("filled in"));
+			t = xasprintf("%s\t%s", _(d->title), _("filled in"));
 		else
-			t = xasprintf("%-34s %zu", _(d->title), v->counts[k]);
+			t = xasprintf("%s\t%zu", _(d->title), v->counts[k]);
 		if (k == v->list.cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_text(y, 2, app->cols - 4, t, k == v->list.cur ? US_FOCUS : US_NORMAL);
+		ui_draw_cells(y, 2, app->cols - 4, t, ui_caseview_widths,
+		    k == v->list.cur ? US_FOCUS : US_NORMAL);
 		free(t);
 	}
 }

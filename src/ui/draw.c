@@ -137,6 +137,33 @@ ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style st)
 }
 
 void
+ui_draw_cells(int y, int x, int cols, const char *text, const int *widths, enum ui_style st)
+{
+	const char *p = text, *tab;
+	size_t i = 0;
+	int w;
+
+	while (cols > 0) {
+		tab = strchr(p, '\t');
+		w = tab != NULL && widths[i] > 0 ? widths[i] : cols;
+		if (w > cols)
+			w = cols;
+		{
+			char *cell = tab != NULL ? xstrndup(p, (size_t)(tab - p)) : xstrdup(p);
+
+			ui_draw_text(y, x, w, cell, st);
+			free(cell);
+		}
+		if (tab == NULL || widths[i] == 0)
+			break;
+		x += w + 1;
+		cols -= w + 1;
+		p = tab + 1;
+		i++;
+	}
+}
+
+void
 ui_draw_fill(int y, int x, int cols, enum ui_style st)
 {
 	if (cols <= 0)

@@ -37,6 +37,10 @@ bool	ui_draw_utf8(void);		/* the terminal takes UTF-8 */
 
 /* Draws text at y,x within cols columns; returns the columns used. */
 int	ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style);
+/* Draws tab-separated cells: cell i in widths[i] columns (then one blank),
+ * the last cell in what is left; widths ends with 0. Returns nothing. */
+void	ui_draw_cells(int y, int x, int cols, const char *text, const int *widths,
+	    enum ui_style);
 /* Fills cols columns from y,x with blanks in a style. */
 void	ui_draw_fill(int y, int x, int cols, enum ui_style);
 /* Display width of text as it will be drawn. */

@@ -186,8 +186,6 @@ ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 
 	if (key == UI_KEY_TICK)
 		return true;
-	if (app->msg != NULL && key >= 0)
-		ui_message(app, false, NULL);
 	if (ui_form_item_key(f, app, key, a))
 		return true;
 	switch (a) {

@@ -34,6 +34,8 @@ struct ui_home {
 	bool			 loaded;
 };
 
+static const int ui_home_widths[] = { 19, 28, 0 };
+
 static const enum ui_action ui_home_bar[] = {
 	UA_HELP, UA_SEARCH, UA_NEW_CASE, UA_CALL, UA_STAFF_LANG, UA_QUIT, UA_NONE
 };
@@ -92,11 +94,11 @@ ui_home_text(struct ui_home *h, struct ui_app *app, const struct ui_home_line *l
 	case UH_DRAFT:
 		d = &h->drafts[l->index];
 		def = form_set_find(app->forms, d->form);
-		return xasprintf("%s  %s  %s", d->updated_at != NULL ? d->updated_at : "",
+		return xasprintf("%s\t%s\t%s", d->updated_at != NULL ? d->updated_at : "",
 		    def != NULL ? _(def->title) : d->form, d->summary != NULL ? d->summary : "");
 	case UH_CASE:
 		c = &h->cases[l->index];
-		return xasprintf("%-16s %-28s %s", c->case_no,
+		return xasprintf("%s\t%s\t%s", c->case_no,
 		    c->display_name != NULL ? c->display_name : "",
 		    _(db_case_status_name(c->status)));
 	default:
@@ -139,7 +141,8 @@ ui_home_draw(struct ui_screen *s, struct ui_app *app)
 		t = ui_home_text(h, app, &h->lines[k], k);
 		if (k == h->list.cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_text(y++, 2, app->cols - 4, t, k == h->list.cur ? US_FOCUS : US_NORMAL);
+		ui_draw_cells(y++, 2, app->cols - 4, t, ui_home_widths,
+		    k == h->list.cur ? US_FOCUS : US_NORMAL);
 		free(t);
 	}
 }

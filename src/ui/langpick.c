@@ -28,10 +28,13 @@ ui_langpick_draw(struct ui_screen *s, struct ui_app *app)
 
 	ui_list_scroll(&p->list, rows);
 	for (k = p->list.top; k < p->list.n && y < top + rows; k++, y++) {
-		t = xasprintf("%-20s %s", langs[k].own_name, langs[k].english);
+		enum ui_style st = k == p->list.cur ? US_FOCUS : US_NORMAL;
+
 		if (k == p->list.cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_text(y, 2, app->cols - 4, t, k == p->list.cur ? US_FOCUS : US_NORMAL);
+		ui_draw_text(y, 2, 22, langs[k].own_name, st);
+		t = xasprintf("%s (%s)", langs[k].english, langs[k].code);
+		ui_draw_text(y, 25, app->cols - 27, t, st);
 		free(t);
 	}
 }

@@ -1,0 +1,141 @@
+/*
+ * form/finish: the checks that need every file of the folder: choice lists
+ * named by fields, filter fields, column and table names that clash.
+ */
+#include "form/form.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/internal.h"
+#include "util/mem.h"
+#include "util/tr.h"
+
+/* Every parent of f's list must be a code of the filter field's list. */
+static void
+form_finish_parents(struct form_set *set, const struct form_field *f,
+    const struct form_field *by)
+{
+	const struct form_choices *list = form_set_choices(set, f->choices);
+	const struct form_choices *up = form_set_choices(set, by->choices);
+	size_t i, nparents = 0;
+
+	if (list == NULL || up == NULL || list->builtin)
+		return;
+	for (i = 0; i < list->nitems; i++) {
+		const char *parent = list->items[i].parent;
+
+		if (parent == NULL)
+			continue;
+		nparents++;
+		if (!up->builtin && form_choice_find(up, parent) == NULL)
+			form_set_error(set, list->file, list->line,
+			    _("choice '%s' of list '%s': parent '%s' is not a code of list '%s'"),
+			    list->items[i].code, list->name, parent, up->name);
+	}
+	if (nparents == 0)
+		form_set_error(set, list->file, list->line,
+		    _("list '%s' has no parent codes, so filter '%s' leaves no choice"),
+		    list->name, f->filter);
+}
+
+static void
+form_finish_filter(struct form_set *set, const struct form_def *def,
+    const struct form_field *f)
+{
+	int i = form_field_index(def, f->filter);
+
+	if (i < 0)
+		form_set_error(set, def->file, f->line, _("filter names an unknown field '%s'"),
+		    f->filter);
+	else if (&def->fields[i] == f)
+		form_set_error(set, def->file, f->line, "%s",
+		    _("a field cannot filter its choices by itself"));
+	else if (def->fields[i].type != FT_SELECT_ONE)
+		form_set_error(set, def->file, f->line,
+		    _("filter field '%s' must be a select_one field"), f->filter);
+	else
+		form_finish_parents(set, f, &def->fields[i]);
+}
+
+static void
+form_finish_field(struct form_set *set, const struct form_def *def,
+    const struct form_field *f)
+{
+	char *cur;
+
+	if (form_type_is_select(f->type) && f->choices != NULL &&
+	    form_set_choices(set, f->choices) == NULL)
+		form_set_error(set, def->file, f->line, _("unknown choice list '%s'"), f->choices);
+	if (f->filter != NULL && form_type_is_select(f->type))
+		form_finish_filter(set, def, f);
+	if (f->type == FT_MONEY) {
+		cur = xasprintf("%s_currency", f->name);
+		if (form_field_index(def, cur) >= 0)
+			form_set_error(set, def->file, f->line,
+			    _("field '%s' clashes with the currency column of money field '%s'"),
+			    cur, f->name);
+		free(cur);
+	}
+}
+
+static void
+form_finish_table(struct form_set *set, const struct form_def *def,
+    const struct form_def **seen, size_t *nseen)
+{
+	size_t i;
+
+	for (i = 0; i < *nseen; i++) {
+		if (strcmp(seen[i]->table, def->table) == 0) {
+			form_set_error(set, def->file, def->line,
+			    _("table '%s' is used by '%s' in %s:%d too"), def->table,
+			    seen[i]->name, seen[i]->file, seen[i]->line);
+			return;
+		}
+	}
+	seen[(*nseen)++] = def;
+}
+
+static void
+form_finish_def(struct form_set *set, struct form_def *def, const struct form_def **seen,
+    size_t *nseen)
+{
+	size_t i;
+
+	form_finish_table(set, def, seen, nseen);
+	for (i = 0; i < def->nfields; i++) {
+		struct form_field *f = &def->fields[i];
+
+		form_finish_field(set, def, f);
+		if (f->group == NULL)
+			continue;
+		free(f->group->table);
+		f->group->table = xasprintf("%s_%s", def->table, f->name);
+		form_finish_def(set, f->group, seen, nseen);
+	}
+}
+
+static size_t
+form_finish_count(const struct form_def *def)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].group != NULL)
+			n += form_finish_count(def->fields[i].group);
+	return n;
+}
+
+void
+form_set_finish(struct form_set *set)
+{
+	const struct form_def **seen;
+	size_t i, n = 0, nseen = 0;
+
+	for (i = 0; i < set->nforms; i++)
+		n += form_finish_count(set->forms[i]);
+	seen = xcalloc(n + 1, sizeof *seen);
+	for (i = 0; i < set->nforms; i++)
+		form_finish_def(set, set->forms[i], seen, &nseen);
+	free(seen);
+}

@@ -1,0 +1,374 @@
+/*
+ * form/form: the form set, its errors, look-ups and type names. The parser
+ * is in parse.c, the cross-checks in finish.c, the writer in write.c.
+ */
+#include "form/form.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/internal.h"
+#include "util/mem.h"
+#include "util/str.h"
+
+static const char *const form_type_names[FT__COUNT] = {
+	[FT_TEXT] = "text",
+	[FT_MULTILINE] = "multiline",
+	[FT_INTEGER] = "integer",
+	[FT_DECIMAL] = "decimal",
+	[FT_MONEY] = "money",
+	[FT_DATE] = "date",
+	[FT_DATETIME] = "datetime",
+	[FT_YESNO] = "yesno",
+	[FT_SELECT_ONE] = "select_one",
+	[FT_SELECT_MANY] = "select_many",
+	[FT_PHONE] = "phone",
+	[FT_NOTE] = "note",
+	[FT_CALCULATED] = "calculated",
+	[FT_REPEAT] = "repeat",
+};
+
+/* Filled by iso-codes (i18n) after the set is made. */
+static const char *const form_builtin_lists[] = { "country", "language", "currency" };
+
+const char *
+form_type_name(enum form_type t)
+{
+	if ((unsigned)t >= FT__COUNT)
+		return "?";
+	return form_type_names[t];
+}
+
+bool
+form_type_from_name(const char *name, enum form_type *t)
+{
+	int i;
+
+	for (i = 0; i < FT__COUNT; i++) {
+		if (strcmp(form_type_names[i], name) == 0) {
+			*t = (enum form_type)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+form_type_has_value(enum form_type t)
+{
+	return t != FT_NOTE && t != FT_REPEAT;
+}
+
+bool
+form_type_is_numeric(enum form_type t)
+{
+	return t == FT_INTEGER || t == FT_DECIMAL || t == FT_MONEY;
+}
+
+bool
+form_type_is_select(enum form_type t)
+{
+	return t == FT_SELECT_ONE || t == FT_SELECT_MANY;
+}
+
+bool
+form_type_is_text(enum form_type t)
+{
+	return t == FT_TEXT || t == FT_MULTILINE || t == FT_PHONE;
+}
+
+bool
+form_is_builtin_list(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof form_builtin_lists / sizeof form_builtin_lists[0]; i++)
+		if (strcmp(form_builtin_lists[i], name) == 0)
+			return true;
+	return false;
+}
+
+struct form_set *
+form_set_new(void)
+{
+	struct form_set *set = xcalloc(1, sizeof *set);
+	size_t i, n = sizeof form_builtin_lists / sizeof form_builtin_lists[0];
+
+	for (i = 0; i < n; i++) {
+		struct form_choices *c = form_choices_new(set, form_builtin_lists[i], NULL, 0);
+
+		c->builtin = true;
+	}
+	return set;
+}
+
+struct form_choices *
+form_choices_new(struct form_set *set, const char *name, const char *file, int line)
+{
+	struct form_choices *c = xcalloc(1, sizeof *c);
+
+	c->name = xstrdup(name);
+	c->file = xstrdup0(file);
+	c->line = line;
+	set->choices = xrealloc(set->choices, (set->nchoices + 1) * sizeof *set->choices);
+	set->choices[set->nchoices++] = c;
+	return c;
+}
+
+void
+form_choices_free(struct form_choices *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nitems; i++) {
+		free(c->items[i].code);
+		free(c->items[i].label);
+		free(c->items[i].parent);
+	}
+	free(c->items);
+	free(c->name);
+	free(c->file);
+	free(c);
+}
+
+static void
+form_field_free(struct form_field *f)
+{
+	free(f->name);
+	free(f->label);
+	free(f->hint);
+	free(f->say);
+	free(f->section);
+	free(f->choices);
+	free(f->filter);
+	free(f->relevant);
+	free(f->constraint);
+	free(f->constraint_msg);
+	free(f->default_expr);
+	free(f->calc);
+	free(f->min);
+	free(f->max);
+	free(f->was);
+	if (f->group != NULL)
+		form_def_free(f->group);
+}
+
+void
+form_def_free(struct form_def *def)
+{
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		form_field_free(&def->fields[i]);
+	free(def->fields);
+	free(def->name);
+	free(def->table);
+	free(def->title);
+	free(def->hint);
+	free(def->file);
+	free(def);
+}
+
+void
+form_set_free(struct form_set *set)
+{
+	size_t i;
+
+	if (set == NULL)
+		return;
+	for (i = 0; i < set->nforms; i++)
+		form_def_free(set->forms[i]);
+	for (i = 0; i < set->nchoices; i++)
+		form_choices_free(set->choices[i]);
+	for (i = 0; i < set->nerrors; i++)
+		free(set->errors[i]);
+	free(set->forms);
+	free(set->choices);
+	free(set->errors);
+	free(set);
+}
+
+void
+form_set_error(struct form_set *set, const char *file, int line, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	char *msg;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		util_die("bad format '%s'", fmt);
+	msg = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		strbuf_printf(&sb, "%s:%d: %s", file, line, msg);
+	else
+		strbuf_printf(&sb, "%s: %s", file, msg);
+	free(msg);
+	for (n = 0; (size_t)n < sb.len; n++)	/* no escape sequences reach a terminal */
+		if ((unsigned char)sb.s[n] < 0x20 || sb.s[n] == 0x7f)
+			sb.s[n] = '?';
+	set->errors = xrealloc(set->errors, (set->nerrors + 1) * sizeof *set->errors);
+	set->errors[set->nerrors++] = strbuf_take(&sb);
+}
+
+struct form_def *
+form_set_find(const struct form_set *set, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < set->nforms; i++)
+		if (strcmp(set->forms[i]->name, name) == 0)
+			return set->forms[i];
+	return NULL;
+}
+
+struct form_choices *
+form_set_choices(const struct form_set *set, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < set->nchoices; i++)
+		if (strcmp(set->choices[i]->name, name) == 0)
+			return set->choices[i];
+	return NULL;
+}
+
+int
+form_field_index(const struct form_def *def, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		if (strcmp(def->fields[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct form_choice *
+form_choice_find(const struct form_choices *c, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < c->nitems; i++)
+		if (strcmp(c->items[i].code, code) == 0)
+			return &c->items[i];
+	return NULL;
+}
+
+bool
+form_is_code(const char *s)
+{
+	const char *p;
+
+	if (s == NULL || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return false;
+	for (p = s + 1; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+	return true;
+}
+
+bool
+form_is_reserved(const char *name)
+{
+	static const char *const reserved[] = {
+		"id", "uuid", "case_id", "parent_id", "version",
+		"created_at", "created_by", "updated_at", "updated_by",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+		if (strcmp(reserved[i], name) == 0)
+			return true;
+	return false;
+}
+
+static bool
+form_is_digits(const char **pp)
+{
+	const char *p = *pp;
+
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	*pp = p;
+	return true;
+}
+
+bool
+form_is_integer(const char *s)
+{
+	if (*s == '-')
+		s++;
+	return form_is_digits(&s) && *s == '\0';
+}
+
+bool
+form_is_decimal(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!form_is_digits(&s))
+		return false;
+	if (*s == '.') {
+		s++;
+		if (!form_is_digits(&s))
+			return false;
+	}
+	return *s == '\0';
+}
+
+/* Well-formed UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. */
+bool
+form_utf8_ok(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	while (*s != '\0') {
+		size_t n, i;
+		unsigned cp;
+
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		if (*s >= 0xc2 && *s <= 0xdf)
+			n = 1, cp = *s & 0x1f;
+		else if (*s >= 0xe0 && *s <= 0xef)
+			n = 2, cp = *s & 0x0f;
+		else if (*s >= 0xf0 && *s <= 0xf4)
+			n = 3, cp = *s & 0x07;
+		else
+			return false;
+		for (i = 1; i <= n; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i] & 0x3f);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			return false;
+		s += n + 1;
+	}
+	return true;
+}
+
+size_t
+form_utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}

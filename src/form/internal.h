@@ -1,0 +1,34 @@
+/*
+ * form/internal: what the files of the form module share and nobody else
+ * uses (form.c, parse.c, finish.c, write.c, value.c, types.c).
+ */
+#ifndef FORM_INTERNAL_H
+#define FORM_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "form/form.h"
+
+bool	form_type_from_name(const char *, enum form_type *);
+bool	form_type_is_select(enum form_type);
+bool	form_type_is_text(enum form_type);	/* text, multiline, phone: "length" */
+bool	form_is_builtin_list(const char *);
+bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
+bool	form_is_reserved(const char *);		/* columns every record has */
+
+/* Well-formed UTF-8; its length in code points. */
+bool	form_utf8_ok(const char *);
+size_t	form_utf8_len(const char *);
+
+/* A new empty list, appended to set (file NULL for built-ins). */
+struct form_choices *form_choices_new(struct form_set *, const char *name,
+	    const char *file, int line);
+void	form_choices_free(struct form_choices *);
+void	form_def_free(struct form_def *);
+
+/* Number syntax of min/max and values: -?[0-9]+ and -?[0-9]+(\.[0-9]+)? */
+bool	form_is_integer(const char *);
+bool	form_is_decimal(const char *);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * form/value: records (one filled-in form with its child rows). The checks
+ * of single values are in types.c.
+ */
+#include "form/value.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+#include "util/str.h"
+
+struct form_record *
+form_record_new(const struct form_def *def)
+{
+	struct form_record *rec = xcalloc(1, sizeof *rec);
+	size_t n = def->nfields > 0 ? def->nfields : 1;
+
+	rec->def = def;
+	rec->vals = xcalloc(n, sizeof *rec->vals);
+	rec->curs = xcalloc(n, sizeof *rec->curs);
+	rec->kids = xcalloc(n, sizeof *rec->kids);
+	return rec;
+}
+
+static void
+form_rows_clear(struct form_rows *rows)
+{
+	size_t i;
+
+	for (i = 0; i < rows->n; i++)
+		form_record_free(rows->rows[i]);
+	free(rows->rows);
+	memset(rows, 0, sizeof *rows);
+}
+
+void
+form_record_free(struct form_record *rec)
+{
+	size_t i;
+
+	if (rec == NULL)
+		return;
+	for (i = 0; i < rec->def->nfields; i++) {
+		free(rec->vals[i]);
+		free(rec->curs[i]);
+		form_rows_clear(&rec->kids[i]);
+	}
+	free(rec->vals);
+	free(rec->curs);
+	free(rec->kids);
+	free(rec);
+}
+
+struct form_record *
+form_record_dup(const struct form_record *rec)
+{
+	struct form_record *copy = form_record_new(rec->def);
+	size_t i, j;
+
+	copy->id = rec->id;
+	copy->case_id = rec->case_id;
+	copy->version = rec->version;
+	for (i = 0; i < rec->def->nfields; i++) {
+		const struct form_rows *from = &rec->kids[i];
+		struct form_rows *to = &copy->kids[i];
+
+		copy->vals[i] = xstrdup0(rec->vals[i]);
+		copy->curs[i] = xstrdup0(rec->curs[i]);
+		if (from->n == 0)
+			continue;
+		to->rows = xcalloc(from->n, sizeof *to->rows);
+		to->cap = to->n = from->n;
+		for (j = 0; j < from->n; j++)
+			to->rows[j] = form_record_dup(from->rows[j]);
+	}
+	return copy;
+}
+
+void
+form_record_set(struct form_record *rec, size_t field, const char *val)
+{
+	if (field >= rec->def->nfields)
+		util_die("form_record_set: field %zu of %zu", field, rec->def->nfields);
+	xfree(&rec->vals[field]);
+	if (!str_empty(val) && form_type_has_value(rec->def->fields[field].type))
+		rec->vals[field] = xstrdup(val);
+}
+
+const char *
+form_record_get(const struct form_record *rec, size_t field)
+{
+	if (field >= rec->def->nfields)
+		util_die("form_record_get: field %zu of %zu", field, rec->def->nfields);
+	return rec->vals[field];
+}
+
+struct form_record *
+form_record_add_row(struct form_record *rec, size_t field)
+{
+	struct form_rows *rows;
+	struct form_record *kid;
+
+	if (field >= rec->def->nfields || rec->def->fields[field].group == NULL)
+		util_die("form_record_add_row: field %zu is no repeat", field);
+	rows = &rec->kids[field];
+	kid = form_record_new(rec->def->fields[field].group);
+	kid->case_id = rec->case_id;
+	rows->rows = xgrow(rows->rows, &rows->cap, rows->n + 1, sizeof *rows->rows);
+	rows->rows[rows->n++] = kid;
+	return kid;
+}
+
+void
+form_record_del_row(struct form_record *rec, size_t field, size_t row)
+{
+	struct form_rows *rows;
+
+	if (field >= rec->def->nfields || row >= rec->kids[field].n)
+		util_die("form_record_del_row: field %zu row %zu", field, row);
+	rows = &rec->kids[field];
+	form_record_free(rows->rows[row]);
+	memmove(&rows->rows[row], &rows->rows[row + 1],
+	    (rows->n - row - 1) * sizeof *rows->rows);
+	rows->n--;
+}
