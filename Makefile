@@ -11,7 +11,9 @@ CC      ?= cc
 PKGS     = ncursesw sqlite3
 TPKGS    = cmocka vterm
 # Debian packages behind them (make deps installs what is missing).
-DEBS     = libncurses-dev libsqlite3-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config
+DEBS     = libncurses-dev libsqlite3-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config \
+           locales
+FUZZ_DEBS = clang libclang-rt-14-dev
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter
@@ -117,6 +119,7 @@ $(B)/vg/ok: $(UNIT) $(REL_OBJ)
 # ---- fuzzing (clang libFuzzer) --------------------------------------------
 FUZZ_SECONDS ?= 30
 fuzz: deps
+	@sh tests/deps.sh $(FUZZ_DEBS)
 	@mkdir -p $(B)/fuzz
 	@for f in tests/fuzz/fuzz_*.c; do \
 	  b=$(B)/fuzz/$$(basename $$f .c); \

@@ -13,6 +13,12 @@
 struct e2e_db *
 e2e_db_new(void)
 {
+	return e2e_db_new_forms(E2E_FORMS);
+}
+
+struct e2e_db *
+e2e_db_new_forms(const char *dir)
+{
 	struct e2e_db *e = xcalloc(1, sizeof *e);
 	char tmpl[] = "/tmp/avrr-e2e-XXXXXX";
 	int fd = mkstemp(tmpl);
@@ -21,7 +27,8 @@ e2e_db_new(void)
 	close(fd);
 	unlink(tmpl);
 	e->path = xasprintf("%s.db", tmpl);
-	e->forms = form_set_load_dir(E2E_FORMS);
+	e->forms_dir = dir;
+	e->forms = form_set_load_dir(dir);
 	assert_int_equal(e->forms->nerrors, 0);
 	assert_int_equal(db_open(&e->db, e->path, true, NULL), DB_OK);
 	assert_int_equal(db_sync_forms(e->db, e->forms, NULL), DB_OK);
@@ -148,17 +155,29 @@ e2e_count(struct e2e_db *e, const char *form)
 struct vt *
 e2e_start(struct e2e_db *e, const char *const extra_env[], int rows, int cols)
 {
-	const char *argv[] = { "avrr", "--db", e->path, NULL };
-	const char *env[16] = { "AVRR_FORMS=" E2E_FORMS, "AVRR_TODAY=2026-11-22",
-	    "AVRR_USER=tester" };
-	size_t n = 3;
+	return e2e_start_ex(e, extra_env, NULL, rows, cols, NULL);
+}
+
+struct vt *
+e2e_start_ex(struct e2e_db *e, const char *const extra_env[], const char *const args[],
+    int rows, int cols, const struct vt_options *opts)
+{
+	const char *argv[16] = { "avrr", "--db", e->path };
+	const char *env[16] = { NULL, "AVRR_TODAY=2026-11-22", "AVRR_USER=tester" };
+	char *forms = xasprintf("AVRR_FORMS=%s", e->forms_dir);
+	size_t n = 3, a = 3;
 	struct vt *vt;
 
+	env[0] = forms;
 	while (extra_env != NULL && *extra_env != NULL && n < 15)
 		env[n++] = *extra_env++;
 	env[n] = NULL;
+	while (args != NULL && *args != NULL && a < 15)
+		argv[a++] = *args++;
+	argv[a] = NULL;
 	e2e_db_close(e);
-	vt = vt_spawn(argv, env, rows, cols);
+	vt = vt_spawn_ex(argv, env, rows, cols, opts);
+	free(forms);
 	assert_non_null(vt);
 	return vt;
 }

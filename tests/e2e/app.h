@@ -21,11 +21,14 @@
 
 struct e2e_db {
 	char		*path;
+	const char	*forms_dir;
 	struct form_set	*forms;
 	struct db	*db;	/* open while the test reads or writes */
 };
 
 struct e2e_db	*e2e_db_new(void);
+/* The same with another folder of forms (the real forms/, say). */
+struct e2e_db	*e2e_db_new_forms(const char *dir);
 void		 e2e_db_free(struct e2e_db *);
 /* Opens (or re-opens, to see the program's writes) the database. */
 struct db	*e2e_db_open(struct e2e_db *);
@@ -43,5 +46,8 @@ bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);
 
 /* Starts avrr on the database; extra_env may be NULL. */
 struct vt	*e2e_start(struct e2e_db *, const char *const extra_env[], int rows, int cols);
+/* The same with more arguments (NULL-terminated, may be NULL) and terminal options. */
+struct vt	*e2e_start_ex(struct e2e_db *, const char *const extra_env[],
+		    const char *const args[], int rows, int cols, const struct vt_options *);
 
 #endif
