@@ -186,6 +186,7 @@ ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 
 	if (key == UI_KEY_TICK)
 		return true;
+	f->peek = false;
 	if (ui_form_item_key(f, app, key, a))
 		return true;
 	switch (a) {

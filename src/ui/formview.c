@@ -194,6 +194,17 @@ ui_form_changed(struct ui_form *f, struct ui_app *app)
 	(void)app;
 }
 
+static bool
+ui_form_can_move(const struct ui_form *f, int step)
+{
+	int n;
+
+	for (n = f->focus + step; n >= 0 && n < (int)f->nitems; n += step)
+		if (ui_form_item_focusable(f, n))
+			return true;
+	return f->focus < 0;
+}
+
 /* Moves the focus by dir focusable items (commits the field left). */
 void
 ui_form_move(struct ui_form *f, struct ui_app *app, int dir)
@@ -204,6 +215,13 @@ ui_form_move(struct ui_form *f, struct ui_app *app, int dir)
 		ui_form_commit(f, app);
 	if (f->root->draft_due)
 		ui_form_keep_draft(f->root, app);
+	if (!ui_form_can_move(f, step)) {
+		/* Nothing to focus that way: scroll to the notes there instead. */
+		f->peek = true;
+		f->top += step * (ui_body_rows(app) / 2);
+		ui_form_enter(f);
+		return;
+	}
 	while (steps > 0) {
 		int n = k + step;
 
@@ -296,7 +314,10 @@ ui_form_layout(struct ui_form *f, struct ui_app *app)
 		f->items[k].h = ui_form_item_height(f, app, &f->items[k]);
 		y += f->items[k].h;
 	}
-	if (f->focus >= 0 && f->focus < (int)f->nitems) {
+	if (f->peek) {
+		if (f->top > y - rows)
+			f->top = y - rows;
+	} else if (f->focus >= 0 && f->focus < (int)f->nitems) {
 		const struct ui_item *it = &f->items[f->focus];
 		int above = f->focus > 0 && f->items[f->focus - 1].kind == UI_IT_SECTION ?
 		    f->items[f->focus - 1].h : 0;

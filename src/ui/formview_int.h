@@ -37,6 +37,7 @@ struct ui_form {
 	bool			 dirty;		/* root: changed since loaded or saved */
 	bool			 draft_due;	/* root: changed since the last draft */
 	bool			 saved;
+	bool			 peek;		/* scrolled away from the focus to read */
 	int64_t			 draft_id;
 	struct ui_form_opts	 opts;
 };

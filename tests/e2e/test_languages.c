@@ -16,6 +16,7 @@
 #include "i18n/i18n.h"
 #include "util/mem.h"
 #include "util/tr.h"
+#include "util/utf8.h"
 
 struct t {
 	struct e2e_db	*db;
@@ -153,9 +154,11 @@ test_say_text_in_client_language(void **state)
 	size_t i;
 
 	assert_non_null(def);
-	for (i = 0; i < def->nfields && say == NULL; i++)
+	for (i = 0; i < def->nfields; i++)	/* the last note before a question */
 		if (def->fields[i].type == FT_NOTE && def->fields[i].say != NULL)
 			say = def->fields[i].say;
+		else if (say != NULL)
+			break;
 	assert_non_null(say);
 	e2e_add_case(t->db, "surname", "Bondarenko", "given_names", "Olha", "sex", "female",
 	    "dob", "1985-03-04", "nationality", "UA", "return_country", "UA", NULL);
@@ -170,10 +173,23 @@ test_say_text_in_client_language(void **state)
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Consent", 5000);
 	{
-		char *start = xstrndup(tr_in("uk", say), 20);
+		const char *uk = tr_in("uk", say);
+		char start[64];
 
+		snprintf(start, sizeof start, "%.*s", (int)utf8_offset(uk, 12), uk);
 		VT_ASSERT_TEXT(t->vt, start, 5000);
-		free(start);
+	}
+	/* Page up past the first question shows the notes above it. */
+	vt_key(t->vt, VT_PAGEUP);
+	vt_key(t->vt, VT_PAGEUP);
+	vt_key(t->vt, VT_PAGEUP);
+	{
+		const char *first = def->fields[0].say;
+		char start[64];
+
+		assert_non_null(first);
+		snprintf(start, sizeof start, "%.*s", (int)utf8_offset(first, 12), first);
+		VT_ASSERT_TEXT(t->vt, start, 5000);
 	}
 }
 
