@@ -103,6 +103,18 @@ $(B)/test/e2e/%: tests/e2e/%.c $(E2ESUP) $(B)/test/libavrr.a $(wildcard tests/e2
 	@mkdir -p $(@D)
 	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/test/libavrr.a $(PKGLIB) $(TPKGLIB)
 
+# ---- benchmarks (numbers for notes, never asserted) ---------------------------
+BENCH    = $(shell find tests/bench -name 'bench_*.c' | sort)
+BENCH_BIN = $(BENCH:tests/bench/%.c=$(B)/bench/%)
+
+bench: deps
+	@$(MAKE) --no-print-directory avrr $(MO) $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do echo "== $$b"; AVRR_BIN=./avrr AVRR_LOCALE=$(B)/locale $$b || exit 1; done
+
+$(B)/bench/%: tests/bench/%.c $(E2ESUP) $(B)/rel/libavrr.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE) -O2 -g -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/rel/libavrr.a $(PKGLIB) $(TPKGLIB)
+
 # Unit tests without sanitizers under valgrind (memcheck, leaks are errors).
 valgrind: deps
 	@$(MAKE) --no-print-directory $(B)/vg/ok
@@ -147,4 +159,4 @@ install: avrr $(MO)
 clean:
 	rm -rf $(B) avrr
 
-.PHONY: all deps deps-check run test test-build valgrind fuzz pot install clean
+.PHONY: all deps deps-check run test test-build bench valgrind fuzz pot install clean

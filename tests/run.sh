@@ -13,15 +13,16 @@ trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0 broken=""
 for t in "$@"; do
 	[ "$t" = "--" ] && continue
-	"$t" 2>"$tmp/err"
+	"$t" >"$tmp/err" 2>&1
 	rc=$?
-	cat "$tmp/err" >&2
+	cat "$tmp/err"
 	n=$(sed -n 's/^\[==========\] \([0-9]*\) test(s) run\./\1/p' "$tmp/err" | tail -n 1)
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s).*/\1/p' "$tmp/err" | tail -n 1)
 	n=${n:-0} f=${f:-0}
-	if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; broken="$broken $t"; fi
-	passed=$((passed + n - f)) failed=$((failed + f))
+	[ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
 	[ "$rc" != 0 ] && broken="$broken $t"
+	passed=$((passed + n - f))
+	failed=$((failed + f))
 done
 echo "== check-forms =="
 if "$AVRR_BIN" check-forms "$AVRR_FORMS"; then
