@@ -174,7 +174,6 @@ ui_app_draw(struct ui_app *app)
 		refresh();
 		return;
 	}
-	curs_set(0);
 	ui_draw_title(app, app->top);
 	if (app->top != NULL && app->top->ops->overlay && app->top->below != NULL)
 		app->top->below->ops->draw(app->top->below, app);

@@ -243,15 +243,23 @@ ui_draw_cursor(int y, int x)
 	ui_draw_cx = x;
 }
 
+/* The cursor is shown only where text is typed; curs_set() only on a change,
+ * since each call costs bytes on the wire. */
 void
 ui_draw_place_cursor(void)
 {
-	if (ui_draw_cy >= 0) {
+	static int shown = -1;
+	int want = ui_draw_cy >= 0;
+
+	if (want != shown)
+		curs_set(want);
+	shown = want;
+	if (want)
 		move(ui_draw_cy, ui_draw_cx);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
+	else
+		leaveok(stdscr, TRUE);
+	if (want)
+		leaveok(stdscr, FALSE);
 	ui_draw_cy = ui_draw_cx = -1;
 }
 

@@ -360,7 +360,9 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	char *v;
 
 	if (focus && f->edit_field == it->field) {
-		ui_edit_draw(&f->edit, y, x, cols, US_FOCUS);
+		/* Plain, not reversed: a typed character then costs a byte or two on
+		 * the wire instead of ~16 (attribute on and off around it). */
+		ui_edit_draw(&f->edit, y, x, cols, US_NORMAL);
 		return;
 	}
 	if (fd->type == FT_REPEAT) {
@@ -412,7 +414,9 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	}
 	label = xasprintf("%s%s", _(fd->label != NULL ? fd->label : fd->name),
 	    fd->required ? " *" : "");
-	ui_draw_text(y, 1, lw, label, fd->type == FT_REPEAT ? US_HEADING : US_LABEL);
+	if (focus)
+		ui_draw_text(y, 0, 1, ">", US_HEADING);
+	ui_draw_text(y, 1, lw, label, fd->type == FT_REPEAT || focus ? US_HEADING : US_LABEL);
 	free(label);
 	ui_form_draw_value(f, app, it, y, lw + 2, app->cols - lw - 3, focus);
 	ct = ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb);
