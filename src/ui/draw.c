@@ -266,9 +266,14 @@ ui_draw_place_cursor(void)
 void
 ui_draw_title(struct ui_app *app, struct ui_screen *s)
 {
-	const char *t = s == NULL ? "" : s->title != NULL ? s->title : _(s->title_id);
+	const char *t;
 	char right[64];
 	int w;
+
+	while (s != NULL && s->ops->overlay && s->below != NULL)
+		s = s->below;	/* a dialog keeps the title of what it covers */
+	t = s == NULL ? "" : s->title != NULL ? s->title :
+	    s->title_id != NULL ? _(s->title_id) : "";
 
 	ui_draw_fill(0, 0, app->cols, US_TITLE);
 	w = ui_draw_text(0, 1, app->cols - 2, "avrr", US_TITLE);

@@ -227,6 +227,35 @@ test_hangup_keeps_draft(void **state)
 	assert_false(vt_wait_text(t->vt, "Drafts", 100));
 }
 
+/* Esc keeps an unsaved form as a draft; Ctrl-D on it asks, then deletes it. */
+static void
+test_draft_delete(void **state)
+{
+	struct t *t = *state;
+	int i;
+
+	start(t, NULL, 24, 80);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname", 5000);
+	vt_type(t->vt, "Zabudnutá");
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "kept as a draft", 5000);
+	VT_ASSERT_TEXT(t->vt, "Zabudnutá", 5000);
+	for (i = 0; i < 5; i++)
+		vt_key(t->vt, VT_DOWN);
+	vt_ctrl(t->vt, 'd');
+	VT_ASSERT_TEXT(t->vt, "Delete this draft?", 5000);
+	VT_ASSERT_ROW(t->vt, 0, "Start", 5000);
+	vt_type(t->vt, "n");
+	assert_true(e2e_wait_gone(t->vt, "Delete this draft?", 5000));
+	VT_ASSERT_TEXT(t->vt, "Zabudnutá", 5000);
+	vt_ctrl(t->vt, 'd');
+	VT_ASSERT_TEXT(t->vt, "Delete this draft?", 5000);
+	vt_type(t->vt, "y");
+	VT_ASSERT_TEXT(t->vt, "Draft deleted", 5000);
+	assert_true(e2e_wait_gone(t->vt, "Zabudnutá", 5000));
+}
+
 static void
 test_escape_sequences_harmless(void **state)
 {
@@ -353,6 +382,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_and_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_while_typing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hangup_keeps_draft, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_draft_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escape_sequences_harmless, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_vt100_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeat_rows, setup, teardown),
