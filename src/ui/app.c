@@ -180,7 +180,8 @@ ui_app_draw(struct ui_app *app)
 	if (app->top != NULL)
 		app->top->ops->draw(app->top, app);
 	ui_draw_message(app);
-	ui_draw_keybar(app, app->top != NULL ? app->top->ops->bar : NULL);
+	ui_draw_keybar(app, app->top == NULL ? NULL : app->top->bar != NULL ? app->top->bar :
+	    app->top->ops->bar);
 	ui_draw_place_cursor();
 	refresh();
 }

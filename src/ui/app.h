@@ -47,6 +47,7 @@ struct ui_screen {
 	const char			*title_id; /* msgid, used when title is NULL */
 	void				*data;
 	struct ui_screen		*below;
+	const enum ui_action		*bar;	/* overrides ops->bar when set */
 	bool				 closing;
 };
 

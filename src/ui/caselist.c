@@ -19,6 +19,8 @@ struct ui_caselist {
 	struct ui_list	 list;
 	bool		 stale;
 	unsigned	 gen;
+	ui_case_picked_fn picked;	/* pick mode: Enter hands the case back */
+	void		*arg;
 };
 
 static const int ui_caselist_widths[] = { 16, 30, 0 };
@@ -101,6 +103,7 @@ static bool
 ui_caselist_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_caselist *c = s->data;
+	int64_t id;
 
 	if (key == UI_KEY_TICK)
 		return true;
@@ -108,9 +111,15 @@ ui_caselist_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 		return true;
 	switch (a) {
 	case UA_ENTER:
-		if (c->list.cur < c->nhits)
-			ui_caseview_open(app, c->recent != NULL ? c->recent[c->list.cur].id :
-			    c->hits[c->list.cur].case_id);
+		if (c->list.cur >= c->nhits)
+			return true;
+		id = c->recent != NULL ? c->recent[c->list.cur].id : c->hits[c->list.cur].case_id;
+		if (c->picked != NULL) {
+			ui_close(app, s);
+			c->picked(app, id, c->arg);
+		} else {
+			ui_caseview_open(app, id);
+		}
 		return true;
 	case UA_BACK: ui_close(app, s); return true;
 	case UA_LEFT: ui_edit_left(&c->query); return true;
@@ -151,9 +160,18 @@ static const struct ui_screen_ops ui_caselist_ops = {
 void
 ui_caselist_open(struct ui_app *app)
 {
+	ui_caselist_pick(app, NULL, NULL);
+}
+
+void
+ui_caselist_pick(struct ui_app *app, ui_case_picked_fn picked, void *arg)
+{
 	struct ui_caselist *c = xcalloc(1, sizeof *c);
 
 	ui_edit_set(&c->query, "", 60);
 	c->stale = true;
-	ui_push(app, &ui_caselist_ops, c, N_("Find a case"));
+	c->picked = picked;
+	c->arg = arg;
+	ui_push(app, &ui_caselist_ops, c, picked != NULL ? N_("Link to a case") :
+	    N_("Find a case"));
 }

@@ -187,6 +187,9 @@ ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 	if (key == UI_KEY_TICK)
 		return true;
 	f->peek = false;
+	if (f->root == f && f->opts.action != NULL && a != UA_NONE &&
+	    f->opts.action(app, s, f->rec, a, f->opts.arg))
+		return true;
 	if (ui_form_item_key(f, app, key, a))
 		return true;
 	switch (a) {

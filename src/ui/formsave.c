@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 #include "db/cases.h"
 #include "db/draft.h"
@@ -170,6 +171,21 @@ ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	free(err);
 }
 
+/* The call's length in whole minutes (rounded up), unless typed in. */
+static void
+ui_form_fill_timer(struct ui_form *f)
+{
+	int i = f->opts.timer_field != NULL ? form_field_index(f->rec->def,
+	    f->opts.timer_field) : -1;
+	long secs = (long)difftime(time(NULL), f->opened);
+	char buf[24];
+
+	if (i < 0 || !str_empty(f->rec->vals[i]))
+		return;
+	snprintf(buf, sizeof buf, "%ld", (secs + 59) / 60);
+	form_record_set(f->rec, (size_t)i, buf);
+}
+
 void
 ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
@@ -187,6 +203,8 @@ ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 		ui_close(app, s);
 		return;
 	}
+	if (f->opts.timer)
+		ui_form_fill_timer(f);
 	if (f->opts.check != NULL && (msg = f->opts.check(app, f->rec, f->opts.arg)) != NULL) {
 		ui_message(app, true, "%s", msg);
 		free(msg);

@@ -487,6 +487,20 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 		ui_draw_text(app->rows - 2, 0, app->cols, t, US_DIM);
 }
 
+/* "Hotline call 02:35": redrawn on every tick, once a second. */
+static void
+ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
+{
+	long secs = (long)difftime(time(NULL), f->opened);
+	char *t;
+
+	(void)app;
+	t = xasprintf("%s  %02ld:%02ld%s", _(f->rec->def->title), secs / 60, secs % 60,
+	    f->rec->case_id != 0 ? _("  (linked to a case)") : "");
+	ui_set_title(s, t);
+	free(t);
+}
+
 static void
 ui_form_draw(struct ui_screen *s, struct ui_app *app)
 {
@@ -494,6 +508,8 @@ ui_form_draw(struct ui_screen *s, struct ui_app *app)
 	int rows = ui_body_rows(app), top = ui_body_top(), y;
 	size_t k;
 
+	if (f->opts.timer)
+		ui_form_timer_title(s, f, app);
 	ui_form_layout(f, app);
 	for (k = 0; k < f->nitems; k++) {
 		const struct ui_item *it = &f->items[k];
@@ -581,7 +597,9 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 		f->focus = k;
 		ui_form_enter(f);
 	}
+	f->opened = time(NULL);
 	ui_push(app, &ui_form_ops, f, rec->def->title);
+	app->top->bar = f->opts.bar;
 	ui_form_set_title(f, app);
 }
 

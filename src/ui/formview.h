@@ -28,6 +28,14 @@ struct ui_form_opts {
 	void		*arg;
 	/* Refuses a save with a message (workflow rules); NULL = none. */
 	char		*(*check)(struct ui_app *, struct form_record *, void *arg);
+	/* Actions of this use of the form, before the form's own; true = handled. */
+	bool		 (*action)(struct ui_app *, struct ui_screen *, struct form_record *,
+			    enum ui_action, void *arg);
+	const enum ui_action *bar;	/* its key bar (NULL = the form's) */
+	/* A running timer in the title (a call); on save its minutes go to this
+	 * integer field when it is empty. */
+	bool		 timer;
+	const char	*timer_field;
 };
 
 /* Opens a root form view; takes ownership of rec. opts may be NULL. */

@@ -6,6 +6,8 @@
 #ifndef UI_FORMVIEW_INT_H
 #define UI_FORMVIEW_INT_H
 
+#include <time.h>
+
 #include "ui/app.h"
 #include "ui/edit.h"
 #include "ui/formview.h"
@@ -39,6 +41,7 @@ struct ui_form {
 	bool			 saved;
 	bool			 peek;		/* scrolled away from the focus to read */
 	int64_t			 draft_id;
+	time_t			 opened;	/* for the call timer */
 	struct ui_form_opts	 opts;
 };
 

@@ -87,18 +87,6 @@ ui_new_case(struct ui_app *app)
 	ui_form_open(app, rec, &o);
 }
 
-static void
-ui_global_call(struct ui_app *app)
-{
-	const struct form_def *def = form_set_find(app->forms, "call");
-
-	if (def == NULL) {
-		ui_message(app, true, "%s", _("There is no call form in forms/"));
-		return;
-	}
-	ui_open_record(app, def, 0, 0);
-}
-
 /* The staff language is the user's own preference, kept in the database. */
 static void
 ui_global_store_staff(struct ui_app *app)
@@ -132,7 +120,7 @@ ui_global_action(struct ui_app *app, enum ui_action a)
 	case UA_HELP: ui_help_open(app); break;
 	case UA_SEARCH: ui_caselist_open(app); break;
 	case UA_NEW_CASE: ui_new_case(app); break;
-	case UA_CALL: ui_global_call(app); break;
+	case UA_CALL: ui_call_open(app, app->case_id); break;
 	case UA_QUIT: app->quit = true; break;
 	case UA_STAFF_LANG: ui_global_staff_lang(app); break;
 	case UA_CLIENT_LANG: ui_langpick_open(app); break;

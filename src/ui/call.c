@@ -1,0 +1,115 @@
+/*
+ * ui/call: hotline quick entry. F5/^P from any screen opens a new call with a
+ * running timer, the caller's language first; F3/^F links it to a case found
+ * by search, F4/^N starts a registration from what was typed (name, phone,
+ * language, location) and links the call to the new case.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/cases.h"
+#include "ui/formview.h"
+#include "ui/screens.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+static const enum ui_action ui_call_bar[] = {
+	UA_HELP, UA_SAVE, UA_BACK, UA_SEARCH, UA_NEW_CASE, UA_INTERP, UA_NONE
+};
+
+/* Call field -> registration field, for a registration started from a call. */
+static const struct {
+	const char	*from;
+	const char	*to;
+} ui_call_carry[] = {
+	{ "caller_name", "surname" },
+	{ "caller_phone", "phone" },
+	{ "language", "languages" },
+	{ "interpreted", "interpreter" },
+	{ "interpreter_language", "interpreter_language" },
+	{ "caller_location", "location" },
+};
+
+static void
+ui_call_linked(struct ui_app *app, int64_t case_id, void *arg)
+{
+	struct form_record *call = arg;
+	struct db_case c;
+
+	call->case_id = case_id;
+	if (db_case_load(app->db, case_id, &c, NULL) == DB_OK) {
+		ui_message(app, false, _("The call will be saved with case %s"), c.case_no);
+		db_case_clear(&c);
+	}
+}
+
+static void
+ui_call_registered(struct ui_app *app, const struct form_record *reg, void *arg)
+{
+	ui_call_linked(app, reg->case_id, arg);
+}
+
+static void
+ui_call_register(struct ui_app *app, struct form_record *call)
+{
+	const struct form_def *def = form_set_find(app->forms, "registration");
+	struct form_record *reg;
+	struct ui_form_opts o = { 0 };
+	size_t k;
+	int from, to;
+
+	if (def == NULL)
+		return;
+	reg = form_record_new(def);
+	for (k = 0; k < sizeof ui_call_carry / sizeof ui_call_carry[0]; k++) {
+		from = form_field_index(call->def, ui_call_carry[k].from);
+		to = form_field_index(def, ui_call_carry[k].to);
+		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
+			form_record_set(reg, (size_t)to, call->vals[from]);
+	}
+	ui_form_std_opts(&o, reg);
+	o.saved = ui_call_registered;
+	o.arg = call;
+	ui_form_open(app, reg, &o);
+}
+
+static bool
+ui_call_action(struct ui_app *app, struct ui_screen *s, struct form_record *call,
+    enum ui_action a, void *arg)
+{
+	(void)s;
+	(void)arg;
+	if (a == UA_SEARCH) {
+		ui_caselist_pick(app, ui_call_linked, call);
+		return true;
+	}
+	if (a == UA_NEW_CASE) {
+		ui_call_register(app, call);
+		return true;
+	}
+	if (a == UA_CALL)
+		return true;	/* already in a call */
+	return false;
+}
+
+void
+ui_call_open(struct ui_app *app, int64_t case_id)
+{
+	const struct form_def *def = form_set_find(app->forms, "call");
+	struct form_record *rec;
+	struct ui_form_opts o = { 0 };
+
+	if (def == NULL) {
+		ui_message(app, true, "%s", _("There is no call form in forms/"));
+		return;
+	}
+	rec = form_record_new(def);
+	rec->case_id = case_id;
+	ui_form_std_opts(&o, rec);
+	o.action = ui_call_action;
+	o.bar = ui_call_bar;
+	o.timer = true;
+	o.timer_field = "duration_min";
+	ui_form_open(app, rec, &o);
+}
