@@ -1,0 +1,102 @@
+/*
+ * db/lifecycle: the rules between the stages of a case (forms/LIFECYCLE.md),
+ * the status a case reaches, what its overview shows, and duplicate matching.
+ *
+ * Contract: db_lifecycle_check() is called before a record of a case form is
+ * saved. It answers DB_OK, DB_REFUSED with a one-line translated message
+ * naming the rule and what to do, or DB_ERROR. Forms are found by name in
+ * db_forms() (registration, consent, call, session, return_prep, departure,
+ * plan, payment, monitoring, closure, project); a rule whose form is not in
+ * the set is not checked. Money is compared in the plan grant's currency; an
+ * empty currency is EUR; other currencies convert through the setting
+ * "rate:<CODE>" (EUR for one unit, db/settings); with no rate the save is
+ * refused. Only a user whose role is supervisor (db/users) may set a plan's
+ * approval or add records to a closed case. Registration, consent, calls and
+ * closure need no consent; calls may still be linked to a closed case. The
+ * check and the save are separate transactions: the rules see the case as it
+ * was a moment before the save.
+ *
+ * db_lifecycle_after_save() moves the case status forward (never back) when the
+ * saved record shows a stage was reached (session: counselling, return_prep:
+ * preparing, departure with departed_on: departed, plan or payment of a
+ * departed case: reintegration, monitoring: monitoring); closure always closes.
+ * A plan made before return waits: the departure then moves to reintegration.
+ *
+ * Everything the summary returns is data or a msgid: the UI translates.
+ * A note is drawn as db_lifecycle_note_text(_(note->what), note).
+ */
+#ifndef DB_LIFECYCLE_H
+#define DB_LIFECYCLE_H
+
+#include "db/cases.h"
+#include "db/db.h"
+
+enum db_status	db_lifecycle_check(struct db *, const struct form_record *rec, char **msg);
+enum db_status	db_lifecycle_after_save(struct db *, const struct form_record *rec,
+		    char **err);
+
+/* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
+ * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */
+#define DB_NOTE_ARGS 4
+struct db_case_note {
+	const char	*what;
+	char		*arg[DB_NOTE_ARGS];
+};
+
+/* Translated format fmt (normally _(note->what)) with the note's arguments. */
+char		*db_lifecycle_note_text(const char *fmt, const struct db_case_note *);
+
+struct db_timeline_entry {
+	char		*date;		/* YYYY-MM-DD, or YYYY-MM-DD HH:MM for calls */
+	const char	*what;		/* msgid: "Counselling session", "Payment", ... */
+	const char	*label;		/* msgid of a choice label ("Return counselling"), or NULL */
+	char		*detail;	/* data (names, amounts, codes), or NULL */
+	const char	*form;		/* form name of the record, NULL for the case itself */
+	int64_t		 record_id;
+};
+
+struct db_case_person {
+	char		*surname;	/* NULL when not recorded */
+	char		*given_names;
+	char		*native_name;
+	char		*dob;
+	char		*nationality;	/* country code */
+	const char	*relationship;	/* msgid of the choice label; NULL for the principal */
+	char		*relationship_other;
+};
+
+struct db_case_summary {
+	struct db_case			 c;
+	struct db_case_person		 principal;
+	struct db_case_person		*family;
+	size_t				 nfamily;
+	struct db_case_note		*missing;	/* what the next step needs */
+	size_t				 nmissing;
+	struct db_timeline_entry	*timeline;	/* sorted by date */
+	size_t				 ntimeline;
+};
+
+enum db_status	db_lifecycle_summary(struct db *, int64_t case_id, struct db_case_summary *out,
+		    char **err);
+void		db_lifecycle_summary_clear(struct db_case_summary *);
+
+/* Folds a name for comparison (i18n_fold_name: romanised, no diacritics, lower
+ * case); returns malloc'd text. */
+typedef char	*(*db_fold_fn)(const char *utf8);
+
+struct db_dup {
+	int64_t		 case_id;
+	char		*case_no;
+	struct db_case_person person;	/* who matched: the principal or a family member */
+	bool		 family;	/* person is a family member of that case */
+	int		 score;		/* 0..100: names 55, date of birth 35, nationality 10 */
+};
+
+/* Likely earlier registrations of the person in registration (best first, at
+ * most 10, score >= 40), from the search index and the date of birth; the
+ * case of registration itself is left out. fold may be NULL (ASCII only). */
+enum db_status	db_lifecycle_duplicates(struct db *, const struct form_record *registration,
+		    db_fold_fn fold, struct db_dup **out, size_t *n, char **err);
+void		db_lifecycle_dups_free(struct db_dup *, size_t n);
+
+#endif

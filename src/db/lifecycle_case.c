@@ -1,0 +1,401 @@
+/*
+ * db/lifecycle_case: the records of one case as the lifecycle rules see them,
+ * money in cents with exchange rates from the settings, the travel document
+ * and the plan's totals.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/internal.h"
+#include "db/lifecycle_int.h"
+#include "db/record.h"
+#include "db/settings.h"
+#include "util/date.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+/* x rounded to the nearest integer (no libm). */
+static int64_t
+db_lifecycle_round(double x)
+{
+	return (int64_t)(x >= 0 ? x + 0.5 : x - 0.5);
+}
+
+static const struct form_def *
+db_lifecycle_def(struct db *db, const char *name)
+{
+	return db_forms(db) != NULL ? form_set_find(db_forms(db), name) : NULL;
+}
+
+enum db_status
+db_lifecycle_ids(struct db *db, const struct form_def *def, int64_t case_id, size_t max,
+    int64_t **ids, size_t *n, char **err)
+{
+	size_t cap = 0;
+	sqlite3_stmt *s;
+	char *sql;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!str_is_ident(def->table)) {
+		db_seterr(err, _("'%s' cannot be a table name"), def->table);
+		return DB_ERROR;
+	}
+	sql = xasprintf("SELECT id FROM \"%s\" WHERE case_id = ?1 ORDER BY id DESC LIMIT ?2",
+	    def->table);
+	s = db_prep(db, sql, err);
+	free(sql);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int64(s, 2, max > 0 ? (int64_t)max : -1);
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE)
+		return DB_OK;
+	xfree(ids);
+	*n = 0;
+	return db_sqlerr(db, err);
+}
+
+/* Records of form name in the case, newest first; at most max (0 = all). */
+static enum db_status
+db_lifecycle_read(struct db *db, const char *name, int64_t case_id, size_t max,
+    struct db_lifecycle_list *out, char **err)
+{
+	const struct form_def *def = db_lifecycle_def(db, name);
+	enum db_status st;
+	int64_t *ids;
+	size_t n, i;
+
+	memset(out, 0, sizeof *out);
+	if (def == NULL)
+		return DB_OK;
+	if ((st = db_lifecycle_ids(db, def, case_id, max, &ids, &n, err)) != DB_OK)
+		return st;
+	out->recs = xcalloc(n > 0 ? n : 1, sizeof *out->recs);
+	for (i = 0; i < n && st == DB_OK; i++) {
+		st = db_record_load(db, def, ids[i], &out->recs[out->n], err);
+		if (st == DB_OK)
+			out->n++;
+	}
+	free(ids);
+	return st;
+}
+
+static enum db_status
+db_lifecycle_read_one(struct db *db, const char *name, int64_t case_id,
+    struct form_record **out, char **err)
+{
+	struct db_lifecycle_list l;
+	enum db_status st = db_lifecycle_read(db, name, case_id, 1, &l, err);
+
+	*out = l.n > 0 ? l.recs[0] : NULL;
+	free(l.recs);
+	return st;
+}
+
+static void
+db_lifecycle_list_free(struct db_lifecycle_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		form_record_free(l->recs[i]);
+	free(l->recs);
+	memset(l, 0, sizeof *l);
+}
+
+enum db_status
+db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_case *lc,
+    char **err)
+{
+	static const char *const once[] = { "registration", "consent", "return_prep",
+	    "departure", "plan", "closure" };
+	struct form_record **slot[] = { &lc->reg, &lc->consent, &lc->prep, &lc->dep,
+	    &lc->plan, &lc->closure };
+	enum db_status st;
+	size_t i;
+
+	memset(lc, 0, sizeof *lc);
+	st = db_case_load(db, case_id, &lc->c, err);
+	for (i = 0; i < sizeof once / sizeof once[0] && st == DB_OK; i++)
+		st = db_lifecycle_read_one(db, once[i], case_id, slot[i], err);
+	if (st == DB_OK && all)
+		st = db_lifecycle_read(db, "session", case_id, 0, &lc->sessions, err);
+	if (st == DB_OK && all)
+		st = db_lifecycle_read(db, "monitoring", case_id, 0, &lc->monitoring, err);
+	if (st == DB_OK && all)
+		st = db_lifecycle_read(db, "call", case_id, 0, &lc->calls, err);
+	if (st == DB_OK)	/* payments: the plan rules need them too */
+		st = db_lifecycle_read(db, "payment", case_id, 0, &lc->payments, err);
+	if (st != DB_OK)
+		db_lifecycle_case_clear(lc);
+	return st;
+}
+
+void
+db_lifecycle_case_clear(struct db_lifecycle_case *lc)
+{
+	db_case_clear(&lc->c);
+	form_record_free(lc->reg);
+	form_record_free(lc->consent);
+	form_record_free(lc->prep);
+	form_record_free(lc->dep);
+	form_record_free(lc->plan);
+	form_record_free(lc->closure);
+	db_lifecycle_list_free(&lc->sessions);
+	db_lifecycle_list_free(&lc->payments);
+	db_lifecycle_list_free(&lc->monitoring);
+	db_lifecycle_list_free(&lc->calls);
+	memset(lc, 0, sizeof *lc);
+}
+
+const char *
+db_lifecycle_get(const struct form_record *rec, const char *name)
+{
+	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+
+	return i >= 0 ? form_record_get(rec, (size_t)i) : NULL;
+}
+
+const char *
+db_lifecycle_cur(const struct form_record *rec, const char *name)
+{
+	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+
+	return i >= 0 && rec->def->fields[i].type == FT_MONEY ? rec->curs[i] : NULL;
+}
+
+const struct form_rows *
+db_lifecycle_rows(const struct form_record *rec, const char *name)
+{
+	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+
+	return i >= 0 && rec->def->fields[i].type == FT_REPEAT ? &rec->kids[i] : NULL;
+}
+
+const char *
+db_lifecycle_label(struct db *db, const struct form_record *rec, const char *name)
+{
+	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+	const struct form_choices *list;
+	const struct form_choice *ch;
+
+	if (i < 0 || rec->def->fields[i].choices == NULL || rec->vals[i] == NULL ||
+	    db_forms(db) == NULL)
+		return NULL;
+	list = form_set_choices(db_forms(db), rec->def->fields[i].choices);
+	ch = list != NULL ? form_choice_find(list, rec->vals[i]) : NULL;
+	return ch != NULL ? ch->label : NULL;
+}
+
+bool
+db_lifecycle_cents(const char *amount, int64_t *cents)
+{
+	char *end;
+	double d;
+
+	*cents = 0;
+	if (str_empty(amount))
+		return false;
+	d = strtod(amount, &end);
+	if (*end != '\0' || !(d > -1e13 && d < 1e13))	/* also NaN */
+		return false;
+	*cents = db_lifecycle_round(d * 100.0);
+	return true;
+}
+
+char *
+db_lifecycle_amount(int64_t cents)
+{
+	int64_t a = cents < 0 ? -cents : cents;
+
+	return xasprintf("%s%lld.%02lld", cents < 0 ? "-" : "", (long long)(a / 100),
+	    (long long)(a % 100));
+}
+
+const char *
+db_lifecycle_currency(const char *cur)
+{
+	return str_empty(cur) ? "EUR" : cur;
+}
+
+/* EUR for one unit of cur: 1 for EUR, else the setting "rate:<cur>". */
+static bool
+db_lifecycle_rate(struct db *db, const char *cur, double *rate)
+{
+	char *key, *val, *end;
+	bool ok;
+
+	*rate = 1.0;
+	if (str_eq(cur, "EUR"))
+		return true;
+	key = xasprintf("rate:%s", cur);
+	val = db_setting_get(db, key);
+	free(key);
+	if (val == NULL)
+		return false;
+	*rate = strtod(val, &end);
+	ok = end != val && *end == '\0' && *rate > 0 && *rate < 1e9;
+	free(val);
+	return ok;
+}
+
+bool
+db_lifecycle_convert(struct db *db, int64_t cents, const char *from, const char *to,
+    int64_t *out)
+{
+	double rf, rt;
+
+	from = db_lifecycle_currency(from);
+	to = db_lifecycle_currency(to);
+	*out = cents;
+	if (str_eq(from, to))
+		return true;
+	if (!db_lifecycle_rate(db, from, &rf) || !db_lifecycle_rate(db, to, &rt))
+		return false;
+	*out = db_lifecycle_round((double)cents * rf / rt);
+	return true;
+}
+
+enum db_lifecycle_doc
+db_lifecycle_travel_doc(const struct form_record *prep, const char *date)
+{
+	const char *doc = db_lifecycle_get(prep, "travel_doc");
+	const char *expiry = db_lifecycle_get(prep, "passport_expiry");
+	char today[DATE_LEN];
+	struct date t;
+
+	if (str_eq(doc, "passport")) {
+		if (str_empty(db_lifecycle_get(prep, "passport_no")))
+			return DB_DOC_PASSPORT_NO;
+		if (str_empty(date)) {
+			t = date_today();
+			date_format(&t, today);
+			date = today;
+		}
+		/* Dates are YYYY-MM-DD: text order is date order. */
+		if (str_empty(expiry) || strcmp(expiry, date) <= 0)
+			return DB_DOC_EXPIRY;
+		return DB_DOC_OK;
+	}
+	if (str_eq(doc, "replacement"))
+		return str_empty(db_lifecycle_get(prep, "issued_on")) ? DB_DOC_NOT_ISSUED :
+		    DB_DOC_OK;
+	if (str_eq(doc, "other"))
+		return str_empty(db_lifecycle_get(prep, "travel_doc_other")) ?
+		    DB_DOC_UNDESCRIBED : DB_DOC_OK;
+	return DB_DOC_NONE;
+}
+
+bool
+db_lifecycle_departed(const struct db_lifecycle_case *lc)
+{
+	if (lc->dep != NULL && !str_empty(db_lifecycle_get(lc->dep, "departed_on")))
+		return true;
+	return lc->c.status >= CASE_DEPARTED && lc->c.status < CASE_CLOSED;
+}
+
+/* The approval limit of the case's project as money; *found false when none. */
+static enum db_status
+db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *cents,
+    char **cur, bool *found, char **err)
+{
+	const struct form_def *def = db_lifecycle_def(db, "project");
+	const char *code = lc->c.project;
+	sqlite3_stmt *s;
+	char *sql;
+	int rc;
+
+	*found = false;
+	*cur = NULL;
+	if (str_empty(code))
+		code = db_lifecycle_get(lc->reg, "project");
+	if (def == NULL || str_empty(code) || form_field_index(def, "code") < 0 ||
+	    form_field_index(def, "approval_limit") < 0 || !str_is_ident(def->table) ||
+	    def->fields[form_field_index(def, "approval_limit")].type != FT_MONEY)
+		return DB_OK;
+	sql = xasprintf("SELECT approval_limit, approval_limit_currency FROM \"%s\""
+	    " WHERE code = ?1 AND approval_limit IS NOT NULL ORDER BY id DESC LIMIT 1",
+	    def->table);
+	s = db_prep(db, sql, err);
+	free(sql);
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, code);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW) {
+		*cents = db_lifecycle_round(sqlite3_column_double(s, 0) * 100.0);
+		*cur = db_col_text(s, 1);
+		*found = true;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+/* The items' total in p->cur; notes the first currency with no rate. */
+static void
+db_lifecycle_plan_total(struct db *db, const struct form_record *plan,
+    struct db_lifecycle_plan *p)
+{
+	const struct form_rows *items = db_lifecycle_rows(plan, "items");
+	int64_t c, conv;
+	size_t i;
+
+	for (i = 0; items != NULL && i < items->n; i++) {
+		if (!db_lifecycle_cents(db_lifecycle_get(items->rows[i], "budget"), &c))
+			continue;
+		if (!db_lifecycle_convert(db, c, db_lifecycle_cur(items->rows[i], "budget"),
+		    p->cur, &conv)) {
+			if (p->norate[0] == '\0') {
+				snprintf(p->norate, sizeof p->norate, "%s", db_lifecycle_currency(
+				    db_lifecycle_cur(items->rows[i], "budget")));
+				p->norate_item = i + 1;
+			}
+			continue;
+		}
+		p->total += conv;
+	}
+}
+
+enum db_status
+db_lifecycle_plan_facts(struct db *db, const struct db_lifecycle_case *lc,
+    const struct form_record *plan, struct db_lifecycle_plan *p, char **err)
+{
+	enum db_status st;
+	char *lcur = NULL;
+	int64_t lim = 0;
+	bool found;
+
+	memset(p, 0, sizeof *p);
+	p->cur = db_lifecycle_currency(db_lifecycle_cur(plan, "grant"));
+	db_lifecycle_cents(db_lifecycle_get(plan, "grant"), &p->grant);
+	db_lifecycle_plan_total(db, plan, p);
+	if ((st = db_lifecycle_limit(db, lc, &lim, &lcur, &found, err)) != DB_OK)
+		return st;
+	if (found && db_lifecycle_convert(db, lim, lcur, p->cur, &p->limit))
+		p->has_limit = true;
+	else if (found && p->norate[0] == '\0') {
+		snprintf(p->norate, sizeof p->norate, "%s", db_lifecycle_currency(lcur));
+		p->norate_item = 0;
+	}
+	free(lcur);
+	p->over_grant = p->total > p->grant;
+	p->over_limit = p->has_limit && p->total > p->limit;
+	p->approved = !str_empty(db_lifecycle_get(plan, "approved_by")) &&
+	    !str_empty(db_lifecycle_get(plan, "approved_on"));
+	return DB_OK;
+}
+
+bool
+db_lifecycle_plan_blocked(const struct db_lifecycle_plan *p)
+{
+	return !p->approved && (p->over_grant || p->over_limit || p->norate[0] != '\0');
+}

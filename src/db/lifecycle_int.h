@@ -1,0 +1,82 @@
+/*
+ * db/lifecycle_int: what lifecycle.c, timeline.c and dupes.c share: the
+ * records of one case, read through the form definitions, and money.
+ *
+ * Contract: db_lifecycle_load() reads the case row and the newest record of
+ * each once-per-case form; with all, also every session, payment, monitoring
+ * record and linked call (newest first). A form missing from the set leaves
+ * its member NULL / empty. Amounts are integer cents.
+ */
+#ifndef DB_LIFECYCLE_INT_H
+#define DB_LIFECYCLE_INT_H
+
+#include "db/lifecycle.h"
+#include "form/value.h"
+
+struct db_lifecycle_list {
+	struct form_record	**recs;
+	size_t			  n;
+};
+
+struct db_lifecycle_case {
+	struct db_case			c;
+	struct form_record		*reg, *consent, *prep, *dep, *plan, *closure;
+	struct db_lifecycle_list	 sessions, payments, monitoring, calls;
+};
+
+enum db_lifecycle_doc {
+	DB_DOC_OK,
+	DB_DOC_NONE,		/* no return preparation or no document chosen */
+	DB_DOC_PASSPORT_NO,	/* passport without a number */
+	DB_DOC_EXPIRY,		/* passport expires on or before the departure */
+	DB_DOC_NOT_ISSUED,	/* replacement not issued */
+	DB_DOC_UNDESCRIBED	/* other, not described */
+};
+
+/* The plan against its grant and the project's approval limit. */
+struct db_lifecycle_plan {
+	const char	*cur;		/* grant currency ("EUR" when empty) */
+	int64_t		 grant;
+	int64_t		 total;		/* items' budgets in cur */
+	int64_t		 limit;		/* approval limit in cur, when has_limit */
+	bool		 has_limit;
+	char		 norate[16];	/* a currency with no known rate, or "" */
+	size_t		 norate_item;	/* its item (1-based), 0 = the approval limit */
+	bool		 over_grant;
+	bool		 over_limit;
+	bool		 approved;
+};
+
+enum db_status	db_lifecycle_load(struct db *, int64_t case_id, bool all,
+		    struct db_lifecycle_case *, char **err);
+void		db_lifecycle_case_clear(struct db_lifecycle_case *);
+/* Ids of def's records in the case, newest first, at most max (0 = all);
+ * by the case_id index (db_record_list's "all cases" form scans the table). */
+enum db_status	db_lifecycle_ids(struct db *, const struct form_def *, int64_t case_id,
+		    size_t max, int64_t **ids, size_t *n, char **err);
+
+/* Value / currency / rows of the field called name; NULL when rec or field absent. */
+const char	*db_lifecycle_get(const struct form_record *, const char *name);
+const char	*db_lifecycle_cur(const struct form_record *, const char *name);
+const struct form_rows *db_lifecycle_rows(const struct form_record *, const char *name);
+/* msgid of the choice label of a select_one value, or NULL. */
+const char	*db_lifecycle_label(struct db *, const struct form_record *, const char *name);
+
+bool		db_lifecycle_cents(const char *amount, int64_t *cents);
+char		*db_lifecycle_amount(int64_t cents);	/* "1234.50", malloc'd */
+/* cents in currency from converted to currency to; false when no rate is known. */
+bool		db_lifecycle_convert(struct db *, int64_t cents, const char *from,
+		    const char *to, int64_t *out);
+const char	*db_lifecycle_currency(const char *cur);	/* "EUR" for empty */
+
+/* The travel document of return preparation prep for a departure on date
+ * (YYYY-MM-DD; NULL = today). */
+enum db_lifecycle_doc db_lifecycle_travel_doc(const struct form_record *prep,
+		    const char *date);
+enum db_status	db_lifecycle_plan_facts(struct db *, const struct db_lifecycle_case *,
+		    const struct form_record *plan, struct db_lifecycle_plan *, char **err);
+/* The plan needs a supervisor's approval it does not have. */
+bool		db_lifecycle_plan_blocked(const struct db_lifecycle_plan *);
+bool		db_lifecycle_departed(const struct db_lifecycle_case *);
+
+#endif

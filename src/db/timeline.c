@@ -1,0 +1,457 @@
+/*
+ * db/timeline: the case overview: who, the family, what the next step still
+ * needs, and the dated events of every record of the case. Only msgids and
+ * data leave here; the UI translates.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/internal.h"
+#include "db/lifecycle_int.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+struct db_timeline {
+	struct db			*db;
+	struct db_case_summary		*s;
+	const struct db_lifecycle_case	*lc;
+	size_t				 tcap;
+	size_t				 mcap;
+};
+
+/* One event; skipped when the date is empty. detail is taken (malloc'd or NULL). */
+static void
+db_timeline_add(struct db_timeline *t, const char *date, const char *what,
+    const char *label, char *detail, const struct form_record *rec)
+{
+	struct db_timeline_entry *e;
+
+	if (str_empty(date)) {
+		free(detail);
+		return;
+	}
+	t->s->timeline = xgrow(t->s->timeline, &t->tcap, t->s->ntimeline + 1,
+	    sizeof *t->s->timeline);
+	e = &t->s->timeline[t->s->ntimeline++];
+	e->date = xstrdup(date);
+	e->what = what;
+	e->label = label;
+	e->detail = detail;
+	e->form = rec != NULL ? rec->def->name : NULL;
+	e->record_id = rec != NULL ? rec->id : t->lc->c.id;
+}
+
+/* A note with up to DB_NOTE_ARGS data arguments (copied; NULL ends the list). */
+static void
+db_timeline_note(struct db_timeline *t, const char *what, const char *a0, const char *a1,
+    const char *a2, const char *a3)
+{
+	struct db_case_note *n;
+
+	t->s->missing = xgrow(t->s->missing, &t->mcap, t->s->nmissing + 1,
+	    sizeof *t->s->missing);
+	n = &t->s->missing[t->s->nmissing++];
+	n->what = what;
+	n->arg[0] = xstrdup0(a0);
+	n->arg[1] = xstrdup0(a1);
+	n->arg[2] = xstrdup0(a2);
+	n->arg[3] = xstrdup0(a3);
+}
+
+static char *
+db_timeline_dup(const char *s)
+{
+	return str_empty(s) ? NULL : xstrdup(s);
+}
+
+static const char *
+db_timeline_or(const char *s, const char *dflt)
+{
+	return s != NULL ? s : dflt;
+}
+
+/* The first line of multiline text, or NULL. */
+static char *
+db_timeline_line(const char *s)
+{
+	return str_empty(s) ? NULL : xstrndup(s, strcspn(s, "\r\n"));
+}
+
+/* "<amount> <currency>" of a money field, or NULL. */
+static char *
+db_timeline_money(const struct form_record *rec, const char *name)
+{
+	const char *v = db_lifecycle_get(rec, name);
+
+	if (str_empty(v))
+		return NULL;
+	return xasprintf("%s %s", v, db_lifecycle_currency(db_lifecycle_cur(rec, name)));
+}
+
+static void
+db_timeline_prep(struct db_timeline *t, const struct form_record *p)
+{
+	const struct form_rows *fl = db_lifecycle_rows(p, "flights");
+	const struct form_record *f;
+	const char *no;
+	size_t i;
+
+	db_timeline_add(t, db_lifecycle_get(p, "requested_on"), N_("Travel document requested"),
+	    NULL, db_timeline_dup(db_lifecycle_get(p, "embassy")), p);
+	db_timeline_add(t, db_lifecycle_get(p, "issued_on"), N_("Travel document issued"),
+	    NULL, NULL, p);
+	for (i = 0; fl != NULL && i < fl->n; i++) {
+		f = fl->rows[i];
+		no = db_lifecycle_get(f, "flight_no");
+		db_timeline_add(t, db_lifecycle_get(f, "flight_date"), N_("Flight"), NULL,
+		    xasprintf("%s - %s%s%s", db_timeline_or(db_lifecycle_get(f, "from_airport"), ""),
+		    db_timeline_or(db_lifecycle_get(f, "to_airport"), ""), str_empty(no) ? "" : " ",
+		    str_empty(no) ? "" : no), p);
+	}
+	db_timeline_add(t, db_lifecycle_get(p, "allowance_paid_on"), N_("Allowance paid"),
+	    NULL, db_timeline_money(p, "allowance"), p);
+}
+
+static void
+db_timeline_plan(struct db_timeline *t, const struct form_record *p)
+{
+	struct db_lifecycle_plan f;
+	char *total;
+
+	if (p == NULL || db_lifecycle_plan_facts(t->db, t->lc, p, &f, NULL) != DB_OK)
+		return;
+	total = db_lifecycle_amount(f.total);
+	db_timeline_add(t, db_lifecycle_get(p, "prepared_on"), N_("Reintegration plan"),
+	    db_lifecycle_label(t->db, p, "timing"), xasprintf("%s %s", total, f.cur), p);
+	free(total);
+	db_timeline_add(t, db_lifecycle_get(p, "approved_on"), N_("Plan approved"), NULL,
+	    db_timeline_dup(db_lifecycle_get(p, "approved_by")), p);
+}
+
+static void
+db_timeline_lists(struct db_timeline *t)
+{
+	const struct db_lifecycle_case *lc = t->lc;
+	const struct form_record *r;
+	size_t i;
+
+	for (i = 0; i < lc->calls.n; i++) {
+		r = lc->calls.recs[i];
+		db_timeline_add(t, db_lifecycle_get(r, "started_at"), N_("Hotline call"),
+		    db_lifecycle_label(t->db, r, "outcome"),
+		    db_timeline_dup(db_lifecycle_get(r, "caller_name")), r);
+	}
+	for (i = 0; i < lc->sessions.n; i++) {
+		r = lc->sessions.recs[i];
+		db_timeline_add(t, db_lifecycle_get(r, "session_date"), N_("Counselling session"),
+		    db_lifecycle_label(t->db, r, "kind"),
+		    db_timeline_line(db_lifecycle_get(r, "next_steps")), r);
+	}
+	for (i = 0; i < lc->payments.n; i++) {
+		r = lc->payments.recs[i];
+		db_timeline_add(t, db_lifecycle_get(r, "paid_on"), N_("Payment"), NULL,
+		    xasprintf("#%s %s %s %s", db_timeline_or(db_lifecycle_get(r, "item_no"), "?"),
+		    db_timeline_or(db_lifecycle_get(r, "amount"), ""),
+		    db_lifecycle_currency(db_lifecycle_cur(r, "amount")),
+		    db_timeline_or(db_lifecycle_get(r, "invoice_no"), "")), r);
+	}
+	for (i = 0; i < lc->monitoring.n; i++) {
+		r = lc->monitoring.recs[i];
+		db_timeline_add(t, db_lifecycle_get(r, "monitored_on"), N_("Monitoring"),
+		    db_lifecycle_label(t->db, r, "mode"),
+		    db_timeline_dup(db_lifecycle_get(r, "sustainability")), r);
+	}
+}
+
+static void
+db_timeline_events(struct db_timeline *t)
+{
+	const struct db_lifecycle_case *lc = t->lc;
+	char *opened = lc->c.created_at != NULL ? xstrndup(lc->c.created_at, 10) : NULL;
+	const char *given = db_lifecycle_get(lc->consent, "consent_given");
+
+	db_timeline_add(t, opened, N_("Case opened"), NULL, xstrdup0(lc->c.case_no), NULL);
+	free(opened);
+	db_timeline_add(t, db_lifecycle_get(lc->consent, "consent_on"),
+	    str_eq(given, "yes") ? N_("Consent given") : N_("Consent refused"), NULL,
+	    db_timeline_dup(db_lifecycle_get(lc->consent, "explained_in")), lc->consent);
+	db_timeline_lists(t);
+	db_timeline_prep(t, lc->prep);
+	db_timeline_add(t, db_lifecycle_get(lc->dep, "departed_on"), N_("Departed"), NULL,
+	    NULL, lc->dep);
+	db_timeline_add(t, db_lifecycle_get(lc->dep, "confirmed_on"), N_("Arrival confirmed"),
+	    NULL, db_timeline_dup(db_lifecycle_get(lc->dep, "confirmed_by")), lc->dep);
+	db_timeline_plan(t, lc->plan);
+	db_timeline_add(t, db_lifecycle_get(lc->closure, "closed_on"), N_("Case closed"),
+	    db_lifecycle_label(t->db, lc->closure, "reason"),
+	    db_timeline_dup(db_lifecycle_get(lc->closure, "reason_other")), lc->closure);
+}
+
+/* By date; events of one date keep the order they were added in (stable). */
+static void
+db_timeline_sort(struct db_case_summary *s)
+{
+	struct db_timeline_entry e;
+	size_t i, j;
+
+	for (i = 1; i < s->ntimeline; i++) {
+		e = s->timeline[i];
+		for (j = i; j > 0 && strcmp(s->timeline[j - 1].date, e.date) > 0; j--)
+			s->timeline[j] = s->timeline[j - 1];
+		s->timeline[j] = e;
+	}
+}
+
+/* The steps up to departure: sessions, travel document, flights. */
+static void
+db_timeline_missing_return(struct db_timeline *t)
+{
+	const struct db_lifecycle_case *lc = t->lc;
+	const struct form_rows *fl = db_lifecycle_rows(lc->prep, "flights");
+
+	if (db_forms(t->db) != NULL && form_set_find(db_forms(t->db), "session") != NULL &&
+	    lc->sessions.n == 0)
+		db_timeline_note(t, N_("No counselling session yet"), NULL, NULL, NULL, NULL);
+	switch (db_lifecycle_travel_doc(lc->prep, NULL)) {
+	case DB_DOC_OK:
+		break;
+	case DB_DOC_PASSPORT_NO:
+		db_timeline_note(t, N_("Passport number missing"), NULL, NULL, NULL, NULL);
+		break;
+	case DB_DOC_EXPIRY:
+		db_timeline_note(t, N_("Passport expired on %s: a replacement document is needed"),
+		    db_lifecycle_get(lc->prep, "passport_expiry"), NULL, NULL, NULL);
+		break;
+	case DB_DOC_NOT_ISSUED:
+		db_timeline_note(t, N_("Replacement travel document not issued yet"), NULL,
+		    NULL, NULL, NULL);
+		break;
+	case DB_DOC_UNDESCRIBED:
+		db_timeline_note(t, N_("Travel document not described"), NULL, NULL, NULL, NULL);
+		break;
+	default:
+		db_timeline_note(t, N_("No travel document"), NULL, NULL, NULL, NULL);
+		break;
+	}
+	if (fl == NULL || fl->n == 0)
+		db_timeline_note(t, N_("No flight booked"), NULL, NULL, NULL, NULL);
+}
+
+/* Payments for item k (1-based) in currency cur; false when one cannot convert. */
+static bool
+db_timeline_paid(struct db_timeline *t, long k, const char *cur, int64_t *paid)
+{
+	const struct form_record *r;
+	int64_t c, conv;
+	const char *eur;
+	size_t i;
+
+	*paid = 0;
+	for (i = 0; i < t->lc->payments.n; i++) {
+		r = t->lc->payments.recs[i];
+		if (strtol(db_timeline_or(db_lifecycle_get(r, "item_no"), "0"), NULL, 10) != k ||
+		    !db_lifecycle_cents(db_lifecycle_get(r, "amount"), &c))
+			continue;
+		eur = db_lifecycle_get(r, "amount_eur");
+		if (db_lifecycle_convert(t->db, c, db_lifecycle_cur(r, "amount"), cur, &conv))
+			*paid += conv;
+		else if (db_lifecycle_cents(eur, &c) && db_lifecycle_convert(t->db, c, "EUR",
+		    cur, &conv))
+			*paid += conv;
+		else
+			return false;
+	}
+	return true;
+}
+
+static void
+db_timeline_missing_items(struct db_timeline *t)
+{
+	const struct form_rows *items = db_lifecycle_rows(t->lc->plan, "items");
+	const struct form_record *it;
+	char *no, *paid_s, *budget_s;
+	const char *cur;
+	int64_t budget, paid;
+	size_t i;
+
+	for (i = 0; items != NULL && i < items->n; i++) {
+		it = items->rows[i];
+		cur = db_lifecycle_currency(db_lifecycle_cur(it, "budget"));
+		if (!db_lifecycle_cents(db_lifecycle_get(it, "budget"), &budget))
+			continue;
+		no = xasprintf("%zu", i + 1);
+		if (!db_timeline_paid(t, (long)i + 1, cur, &paid))
+			db_timeline_note(t, N_("Item %s: no exchange rate to count the payments "
+			    "in %s"), no, cur, NULL, NULL);
+		else if (paid < budget) {
+			paid_s = db_lifecycle_amount(paid);
+			budget_s = db_lifecycle_amount(budget);
+			db_timeline_note(t, N_("Item %s: paid %s of %s %s"), no, paid_s, budget_s,
+			    cur);
+			free(paid_s);
+			free(budget_s);
+		}
+		free(no);
+	}
+}
+
+/* The steps after departure: arrival, plan, approval, payments, monitoring. */
+static void
+db_timeline_missing_reint(struct db_timeline *t)
+{
+	const struct db_lifecycle_case *lc = t->lc;
+	struct db_lifecycle_plan p;
+
+	if (lc->dep != NULL && !str_eq(db_lifecycle_get(lc->dep, "arrival_confirmed"), "yes"))
+		db_timeline_note(t, N_("Arrival not confirmed"), NULL, NULL, NULL, NULL);
+	if (lc->plan == NULL) {
+		db_timeline_note(t, N_("No reintegration plan"), NULL, NULL, NULL, NULL);
+		return;
+	}
+	if (db_lifecycle_plan_facts(t->db, lc, lc->plan, &p, NULL) != DB_OK)
+		return;
+	if (p.norate[0] != '\0')
+		db_timeline_note(t, N_("Plan: no exchange rate is known for %s"), p.norate,
+		    NULL, NULL, NULL);
+	else if (db_lifecycle_plan_blocked(&p))
+		db_timeline_note(t, N_("Plan needs a supervisor's approval"), NULL, NULL, NULL,
+		    NULL);
+	db_timeline_missing_items(t);
+	if (lc->monitoring.n == 0)
+		db_timeline_note(t, N_("No monitoring yet"), NULL, NULL, NULL, NULL);
+}
+
+static void
+db_timeline_missing(struct db_timeline *t)
+{
+	const struct db_lifecycle_case *lc = t->lc;
+
+	if (lc->c.status == CASE_CLOSED || lc->closure != NULL)
+		return;
+	if (lc->reg == NULL)
+		db_timeline_note(t, N_("Registration not recorded"), NULL, NULL, NULL, NULL);
+	if (db_forms(t->db) != NULL && form_set_find(db_forms(t->db), "consent") != NULL) {
+		if (lc->consent == NULL)
+			db_timeline_note(t, N_("Consent not recorded"), NULL, NULL, NULL, NULL);
+		else if (!str_eq(db_lifecycle_get(lc->consent, "consent_given"), "yes"))
+			db_timeline_note(t, N_("Consent refused: the case cannot go on"), NULL,
+			    NULL, NULL, NULL);
+	}
+	if (db_lifecycle_departed(lc))
+		db_timeline_missing_reint(t);
+	else
+		db_timeline_missing_return(t);
+}
+
+static void
+db_timeline_person(struct db *db, struct db_case_person *p, const struct form_record *r)
+{
+	p->surname = db_timeline_dup(db_lifecycle_get(r, "surname"));
+	p->given_names = db_timeline_dup(db_lifecycle_get(r, "given_names"));
+	p->native_name = db_timeline_dup(db_lifecycle_get(r, "native_name"));
+	p->dob = db_timeline_dup(db_lifecycle_get(r, "dob"));
+	p->nationality = db_timeline_dup(db_lifecycle_get(r, "nationality"));
+	p->relationship = db_lifecycle_label(db, r, "relationship");
+	p->relationship_other = db_timeline_dup(db_lifecycle_get(r, "relationship_other"));
+}
+
+static void
+db_timeline_people(struct db *db, struct db_case_summary *s, const struct form_record *reg)
+{
+	const struct form_rows *fam = db_lifecycle_rows(reg, "family");
+	size_t i;
+
+	if (reg == NULL)
+		return;
+	db_timeline_person(db, &s->principal, reg);
+	s->principal.relationship = NULL;
+	if (fam == NULL || fam->n == 0)
+		return;
+	s->family = xcalloc(fam->n, sizeof *s->family);
+	for (i = 0; i < fam->n; i++)
+		db_timeline_person(db, &s->family[s->nfamily++], fam->rows[i]);
+}
+
+enum db_status
+db_lifecycle_summary(struct db *db, int64_t case_id, struct db_case_summary *out,
+    char **err)
+{
+	struct db_lifecycle_case lc;
+	struct db_timeline t = { .db = db, .s = out, .lc = &lc };
+	enum db_status st;
+
+	memset(out, 0, sizeof *out);
+	if ((st = db_lifecycle_load(db, case_id, true, &lc, err)) != DB_OK)
+		return st;
+	db_timeline_people(db, out, lc.reg);
+	db_timeline_missing(&t);
+	db_timeline_events(&t);
+	db_timeline_sort(out);
+	out->c = lc.c;	/* taken over */
+	memset(&lc.c, 0, sizeof lc.c);
+	db_lifecycle_case_clear(&lc);
+	return DB_OK;
+}
+
+static void
+db_timeline_person_clear(struct db_case_person *p)
+{
+	free(p->surname);
+	free(p->given_names);
+	free(p->native_name);
+	free(p->dob);
+	free(p->nationality);
+	free(p->relationship_other);
+	memset(p, 0, sizeof *p);
+}
+
+void
+db_lifecycle_summary_clear(struct db_case_summary *s)
+{
+	size_t i, k;
+
+	db_case_clear(&s->c);
+	db_timeline_person_clear(&s->principal);
+	for (i = 0; i < s->nfamily; i++)
+		db_timeline_person_clear(&s->family[i]);
+	free(s->family);
+	for (i = 0; i < s->nmissing; i++)
+		for (k = 0; k < DB_NOTE_ARGS; k++)
+			free(s->missing[i].arg[k]);
+	free(s->missing);
+	for (i = 0; i < s->ntimeline; i++) {
+		free(s->timeline[i].date);
+		free(s->timeline[i].detail);
+	}
+	free(s->timeline);
+	memset(s, 0, sizeof *s);
+}
+
+/* "%s" takes the next argument, "%N$s" argument N, "%%" is "%". */
+char *
+db_lifecycle_note_text(const char *fmt, const struct db_case_note *n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t next = 0, k;
+	const char *p;
+
+	for (p = fmt; *p != '\0'; p++) {
+		if (p[0] != '%') {
+			strbuf_putc(&sb, *p);
+		} else if (p[1] == '%') {
+			strbuf_putc(&sb, '%');
+			p++;
+		} else if (p[1] == 's') {
+			k = next++;
+			strbuf_puts(&sb, k < DB_NOTE_ARGS && n->arg[k] != NULL ? n->arg[k] : "");
+			p++;
+		} else if (p[1] >= '1' && p[1] <= '9' && p[2] == '$' && p[3] == 's') {
+			k = (size_t)(p[1] - '1');
+			strbuf_puts(&sb, k < DB_NOTE_ARGS && n->arg[k] != NULL ? n->arg[k] : "");
+			p += 3;
+		} else
+			strbuf_putc(&sb, '%');
+	}
+	return strbuf_take(&sb);
+}
