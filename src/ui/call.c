@@ -9,6 +9,7 @@
 
 #include "db/cases.h"
 #include "ui/formview.h"
+#include "ui/newcase.h"
 #include "ui/screens.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -68,9 +69,7 @@ ui_call_register(struct ui_app *app, struct form_record *call)
 		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
 			form_record_set(reg, (size_t)to, call->vals[from]);
 	}
-	ui_form_std_opts(&o, reg);
-	o.saved = ui_call_registered;
-	o.arg = call;
+	ui_newcase_opts(&o, ui_call_registered, call);
 	ui_form_open(app, reg, &o);
 }
 

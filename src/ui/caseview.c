@@ -1,8 +1,13 @@
-/* ui/caseview: one case: the person, the status, and every form of the case. */
+/*
+ * ui/caseview: one case: the person and the family, the status, what the next
+ * step still needs, every form of the case, and a timeline of what happened.
+ * The cursor moves over the forms and the timeline; Enter opens one.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/cases.h"
+#include "db/lifecycle.h"
 #include "db/record.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
@@ -11,22 +16,36 @@
 #include "util/str.h"
 #include "util/tr.h"
 
-struct ui_caseview {
-	int64_t			 case_id;
-	struct db_case		 c;
-	const struct form_def	**forms;	/* forms of a case, lifecycle order */
-	size_t			*counts;
-	int64_t			*first;		/* newest record id per form */
-	struct ui_list		 list;
-	unsigned		 gen;
-	bool			 loaded;
+enum ui_cv_kind { CV_TEXT, CV_HEAD, CV_WARN, CV_FORM, CV_EVENT };
+
+struct ui_cv_line {
+	enum ui_cv_kind	 kind;
+	char		*text;		/* data and translated text, made at load */
+	size_t		 index;		/* CV_FORM: form; CV_EVENT: timeline entry */
 };
 
-static const int ui_caseview_widths[] = { 34, 0 };
+struct ui_caseview {
+	int64_t			 case_id;
+	struct db_case_summary	 sum;
+	const struct form_def	**forms;	/* forms of a case, lifecycle order */
+	size_t			 nforms;
+	size_t			*counts;
+	int64_t			*first;		/* newest record id per form */
+	struct ui_cv_line	*lines;
+	size_t			 nlines;
+	size_t			 cap;
+	size_t			 cur;		/* a CV_FORM or CV_EVENT line */
+	size_t			 top;
+	unsigned		 gen;
+	const char		*lang;		/* staff language the lines were made in */
+	bool			 loaded;
+};
 
 static const enum ui_action ui_caseview_bar[] = {
 	UA_HELP, UA_ENTER, UA_BACK, UA_CLIENT_LANG, UA_CALL, UA_QUIT, UA_NONE
 };
+static const int ui_caseview_widths[] = { 34, 0 };
+static const int ui_caseview_twidths[] = { 16, 26, 0 };
 
 /* The lifecycle order of DOMAIN.md; forms not named here follow. */
 static const char *const ui_caseview_order[] = {
@@ -63,25 +82,132 @@ ui_caseview_pick_forms(struct ui_caseview *v, struct ui_app *app)
 			v->forms[j] = v->forms[j - 1];
 			v->forms[j - 1] = t;
 		}
-	v->list.n = n;
+	v->nforms = n;
 	v->counts = xcalloc(n ? n : 1, sizeof *v->counts);
 	v->first = xcalloc(n ? n : 1, sizeof *v->first);
 }
 
 static void
-ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
+ui_caseview_add(struct ui_caseview *v, enum ui_cv_kind kind, char *text, size_t index)
+{
+	v->lines = xgrow(v->lines, &v->cap, v->nlines + 1, sizeof *v->lines);
+	v->lines[v->nlines++] = (struct ui_cv_line){ kind, text, index };
+}
+
+static void
+ui_caseview_clear_lines(struct ui_caseview *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++)
+		free(v->lines[i].text);
+	v->nlines = 0;
+}
+
+static char *
+ui_caseview_person(const struct db_case_person *p)
+{
+	return xasprintf("%s %s%s%s%s", p->surname != NULL ? p->surname : "",
+	    p->given_names != NULL ? p->given_names : "",
+	    p->native_name != NULL ? " (" : "", p->native_name != NULL ? p->native_name : "",
+	    p->native_name != NULL ? ")" : "");
+}
+
+static void
+ui_caseview_head_lines(struct ui_caseview *v)
+{
+	const struct db_case_summary *s = &v->sum;
+	const struct i18n_lang *cl = s->c.client_lang != NULL ?
+	    i18n_lang_find(s->c.client_lang) : NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char *name = ui_caseview_person(&s->principal);
+	size_t i;
+
+	ui_caseview_add(v, CV_HEAD, xasprintf("%s  %s  %s %s  %s", s->c.case_no, name,
+	    _("born"), s->principal.dob != NULL ? s->principal.dob : "?",
+	    s->principal.nationality != NULL ? s->principal.nationality : ""), 0);
+	free(name);
+	ui_caseview_add(v, CV_TEXT, xasprintf("%s: %s   %s: %s   %s: %s", _("Status"),
+	    _(db_case_status_name(s->c.status)), _("Client language"),
+	    cl != NULL ? cl->own_name : s->c.client_lang != NULL ? s->c.client_lang : "-",
+	    _("Project"), s->c.project != NULL ? s->c.project : "-"), 0);
+	for (i = 0; i < s->nfamily; i++) {
+		name = ui_caseview_person(&s->family[i]);
+		strbuf_printf(&sb, "%s%s (%s)", i > 0 ? ", " : "", name,
+		    s->family[i].relationship != NULL ? _(s->family[i].relationship) : "");
+		free(name);
+	}
+	if (s->nfamily > 0)
+		ui_caseview_add(v, CV_TEXT, xasprintf("%s: %s", _("Family"), strbuf_str(&sb)), 0);
+	strbuf_free(&sb);
+}
+
+static void
+ui_caseview_missing_lines(struct ui_caseview *v)
+{
+	size_t i;
+
+	if (v->sum.nmissing == 0) {
+		ui_caseview_add(v, CV_TEXT, xstrdup(_("Nothing is missing for the next step.")), 0);
+		return;
+	}
+	ui_caseview_add(v, CV_HEAD, xstrdup(_("The next step needs:")), 0);
+	for (i = 0; i < v->sum.nmissing; i++) {
+		char *t = db_lifecycle_note_text(_(v->sum.missing[i].what), &v->sum.missing[i]);
+
+		ui_caseview_add(v, CV_WARN, xasprintf("  %s", t), 0);
+		free(t);
+	}
+}
+
+static void
+ui_caseview_form_lines(struct ui_caseview *v)
+{
+	const struct form_def *d;
+	size_t k;
+
+	ui_caseview_add(v, CV_TEXT, xstrdup(""), 0);
+	ui_caseview_add(v, CV_HEAD, xstrdup(_("Forms of this case")), 0);
+	for (k = 0; k < v->nforms; k++) {
+		d = v->forms[k];
+		if (v->counts[k] == 0)
+			ui_caseview_add(v, CV_FORM, xasprintf("%s\t%s", _(d->title),
+			    d->once ? _("not filled in") : "-"), k);
+		else if (d->once)
+			ui_caseview_add(v, CV_FORM, xasprintf("%s\t%s", _(d->title),
+			    _("filled in")), k);
+		else
+			ui_caseview_add(v, CV_FORM, xasprintf("%s\t%zu", _(d->title),
+			    v->counts[k]), k);
+	}
+}
+
+static void
+ui_caseview_timeline_lines(struct ui_caseview *v)
+{
+	const struct db_timeline_entry *e;
+	size_t i;
+
+	if (v->sum.ntimeline == 0)
+		return;
+	ui_caseview_add(v, CV_TEXT, xstrdup(""), 0);
+	ui_caseview_add(v, CV_HEAD, xstrdup(_("Timeline")), 0);
+	for (i = 0; i < v->sum.ntimeline; i++) {
+		e = &v->sum.timeline[i];
+		ui_caseview_add(v, CV_EVENT, xasprintf("%s\t%s\t%s%s%s", e->date != NULL ?
+		    e->date : "", _(e->what), e->label != NULL ? _(e->label) : "",
+		    e->label != NULL && e->detail != NULL ? "  " : "",
+		    e->detail != NULL ? e->detail : ""), i);
+	}
+}
+
+static void
+ui_caseview_counts(struct ui_caseview *v, struct ui_app *app)
 {
 	int64_t *ids = NULL;
 	size_t i, n;
 
-	db_case_clear(&v->c);
-	if (db_case_load(app->db, v->case_id, &v->c, NULL) != DB_OK)
-		ui_message(app, true, "%s", _("The case cannot be read"));
-	else if (!str_empty(v->c.client_lang) && !str_eq(v->c.client_lang, i18n_client_code()))
-		i18n_set_client(v->c.client_lang);
-	if (v->forms == NULL)
-		ui_caseview_pick_forms(v, app);
-	for (i = 0; i < v->list.n; i++) {
+	for (i = 0; i < v->nforms; i++) {
 		n = 0;
 		if (db_record_list(app->db, v->forms[i], v->case_id, &ids, &n, NULL) != DB_OK)
 			n = 0;
@@ -90,80 +216,138 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 		free(ids);
 		ids = NULL;
 	}
-	v->gen = app->gen;
-	v->loaded = true;
 }
 
 static void
-ui_caseview_header(struct ui_caseview *v, struct ui_app *app, int y)
+ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 {
-	char *t;
+	char *err = NULL;
 
-	t = xasprintf("%s  %s", v->c.case_no != NULL ? v->c.case_no : "",
-	    v->c.display_name != NULL ? v->c.display_name : "");
-	ui_draw_text(y, 1, app->cols - 2, t, US_HEADING);
-	free(t);
-	t = xasprintf("%s: %s   %s: %s   %s: %s", _("Status"), _(db_case_status_name(v->c.status)),
-	    _("Client language"), v->c.client_lang != NULL ? v->c.client_lang : "-",
-	    _("Project"), v->c.project != NULL ? v->c.project : "-");
-	ui_draw_text(y + 1, 1, app->cols - 2, t, US_NORMAL);
-	free(t);
+	db_lifecycle_summary_clear(&v->sum);
+	ui_caseview_clear_lines(v);
+	if (db_lifecycle_summary(app->db, v->case_id, &v->sum, &err) != DB_OK) {
+		ui_message(app, true, "%s", err != NULL ? err : _("The case cannot be read"));
+		free(err);
+	} else if (!str_empty(v->sum.c.client_lang) &&
+	    !str_eq(v->sum.c.client_lang, i18n_client_code())) {
+		i18n_set_client(v->sum.c.client_lang);
+	}
+	if (v->forms == NULL)
+		ui_caseview_pick_forms(v, app);
+	ui_caseview_counts(v, app);
+	if (v->sum.c.case_no != NULL) {
+		ui_caseview_head_lines(v);
+		ui_caseview_missing_lines(v);
+	}
+	ui_caseview_form_lines(v);
+	ui_caseview_timeline_lines(v);
+	v->gen = app->gen;
+	v->lang = i18n_staff_code();
+	v->loaded = true;
+	while (v->cur < v->nlines && v->lines[v->cur].kind != CV_FORM &&
+	    v->lines[v->cur].kind != CV_EVENT)
+		v->cur++;
+}
+
+static bool
+ui_caseview_selectable(const struct ui_caseview *v, size_t i)
+{
+	return i < v->nlines && (v->lines[i].kind == CV_FORM || v->lines[i].kind == CV_EVENT);
 }
 
 static void
 ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_caseview *v = s->data;
-	int top = ui_body_top(), y = top + 3, rows = ui_body_rows(app) - 4;
+	int top = ui_body_top(), rows = ui_body_rows(app), y = top;
 	size_t k;
-	char *t;
 
-	if (!v->loaded || v->gen != app->gen)
+	if (!v->loaded || v->gen != app->gen || !str_eq(v->lang, i18n_staff_code()))
 		ui_caseview_load(v, app);
 	app->case_id = v->case_id;
-	ui_caseview_header(v, app, top);
-	ui_draw_text(top + 3, 1, app->cols - 2, _("Forms of this case"), US_HEADING);
-	y++;
-	ui_list_scroll(&v->list, rows);
-	for (k = v->list.top; k < v->list.n && y < top + 4 + rows; k++, y++) {
-		const struct form_def *d = v->forms[k];
+	if (v->cur < v->top)
+		v->top = v->cur > 6 ? v->top : 0;	/* the header stays while it can */
+	if (v->cur < v->top)
+		v->top = v->cur;
+	if (v->cur >= v->top + (size_t)rows)
+		v->top = v->cur - (size_t)rows + 1;
+	for (k = v->top; k < v->nlines && y < top + rows; k++, y++) {
+		const struct ui_cv_line *l = &v->lines[k];
+		enum ui_style st = k == v->cur ? US_FOCUS : l->kind == CV_HEAD ? US_HEADING :
+		    l->kind == CV_WARN ? US_ERROR : US_NORMAL;
 
-		if (v->counts[k] == 0)
-			t = xasprintf("%s\t%s", _(d->title), d->once ? _("not filled in") : "-");
-		else if (d->once)
-			t = xasprintf("%s\t%s", _(d->title), _("filled in"));
-		else
-			t = xasprintf("%s\t%zu", _(d->title), v->counts[k]);
-		if (k == v->list.cur)
+		if (k == v->cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_cells(y, 2, app->cols - 4, t, ui_caseview_widths,
-		    k == v->list.cur ? US_FOCUS : US_NORMAL);
-		free(t);
+		if (l->kind == CV_FORM || l->kind == CV_EVENT)
+			ui_draw_cells(y, 2, app->cols - 4, l->text, l->kind == CV_FORM ?
+			    ui_caseview_widths : ui_caseview_twidths, st);
+		else
+			ui_draw_text(y, 1, app->cols - 2, l->text, st);
 	}
+}
+
+static void
+ui_caseview_step(struct ui_caseview *v, int dir, int times)
+{
+	size_t k = v->cur;
+
+	while (times-- > 0) {
+		size_t n = k;
+
+		do {
+			if ((dir < 0 && n == 0) || (dir > 0 && n + 1 >= v->nlines)) {
+				n = k;
+				break;
+			}
+			n = dir < 0 ? n - 1 : n + 1;
+		} while (!ui_caseview_selectable(v, n));
+		k = n;
+	}
+	v->cur = k;
+}
+
+static void
+ui_caseview_open_line(struct ui_caseview *v, struct ui_app *app)
+{
+	const struct ui_cv_line *l = &v->lines[v->cur];
+	const struct db_timeline_entry *e;
+	const struct form_def *d;
+
+	if (l->kind == CV_FORM) {
+		d = v->forms[l->index];
+		if (d->once)
+			ui_open_record(app, d, v->case_id, v->first[l->index]);
+		else
+			ui_reclist_open(app, d, v->case_id);
+		return;
+	}
+	e = &v->sum.timeline[l->index];
+	d = e->form != NULL ? form_set_find(app->forms, e->form) : NULL;
+	if (d != NULL && e->record_id != 0)
+		ui_open_record(app, d, v->case_id, e->record_id);
 }
 
 static bool
 ui_caseview_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_caseview *v = s->data;
-	const struct form_def *d;
+	int page = ui_body_rows(app) - 2;
 
 	if (key == UI_KEY_TICK)
 		return true;
-	if (ui_list_move(&v->list, a, ui_body_rows(app) - 5))
+	switch (a) {
+	case UA_UP: case UA_PREV: ui_caseview_step(v, -1, 1); return true;
+	case UA_DOWN: case UA_NEXT: ui_caseview_step(v, 1, 1); return true;
+	case UA_PGUP: ui_caseview_step(v, -1, page); return true;
+	case UA_PGDN: ui_caseview_step(v, 1, page); return true;
+	case UA_BACK: ui_close(app, s); return true;
+	case UA_ENTER:
+		if (ui_caseview_selectable(v, v->cur))
+			ui_caseview_open_line(v, app);
 		return true;
-	if (a == UA_BACK) {
-		ui_close(app, s);
-		return true;
-	}
-	if (a != UA_ENTER || v->list.cur >= v->list.n)
+	default:
 		return false;
-	d = v->forms[v->list.cur];
-	if (d->once)
-		ui_open_record(app, d, v->case_id, v->first[v->list.cur]);
-	else
-		ui_reclist_open(app, d, v->case_id);
-	return true;
+	}
 }
 
 static void
@@ -171,7 +355,9 @@ ui_caseview_free(struct ui_screen *s)
 {
 	struct ui_caseview *v = s->data;
 
-	db_case_clear(&v->c);
+	db_lifecycle_summary_clear(&v->sum);
+	ui_caseview_clear_lines(v);
+	free(v->lines);
 	free(v->forms);
 	free(v->counts);
 	free(v->first);

@@ -6,6 +6,7 @@
 
 #include "db/cases.h"
 #include "db/draft.h"
+#include "db/lifecycle.h"
 #include "db/record.h"
 #include "ui/conflict.h"
 #include "ui/field.h"
@@ -145,7 +146,8 @@ ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	f->saved = true;
 	f->dirty = false;
 	app->gen++;
-	ui_message(app, false, "%s", _("Saved."));
+	if (app->msg == NULL)
+		ui_message(app, false, "%s", _("Saved."));
 	if (f->opts.saved != NULL)
 		f->opts.saved(app, f->rec, f->opts.arg);
 	ui_close(app, s);
@@ -159,8 +161,12 @@ ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	enum db_status st;
 
 	db_expr_apply(app->expr, f->rec, false, f->relevant);
-	st = db_record_save(app->db, f->rec, &theirs, &err);
+	st = f->rec->case_id != 0 ? db_lifecycle_check(app->db, f->rec, &err) : DB_OK;
+	if (st == DB_OK)
+		st = db_record_save(app->db, f->rec, &theirs, &err);
 	if (st == DB_OK) {
+		if (f->rec->case_id != 0 && db_lifecycle_after_save(app->db, f->rec, &err) != DB_OK)
+			ui_message(app, true, "%s", err != NULL ? err : _("The case status was not updated"));
 		ui_form_saved_ok(s, f, app);
 	} else if (st == DB_CONFLICT && theirs != NULL) {
 		ui_conflict_open(app, f, theirs);

@@ -574,6 +574,8 @@ ui_form_free(struct ui_screen *s)
 	free(f->relevant);
 	free(f->items);
 	ui_edit_free(&f->edit);
+	if (f->root == f && f->opts.arg_free != NULL)
+		f->opts.arg_free(f->opts.arg);
 	if (f->owned)
 		form_record_free(f->rec);
 	free(f);

@@ -36,6 +36,7 @@ struct ui_form_opts {
 	 * integer field when it is empty. */
 	bool		 timer;
 	const char	*timer_field;
+	void		(*arg_free)(void *);	/* frees arg with the form view */
 };
 
 /* Opens a root form view; takes ownership of rec. opts may be NULL. */

@@ -9,44 +9,17 @@
 #include "ui/curs.h"
 #include "ui/formview.h"
 #include "ui/langpick.h"
+#include "ui/newcase.h"
 #include "ui/screens.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
 
-/* Before a new case's registration is saved: make the case it belongs to. */
-static char *
-ui_global_make_case(struct ui_app *app, struct form_record *rec, void *arg)
-{
-	struct db_case c;
-	char *err = NULL, *msg;
-
-	(void)arg;
-	if (rec->case_id != 0 || !rec->def->needs_case)
-		return NULL;
-	if (db_case_create(app->db, NULL, i18n_client_code(), &c, &err) != DB_OK) {
-		msg = xstrdup(err != NULL ? err : _("The case could not be created"));
-		free(err);
-		return msg;
-	}
-	rec->case_id = c.id;
-	db_case_clear(&c);
-	return NULL;
-}
-
-static void
-ui_global_case_saved(struct ui_app *app, const struct form_record *rec, void *arg)
-{
-	(void)arg;
-	ui_caseview_open(app, rec->case_id);
-}
-
 void
 ui_form_std_opts(struct ui_form_opts *o, const struct form_record *rec)
 {
-	o->check = ui_global_make_case;
 	if (rec->case_id == 0 && rec->def->needs_case)
-		o->saved = ui_global_case_saved;
+		ui_newcase_opts(o, NULL, NULL);
 }
 
 void

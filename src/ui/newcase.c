@@ -1,0 +1,169 @@
+#include "ui/newcase.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/cases.h"
+#include "db/lifecycle.h"
+#include "i18n/conv.h"
+#include "i18n/i18n.h"
+#include "ui/draw.h"
+#include "ui/screens.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+struct ui_newcase {
+	bool		 dups_seen;
+	ui_form_saved_fn then;
+	void		*then_arg;
+};
+
+struct ui_dups {
+	struct db_dup	*dups;
+	struct ui_list	 list;
+};
+
+static const enum ui_action ui_dups_bar[] = { UA_HELP, UA_ENTER, UA_SAVE, UA_BACK, UA_NONE };
+static const int ui_dups_widths[] = { 16, 34, 10, 0 };
+
+static void
+ui_dups_draw(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_dups *d = s->data;
+	int top = ui_body_top(), y = top + 3, rows = ui_body_rows(app) - 3;
+	size_t k;
+	char *t;
+
+	ui_draw_wrapped(top, 1, app->cols - 2, 2, _("These existing cases may be the same "
+	    "person. Enter opens one instead; F2 (^O) makes a new case anyway; Esc goes back "
+	    "to the form."), US_ERROR);
+	ui_list_scroll(&d->list, rows);
+	for (k = d->list.top; k < d->list.n && y < top + 3 + rows; k++, y++) {
+		const struct db_dup *p = &d->dups[k];
+
+		t = xasprintf("%s\t%s %s %s\t%s\t%s%s", p->case_no,
+		    p->person.surname != NULL ? p->person.surname : "",
+		    p->person.given_names != NULL ? p->person.given_names : "",
+		    p->person.native_name != NULL ? p->person.native_name : "",
+		    p->person.dob != NULL ? p->person.dob : "",
+		    p->person.nationality != NULL ? p->person.nationality : "",
+		    p->family ? _(" (family member)") : "");
+		if (k == d->list.cur)
+			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+		ui_draw_cells(y, 2, app->cols - 4, t, ui_dups_widths,
+		    k == d->list.cur ? US_FOCUS : US_NORMAL);
+		free(t);
+	}
+}
+
+static bool
+ui_dups_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
+{
+	struct ui_dups *d = s->data;
+
+	if (key == UI_KEY_TICK || ui_list_move(&d->list, a, ui_body_rows(app) - 4))
+		return true;
+	if (a == UA_ENTER && d->list.cur < d->list.n) {
+		ui_close(app, s);
+		if (s->below != NULL)
+			ui_close(app, s->below);	/* the new registration stays a draft */
+		ui_caseview_open(app, d->dups[d->list.cur].case_id);
+		return true;
+	}
+	if (a == UA_SAVE || a == UA_BACK) {
+		ui_close(app, s);
+		if (a == UA_SAVE)
+			ui_message(app, false, "%s", _("Press F2 (^O) again to make the new case."));
+		return true;
+	}
+	return false;
+}
+
+static void
+ui_dups_free(struct ui_screen *s)
+{
+	struct ui_dups *d = s->data;
+
+	db_lifecycle_dups_free(d->dups, d->list.n);
+	free(d);
+}
+
+static const struct ui_screen_ops ui_dups_ops = {
+	.name = "duplicates",
+	.draw = ui_dups_draw,
+	.key = ui_dups_key,
+	.free = ui_dups_free,
+	.bar = ui_dups_bar,
+};
+
+/* True when likely duplicates were found and listed. */
+static bool
+ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
+{
+	struct db_dup *dups = NULL;
+	struct ui_dups *d;
+	size_t n = 0;
+
+	if (strcmp(rec->def->name, "registration") != 0 ||
+	    db_lifecycle_duplicates(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
+	    n == 0) {
+		db_lifecycle_dups_free(dups, n);
+		return false;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->dups = dups;
+	d->list.n = n;
+	ui_push(app, &ui_dups_ops, d, N_("Possible duplicates"));
+	return true;
+}
+
+static char *
+ui_newcase_check(struct ui_app *app, struct form_record *rec, void *arg)
+{
+	struct ui_newcase *nc = arg;
+	int pi = form_field_index(rec->def, "project");
+	struct db_case c;
+	char *err = NULL, *msg;
+
+	if (rec->case_id != 0 || !rec->def->needs_case)
+		return NULL;
+	if (!nc->dups_seen) {
+		nc->dups_seen = true;
+		if (ui_newcase_dups(app, rec))
+			return xstrdup(_("Possible duplicates: check them before making a new case"));
+	}
+	if (db_case_create(app->db, pi >= 0 ? rec->vals[pi] : NULL, i18n_client_code(), &c,
+	    &err) != DB_OK) {
+		msg = xstrdup(err != NULL ? err : _("The case could not be created"));
+		free(err);
+		return msg;
+	}
+	rec->case_id = c.id;
+	db_case_clear(&c);
+	return NULL;
+}
+
+static void
+ui_newcase_saved(struct ui_app *app, const struct form_record *rec, void *arg)
+{
+	struct ui_newcase *nc = arg;
+
+	if (nc->then != NULL)
+		nc->then(app, rec, nc->then_arg);
+	else
+		ui_caseview_open(app, rec->case_id);
+}
+
+void
+ui_newcase_opts(struct ui_form_opts *o, ui_form_saved_fn then, void *then_arg)
+{
+	struct ui_newcase *nc = xcalloc(1, sizeof *nc);
+
+	nc->then = then;
+	nc->then_arg = then_arg;
+	o->check = ui_newcase_check;
+	o->saved = ui_newcase_saved;
+	o->arg = nc;
+	o->arg_free = free;
+}
