@@ -1,0 +1,330 @@
+/*
+ * cmd/demo_rec: filling records by field name. The forms may change under the
+ * demo: a form, field or choice code it expects but does not find is skipped
+ * (or replaced by a choice of the list) and named once in the warnings.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/demo_int.h"
+#include "db/expr.h"
+#include "db/lifecycle.h"
+#include "db/record.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+void
+cmd_demo_warn(struct cmd_demo *d, const char *fmt, ...)
+{
+	struct cmd_demo_stats *s = d->stats;
+	va_list ap;
+	char *msg;
+	size_t i, cap;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		util_die("out of memory");
+	va_end(ap);
+	for (i = 0; i < s->nwarnings; i++) {
+		if (str_eq(s->warnings[i], msg)) {
+			free(msg);
+			return;
+		}
+	}
+	cap = s->nwarnings;
+	s->warnings = xgrow(s->warnings, &cap, s->nwarnings + 1, sizeof *s->warnings);
+	s->warnings[s->nwarnings++] = msg;
+}
+
+struct form_record *
+cmd_demo_record(struct cmd_demo *d, const char *form, int64_t case_id)
+{
+	const struct form_def *def = form_set_find(d->ctx->forms, form);
+	struct form_record *rec;
+
+	if (def == NULL) {
+		cmd_demo_warn(d, _("no form '%s': its records were skipped"), form);
+		return NULL;
+	}
+	rec = form_record_new(def);
+	rec->case_id = case_id;
+	return rec;
+}
+
+static const struct form_field *
+cmd_demo_field(struct cmd_demo *d, const struct form_record *rec, const char *name,
+    size_t *idx)
+{
+	int i = form_field_index(rec->def, name);
+
+	if (i < 0) {
+		cmd_demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name, name);
+		return NULL;
+	}
+	*idx = (size_t)i;
+	return &rec->def->fields[i];
+}
+
+struct form_record *
+cmd_demo_row(struct cmd_demo *d, struct form_record *rec, const char *field)
+{
+	const struct form_field *f;
+	size_t i;
+
+	if (rec == NULL || (f = cmd_demo_field(d, rec, field, &i)) == NULL)
+		return NULL;
+	if (f->type != FT_REPEAT || f->group == NULL) {
+		cmd_demo_warn(d, _("form '%s': '%s' is no repeat group: skipped"),
+		    rec->def->name, field);
+		return NULL;
+	}
+	return form_record_add_row(rec, i);
+}
+
+void
+cmd_demo_set(struct cmd_demo *d, struct form_record *rec, const char *field,
+    const char *val)
+{
+	size_t i;
+
+	if (rec != NULL && cmd_demo_field(d, rec, field, &i) != NULL)
+		form_record_set(rec, i, val);
+}
+
+void
+cmd_demo_setf(struct cmd_demo *d, struct form_record *rec, const char *field,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		util_die("out of memory");
+	va_end(ap);
+	cmd_demo_set(d, rec, field, s);
+	free(s);
+}
+
+void
+cmd_demo_date(struct cmd_demo *d, struct form_record *rec, const char *field, long day)
+{
+	struct date dt = date_from_days(day);
+	char buf[DATE_LEN];
+
+	date_format(&dt, buf);
+	cmd_demo_set(d, rec, field, buf);
+}
+
+void
+cmd_demo_decimal(char *buf, size_t len, double v)
+{
+	size_t n;
+
+	snprintf(buf, len, "%.10f", v);
+	n = strlen(buf);
+	while (n > 1 && buf[n - 1] == '0' && strchr(buf, '.') != NULL)
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+bool
+cmd_demo_has_code(struct cmd_demo *d, const char *list, const char *code)
+{
+	const struct form_choices *cl = form_set_choices(d->ctx->forms, list);
+
+	return cl != NULL && form_choice_find(cl, code) != NULL;
+}
+
+void
+cmd_demo_money(struct cmd_demo *d, struct form_record *rec, const char *field,
+    double amount, const char *currency)
+{
+	size_t i;
+
+	if (rec == NULL || cmd_demo_field(d, rec, field, &i) == NULL)
+		return;
+	cmd_demo_setf(d, rec, field, "%.2f", amount);
+	if (rec->def->fields[i].type != FT_MONEY)
+		return;
+	if (!cmd_demo_has_code(d, "currency", currency))
+		currency = "EUR";
+	free(rec->curs[i]);
+	rec->curs[i] = xstrdup(currency);
+}
+
+/* The choice list of a select field; NULL (and a warning) when there is none. */
+static const struct form_choices *
+cmd_demo_list(struct cmd_demo *d, struct form_record *rec, const char *field, size_t *idx)
+{
+	const struct form_field *f;
+	const struct form_choices *cl;
+
+	if (rec == NULL || (f = cmd_demo_field(d, rec, field, idx)) == NULL)
+		return NULL;
+	cl = f->choices != NULL ? form_set_choices(d->ctx->forms, f->choices) : NULL;
+	if (cl == NULL || cl->nitems == 0) {
+		cmd_demo_warn(d, _("form '%s': field '%s' has no choices: skipped"),
+		    rec->def->name, field);
+		return NULL;
+	}
+	return cl;
+}
+
+void
+cmd_demo_pick_idx(struct cmd_demo *d, struct form_record *rec, const char *field,
+    size_t idx)
+{
+	const struct form_choices *cl;
+	size_t i;
+
+	if ((cl = cmd_demo_list(d, rec, field, &i)) != NULL)
+		form_record_set(rec, i, cl->items[idx % cl->nitems].code);
+}
+
+void
+cmd_demo_pick(struct cmd_demo *d, struct form_record *rec, const char *field,
+    const char *code)
+{
+	const struct form_choices *cl;
+	size_t i;
+	long k;
+
+	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
+		return;
+	if (form_choice_find(cl, code) != NULL) {
+		form_record_set(rec, i, code);
+		return;
+	}
+	cmd_demo_warn(d, _("choice list '%s' has no code '%s': chose others by chance"),
+	    cl->name, code);
+	k = cmd_demo_range(d, 0, (long)cl->nitems - 1);
+	form_record_set(rec, i, cl->items[k].code);
+}
+
+void
+cmd_demo_pick_w(struct cmd_demo *d, struct form_record *rec, const char *field,
+    const struct cmd_demo_w *w)
+{
+	cmd_demo_pick(d, rec, field, cmd_demo_weighted(d, w));
+}
+
+void
+cmd_demo_many(struct cmd_demo *d, struct form_record *rec, const char *field,
+    const char *codes)
+{
+	const struct form_choices *cl;
+	struct strbuf sb = STRBUF_INIT;
+	char *copy, *tok, *save = NULL;
+	size_t i;
+
+	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
+		return;
+	copy = xstrdup(codes);
+	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
+		if (form_choice_find(cl, tok) == NULL) {
+			cmd_demo_warn(d, _("choice list '%s' has no code '%s': left out"),
+			    cl->name, tok);
+			continue;
+		}
+		if (sb.len > 0)
+			strbuf_putc(&sb, ' ');
+		strbuf_puts(&sb, tok);
+	}
+	free(copy);
+	if (sb.len == 0)
+		strbuf_puts(&sb, cl->items[cmd_demo_range(d, 0, (long)cl->nitems - 1)].code);
+	form_record_set(rec, i, sb.s);
+	strbuf_free(&sb);
+}
+
+void
+cmd_demo_many_any(struct cmd_demo *d, struct form_record *rec, const char *field, size_t n)
+{
+	const struct form_choices *cl;
+	struct strbuf sb = STRBUF_INIT;
+	bool taken[64] = { false };
+	size_t i, k, got = 0, tries;
+
+	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
+		return;
+	for (tries = 0; got < n && tries < 4 * n + 4; tries++) {
+		k = (size_t)cmd_demo_range(d, 0, (long)cl->nitems - 1);
+		if (k < 64 && taken[k])
+			continue;
+		if (k < 64)
+			taken[k] = true;
+		if (str_eq(cl->items[k].code, "none") && n > 1)
+			continue;
+		if (sb.len > 0)
+			strbuf_putc(&sb, ' ');
+		strbuf_puts(&sb, cl->items[k].code);
+		got++;
+	}
+	form_record_set(rec, i, sb.len > 0 ? sb.s : cl->items[0].code);
+	strbuf_free(&sb);
+}
+
+/* Names required fields that the demo left empty (the form grew one). */
+static void
+cmd_demo_check(struct cmd_demo *d, const struct form_record *rec, const bool *rel)
+{
+	const struct form_field *f;
+	size_t i, r;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		f = &rec->def->fields[i];
+		if (f->type == FT_REPEAT) {
+			for (r = 0; (rel == NULL || rel[i]) && r < rec->kids[i].n; r++)
+				cmd_demo_check(d, rec->kids[i].rows[r], NULL);
+			continue;
+		}
+		if (!f->required || !form_type_has_value(f->type) || f->type == FT_CALCULATED ||
+		    !str_empty(rec->vals[i]))
+			continue;
+		if (rel != NULL ? !rel[i] : (f->relevant != NULL &&
+		    !db_expr_truth(d->ctx->expr, f->relevant, rec, true)))
+			continue;
+		cmd_demo_warn(d, _("form '%s': required field '%s' left empty"),
+		    rec->def->name, f->name);
+	}
+}
+
+/* As the program saves: the lifecycle rules, the save, the status it moves to. */
+int
+cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
+{
+	struct db *db = d->ctx->db;
+	bool *rel;
+	enum db_status st;
+
+	rel = xcalloc(rec->def->nfields + 1, sizeof *rel);
+	db_expr_apply(d->ctx->expr, rec, false, rel);
+	cmd_demo_check(d, rec, rel);
+	free(rel);
+	st = db_lifecycle_check(db, rec, err);
+	if (st == DB_OK)
+		st = db_record_save(db, rec, NULL, err);
+	if (st == DB_OK)
+		st = db_lifecycle_after_save(db, rec, err);
+	if (st != DB_OK)
+		return 1;
+	d->stats->records += rec->version == 1;
+	return 0;
+}
+
+int
+cmd_demo_save(struct cmd_demo *d, struct form_record *rec, char **err)
+{
+	int rc;
+
+	if (rec == NULL)
+		return 0;
+	rc = cmd_demo_store(d, rec, err);
+	form_record_free(rec);
+	return rc;
+}
