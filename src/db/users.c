@@ -163,7 +163,7 @@ db_users_set(struct db *db, const char *user, const char *role, char **err)
 	enum db_status st;
 
 	if (str_empty(user)) {
-		db_seterr(err, _("a user needs a name"));
+		db_seterr(err, "%s", _("a user needs a name"));
 		return DB_ERROR;
 	}
 	if (op.role == NULL) {
