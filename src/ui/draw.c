@@ -314,7 +314,7 @@ ui_draw_keybar(struct ui_app *app, const enum ui_action *bar)
 		    f != NULL && c != NULL ? "/" : "", c != NULL ? c : "");
 		w = ui_draw_width(keys) + 1 + ui_draw_width(_(ui_keys_label(*bar)));
 		if (x + w > app->cols)
-			break;
+			continue;	/* a later, shorter one may still fit */
 		x += ui_draw_text(y, x, app->cols - x, keys, US_KEY);
 		x += ui_draw_text(y, x + 1, app->cols - x - 1, _(ui_keys_label(*bar)),
 		    US_NORMAL) + 2;

@@ -7,6 +7,11 @@
 #include "util/mem.h"
 #include "util/tr.h"
 
+static const char ui_help_intro[] = N_("Every action has a function key and a Ctrl "
+    "key (use the Ctrl key when F-keys do not work). The bottom line always shows the "
+    "keys of the current screen. In a choice field type a few letters; in a yes/no "
+    "field y or n; dates as 22.11.2026 or 2026-11-22.");
+
 struct ui_help {
 	struct ui_list	list;
 };
@@ -21,30 +26,48 @@ static const enum ui_action ui_help_order[] = {
 };
 #define UI_HELP_N (sizeof ui_help_order / sizeof ui_help_order[0])
 
+/* Draws the help from line `from` (intro first, then one entry per action,
+ * wrapped); returns how many lines the whole help takes. */
+static int
+ui_help_lines(struct ui_app *app, int from, int y0, int rows)
+{
+	const char *f, *c;
+	char keys[32];
+	int line = 0, n, y;
+	size_t k;
+
+	n = ui_draw_wrapped_lines(app->cols - 2, _(ui_help_intro));
+	if (line + n > from && line - from < rows)
+		ui_draw_wrapped(y0 + line - from, 1, app->cols - 2, n, _(ui_help_intro), US_NORMAL);
+	line += n + 1;
+	for (k = 0; k < UI_HELP_N; k++) {
+		const char *d = _(ui_keys_describe(ui_help_order[k]));
+
+		n = ui_draw_wrapped_lines(app->cols - 15, d);
+		y = y0 + line - from;
+		if (line >= from && line - from + n <= rows) {
+			f = ui_keys_fname(ui_help_order[k]);
+			c = ui_keys_cname(ui_help_order[k]);
+			snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
+			    f != NULL && c != NULL ? " " : "", c != NULL ? c : "");
+			ui_draw_text(y, 1, 12, keys, US_KEY);
+			ui_draw_wrapped(y, 14, app->cols - 15, n, d, US_NORMAL);
+		}
+		line += n;
+	}
+	return line;
+}
+
 static void
 ui_help_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_help *h = s->data;
-	int top = ui_body_top(), y = top + 3, rows = ui_body_rows(app) - 3;
-	const char *f, *c;
-	char keys[32];
-	size_t k;
+	int rows = ui_body_rows(app), total;
 
-	ui_draw_wrapped(top, 1, app->cols - 2, 2, _("Every action has a function key and a "
-	    "Ctrl key (use the Ctrl key when F-keys do not work). The bottom line always "
-	    "shows the keys of the current screen."), US_NORMAL);
-	h->list.n = UI_HELP_N;
-	if (h->list.top + (size_t)rows > UI_HELP_N)
-		h->list.top = UI_HELP_N > (size_t)rows ? UI_HELP_N - (size_t)rows : 0;
-	for (k = h->list.top; k < UI_HELP_N && y < top + 3 + rows; k++, y++) {
-		f = ui_keys_fname(ui_help_order[k]);
-		c = ui_keys_cname(ui_help_order[k]);
-		snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
-		    f != NULL && c != NULL ? " " : "", c != NULL ? c : "");
-		ui_draw_text(y, 1, 12, keys, US_KEY);
-		ui_draw_text(y, 14, app->cols - 15, _(ui_keys_describe(ui_help_order[k])),
-		    US_NORMAL);
-	}
+	total = ui_help_lines(app, 0, -1000, 0);
+	if ((int)h->list.top > total - rows)
+		h->list.top = total > rows ? (size_t)(total - rows) : 0;
+	ui_help_lines(app, (int)h->list.top, ui_body_top(), rows);
 }
 
 static bool

@@ -34,7 +34,7 @@ struct ui_home {
 	bool			 loaded;
 };
 
-static const int ui_home_widths[] = { 19, 28, 0 };
+static const int ui_home_widths[] = { 16, 30, 0 };
 
 static const enum ui_action ui_home_bar[] = {
 	UA_HELP, UA_SEARCH, UA_NEW_CASE, UA_CALL, UA_STAFF_LANG, UA_QUIT, UA_NONE

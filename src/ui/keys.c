@@ -58,7 +58,7 @@ static const struct {
 } ui_keys_text[UA__COUNT] = {
 	[UA_HELP] = { N_("Help"), N_("Show this help: every key and what it does") },
 	[UA_SAVE] = { N_("Save"), N_("Save the form (checks every field first)") },
-	[UA_BACK] = { N_("Back"), N_("Close this screen or list; asks before losing changes") },
+	[UA_BACK] = { N_("Back"), N_("Close this screen; an unsaved form is kept as a draft") },
 	[UA_QUIT] = { N_("Quit"), N_("Leave the program (open forms are kept as drafts)") },
 	[UA_SEARCH] = { N_("Find"), N_("Find a case by name, case number or phone") },
 	[UA_NEW_CASE] = { N_("New case"), N_("Register a new applicant (a new case)") },
