@@ -43,10 +43,12 @@ cmd_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Looks for rel beside the binary and one and two folders up (build trees). */
+/* Looks for rel beside the binary and one and two folders up (build trees),
+ * then for share/avrr/inst next to the binary's bin/ (an install under any
+ * PREFIX), then at the compiled-in data folder. */
 static const char *
-cmd_find_dir(const char *env, const char *rel, const char *installed, char *buf,
-    size_t len)
+cmd_find_dir(const char *env, const char *rel, const char *inst, const char *installed,
+    char *buf, size_t len)
 {
 	static const char *ups[] = { "", "/..", "/../.." };
 	const char *e = getenv(env);
@@ -59,6 +61,9 @@ cmd_find_dir(const char *env, const char *rel, const char *installed, char *buf,
 		if (cmd_is_dir(buf))
 			return buf;
 	}
+	snprintf(buf, len, "%s/../share/avrr/%s", cmd_exe_dir_get(), inst);
+	if (cmd_is_dir(buf))
+		return buf;
 	return installed;
 }
 
@@ -67,7 +72,8 @@ cmd_forms_dir(void)
 {
 	static char buf[PATH_MAX + 32];
 
-	return cmd_find_dir("AVRR_FORMS", "forms", AVRR_DATADIR "/forms", buf, sizeof buf);
+	return cmd_find_dir("AVRR_FORMS", "forms", "forms", AVRR_DATADIR "/forms", buf,
+	    sizeof buf);
 }
 
 const char *
@@ -75,8 +81,8 @@ cmd_locale_dir(void)
 {
 	static char buf[PATH_MAX + 32];
 
-	return cmd_find_dir("AVRR_LOCALE", "build/locale", AVRR_DATADIR "/locale", buf,
-	    sizeof buf);
+	return cmd_find_dir("AVRR_LOCALE", "build/locale", "locale", AVRR_DATADIR "/locale",
+	    buf, sizeof buf);
 }
 
 void
