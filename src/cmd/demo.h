@@ -2,16 +2,20 @@
  * cmd/demo: avrr demo: a database filled with realistic synthetic data.
  *
  * Contract: cmd_demo_fill() adds `cases` cases to the open database of ctx,
- * each carried through the lifecycle to a status of its own (registration
+ * each carried through the lifecycle to a stage of its own (registration
  * with family, consent, sessions, return preparation with flights, departure,
- * plan, payments, monitoring, closure), plus hotline calls with and without a
- * case, information campaign activities and, in a database that has no case
- * yet, the funding projects. Everything goes through the db API (audit rows,
- * search index and versions as in real use), in bulk transactions of
- * CMD_DEMO_BATCH cases. The same seed and count give the same values (uuids,
- * case numbers and record times aside; dates count back from today, which
- * AVRR_TODAY can fix). Fields or forms the definitions lack are skipped and
- * named in stats->warnings; a form field left empty that is required too.
+ * plan with approval, payments, monitoring, closure), plus hotline calls with
+ * and without a case and information campaign activities; a database without
+ * cases first gets the funding projects, the staff users with their roles and
+ * the exchange rates. Every record is saved as the program saves one:
+ * db_lifecycle_check() (a refusal is an error), db_record_save(),
+ * db_lifecycle_after_save() (which moves the case status), so audit rows,
+ * search index, versions and statuses are those of real use. Writes run in
+ * bulk transactions of CMD_DEMO_BATCH cases. The same seed and count give the
+ * same values (uuids, case numbers and record times aside; dates count back
+ * from today, which AVRR_TODAY can fix). Fields, forms or choice codes the
+ * definitions lack are skipped and named in stats->warnings, and so is a
+ * required field left empty.
  */
 #ifndef CMD_DEMO_H
 #define CMD_DEMO_H
@@ -24,7 +28,7 @@
 
 struct cmd_demo_stats {
 	long	  cases;
-	long	  records;	/* saved form records, child rows not counted */
+	long	  records;	/* new form records (child rows and updates not counted) */
 	char	**warnings;	/* one line each, owned */
 	size_t	  nwarnings;
 };

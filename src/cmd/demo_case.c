@@ -164,6 +164,7 @@ int
 cmd_demo_case(struct cmd_demo *d, char **err)
 {
 	struct cmd_demo_case c;
+	char *msg;
 	int rc;
 
 	cmd_demo_case_plan(d, &c);
@@ -177,6 +178,11 @@ cmd_demo_case(struct cmd_demo *d, char **err)
 		rc = cmd_demo_case_calls(d, &c, true, err);
 	if (rc == 0 && c.close_reason != NULL)
 		rc = cmd_demo_closure(d, &c, err);
+	if (rc != 0 && err != NULL && *err != NULL) {
+		msg = xasprintf("%s: %s", c.c.case_no, *err);
+		free(*err);
+		*err = msg;
+	}
 	db_case_clear(&c.c);
 	return rc;
 }

@@ -170,8 +170,9 @@ cmd_demo_consent(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
 		return 0;
 	cmd_demo_set(d, rec, "consent_given", c->consent ? "yes" : "no");
 	cmd_demo_date(d, rec, "consent_on", c->day0);
-	cmd_demo_pick(d, rec, "explained_in", c->interpreter ? c->lang :
-	    cmd_demo_chance(d, 50) ? "en" : "ru");
+	/* Without an interpreter: the client's language, Russian, or English. */
+	cmd_demo_pick(d, rec, "explained_in", c->interpreter || cmd_demo_chance(d, 30) ? c->lang :
+	    strstr(c->nat->langs, "ru") != NULL ? "ru" : "en");
 	cmd_demo_set(d, rec, "by_interpreter", c->interpreter ? "yes" : "no");
 	cmd_demo_set(d, rec, "signed_paper", cmd_demo_chance(d, 95) ? "yes" : "no");
 	return cmd_demo_save(d, rec, err);

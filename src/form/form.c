@@ -199,13 +199,7 @@ form_set_error(struct form_set *set, const char *file, int line, const char *fmt
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		util_die("bad format '%s'", fmt);
-	msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (line > 0)
 		strbuf_printf(&sb, "%s:%d: %s", file, line, msg);

@@ -111,19 +111,14 @@ void
 ui_message(struct ui_app *app, bool error, const char *fmt, ...)
 {
 	va_list ap;
-	char *m;
-	int n;
 
 	free(app->msg);
 	app->msg = NULL;
 	if (fmt == NULL)
 		return;
 	va_start(ap, fmt);
-	n = vasprintf(&m, fmt, ap);
+	app->msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		util_die("out of memory");
-	app->msg = m;
 	app->msg_error = error;
 }
 

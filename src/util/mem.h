@@ -9,6 +9,7 @@
 #ifndef UTIL_MEM_H
 #define UTIL_MEM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -21,6 +22,7 @@ char *xstrndup(const char *s, size_t n);
 /* NULL stays NULL. */
 char *xstrdup0(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Frees *pp and sets it to NULL. */
 #define xfree(pp) do { free(*(pp)); *(pp) = NULL; } while (0)
