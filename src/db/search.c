@@ -187,7 +187,7 @@ db_search_index_case(struct db *db, int64_t case_id, char **err)
 	enum db_status st;
 	sqlite3_stmt *s;
 	size_t i;
-	int rc;
+	int rc, pass;
 
 	memset(&doc, 0, sizeof doc);
 	s = db_prep(db, "SELECT case_no FROM cases WHERE id = ?1", err);
@@ -201,8 +201,15 @@ db_search_index_case(struct db *db, int64_t case_id, char **err)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	st = DB_OK;
-	for (i = 0; db->forms != NULL && i < db->forms->nforms && st == DB_OK; i++)
-		st = db_search_def(db, db->forms->forms[i], case_id, &doc, err);
+	/* The case's own once-per-case forms (registration) first: the display
+	 * name is the applicant's, not a caller's from a linked call. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; db->forms != NULL && i < db->forms->nforms && st == DB_OK; i++) {
+			const struct form_def *d = db->forms->forms[i];
+
+			if ((d->once && d->needs_case) == (pass == 0))
+				st = db_search_def(db, d, case_id, &doc, err);
+		}
 	if (st == DB_OK)
 		st = db_search_store(db, case_id, &doc, err);
 	db_search_doc_free(&doc);

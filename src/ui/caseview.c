@@ -218,11 +218,23 @@ ui_caseview_counts(struct ui_caseview *v, struct ui_app *app)
 	}
 }
 
+static bool
+ui_caseview_selectable(const struct ui_caseview *v, size_t i)
+{
+	return i < v->nlines && (v->lines[i].kind == CV_FORM || v->lines[i].kind == CV_EVENT);
+}
+
 static void
 ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 {
 	char *err = NULL;
+	enum ui_cv_kind kind = CV_FORM;
+	size_t index = 0, k;
 
+	if (v->cur < v->nlines) {	/* the selection follows its line, not its row */
+		kind = v->lines[v->cur].kind;
+		index = v->lines[v->cur].index;
+	}
 	db_lifecycle_summary_clear(&v->sum);
 	ui_caseview_clear_lines(v);
 	if (db_lifecycle_summary(app->db, v->case_id, &v->sum, &err) != DB_OK) {
@@ -244,15 +256,11 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 	v->gen = app->gen;
 	v->lang = i18n_staff_code();
 	v->loaded = true;
-	while (v->cur < v->nlines && v->lines[v->cur].kind != CV_FORM &&
-	    v->lines[v->cur].kind != CV_EVENT)
+	for (k = 0, v->cur = 0; k < v->nlines; k++)
+		if (v->lines[k].kind == kind && v->lines[k].index == index)
+			v->cur = k;
+	while (v->cur < v->nlines && !ui_caseview_selectable(v, v->cur))
 		v->cur++;
-}
-
-static bool
-ui_caseview_selectable(const struct ui_caseview *v, size_t i)
-{
-	return i < v->nlines && (v->lines[i].kind == CV_FORM || v->lines[i].kind == CV_EVENT);
 }
 
 static void

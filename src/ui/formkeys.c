@@ -179,6 +179,22 @@ ui_form_back(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	ui_close(app, s);
 }
 
+/* A form action (a call's F3/F4) sees what is being typed: the field is
+ * stored first, and typing goes on in it afterwards. */
+static bool
+ui_form_action(struct ui_screen *s, struct ui_form *f, struct ui_app *app, enum ui_action a)
+{
+	int editing = f->edit_field;
+	bool done;
+
+	if (editing >= 0)
+		ui_form_commit(f, app);
+	done = f->opts.action(app, s, f->rec, a, f->opts.arg);
+	if (editing >= 0 && f->focus >= 0)
+		ui_form_focus(f, f->focus);
+	return done;
+}
+
 bool
 ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
@@ -188,7 +204,7 @@ ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 		return true;
 	f->peek = false;
 	if (f->root == f && f->opts.action != NULL && a != UA_NONE &&
-	    f->opts.action(app, s, f->rec, a, f->opts.arg))
+	    ui_form_action(s, f, app, a))
 		return true;
 	if (ui_form_item_key(f, app, key, a))
 		return true;

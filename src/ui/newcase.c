@@ -8,6 +8,7 @@
 #include "i18n/conv.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
+#include "ui/formsave.h"
 #include "ui/screens.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -71,10 +72,13 @@ ui_dups_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 		ui_caseview_open(app, d->dups[d->list.cur].case_id);
 		return true;
 	}
-	if (a == UA_SAVE || a == UA_BACK) {
+	if (a == UA_SAVE && s->below != NULL && s->below->ops == &ui_form_ops) {
 		ui_close(app, s);
-		if (a == UA_SAVE)
-			ui_message(app, false, "%s", _("Press F2 (^O) again to make the new case."));
+		ui_form_save(s->below, s->below->data, app);	/* duplicates seen: saves */
+		return true;
+	}
+	if (a == UA_BACK) {
+		ui_close(app, s);
 		return true;
 	}
 	return false;

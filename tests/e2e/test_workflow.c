@@ -1,0 +1,1000 @@
+/*
+ * End-to-end tests of the case workflow with the real forms (forms/): one
+ * case walked on screen from registration to closure, the refusals of the
+ * lifecycle rules (forms/LIFECYCLE.md), a supervisor's approval, and the
+ * duplicate check before a new case. Earlier stages of a case are set up
+ * through the data layer; every stage is walked on screen in some test.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db/cases.h"
+#include "db/lifecycle.h"
+#include "db/record.h"
+#include "db/users.h"
+#include "util/mem.h"
+
+#define T	15000	/* generous: a deadline costs time only when a test fails */
+#define ROWS	48	/* tall enough for the whole case overview and its timeline */
+#define COLS	160	/* wide enough for the longest refusal message */
+
+/* Lines of the case overview's "Forms of this case", in lifecycle order. */
+enum wf_line {
+	WF_REGISTRATION, WF_CONSENT, WF_SESSION, WF_RETURN_PREP, WF_DEPARTURE,
+	WF_PLAN, WF_PAYMENT, WF_MONITORING, WF_CLOSURE
+};
+
+struct t {
+	struct e2e_db		*db;
+	struct vt		*vt;
+	char			*no;	/* a case number the test holds */
+	struct form_record	*rec;	/* a record the test reads */
+};
+
+static int
+wf_setup(void **state)
+{
+	struct t *t = xcalloc(1, sizeof *t);
+
+	t->db = e2e_db_new_forms("forms");
+	*state = t;
+	return 0;
+}
+
+static int
+wf_teardown(void **state)
+{
+	struct t *t = *state;
+
+	vt_free(t->vt);
+	form_record_free(t->rec);	/* before its form definitions */
+	e2e_db_free(t->db);
+	free(t->no);
+	free(t);
+	return 0;
+}
+
+static void
+wf_start(struct t *t)
+{
+	t->vt = e2e_start(t->db, NULL, ROWS, COLS);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+}
+
+/* ---- the data layer ------------------------------------------------------ */
+
+static struct db *
+wf_db(struct t *t)
+{
+	return t->db->db != NULL ? t->db->db : e2e_db_open(t->db);
+}
+
+static void
+wf_set_pairs(struct form_record *rec, va_list ap)
+{
+	const char *name, *value;
+	int i;
+
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		i = form_field_index(rec->def, name);
+		if (i < 0)
+			fail_msg("form %s has no field %s", rec->def->name, name);
+		form_record_set(rec, (size_t)i, value);
+	}
+}
+
+/* A new record of form for the case: NULL-terminated name, value pairs. */
+static struct form_record *
+wf_rec(struct t *t, int64_t case_id, const char *form, ...)
+{
+	const struct form_def *def = form_set_find(t->db->forms, form);
+	struct form_record *rec;
+	va_list ap;
+
+	assert_non_null(def);
+	rec = form_record_new(def);
+	rec->case_id = case_id;
+	va_start(ap, form);
+	wf_set_pairs(rec, ap);
+	va_end(ap);
+	return rec;
+}
+
+/* Adds a row to the repeat group of rec: NULL-terminated name, value pairs. */
+static void
+wf_row(struct form_record *rec, const char *group, ...)
+{
+	int i = form_field_index(rec->def, group);
+	struct form_record *row;
+	va_list ap;
+
+	assert_true(i >= 0);
+	row = form_record_add_row(rec, (size_t)i);
+	va_start(ap, group);
+	wf_set_pairs(row, ap);
+	va_end(ap);
+}
+
+/* Saves as the program does: the rules, the record, the status move. */
+static void
+wf_put(struct t *t, struct form_record *rec)
+{
+	struct db *db = wf_db(t);
+	bool in_case = rec->case_id != 0;
+	char *err = NULL, why[256];
+
+	if ((in_case && db_lifecycle_check(db, rec, &err) != DB_OK) ||
+	    db_record_save(db, rec, NULL, &err) != DB_OK ||
+	    (in_case && db_lifecycle_after_save(db, rec, &err) != DB_OK)) {
+		snprintf(why, sizeof why, "%s not saved: %s", rec->def->name,
+		    err != NULL ? err : "?");
+		free(err);
+		form_record_free(rec);
+		fail_msg("%s", why);
+	}
+	form_record_free(rec);
+}
+
+static int64_t
+wf_case(struct t *t, const char *surname, const char *given, const char *dob)
+{
+	struct db_case c;
+	int64_t id;
+
+	assert_int_equal(db_case_create(wf_db(t), "AMIF-2026-01", NULL, &c, NULL), DB_OK);
+	id = c.id;
+	db_case_clear(&c);
+	wf_put(t, wf_rec(t, id, "registration", "surname", surname, "given_names", given,
+	    "sex", "male", "dob", dob, "nationality", "GE", "return_country", "GE",
+	    "languages", "ka", "interpreter", "no", "location", "humenne",
+	    "legal_status", "rejected", "vulnerabilities", "none", "project", "AMIF-2026-01",
+	    NULL));
+	return id;
+}
+
+enum wf_stage {
+	WF_AT_REGISTERED, WF_AT_CONSENT, WF_AT_PREPARED, WF_AT_DEPARTED, WF_AT_PLAN
+};
+
+/* A case of "Kapanadze Levan" carried up to the stage through the data layer. */
+static int64_t
+wf_case_at(struct t *t, enum wf_stage stage)
+{
+	int64_t id = wf_case(t, "Kapanadze", "Levan", "1985-07-14");
+	struct form_record *rec;
+
+	if (stage >= WF_AT_CONSENT)
+		wf_put(t, wf_rec(t, id, "consent", "consent_given", "yes", "consent_on",
+		    "2026-11-02", "explained_in", "ka", "by_interpreter", "no", "signed_paper",
+		    "yes", NULL));
+	if (stage >= WF_AT_PREPARED) {
+		rec = wf_rec(t, id, "return_prep", "travel_doc", "passport", "passport_no",
+		    "13AB45678", "passport_expiry", "2030-01-31", "escort", "none", NULL);
+		wf_row(rec, "flights", "flight_date", "2026-11-10", "from_airport", "VIE",
+		    "to_airport", "TBS", NULL);
+		wf_put(t, rec);
+	}
+	if (stage >= WF_AT_DEPARTED)
+		wf_put(t, wf_rec(t, id, "departure", "departed_on", "2026-11-10",
+		    "arrival_confirmed", "yes", "confirmed_on", "2026-11-11", "confirmed_by", "GE",
+		    NULL));
+	if (stage >= WF_AT_PLAN) {
+		rec = wf_rec(t, id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
+		    "timing", "after", NULL);
+		wf_row(rec, "items", "item_type", "business", "description", "Bakery oven",
+		    "budget", "1500", NULL);
+		wf_put(t, rec);
+	}
+	e2e_db_close(t->db);
+	return id;
+}
+
+/* The newest record of form (NULL when none); the caller frees it. */
+static struct form_record *
+wf_newest(struct t *t, const char *form)
+{
+	const struct form_def *def = form_set_find(t->db->forms, form);
+	struct form_record *rec = NULL;
+	int64_t *ids = NULL, best = 0;
+	size_t n = 0, i;
+
+	assert_non_null(def);
+	e2e_db_open(t->db);
+	assert_int_equal(db_record_list(t->db->db, def, 0, &ids, &n, NULL), DB_OK);
+	for (i = 0; i < n; i++)
+		if (ids[i] > best)
+			best = ids[i];
+	free(ids);
+	if (best > 0)
+		assert_int_equal(db_record_load(t->db->db, def, best, &rec, NULL), DB_OK);
+	e2e_db_close(t->db);
+	return rec;
+}
+
+static enum db_case_status
+wf_status(struct t *t, int64_t case_id)
+{
+	struct db_case c;
+	enum db_case_status st;
+
+	e2e_db_open(t->db);
+	assert_int_equal(db_case_load(t->db->db, case_id, &c, NULL), DB_OK);
+	st = c.status;
+	db_case_clear(&c);
+	e2e_db_close(t->db);
+	return st;
+}
+
+static size_t
+wf_ncases(struct t *t)
+{
+	struct db_case *cs = NULL;
+	size_t n = 0;
+
+	e2e_db_open(t->db);
+	assert_int_equal(db_case_recent(t->db->db, 1000, &cs, &n, NULL), DB_OK);
+	db_case_free_array(cs, n);
+	e2e_db_close(t->db);
+	return n;
+}
+
+static void
+wf_assert_value(struct t *t, const char *form, const char *field, const char *want)
+{
+	char *v = e2e_value(t->db, form, field);
+	char got[256];
+
+	snprintf(got, sizeof got, "%s", v != NULL ? v : "(null)");
+	free(v);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s.%s is \"%s\", expected \"%s\"", form, field, got, want);
+}
+
+/* ---- the screen ------------------------------------------------------------ */
+
+static bool
+wf_row_has(struct vt *vt, const char *a, const char *b)
+{
+	const char *row, *p;
+	int r;
+
+	for (r = 0; r < ROWS; r++) {
+		row = vt_row(vt, r);
+		if ((p = strstr(row, a)) != NULL && strstr(p + strlen(a), b) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Waits for a row showing a and, after it, b (column widths may change). */
+static void
+wf_wait_row(struct vt *vt, const char *a, const char *b)
+{
+	int waited;
+
+	for (waited = 0; waited <= T; waited += 20) {
+		if (wf_row_has(vt, a, b))
+			return;
+		vt_pump(vt, 20);
+	}
+	vt_dump(vt, stderr);
+	fail_msg("no row shows \"%s\" ... \"%s\" within %d ms", a, b, T);
+}
+
+static void
+wf_gone(struct vt *vt, const char *text)
+{
+	if (!e2e_wait_gone(vt, text, T)) {
+		vt_dump(vt, stderr);
+		fail_msg("\"%s\" stays on screen", text);
+	}
+}
+
+static void
+wf_tab(struct vt *vt, int n)
+{
+	while (n-- > 0)
+		vt_key(vt, VT_TAB);
+}
+
+/* Types filter into a choice field and takes the first match, which is label. */
+static void
+wf_pick(struct vt *vt, const char *filter, const char *label)
+{
+	vt_type(vt, filter);
+	VT_ASSERT_TEXT(vt, "Filter:", T);
+	VT_ASSERT_ROW(vt, 1, filter, T);
+	VT_ASSERT_ROW(vt, 3, label, T);
+	vt_key(vt, VT_ENTER);
+	wf_gone(vt, "Filter:");
+	VT_ASSERT_TEXT(vt, label, T);
+}
+
+/* The same for a select_many field: ticks the first match and finishes. */
+static void
+wf_tick(struct vt *vt, const char *filter, const char *label)
+{
+	char ticked[128];
+
+	snprintf(ticked, sizeof ticked, "[x] %s", label);
+	vt_type(vt, filter);
+	VT_ASSERT_TEXT(vt, "Filter:", T);
+	VT_ASSERT_ROW(vt, 1, filter, T);
+	VT_ASSERT_ROW(vt, 3, label, T);
+	vt_type(vt, " ");
+	VT_ASSERT_ROW(vt, 3, ticked, T);
+	vt_key(vt, VT_ENTER);
+	wf_gone(vt, "Filter:");
+}
+
+/* Types a text value and moves on with Tab, once it shows. */
+static void
+wf_text(struct vt *vt, const char *text)
+{
+	vt_type(vt, text);
+	VT_ASSERT_TEXT(vt, text, T);
+	vt_key(vt, VT_TAB);
+}
+
+/* From the case overview: selects a form line and opens it (a list's "+ New"). */
+static void
+wf_open_form(struct vt *vt, enum wf_line line, const char *title, bool list)
+{
+	char want[128];
+	int i;
+
+	snprintf(want, sizeof want, "%s - AVRR-", title);
+	VT_ASSERT_TEXT(vt, "Forms of this case", T);
+	vt_key(vt, VT_PAGEUP);
+	for (i = 0; i < (int)line; i++)
+		vt_key(vt, VT_DOWN);
+	vt_key(vt, VT_ENTER);
+	if (list) {
+		VT_ASSERT_TEXT(vt, "+ New", T);
+		vt_key(vt, VT_ENTER);
+	}
+	VT_ASSERT_ROW(vt, 0, want, T);
+}
+
+/* From the start screen: finds a case by name and opens its overview. */
+static void
+wf_open_case(struct vt *vt, const char *name)
+{
+	vt_ctrl(vt, 'f');
+	VT_ASSERT_TEXT(vt, "Find:", T);
+	vt_type(vt, name);
+	VT_ASSERT_TEXT(vt, "Cases found: 1", T);
+	vt_key(vt, VT_ENTER);
+	VT_ASSERT_TEXT(vt, "Forms of this case", T);
+}
+
+/* Waits for a refusal on the message line, and the form still open. */
+static void
+wf_refused(struct vt *vt, const char *title, const char *why)
+{
+	char head[128];
+
+	snprintf(head, sizeof head, "%s refused: ", title);
+	wf_wait_row(vt, head, why);
+	assert_false(vt_wait_text(vt, "Forms of this case", 200));
+}
+
+/* ---- filling the forms ----------------------------------------------------- */
+
+/* The registration of a man from Georgia, up to the project code. */
+static void
+wf_fill_registration(struct vt *vt, const char *surname, const char *given,
+    const char *dob)
+{
+	VT_ASSERT_TEXT(vt, "Surname (as in passport)", T);
+	wf_text(vt, surname);
+	wf_text(vt, given);
+	wf_tab(vt, 1);			/* name in native script */
+	wf_pick(vt, "mal", "Male");
+	wf_tab(vt, 1);
+	wf_text(vt, dob);
+	wf_pick(vt, "georgia", "Georgia");
+	wf_tab(vt, 1);
+	wf_pick(vt, "georgia", "Georgia");
+	wf_tab(vt, 1);
+	wf_text(vt, "Tbilisi");
+	wf_tick(vt, "georg", "Georgian");
+	wf_tab(vt, 1);
+	vt_type(vt, "n");		/* interpreter needed */
+	wf_tab(vt, 3);			/* phone, email */
+	wf_pick(vt, "humen", "Humenné reception centre");
+	wf_tab(vt, 1);
+	wf_pick(vt, "rej", "Rejected asylum seeker");
+	wf_tab(vt, 1);
+	wf_tick(vt, "none", "None");
+	wf_tab(vt, 1);
+	vt_type(vt, "AMIF-2026-01");
+	VT_ASSERT_TEXT(vt, "AMIF-2026-01", T);
+}
+
+/* From the project code: adds the wife as a family member. */
+static void
+wf_fill_family(struct vt *vt)
+{
+	wf_tab(vt, 1);
+	VT_ASSERT_TEXT(vt, "+ Add a row", T);
+	vt_key(vt, VT_ENTER);
+	VT_ASSERT_ROW(vt, 0, "Family members returning together 1", T);
+	wf_text(vt, "Nováková");
+	wf_text(vt, "Eva");
+	wf_tab(vt, 1);
+	wf_pick(vt, "fem", "Female");
+	wf_tab(vt, 1);
+	wf_text(vt, "1982-03-03");
+	wf_pick(vt, "spou", "Spouse");
+	wf_tab(vt, 1);
+	wf_pick(vt, "georgia", "Georgia");
+	vt_ctrl(vt, 'o');
+	VT_ASSERT_TEXT(vt, "1. Nováková, Eva", T);
+}
+
+static void
+wf_fill_consent(struct vt *vt)
+{
+	VT_ASSERT_TEXT(vt, "Consent given *", T);
+	vt_type(vt, "y");
+	VT_ASSERT_TEXT(vt, "Yes", T);
+	wf_tab(vt, 2);			/* the date of consent is today */
+	wf_pick(vt, "georg", "Georgian");
+	wf_tab(vt, 1);
+	vt_type(vt, "n");
+	wf_tab(vt, 1);
+	vt_type(vt, "y");
+}
+
+/* A return counselling session by phone, interpreted by a conference call. */
+static void
+wf_fill_session(struct vt *vt)
+{
+	VT_ASSERT_TEXT(vt, "Kind of session *", T);
+	wf_pick(vt, "return c", "Return counselling");
+	wf_tab(vt, 2);			/* the date is today */
+	wf_pick(vt, "pho", "Phone");
+	wf_tab(vt, 1);
+	vt_type(vt, "y");
+	VT_ASSERT_TEXT(vt, "Interpreter's language", T);
+	wf_tab(vt, 1);
+	wf_pick(vt, "georg", "Georgian");
+	wf_tab(vt, 1);
+	wf_pick(vt, "conf", "Joined by conference call");
+	wf_tab(vt, 1);
+	wf_tick(vt, "arrang", "Travel arrangements");
+}
+
+/* A valid passport and one flight; escort none. */
+static void
+wf_fill_return_prep(struct vt *vt)
+{
+	VT_ASSERT_TEXT(vt, "Travel document *", T);
+	wf_pick(vt, "pass", "Valid passport");
+	wf_tab(vt, 1);
+	wf_text(vt, "13AB45678");
+	wf_text(vt, "2030-01-31");
+	VT_ASSERT_TEXT(vt, "+ Add a row", T);
+	vt_key(vt, VT_ENTER);
+	VT_ASSERT_ROW(vt, 0, "Flight segments 1", T);
+	wf_text(vt, "2026-11-20");
+	wf_text(vt, "VIE Vienna");
+	wf_text(vt, "TBS Tbilisi");
+	vt_type(vt, "OS123");
+	VT_ASSERT_TEXT(vt, "OS123", T);
+	vt_ctrl(vt, 'o');
+	VT_ASSERT_TEXT(vt, "1. 2026-11-20", T);
+	wf_tab(vt, 2);			/* transit assistance, escort */
+	wf_pick(vt, "non", "None");
+}
+
+static void
+wf_fill_departure(struct vt *vt)
+{
+	VT_ASSERT_TEXT(vt, "Departed on *", T);
+	wf_text(vt, "2026-11-20");
+	vt_type(vt, "y");
+	VT_ASSERT_TEXT(vt, "Confirmed on *", T);
+	wf_tab(vt, 1);
+	wf_text(vt, "2026-11-21");
+	wf_pick(vt, "georgia", "Georgia");
+}
+
+/* A plan after return with one item of material assistance. */
+static void
+wf_fill_plan(struct vt *vt, const char *grant, const char *budget)
+{
+	VT_ASSERT_TEXT(vt, "Reintegration grant *", T);
+	wf_text(vt, grant);
+	wf_tab(vt, 1);			/* prepared today */
+	wf_pick(vt, "after", "After return");
+	wf_tab(vt, 1);
+	VT_ASSERT_TEXT(vt, "+ Add a row", T);
+	vt_key(vt, VT_ENTER);
+	VT_ASSERT_ROW(vt, 0, "Plan items 1", T);
+	wf_pick(vt, "mater", "Material assistance");
+	wf_tab(vt, 1);
+	wf_text(vt, "Fridge and cooker");
+	wf_text(vt, "Elektro Tbilisi");
+	wf_pick(vt, "georgia", "Georgia");
+	wf_tab(vt, 1);
+	vt_type(vt, budget);
+	VT_ASSERT_TEXT(vt, budget, T);
+	vt_ctrl(vt, 'o');
+	VT_ASSERT_TEXT(vt, "1. Material assistance", T);
+}
+
+/* From "+ Add a row" of the plan: the approval fields. */
+static void
+wf_fill_approval(struct vt *vt, const char *by)
+{
+	wf_tab(vt, 1);
+	VT_ASSERT_TEXT(vt, "Approved by", T);
+	wf_text(vt, by);
+	vt_type(vt, "2026-11-22");
+	VT_ASSERT_TEXT(vt, "2026-11-22", T);
+}
+
+static void
+wf_fill_payment(struct vt *vt, const char *item, const char *amount)
+{
+	VT_ASSERT_TEXT(vt, "Plan item number *", T);
+	vt_type(vt, item);
+	wf_tab(vt, 2);			/* paid today */
+	wf_text(vt, amount);
+	wf_tab(vt, 1);			/* rate 1; the amount in EUR is calculated */
+	wf_text(vt, "INV-77");
+	wf_pick(vt, "georgia", "Georgia");
+}
+
+/* A visit with item 1 in use and every indicator 4 (good). */
+static void
+wf_fill_monitoring(struct vt *vt, bool item)
+{
+	int i;
+
+	VT_ASSERT_TEXT(vt, "Mode *", T);
+	wf_tab(vt, 1);
+	wf_pick(vt, "visit", "Visit");
+	wf_tab(vt, 1);
+	wf_pick(vt, "georgia", "Georgia");
+	wf_tab(vt, 1);
+	if (item) {
+		vt_key(vt, VT_ENTER);
+		VT_ASSERT_ROW(vt, 0, "State of the plan items 1", T);
+		wf_text(vt, "1");
+		wf_pick(vt, "in use", "In use");
+		vt_ctrl(vt, 'o');
+		VT_ASSERT_TEXT(vt, "1. 1, In use", T);
+	}
+	for (i = 0; i < 9; i++) {
+		wf_tab(vt, 1);
+		wf_pick(vt, "4", "4 - good");
+	}
+	VT_ASSERT_TEXT(vt, "Sustainability score (1-5)", T);
+}
+
+static void
+wf_fill_closure(struct vt *vt, const char *filter, const char *label)
+{
+	VT_ASSERT_TEXT(vt, "Closed on *", T);
+	wf_tab(vt, 1);
+	wf_pick(vt, filter, label);
+}
+
+/* Saves the form shown and waits for the case overview with the status. */
+static void
+wf_save_to_case(struct vt *vt, const char *status)
+{
+	char want[128];
+
+	snprintf(want, sizeof want, "Status: %s ", status);
+	vt_ctrl(vt, 'o');
+	VT_ASSERT_TEXT(vt, "Forms of this case", T);
+	VT_ASSERT_TEXT(vt, want, T);
+}
+
+/* Saves a form of a list (several per case), then back to the overview. */
+static void
+wf_save_in_list(struct vt *vt, const char *listed, const char *status)
+{
+	char want[128];
+
+	snprintf(want, sizeof want, "Status: %s ", status);
+	vt_ctrl(vt, 'o');
+	VT_ASSERT_TEXT(vt, "+ New", T);
+	VT_ASSERT_TEXT(vt, listed, T);
+	vt_key(vt, VT_ESC);
+	VT_ASSERT_TEXT(vt, "Forms of this case", T);
+	VT_ASSERT_TEXT(vt, want, T);
+}
+
+/* ---- the tests ---------------------------------------------------------- */
+
+/* Registration with a family member, consent, a session: on screen. */
+static void
+wf_walk_first_stages(struct vt *vt)
+{
+	vt_ctrl(vt, 'n');
+	wf_fill_registration(vt, "Novák", "Ján", "1980-05-05");
+	wf_fill_family(vt);
+	wf_save_to_case(vt, "Registered");
+	VT_ASSERT_TEXT(vt, "Family: Nováková Eva (Spouse)", T);
+	VT_ASSERT_TEXT(vt, "Consent not recorded", T);
+	wf_open_form(vt, WF_CONSENT, "Consent to data processing", false);
+	wf_fill_consent(vt);
+	vt_ctrl(vt, 'o');
+	wf_wait_row(vt, "Consent to data processing", "filled in");
+	VT_ASSERT_TEXT(vt, "Status: Registered ", T);
+	wf_gone(vt, "Consent not recorded");
+	wf_open_form(vt, WF_SESSION, "Counselling session", true);
+	wf_fill_session(vt);
+	wf_save_in_list(vt, "Return counselling, 2026-11-22", "Counselling");
+}
+
+static void
+wf_walk_return(struct vt *vt)
+{
+	wf_open_form(vt, WF_RETURN_PREP, "Return preparation", false);
+	wf_fill_return_prep(vt);
+	wf_save_to_case(vt, "Return preparation");
+	wf_wait_row(vt, "Flight", "VIE Vienna - TBS Tbilisi OS123");
+	wf_open_form(vt, WF_DEPARTURE, "Departure and arrival", false);
+	wf_fill_departure(vt);
+	wf_save_to_case(vt, "Departed");
+	wf_wait_row(vt, "Arrival confirmed", "GE");
+}
+
+static void
+wf_walk_reintegration(struct vt *vt)
+{
+	wf_open_form(vt, WF_PLAN, "Reintegration plan", false);
+	wf_fill_plan(vt, "2000", "1500");
+	wf_save_to_case(vt, "Reintegration");
+	wf_wait_row(vt, "Item 1: paid 0.00", "1500.00 EUR");
+	wf_open_form(vt, WF_PAYMENT, "Payment to a provider", true);
+	wf_fill_payment(vt, "1", "1500");
+	wf_save_in_list(vt, "1500.00 EUR", "Reintegration");
+	wf_gone(vt, "Item 1: paid");
+	wf_open_form(vt, WF_MONITORING, "Monitoring after return", true);
+	wf_fill_monitoring(vt, true);
+	wf_save_in_list(vt, "Visit", "Monitoring");
+}
+
+static void
+wf_assert_all_saved(struct t *t)
+{
+	static const char *const forms[] = { "registration", "consent", "session",
+	    "return_prep", "departure", "plan", "payment", "monitoring", "closure" };
+	struct form_record *reg = t->rec = wf_newest(t, "registration");
+	const struct form_rows *fam;
+	size_t i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (e2e_count(t->db, forms[i]) != 1)
+			fail_msg("%zu records of %s, expected 1", e2e_count(t->db, forms[i]),
+			    forms[i]);
+	assert_non_null(reg);
+	assert_int_equal(wf_status(t, reg->case_id), CASE_CLOSED);
+	fam = &reg->kids[form_field_index(reg->def, "family")];
+	assert_int_equal(fam->n, 1);
+	assert_string_equal(form_record_get(fam->rows[0], 0), "Nováková");
+	wf_assert_value(t, "session", "interpreter_mode", "conference");
+	wf_assert_value(t, "session", "interpreter_language", "ka");
+	wf_assert_value(t, "return_prep", "passport_no", "13AB45678");
+	wf_assert_value(t, "departure", "departed_on", "2026-11-20");
+	wf_assert_value(t, "payment", "item_no", "1");
+	wf_assert_value(t, "closure", "reason", "completed");
+}
+
+/* One case from registration to closure, every stage on screen. */
+static void
+test_whole_lifecycle(void **state)
+{
+	struct t *t = *state;
+	static const char *const events[] = { "Case opened", "Consent given",
+	    "Counselling session", "Flight", "Departed", "Arrival confirmed",
+	    "Reintegration plan", "Payment", "Monitoring", "Case closed" };
+	size_t i;
+
+	wf_start(t);
+	wf_walk_first_stages(t->vt);
+	wf_walk_return(t->vt);
+	wf_walk_reintegration(t->vt);
+	wf_open_form(t->vt, WF_CLOSURE, "Case closure", false);
+	wf_fill_closure(t->vt, "compl", "Completed");
+	wf_save_to_case(t->vt, "Closed");
+	VT_ASSERT_TEXT(t->vt, "Timeline", T);
+	for (i = 0; i < sizeof events / sizeof events[0]; i++)
+		wf_wait_row(t->vt, "2026-11-", events[i]);
+	wf_wait_row(t->vt, "Case closed", "Completed");
+	wf_assert_all_saved(t);
+}
+
+/* Rule 2: no departure without a travel document. */
+static void
+test_departure_needs_travel_document(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_CONSENT);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_DEPARTURE, "Departure and arrival", false);
+	wf_fill_departure(t->vt);
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Departure and arrival", "the case has no travel document yet");
+	assert_int_equal(e2e_count(t->db, "departure"), 0);
+}
+
+/* Rule 3: the items may not exceed the grant without an approval. */
+static void
+test_plan_over_grant_refused(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_DEPARTED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
+	wf_fill_plan(t->vt, "1000", "1500");
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Reintegration plan",
+	    "the items total 1500.00 EUR, more than the grant of 1000.00 EUR");
+	assert_int_equal(e2e_count(t->db, "plan"), 0);
+}
+
+/* Rule 3: a plan over the project's approval limit (within the grant) is
+ * kept, but takes no payment until a supervisor approves it. */
+static void
+test_plan_over_limit_blocks_payment(void **state)
+{
+	struct t *t = *state;
+
+	wf_put(t, wf_rec(t, 0, "project", "code", "AMIF-2026-01", "name", "AMIF returns 2026",
+	    "donor", "amif", "period_from", "2026-01-01", "period_to", "2027-12-31",
+	    "approval_limit", "1000", NULL));
+	wf_case_at(t, WF_AT_DEPARTED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
+	wf_fill_plan(t->vt, "2000", "1500");
+	wf_save_to_case(t->vt, "Reintegration");
+	VT_ASSERT_TEXT(t->vt, "Plan needs a supervisor's approval", T);
+	wf_open_form(t->vt, WF_PAYMENT, "Payment to a provider", true);
+	wf_fill_payment(t->vt, "1", "500");
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Payment to a provider",
+	    "the plan (total 1500.00 EUR) needs a supervisor's approval before any payment");
+	assert_int_equal(e2e_count(t->db, "payment"), 0);
+}
+
+/* Rule 4: a payment names an existing item of the plan. */
+static void
+test_payment_for_missing_item(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_PLAN);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_PAYMENT, "Payment to a provider", true);
+	wf_fill_payment(t->vt, "2", "300");
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Payment to a provider",
+	    "the plan has no item 2 (it has 1; 1 is the first)");
+	assert_int_equal(e2e_count(t->db, "payment"), 0);
+}
+
+/* Rule 1: consent before anything else. */
+static void
+test_records_need_consent(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_REGISTERED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	VT_ASSERT_TEXT(t->vt, "Consent not recorded", T);
+	wf_open_form(t->vt, WF_SESSION, "Counselling session", true);
+	wf_fill_session(t->vt);
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Counselling session", "consent to data processing is not recorded");
+	assert_int_equal(e2e_count(t->db, "session"), 0);
+}
+
+/* Rule 3: only a supervisor sets the approval. */
+static void
+test_approval_needs_supervisor(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_DEPARTED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
+	wf_fill_plan(t->vt, "2000", "1500");
+	wf_fill_approval(t->vt, "Tester");
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Reintegration plan", "only a supervisor may approve a plan");
+	assert_int_equal(e2e_count(t->db, "plan"), 0);
+}
+
+/* The plan refused above over its grant saves when a supervisor approves it,
+ * and then takes a payment. */
+static void
+test_supervisor_approves(void **state)
+{
+	struct t *t = *state;
+
+	assert_int_equal(db_users_set(wf_db(t), "tester", "supervisor", NULL), DB_OK);
+	wf_case_at(t, WF_AT_DEPARTED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
+	wf_fill_plan(t->vt, "1000", "1500");
+	wf_fill_approval(t->vt, "Supervisor Horváth");
+	wf_save_to_case(t->vt, "Reintegration");
+	wf_wait_row(t->vt, "Plan approved", "Supervisor Horváth");
+	wf_assert_value(t, "plan", "approved_by", "Supervisor Horváth");
+	wf_assert_value(t, "plan", "approved_on", "2026-11-22");
+	wf_open_form(t->vt, WF_PAYMENT, "Payment to a provider", true);
+	wf_fill_payment(t->vt, "1", "1500");
+	wf_save_in_list(t->vt, "1500.00 EUR", "Reintegration");
+	assert_int_equal(e2e_count(t->db, "payment"), 1);
+}
+
+/* Rule 6: a reason, and "other" described; the form's required checks. */
+static void
+test_closure_needs_reason(void **state)
+{
+	struct t *t = *state;
+	int64_t id = wf_case_at(t, WF_AT_CONSENT);
+
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_CLOSURE, "Case closure", false);
+	VT_ASSERT_TEXT(t->vt, "Closed on *", T);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Reason is required", T);
+	VT_ASSERT_TEXT(t->vt, "Not saved", T);
+	assert_int_equal(e2e_count(t->db, "closure"), 0);
+	wf_pick(t->vt, "other", "Other");
+	VT_ASSERT_TEXT(t->vt, "Reason: other *", T);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Reason: other is required", T);
+	assert_int_equal(e2e_count(t->db, "closure"), 0);
+	assert_int_equal(wf_status(t, id), CASE_REGISTERED);
+	vt_type(t->vt, "Moved to a third country");
+	VT_ASSERT_TEXT(t->vt, "Moved to a third country", T);
+	wf_save_to_case(t->vt, "Closed");
+	wf_assert_value(t, "closure", "reason_other", "Moved to a third country");
+	assert_int_equal(wf_status(t, id), CASE_CLOSED);
+}
+
+/* Rule 5: monitoring only after departure. */
+static void
+test_monitoring_needs_departure(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_PREPARED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_MONITORING, "Monitoring after return", true);
+	wf_fill_monitoring(t->vt, false);
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Monitoring after return", "the case has not departed yet");
+	assert_int_equal(e2e_count(t->db, "monitoring"), 0);
+}
+
+/* Rule 6: a closed case takes no new record (but from a supervisor). */
+static void
+test_closed_case_takes_no_records(void **state)
+{
+	struct t *t = *state;
+	int64_t id = wf_case_at(t, WF_AT_CONSENT);
+
+	wf_put(t, wf_rec(t, id, "closure", "closed_on", "2026-11-20", "reason", "withdrawn",
+	    NULL));
+	e2e_db_close(t->db);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	VT_ASSERT_TEXT(t->vt, "Status: Closed", T);
+	wf_open_form(t->vt, WF_SESSION, "Counselling session", true);
+	wf_fill_session(t->vt);
+	vt_ctrl(t->vt, 'o');
+	wf_refused(t->vt, "Counselling session",
+	    "the case is closed (only a supervisor can add records to a closed case)");
+	assert_int_equal(e2e_count(t->db, "session"), 0);
+}
+
+/* "Novak Jan" is listed as a possible duplicate of "Novák Ján" (t->no). */
+static void
+wf_register_duplicate(struct t *t)
+{
+	int64_t id = wf_case(t, "Novák", "Ján", "1980-05-05");
+	struct db_case c;
+
+	assert_int_equal(db_case_load(wf_db(t), id, &c, NULL), DB_OK);
+	t->no = xstrdup(c.case_no);
+	db_case_clear(&c);
+	wf_start(t);
+	vt_ctrl(t->vt, 'n');
+	wf_fill_registration(t->vt, "Novak", "Jan", "1980-05-05");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_ROW(t->vt, 0, "Possible duplicates", T);
+	VT_ASSERT_TEXT(t->vt, "These existing cases may be the same person", T);
+	wf_wait_row(t->vt, t->no, "Novák Ján");
+	wf_wait_row(t->vt, "Novák Ján", "1980-05-05");
+	assert_int_equal(wf_ncases(t), 1);
+}
+
+static void
+test_duplicate_opens_existing(void **state)
+{
+	struct t *t = *state;
+	wf_register_duplicate(t);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	wf_wait_row(t->vt, t->no, "Novák Ján");
+	assert_int_equal(wf_ncases(t), 1);
+	assert_int_equal(e2e_count(t->db, "registration"), 1);
+}
+
+/* The list says "F2 (^O) makes a new case anyway"; the program asks for a
+ * second F2 (see the report of this test's author): both are pressed. */
+static void
+test_duplicate_new_case_anyway(void **state)
+{
+	struct t *t = *state;
+	wf_register_duplicate(t);
+	vt_key(t->vt, VT_F2);
+	wf_gone(t->vt, "These existing cases may be the same person");
+	if (!vt_wait_text(t->vt, "Forms of this case", 1000)) {
+		VT_ASSERT_TEXT(t->vt, "Press F2 (^O) again to make the new case.", T);
+		vt_key(t->vt, VT_F2);
+	}
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	VT_ASSERT_TEXT(t->vt, "Status: Registered", T);
+	wf_wait_row(t->vt, "AVRR-", "Novak Jan");
+	assert_false(wf_row_has(t->vt, t->no, "Novak"));
+	assert_int_equal(wf_ncases(t), 2);
+	assert_int_equal(e2e_count(t->db, "registration"), 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_whole_lifecycle, wf_setup, wf_teardown),
+		cmocka_unit_test_setup_teardown(test_departure_needs_travel_document, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_plan_over_grant_refused, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_plan_over_limit_blocks_payment, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_payment_for_missing_item, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_records_need_consent, wf_setup, wf_teardown),
+		cmocka_unit_test_setup_teardown(test_approval_needs_supervisor, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_supervisor_approves, wf_setup, wf_teardown),
+		cmocka_unit_test_setup_teardown(test_closure_needs_reason, wf_setup, wf_teardown),
+		cmocka_unit_test_setup_teardown(test_monitoring_needs_departure, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_closed_case_takes_no_records, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_opens_existing, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_new_case_anyway, wf_setup,
+		    wf_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
