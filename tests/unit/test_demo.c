@@ -87,16 +87,33 @@ test_demo_once(struct test_demo *t, const char *form, int64_t case_id)
 	return rec;
 }
 
+/* One database of TEST_CASES cases for the group; the tests that read it take it as
+ * their state, the others make their own. */
+static int
+test_demo_setup(void **state)
+{
+	struct test_demo *t = test_demo_open();
+
+	test_demo_fill(t, TEST_CASES, 1);
+	*state = t;
+	return 0;
+}
+
+static int
+test_demo_teardown(void **state)
+{
+	test_demo_close(*state);
+	return 0;
+}
+
 static void
 test_demo_every_status(void **state)
 {
-	struct test_demo *t = test_demo_open();
+	struct test_demo *t = *state;
 	bool seen[CASE__COUNT] = { false };
 	struct db_case *c;
 	size_t n, i;
 
-	(void)state;
-	test_demo_fill(t, TEST_CASES, 1);
 	c = test_demo_cases(t, &n);
 	assert_int_equal(n, TEST_CASES);
 	for (i = 0; i < n; i++) {
@@ -108,7 +125,6 @@ test_demo_every_status(void **state)
 		if (!seen[i])
 			fail_msg("no case has status %s", db_case_status_code((enum db_case_status)i));
 	db_case_free_array(c, n);
-	test_demo_close(t);
 }
 
 /* Records of form in the cases (case forms) or record 1 (forms without a case). */
@@ -136,18 +152,15 @@ test_demo_form_used(struct test_demo *t, const struct form_def *def, const struc
 static void
 test_demo_every_form(void **state)
 {
-	struct test_demo *t = test_demo_open();
+	struct test_demo *t = *state;
 	struct db_case *c;
 	size_t n, i;
 
-	(void)state;
-	test_demo_fill(t, TEST_CASES, 1);
 	c = test_demo_cases(t, &n);
 	for (i = 0; i < t->ctx.forms->nforms; i++)
 		if (!test_demo_form_used(t, t->ctx.forms->forms[i], c, n))
 			fail_msg("no record of form %s", t->ctx.forms->forms[i]->name);
 	db_case_free_array(c, n);
-	test_demo_close(t);
 }
 
 /* A plan over the project's limit carries a supervisor's approval. */
@@ -169,13 +182,11 @@ test_demo_approval(struct test_demo *t, int64_t case_id)
 static void
 test_demo_lifecycle(void **state)
 {
-	struct test_demo *t = test_demo_open();
+	struct test_demo *t = *state;
 	struct form_record *reg, *dep, *clo;
 	struct db_case *c;
 	size_t n, i;
 
-	(void)state;
-	test_demo_fill(t, TEST_CASES, 3);
 	c = test_demo_cases(t, &n);
 	for (i = 0; i < n; i++) {
 		reg = test_demo_once(t, "registration", c[i].id);
@@ -195,7 +206,6 @@ test_demo_lifecycle(void **state)
 		form_record_free(clo);
 	}
 	db_case_free_array(c, n);
-	test_demo_close(t);
 }
 
 /* "PETROVIĆ" -> "petrovic"; NULL when a letter has no plain form here. */
@@ -246,14 +256,12 @@ test_demo_finds(struct test_demo *t, const char *query, int64_t case_id)
 static void
 test_demo_search(void **state)
 {
-	struct test_demo *t = test_demo_open();
+	struct test_demo *t = *state;
 	struct form_record *reg;
 	struct db_case *c;
 	size_t n, i, plain = 0;
 	char *q;
 
-	(void)state;
-	test_demo_fill(t, TEST_CASES, 1);
 	c = test_demo_cases(t, &n);
 	for (i = 0; i < n; i++) {
 		reg = test_demo_once(t, "registration", c[i].id);
@@ -269,7 +277,6 @@ test_demo_search(void **state)
 	}
 	assert_true(plain > 0);
 	db_case_free_array(c, n);
-	test_demo_close(t);
 }
 
 /* "SURNAME Given YYYY-MM-DD; ..." of every case in order. */
@@ -358,5 +365,5 @@ main(void)
 		cmocka_unit_test(test_demo_bad_cases),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, test_demo_setup, test_demo_teardown);
 }
