@@ -168,6 +168,6 @@ db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
 	db_bind_text(st, 5, action);
 	db_bind_text(st, 6, changes);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }

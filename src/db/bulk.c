@@ -24,7 +24,7 @@ db_bulk_pragma(struct db *db, const char *sql, int dflt)
 		return dflt;
 	if (db_step(db, s) == SQLITE_ROW)
 		v = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return v;
 }
 
@@ -70,7 +70,9 @@ db_bulk_commit(struct db *db, char **err)
 		return DB_ERROR;
 	}
 	db->bulk = false;
-	st = db_exec(db, "COMMIT", err);
+	st = db_search_flush(db, err);
+	if (st == DB_OK)
+		st = db_exec(db, "COMMIT", err);
 	if (st != DB_OK && !sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	db_bulk_settings(db, db->bulk_sync, db->bulk_cache);
@@ -83,6 +85,7 @@ db_bulk_abort(struct db *db)
 	if (!db->bulk)
 		return;
 	db->bulk = false;
+	db->nbulk_cases = 0;
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	db_bulk_settings(db, db->bulk_sync, db->bulk_cache);
@@ -94,17 +97,32 @@ db_bulk_active(const struct db *db)
 	return db->bulk;
 }
 
+/* One cached statement run to its end (a savepoint is taken for every write
+ * of a batch: parsing it each time cost more than the write). */
+static enum db_status
+db_bulk_run(struct db *db, const char *sql, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, sql, err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	rc = db_step(db, s);
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
 enum db_status
 db_bulk_tx(struct db *db, db_tx_fn fn, void *arg, char **err)
 {
 	enum db_status st;
 
 	db->busy = false;
-	if ((st = db_exec(db, "SAVEPOINT db_bulk", err)) != DB_OK)
+	if ((st = db_bulk_run(db, "SAVEPOINT db_bulk", err)) != DB_OK)
 		return st;
 	st = fn(db, arg, err);
 	if (st != DB_OK)
-		sqlite3_exec(db->sql, "ROLLBACK TO db_bulk", NULL, NULL, NULL);
-	sqlite3_exec(db->sql, "RELEASE db_bulk", NULL, NULL, NULL);
+		db_bulk_run(db, "ROLLBACK TO db_bulk", NULL);
+	db_bulk_run(db, "RELEASE db_bulk", NULL);
 	return st;
 }

@@ -115,7 +115,7 @@ db_case_load(struct db *db, int64_t id, struct db_case *out, char **err)
 	rc = db_step(db, s);
 	if (rc == SQLITE_ROW)
 		db_case_fill(out, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
 	if (rc != SQLITE_DONE)
@@ -124,34 +124,59 @@ db_case_load(struct db *db, int64_t id, struct db_case *out, char **err)
 	return DB_NOTFOUND;
 }
 
+/* One statement's single integer answer (0 when it has no row). */
+static enum db_status
+db_case_int(struct db *db, const char *sql, const char *a, const char *b, long long *out,
+    char **err)
+{
+	sqlite3_stmt *s = db_prep(db, sql, err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, a);
+	if (b != NULL)
+		db_bind_text(s, 2, b);
+	rc = db_step(db, s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	db_finish(db, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+/*
+ * The year's next case number. A counter in settings ("case_seq:2026") keeps
+ * it O(1); a database without one (older, or a new year) starts it from the
+ * highest number already given, read once.
+ */
 static enum db_status
 db_case_next_no(struct db *db, char **no, char **err)
 {
-	sqlite3_stmt *s;
-	char *prefix, *pattern;
 	time_t t = time(NULL);
 	struct tm tm;
-	int rc = SQLITE_ERROR;
+	char *prefix, *key, *pattern, *next;
+	long long n = 0;
+	enum db_status st;
 
 	localtime_r(&t, &tm);
 	prefix = xasprintf("AVRR-%04d-", tm.tm_year + 1900);
+	key = xasprintf("case_seq:%04d", tm.tm_year + 1900);
 	pattern = xasprintf("%s%%", prefix);
-	s = db_prep(db, "SELECT coalesce(max(CAST(substr(case_no, ?2) AS INTEGER)), 0) + 1"
-	    " FROM cases WHERE case_no LIKE ?1", err);
-	if (s != NULL) {
-		db_bind_text(s, 1, pattern);
-		sqlite3_bind_int(s, 2, (int)strlen(prefix) + 1);
-		rc = db_step(db, s);
-		if (rc == SQLITE_ROW)
-			*no = xasprintf("%s%05lld", prefix,
-			    (long long)sqlite3_column_int64(s, 0));
-		sqlite3_finalize(s);
-	}
+	st = db_case_int(db, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1", key,
+	    NULL, &n, err);
+	if (st == DB_OK && n == 0)
+		st = db_case_int(db, "SELECT coalesce(max(CAST(substr(case_no, 11) AS INTEGER)), 0)"
+		    " FROM cases WHERE case_no LIKE ?1", pattern, NULL, &n, err);
+	next = xasprintf("%lld", n + 1);
+	if (st == DB_OK)
+		st = db_case_int(db, "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+		    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, next, &n, err);
+	if (st == DB_OK)
+		*no = xasprintf("%s%05lld", prefix, atoll(next));
 	free(prefix);
+	free(key);
 	free(pattern);
-	if (s == NULL)
-		return DB_ERROR;
-	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
+	free(next);
+	return st;
 }
 
 static char *
@@ -196,7 +221,7 @@ db_case_create_tx(struct db *db, void *arg, char **err)
 	db_bind_text(s, 5, op->now);
 	db_bind_text(s, 6, db->user);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	free(uuid);
 	st = rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 	op->id = sqlite3_last_insert_rowid(db->sql);
@@ -245,7 +270,7 @@ db_case_current(struct db *db, struct db_case_op *op, int64_t *version, char **o
 		*version = sqlite3_column_int64(s, 0);
 		*old = db_col_text(s, 1);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
 	if (rc != SQLITE_DONE)
@@ -283,7 +308,7 @@ db_case_update_tx(struct db *db, void *arg, char **err)
 		db_bind_text(s, 3, db->user);
 		sqlite3_bind_int64(s, 4, op->id);
 		rc = db_step(db, s);
-		sqlite3_finalize(s);
+		db_finish(db, s);
 		st = rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 	} else
 		st = DB_ERROR;
@@ -351,7 +376,7 @@ db_case_recent(struct db *db, size_t limit, struct db_case **out, size_t *n, cha
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		db_case_fill(&(*out)[(*n)++], s);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_DONE)
 		return DB_OK;
 	db_case_free_array(*out, *n);

@@ -116,12 +116,34 @@ db_step(struct db *db, sqlite3_stmt *st)
 	return rc;
 }
 
+#define DB_STMT_MAX 1024
+
+static unsigned
+db_stmt_hash(const char *sql)
+{
+	unsigned h = 2166136261u;
+
+	for (; *sql != '\0'; sql++)
+		h = (h ^ (unsigned char)*sql) * 16777619u;
+	return h % DB_STMT_BUCKETS;
+}
+
 sqlite3_stmt *
 db_prep(struct db *db, const char *sql, char **err)
 {
+	unsigned h = db_stmt_hash(sql);
+	struct db_stmt *e;
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+	int rc;
 
+	for (e = db->stmts[h]; e != NULL; e = e->next)
+		if (!e->in_use && strcmp(e->sql, sql) == 0 &&
+		    db->ninuse < sizeof db->inuse / sizeof db->inuse[0]) {
+			e->in_use = true;
+			db->inuse[db->ninuse++] = e;
+			return e->st;
+		}
+	rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
 		if (db_is_busy(rc))
 			db->busy = true;
@@ -129,7 +151,55 @@ db_prep(struct db *db, const char *sql, char **err)
 		sqlite3_finalize(st);
 		return NULL;
 	}
+	if (db->nstmts < DB_STMT_MAX && db->ninuse < sizeof db->inuse / sizeof db->inuse[0]) {
+		e = xcalloc(1, sizeof *e);
+		e->sql = xstrdup(sql);
+		e->st = st;
+		e->in_use = true;
+		e->next = db->stmts[h];
+		db->stmts[h] = e;
+		db->nstmts++;
+		db->inuse[db->ninuse++] = e;
+	}
 	return st;
+}
+
+/* The statements in use are few (nested reads): found from the newest. */
+void
+db_finish(struct db *db, sqlite3_stmt *st)
+{
+	struct db_stmt *e;
+	size_t i;
+
+	for (i = db->ninuse; i-- > 0;) {
+		e = db->inuse[i];
+		if (e->st != st)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		e->in_use = false;
+		db->inuse[i] = db->inuse[--db->ninuse];
+		return;
+	}
+	sqlite3_finalize(st);
+}
+
+static void
+db_stmts_free(struct db *db)
+{
+	struct db_stmt *e, *next;
+	size_t i;
+
+	for (i = 0; i < DB_STMT_BUCKETS; i++) {
+		for (e = db->stmts[i]; e != NULL; e = next) {
+			next = e->next;
+			sqlite3_finalize(e->st);
+			free(e->sql);
+			free(e);
+		}
+		db->stmts[i] = NULL;
+	}
+	db->nstmts = 0;
 }
 
 enum db_status
@@ -273,7 +343,7 @@ db_pragma(struct db *db, const char *sql, char **out, char **err)
 	while ((rc = db_step(db, st)) == SQLITE_ROW)
 		if (*out == NULL)
 			*out = db_col_text(st, 0);
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	return DB_OK;
@@ -418,6 +488,8 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	db_stmts_free(db);
+	free(db->bulk_cases);
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db->user);

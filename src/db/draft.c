@@ -111,7 +111,7 @@ db_draft_save_tx(struct db *db, void *arg, char **err)
 	db_bind_text(s, 8, op->now);
 	db_bind_text(s, 9, db->user);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	if (op->id == 0)
@@ -169,7 +169,7 @@ db_draft_each(struct db *db, const char *json, const char *path,
 		    (const char *)sqlite3_column_text(s, 1), err);
 	if (st == DB_OK && rc != SQLITE_DONE)
 		st = db_sqlerr(db, err);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return st;
 }
 
@@ -222,7 +222,7 @@ db_draft_kid(struct db *db, struct form_record *rec, const char *key, const char
 		    (const char *)sqlite3_column_text(s, 0), err);
 	if (st == DB_OK && rc != SQLITE_DONE)
 		st = db_sqlerr(db, err);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return st;
 }
 
@@ -269,7 +269,7 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 		st = DB_NOTFOUND;
 	} else
 		st = db_sqlerr(db, err);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (st != DB_OK) {
 		form_record_free(*rec);
 		*rec = NULL;
@@ -287,7 +287,7 @@ db_draft_delete_tx(struct db *db, void *arg, char **err)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, *(int64_t *)arg);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	if (sqlite3_changes(db->sql) == 0) {
@@ -330,7 +330,7 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 		d->updated_at = db_col_text(s, 5);
 		d->summary = db_col_text(s, 6);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_DONE)
 		return DB_OK;
 	db_drafts_free(*out, *n);

@@ -281,7 +281,7 @@ db_dup_index(struct db *db, const char *table, char **err)
 	db_bind_text(s, 1, name);
 	if (db_step(db, s) == SQLITE_ROW)
 		have = sqlite3_column_int(s, 0) > 0;
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (!have) {
 		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s\" ON \"%s\" (dob)", name, table);
 		st = db_tx(db, db_dup_index_tx, sql, err);
@@ -320,7 +320,7 @@ db_dup_by_dob(struct db_dup_run *r, const char *dob, char **err)
 			db_dup_add_id(r, sqlite3_column_int64(s, 0));
 		if (rc != SQLITE_DONE)
 			st = db_sqlerr(r->db, err);
-		sqlite3_finalize(s);
+		db_finish(r->db, s);
 	}
 	return st;
 }

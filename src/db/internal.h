@@ -16,14 +16,31 @@
 #include "db/db.h"
 #include "util/str.h"
 
+#define DB_STMT_BUCKETS 256
+
+/* A prepared statement kept for reuse (db_prep / db_finish). */
+struct db_stmt {
+	char		*sql;
+	sqlite3_stmt	*st;
+	bool		 in_use;
+	struct db_stmt	*next;
+};
+
 struct db {
 	sqlite3			*sql;
+	struct db_stmt		*stmts[DB_STMT_BUCKETS];
+	size_t			 nstmts;
+	struct db_stmt		*inuse[32];	/* handed out, newest last */
+	size_t			 ninuse;
 	char			*path;
 	char			*user;
 	const struct form_set	*forms;
 	int			 busy_ms;
 	bool			 busy;	/* a step met SQLITE_BUSY: retry the transaction */
 	bool			 bulk;	/* db/bulk: a batch transaction is open */
+	int64_t			*bulk_cases;	/* cases to index when the batch commits */
+	size_t			 nbulk_cases;
+	size_t			 capbulk_cases;
 	int			 bulk_sync;	/* settings restored when it ends */
 	int			 bulk_cache;
 };
@@ -34,7 +51,12 @@ enum db_status	 db_tx(struct db *, db_tx_fn, void *arg, char **err);
 /* bulk.c: runs fn in a savepoint of the open batch (db_tx() does, when bulk). */
 enum db_status	 db_bulk_tx(struct db *, db_tx_fn, void *arg, char **err);
 enum db_status	 db_exec(struct db *, const char *sql, char **err);
+/* A statement for sql: a cached one when free (parsing costs more than the
+ * work of most statements here), else a new one. Every db_prep() is paired
+ * with db_finish(), which resets a cached statement (no statement is left
+ * un-reset) or finalizes an uncached one. */
 sqlite3_stmt	*db_prep(struct db *, const char *sql, char **err);
+void		 db_finish(struct db *, sqlite3_stmt *);
 int		 db_step(struct db *, sqlite3_stmt *);
 /* Sets *err to "<path>: <sqlite message>" and returns DB_ERROR. */
 enum db_status	 db_sqlerr(struct db *, char **err);
@@ -57,8 +79,11 @@ enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
 
-/* search.c: rebuilds the index row of one case from every form's search fields. */
+/* search.c: rebuilds the index row of one case from every form's search fields.
+ * In a bulk batch the case is only noted, and db_search_flush() indexes each
+ * noted case once before the batch commits. */
 enum db_status	 db_search_index_case(struct db *, int64_t case_id, char **err);
+enum db_status	 db_search_flush(struct db *, char **err);
 
 /* schema.c: column type of a field. */
 const char	*db_schema_coltype(enum form_type);

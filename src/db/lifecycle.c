@@ -318,7 +318,13 @@ db_lifecycle_check(struct db *db, const struct form_record *rec, char **msg)
 	x.title = _(rec->def->title != NULL ? rec->def->title : rec->def->name);
 	if (rec->case_id == 0)
 		return db_lifecycle_rule_reason(&x);
-	if ((st = db_lifecycle_load(db, rec->case_id, false, &x.lc, msg)) != DB_OK)
+	if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment") ||
+	    db_lifecycle_is(rec, "monitoring"))
+		st = db_lifecycle_load(db, rec->case_id, false, &x.lc, msg);
+	else
+		st = db_lifecycle_load_light(db, rec->case_id, db_lifecycle_is(rec, "departure"),
+		    &x.lc, msg);
+	if (st != DB_OK)
 		return st;
 	for (i = 0; i < sizeof db_lifecycle_rules / sizeof db_lifecycle_rules[0]; i++)
 		if ((st = db_lifecycle_rules[i](&x)) != DB_OK)
@@ -364,8 +370,20 @@ db_lifecycle_after_save(struct db *db, const struct form_record *rec, char **err
 	if (rec->case_id == 0)
 		return DB_OK;
 	for (attempt = 0; attempt < 3; attempt++) {
-		if ((st = db_lifecycle_load(db, rec->case_id, false, &lc, err)) != DB_OK)
+		/* The target needs at most one other record: the plan for a
+		 * departure, the departure for a plan or payment of a case not
+		 * yet marked departed. */
+		memset(&lc, 0, sizeof lc);
+		st = db_case_load(db, rec->case_id, &lc.c, err);
+		if (st == DB_OK && db_lifecycle_is(rec, "departure"))
+			st = db_lifecycle_read_one(db, "plan", rec->case_id, &lc.plan, err);
+		else if (st == DB_OK && (db_lifecycle_is(rec, "plan") ||
+		    db_lifecycle_is(rec, "payment")) && lc.c.status < CASE_DEPARTED)
+			st = db_lifecycle_read_one(db, "departure", rec->case_id, &lc.dep, err);
+		if (st != DB_OK) {
+			db_lifecycle_case_clear(&lc);
 			return st;
+		}
 		target = db_lifecycle_target(&lc, rec);
 		st = DB_OK;
 		if (target > (int)lc.c.status)

@@ -56,7 +56,7 @@ db_lifecycle_ids(struct db *db, const struct form_def *def, int64_t case_id, siz
 		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_DONE)
 		return DB_OK;
 	xfree(ids);
@@ -89,7 +89,7 @@ db_lifecycle_read(struct db *db, const char *name, int64_t case_id, size_t max,
 	return st;
 }
 
-static enum db_status
+enum db_status
 db_lifecycle_read_one(struct db *db, const char *name, int64_t case_id,
     struct form_record **out, char **err)
 {
@@ -135,6 +135,25 @@ db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_
 		st = db_lifecycle_read(db, "call", case_id, 0, &lc->calls, err);
 	if (st == DB_OK)	/* payments: the plan rules need them too */
 		st = db_lifecycle_read(db, "payment", case_id, 0, &lc->payments, err);
+	if (st != DB_OK)
+		db_lifecycle_case_clear(lc);
+	return st;
+}
+
+enum db_status
+db_lifecycle_load_light(struct db *db, int64_t case_id, bool prep,
+    struct db_lifecycle_case *lc, char **err)
+{
+	enum db_status st;
+
+	memset(lc, 0, sizeof *lc);
+	st = db_case_load(db, case_id, &lc->c, err);
+	if (st == DB_OK)
+		st = db_lifecycle_read_one(db, "consent", case_id, &lc->consent, err);
+	if (st == DB_OK)
+		st = db_lifecycle_read_one(db, "closure", case_id, &lc->closure, err);
+	if (st == DB_OK && prep)
+		st = db_lifecycle_read_one(db, "return_prep", case_id, &lc->prep, err);
 	if (st != DB_OK)
 		db_lifecycle_case_clear(lc);
 	return st;
@@ -336,7 +355,7 @@ db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *c
 		*cur = db_col_text(s, 1);
 		*found = true;
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 

@@ -47,6 +47,14 @@ struct db_lifecycle_plan {
 	bool		 approved;
 };
 
+/* Only what the rules of most forms need: the case row, consent and closure,
+ * and return preparation when prep (a departure). Saves of sessions and calls,
+ * the most frequent, then read two records instead of every form's. */
+enum db_status	db_lifecycle_load_light(struct db *, int64_t case_id, bool prep,
+		    struct db_lifecycle_case *, char **err);
+/* The newest record of form name of a case (*out NULL when none). */
+enum db_status	db_lifecycle_read_one(struct db *, const char *name, int64_t case_id,
+		    struct form_record **out, char **err);
 enum db_status	db_lifecycle_load(struct db *, int64_t case_id, bool all,
 		    struct db_lifecycle_case *, char **err);
 void		db_lifecycle_case_clear(struct db_lifecycle_case *);

@@ -38,9 +38,17 @@ db_record_colnames(struct strbuf *sb, const struct form_def *def, const char *se
 		f = &def->fields[i];
 		if (!form_type_has_value(f->type))
 			continue;
-		strbuf_printf(sb, "%s\"%s\"", sep, f->name);
-		if (f->type == FT_MONEY)
-			strbuf_printf(sb, "%s\"%s_currency\"", sep, f->name);
+		/* puts, not printf: this runs for every column of every read */
+		strbuf_puts(sb, sep);
+		strbuf_putc(sb, '"');
+		strbuf_puts(sb, f->name);
+		strbuf_putc(sb, '"');
+		if (f->type == FT_MONEY) {
+			strbuf_puts(sb, sep);
+			strbuf_putc(sb, '"');
+			strbuf_puts(sb, f->name);
+			strbuf_puts(sb, "_currency\"");
+		}
 	}
 }
 
@@ -168,7 +176,7 @@ db_record_read_kids(struct db *db, struct form_record *rec, size_t field, char *
 	}
 	if (st == DB_OK && rc != SQLITE_DONE)
 		st = db_sqlerr(db, err);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return st;
 }
 
@@ -195,7 +203,7 @@ db_record_read_row(struct db *db, const struct form_def *def, int64_t id,
 		rec->version = sqlite3_column_int64(s, 2);
 		db_record_fill(rec, s, 3);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
 	if (rc == SQLITE_DONE) {
@@ -273,7 +281,7 @@ db_record_insert_row(struct db *db, const struct form_record *row, int64_t paren
 	sqlite3_bind_int64(s, 2, pos);
 	db_record_bind_values(s, row, 3);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	tmp = *row;
@@ -337,7 +345,7 @@ db_record_touch_case(struct db *db, const struct form_def *def, int64_t case_id,
 	db_bind_text(s, 2, db->user);
 	sqlite3_bind_int64(s, 3, case_id);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	return db_record_has_search(def) ? db_search_index_case(db, case_id, err) : DB_OK;
@@ -357,7 +365,7 @@ db_record_count(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *n
 	sqlite3_bind_int64(s, 2, b);
 	rc = db_step(db, s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
 }
 
@@ -425,7 +433,7 @@ db_record_insert(struct db *db, struct db_save *sv, char **err)
 	db_bind_text(s, 4, db->user);
 	db_record_bind_values(s, rec, 5);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	free(uuid);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
@@ -482,7 +490,7 @@ db_record_update_row(struct db *db, struct db_save *sv, char **err)
 	sqlite3_bind_int64(s, n + 4, rec->id);
 	sqlite3_bind_int64(s, n + 5, rec->version);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	return DB_OK;
@@ -656,7 +664,7 @@ db_record_list(struct db *db, const struct form_def *def, int64_t case_id, int64
 		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc == SQLITE_DONE)
 		return DB_OK;
 	xfree(ids);

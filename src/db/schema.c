@@ -81,7 +81,7 @@ db_schema_cols_load(struct db *db, const char *table, struct db_cols *c, char **
 	db_bind_text(st, 1, table);
 	while ((rc = db_step(db, st)) == SQLITE_ROW)
 		db_schema_cols_add(c, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 
@@ -258,7 +258,7 @@ db_schema_record(struct db *db, const struct db_sync *sync, const struct form_de
 			sqlite3_reset(st);
 		}
 	}
-	sqlite3_finalize(st);
+	db_finish(db, st);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 

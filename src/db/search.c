@@ -131,7 +131,7 @@ db_search_def(struct db *db, const struct form_def *def, int64_t case_id,
 				db_search_row(doc, def, s);
 			if (rc != SQLITE_DONE)
 				st = db_sqlerr(db, err);
-			sqlite3_finalize(s);
+			db_finish(db, s);
 		}
 	}
 	strbuf_free(&sb);
@@ -152,7 +152,7 @@ db_search_store(struct db *db, int64_t case_id, struct db_search_doc *doc, char 
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, case_id);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	s = db_prep(db, "INSERT INTO search (rowid, case_no, names, phones, digits, display)"
@@ -166,7 +166,7 @@ db_search_store(struct db *db, int64_t case_id, struct db_search_doc *doc, char 
 	db_bind_text(s, 5, strbuf_str(&doc->digits));
 	db_bind_text(s, 6, strbuf_str(&doc->display));
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 
@@ -180,8 +180,45 @@ db_search_doc_free(struct db_search_doc *doc)
 	strbuf_free(&doc->display);
 }
 
+static enum db_status db_search_index_now(struct db *, int64_t, char **);
+
 enum db_status
 db_search_index_case(struct db *db, int64_t case_id, char **err)
+{
+	if (!db->bulk)
+		return db_search_index_now(db, case_id, err);
+	if (db->nbulk_cases == 0 || db->bulk_cases[db->nbulk_cases - 1] != case_id) {
+		db->bulk_cases = xgrow(db->bulk_cases, &db->capbulk_cases, db->nbulk_cases + 1,
+		    sizeof *db->bulk_cases);
+		db->bulk_cases[db->nbulk_cases++] = case_id;
+	}
+	return DB_OK;
+}
+
+static int
+db_search_cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+enum db_status
+db_search_flush(struct db *db, char **err)
+{
+	enum db_status st = DB_OK;
+	size_t i;
+
+	qsort(db->bulk_cases, db->nbulk_cases, sizeof *db->bulk_cases, db_search_cmp_id);
+	for (i = 0; i < db->nbulk_cases && st == DB_OK; i++)
+		if (i == 0 || db->bulk_cases[i] != db->bulk_cases[i - 1])
+			st = db_search_index_now(db, db->bulk_cases[i], err);
+	db->nbulk_cases = 0;
+	return st;
+}
+
+static enum db_status
+db_search_index_now(struct db *db, int64_t case_id, char **err)
 {
 	struct db_search_doc doc;
 	enum db_status st;
@@ -197,7 +234,7 @@ db_search_index_case(struct db *db, int64_t case_id, char **err)
 	rc = db_step(db, s);
 	if (rc == SQLITE_ROW)
 		strbuf_puts(&doc.case_no, (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
 	st = DB_OK;
@@ -233,7 +270,7 @@ db_search_rebuild_tx(struct db *db, void *arg, char **err)
 		ids = xgrow(ids, &cap, n + 1, sizeof *ids);
 		ids[n++] = sqlite3_column_int64(s, 0);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		st = db_sqlerr(db, err);
 	if (st == DB_OK)
@@ -352,7 +389,7 @@ db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 			db_search_hit(&(*out)[(*n)++], s);
 		}
-		sqlite3_finalize(s);
+		db_finish(db, s);
 	}
 	free(q);
 	if (s != NULL && rc == SQLITE_DONE)

@@ -21,7 +21,7 @@ db_setting_get(struct db *db, const char *key)
 	db_bind_text(s, 1, key);
 	if (db_step(db, s) == SQLITE_ROW)
 		v = db_col_text(s, 0);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return v;
 }
 
@@ -41,7 +41,7 @@ db_setting_write(struct db *db, void *arg, char **err)
 	if (!str_empty(op->value))
 		db_bind_text(s, 2, op->value);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 

@@ -68,7 +68,7 @@ db_users_role(struct db *db, const char *user)
 	db_bind_text(s, 1, user);
 	if (db_step(db, s) == SQLITE_ROW)
 		code = db_users_code((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return code != NULL ? code : db_users_roles[0].code;
 }
 
@@ -95,7 +95,7 @@ db_users_current(struct db *db, const char *user, char **old, int64_t *row, char
 		*row = sqlite3_column_int64(s, 0);
 		*old = db_col_text(s, 1);
 	}
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 
@@ -150,7 +150,7 @@ db_users_set_tx(struct db *db, void *arg, char **err)
 	if (row == 0)
 		db_bind_text(s, 3, op->now);
 	rc = db_step(db, s);
-	sqlite3_finalize(s);
+	db_finish(db, s);
 	st = rc == SQLITE_DONE ? db_users_audit(db, op, old, row, err) : db_sqlerr(db, err);
 	free(old);
 	return st;
