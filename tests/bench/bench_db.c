@@ -1,0 +1,119 @@
+/*
+ * bench_db: the data layer and expressions at office scale. Fills a database
+ * with `avrr demo` data (BENCH_CASES, default 10000) and prints wall-clock
+ * times: the fill, a search as typed, opening a case overview, a save with its
+ * rules and audit, a duplicate check, and re-evaluating a form's logic after a
+ * keystroke. Numbers go in notes; nothing is asserted.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd/demo.h"
+#include "db/lifecycle.h"
+#include "db/record.h"
+#include "db/search.h"
+#include "i18n/conv.h"
+#include "util/mem.h"
+
+static double
+bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+#define BENCH(label, reps, body) do { \
+	double t0_ = bench_now(); \
+	for (int r_ = 0; r_ < (reps); r_++) { body; } \
+	printf("%-48s %10.3f ms\n", label, (bench_now() - t0_) * 1000.0 / (reps)); \
+} while (0)
+
+static void
+bench_search(struct db *db, const char *q)
+{
+	struct db_hit *h = NULL;
+	size_t n = 0;
+
+	db_search(db, q, 200, &h, &n, NULL);
+	db_hits_free(h, n);
+}
+
+static void
+bench_summary(struct db *db, int64_t id)
+{
+	struct db_case_summary s;
+
+	if (db_lifecycle_summary(db, id, &s, NULL) == DB_OK)
+		db_lifecycle_summary_clear(&s);
+}
+
+static void
+bench_dups(struct db *db, const struct form_record *reg)
+{
+	struct db_dup *d = NULL;
+	size_t n = 0;
+
+	db_lifecycle_duplicates(db, reg, i18n_fold_name, &d, &n, NULL);
+	db_lifecycle_dups_free(d, n);
+}
+
+int
+main(void)
+{
+	const char *env = getenv("BENCH_CASES");
+	long cases = env != NULL ? atol(env) : 10000;
+	struct cmd_ctx ctx = { 0 };
+	struct cmd_demo_stats stats = { 0 };
+	const struct form_def *reg;
+	struct form_record *rec = NULL, *call;
+	char path[] = "/tmp/avrr-bench-XXXXXX", *side;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	double t0;
+	int fd = mkstemp(path);
+
+	close(fd);
+	unlink(path);
+	ctx.db_path = path;
+	if (cmd_open(&ctx, true) != 0)
+		return 1;
+	db_set_user(ctx.db, "bench");
+	t0 = bench_now();
+	if (cmd_demo_fill(&ctx, cases, 1, &stats, NULL) != 0)
+		return 1;
+	printf("%-48s %10.1f s\n", "demo fill", bench_now() - t0);
+	printf("%-48s %10ld\n", "cases", stats.cases);
+	printf("%-48s %10ld\n", "records", stats.records);
+	cmd_demo_stats_free(&stats);
+	reg = form_set_find(ctx.forms, "registration");
+	db_record_list(ctx.db, reg, 0, &ids, &n, NULL);
+	if (n == 0 || db_record_load(ctx.db, reg, ids[n / 2], &rec, NULL) != DB_OK)
+		return 1;
+	BENCH("search 'ko' (prefix, many hits, 200 shown)", 50, bench_search(ctx.db, "ko"));
+	BENCH("search a full name", 50, bench_search(ctx.db, rec->vals[0]));
+	BENCH("case overview (summary + timeline)", 50, bench_summary(ctx.db, rec->case_id));
+	BENCH("duplicate check of a registration", 50, bench_dups(ctx.db, rec));
+	BENCH("re-evaluate a form after a keystroke", 1000,
+	    db_expr_apply(ctx.expr, rec, false, NULL));
+	call = form_record_new(form_set_find(ctx.forms, "call"));
+	form_record_set(call, 1, "uk");
+	BENCH("save a call (rules, audit, index)", 20,
+	    call->id = 0; db_record_save(ctx.db, call, NULL, NULL));
+	form_record_free(call);
+	form_record_free(rec);
+	free(ids);
+	cmd_close(&ctx);
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+	return 0;
+}
