@@ -1,5 +1,6 @@
 #include "ui/picker.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,9 +53,8 @@ ui_picker_match(const struct form_choice *c, const char *ffold)
 }
 
 static void
-ui_picker_refilter(struct ui_picker *p)
+ui_picker_fill(struct ui_picker *p, const char *ffold)
 {
-	char *ffold = i18n_fold_name(p->filter.text != NULL ? p->filter.text : "");
 	size_t i;
 
 	p->nshown = 0;
@@ -66,7 +66,25 @@ ui_picker_refilter(struct ui_picker *p)
 		if (ui_picker_match(c, ffold))
 			p->shown[p->nshown++] = i;
 	}
+}
+
+/* A number that matches no code or label picks by position ("3": the
+ * third choice shown), as the numbers beside short lists say. */
+static void
+ui_picker_refilter(struct ui_picker *p)
+{
+	const char *t = p->filter.text != NULL ? p->filter.text : "";
+	char *ffold = i18n_fold_name(t), *end;
+	long k;
+
+	ui_picker_fill(p, ffold);
 	free(ffold);
+	k = strtol(t, &end, 10);
+	if (p->nshown == 0 && *t != '\0' && *end == '\0') {
+		ui_picker_fill(p, "");
+		if (k >= 1 && (size_t)k <= p->nshown)
+			p->cur = (size_t)k - 1;
+	}
 	if (p->cur >= p->nshown)
 		p->cur = p->nshown > 0 ? p->nshown - 1 : 0;
 }
@@ -86,12 +104,14 @@ ui_picker_draw(struct ui_screen *s, struct ui_app *app)
 		p->top = p->cur - (size_t)rows + 1;
 	for (k = p->top, y = top + 2; k < p->nshown && y < top + 2 + rows; k++, y++) {
 		const struct form_choice *c = &p->list->items[p->shown[k]];
-		char *line;
+		char *line, num[24] = "";
 
-		line = xasprintf("%s%s%s%s%s", p->ticked == NULL ? "" :
+		if (p->list->nitems <= 20)
+			snprintf(num, sizeof num, "%2zu ", k + 1);
+		line = xasprintf("%s%s%s%s%s", num, p->ticked == NULL ? "" :
 		    p->ticked[p->shown[k]] ? "[x] " : "[ ] ", _(c->label),
 		    app->interp && i18n_client_code() != NULL ? "  /  " : "",
-		    app->interp && i18n_client_code() != NULL ? i18n_client(c->label) : "", "");
+		    app->interp && i18n_client_code() != NULL ? i18n_client(c->label) : "");
 		ui_draw_fill(y, 1, app->cols - 2, k == p->cur ? US_FOCUS : US_NORMAL);
 		ui_draw_text(y, 2, app->cols - 4, line, k == p->cur ? US_FOCUS : US_NORMAL);
 		free(line);

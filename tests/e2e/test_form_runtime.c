@@ -314,8 +314,9 @@ test_repeat_rows(void **state)
 	VT_ASSERT_TEXT(t->vt, "Add a row", 5000);
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Relationship", 5000);
-	vt_type(t->vt, "Petr\tchi");
+	vt_type(t->vt, "Petr\t2");	/* a number picks by position: 2 = Child */
 	VT_ASSERT_TEXT(t->vt, "Filter:", 5000);
+	VT_ASSERT_TEXT(t->vt, " 3 Parent", 5000);
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Child", 5000);
 	vt_ctrl(t->vt, 'o');
