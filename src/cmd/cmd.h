@@ -55,5 +55,9 @@ int	cmd_init(int argc, char **argv);
 int	cmd_check_forms(int argc, char **argv);
 int	cmd_demo(int argc, char **argv);
 int	cmd_i18n_status(int argc, char **argv);
+int	cmd_user(int argc, char **argv);
+
+/* Who runs the program: $AVRR_USER, else the Unix account. */
+const char	*cmd_user_name(void);
 
 #endif

@@ -1,6 +1,7 @@
 #include "cmd/cmd.h"
 
 #include <limits.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,19 @@ cmd_locale_dir(void)
 
 	return cmd_find_dir("AVRR_LOCALE", "build/locale", "locale", AVRR_DATADIR "/locale",
 	    buf, sizeof buf);
+}
+
+/* The Unix account is the identity (see DESIGN.md, deployment). */
+const char *
+cmd_user_name(void)
+{
+	struct passwd *pw;
+	const char *env = getenv("AVRR_USER");
+
+	if (!str_empty(env))
+		return env;
+	pw = getpwuid(getuid());
+	return pw != NULL ? pw->pw_name : "unknown";
 }
 
 void

@@ -17,5 +17,8 @@ const struct cmd_entry cmd_table[] = {
 	{ "i18n-status", N_("avrr i18n-status [--missing CODE]"),
 	    N_("translation coverage per language (program, forms, client-facing texts)"),
 	    cmd_i18n_status },
+	{ "user", N_("avrr user [--db FILE] list | role NAME ROLE"),
+	    N_("list users, or give a user a role (counsellor, hotline, return_officer, "
+	    "reintegration_officer, supervisor, admin)"), cmd_user },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -1,5 +1,4 @@
 /* cmd/tui: the interactive program. */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,21 +42,6 @@ cmd_tui_args(int argc, char **argv, struct cmd_tui_opts *o)
 		*slot = argv[++i];
 	}
 	return 0;
-}
-
-/* The Unix account is the identity (see DESIGN.md, deployment). */
-static const char *
-cmd_tui_user(const char *given)
-{
-	struct passwd *pw;
-	const char *env = getenv("AVRR_USER");
-
-	if (!str_empty(given))
-		return given;
-	if (!str_empty(env))
-		return env;
-	pw = getpwuid(getuid());
-	return pw != NULL ? pw->pw_name : "unknown";
 }
 
 static bool
@@ -109,7 +93,7 @@ cmd_tui(int argc, char **argv)
 		cmd_close(&ctx);
 		return rc;
 	}
-	db_set_user(ctx.db, cmd_tui_user(o.user));
+	db_set_user(ctx.db, !str_empty(o.user) ? o.user : cmd_user_name());
 	if (o.lang == NULL)
 		cmd_tui_saved_lang(ctx.db);
 	rc = ui_tui_run(ctx.db, ctx.forms, ctx.expr, db_user(ctx.db));

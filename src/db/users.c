@@ -176,3 +176,39 @@ db_users_set(struct db *db, const char *user, const char *role, char **err)
 	free(op.now);
 	return st;
 }
+
+enum db_status
+db_users_list(struct db *db, struct db_user_row **out, size_t *n, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT name, role FROM users ORDER BY name", err);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return DB_ERROR;
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[*n].name = db_col_text(s, 0);
+		(*out)[*n].role = db_users_role(db, (*out)[*n].name);
+		(*n)++;
+	}
+	db_finish(db, s);
+	if (rc == SQLITE_DONE)
+		return DB_OK;
+	db_users_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return db_sqlerr(db, err);
+}
+
+void
+db_users_free(struct db_user_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(rows[i].name);
+	free(rows);
+}

@@ -20,4 +20,13 @@ const char	*db_users_role_name(const char *role);
 /* True when the current user (db_user()) has the role. */
 bool		 db_users_is(struct db *, const char *role);
 
+struct db_user_row {
+	char		*name;
+	const char	*role;	/* code, as db_users_role() */
+};
+
+/* Every user, by name. */
+enum db_status	 db_users_list(struct db *, struct db_user_row **out, size_t *n, char **err);
+void		 db_users_free(struct db_user_row *, size_t n);
+
 #endif

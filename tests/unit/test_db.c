@@ -11,14 +11,6 @@
 #include "db/internal.h"
 #include "db/record.h"
 
-/* cmd_table names every command; until they all exist this one may be missing. */
-__attribute__((weak)) int
-cmd_demo(int argc, char **argv)
-{
-	(void)argc, (void)argv;
-	return 2;
-}
-
 static long long
 test_db_int(sqlite3 *sql, const char *query)
 {

@@ -1,0 +1,84 @@
+/* avrr user: roles given from the command line, read back through the data layer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "cmd/cmd.h"
+#include "db/users.h"
+#include "util/mem.h"
+
+static char *
+tmp_db(void)
+{
+	char tmpl[] = "/tmp/avrr-user-XXXXXX";
+	int fd = mkstemp(tmpl);
+	char *argv[] = { "init", "--db", NULL, NULL };
+	char *path;
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(tmpl);
+	path = xstrdup(tmpl);
+	argv[2] = path;
+	setenv("AVRR_FORMS", "forms", 1);
+	assert_int_equal(cmd_init(3, argv), 0);
+	return path;
+}
+
+static void
+rm_db(char *path)
+{
+	char *side;
+
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+	free(path);
+}
+
+/* A role given with `avrr user role` is the role the rules see. */
+static void
+test_role_and_list(void **state)
+{
+	char *path = tmp_db();
+	char *role[] = { "user", "--db", path, "role", "eva", "supervisor", NULL };
+	char *bad[] = { "user", "--db", path, "role", "jan", "boss", NULL };
+	char *usage[] = { "user", "--db", path, "role", "eva", NULL };
+	struct db_user_row *rows = NULL;
+	struct db *db = NULL;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(cmd_user(6, role), 0);
+	assert_int_equal(cmd_user(6, bad), 1);
+	assert_int_equal(cmd_user(5, usage), 2);
+	assert_int_equal(db_open(&db, path, false, NULL), DB_OK);
+	assert_string_equal(db_users_role(db, "eva"), "supervisor");
+	assert_string_equal(db_users_role(db, "jan"), "counsellor");
+	assert_int_equal(db_users_list(db, &rows, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].name, "eva");
+	db_users_free(rows, n);
+	db_close(db);
+	rm_db(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_role_and_list),
+	};
+
+	return cmocka_run_group_tests_name("avrr user", tests, NULL, NULL);
+}
