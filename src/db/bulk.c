@@ -11,7 +11,7 @@
 #include "db/internal.h"
 #include "util/tr.h"
 
-#define DB_BULK_CACHE_KB	262144	/* page cache while a batch is open */
+#define DB_BULK_CACHE_KB	65536	/* page cache while a batch is open */
 
 /* An integer pragma's value; dflt when it cannot be read. */
 static int
