@@ -66,7 +66,7 @@ void		 db_seterr(char **err, const char *fmt, ...)
 void		 db_bind_text(sqlite3_stmt *, int idx, const char *);
 char		*db_col_text(sqlite3_stmt *, int col);	/* malloc'd, NULL for NULL */
 char		*db_now(void);				/* "YYYY-MM-DD HH:MM:SS", local */
-char		*db_uuid(void);				/* random version 4 */
+char		*db_uuid(void);				/* version 7: time-ordered, then random */
 
 /* JSON: a string value (or null for NULL), properly escaped. */
 void		 db_json_str(struct strbuf *, const char *);

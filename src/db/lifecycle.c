@@ -313,17 +313,19 @@ db_lifecycle_check(struct db *db, const struct form_record *rec, char **msg)
 {
 	struct db_lifecycle_ctx x = { .db = db, .rec = rec, .msg = msg };
 	enum db_status st;
+	unsigned want;
 	size_t i;
 
 	x.title = _(rec->def->title != NULL ? rec->def->title : rec->def->name);
 	if (rec->case_id == 0)
 		return db_lifecycle_rule_reason(&x);
-	if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment") ||
+	want = DB_LC_CONSENT | DB_LC_CLOSURE;
+	if (db_lifecycle_is(rec, "departure"))
+		want |= DB_LC_PREP;
+	else if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment") ||
 	    db_lifecycle_is(rec, "monitoring"))
-		st = db_lifecycle_load(db, rec->case_id, false, &x.lc, msg);
-	else
-		st = db_lifecycle_load_light(db, rec->case_id, db_lifecycle_is(rec, "departure"),
-		    &x.lc, msg);
+		want |= DB_LC_DEP | DB_LC_PLAN | DB_LC_PAYMENTS;
+	st = db_lifecycle_load_some(db, rec->case_id, want, &x.lc, msg);
 	if (st != DB_OK)
 		return st;
 	for (i = 0; i < sizeof db_lifecycle_rules / sizeof db_lifecycle_rules[0]; i++)

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "db/internal.h"
@@ -141,19 +142,31 @@ db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_
 }
 
 enum db_status
-db_lifecycle_load_light(struct db *db, int64_t case_id, bool prep,
+db_lifecycle_load_some(struct db *db, int64_t case_id, unsigned want,
     struct db_lifecycle_case *lc, char **err)
 {
+	static const struct {
+		unsigned	 bit;
+		const char	*form;
+		size_t		 off;
+	} one[] = {
+		{ DB_LC_CONSENT, "consent", offsetof(struct db_lifecycle_case, consent) },
+		{ DB_LC_CLOSURE, "closure", offsetof(struct db_lifecycle_case, closure) },
+		{ DB_LC_PREP, "return_prep", offsetof(struct db_lifecycle_case, prep) },
+		{ DB_LC_DEP, "departure", offsetof(struct db_lifecycle_case, dep) },
+		{ DB_LC_PLAN, "plan", offsetof(struct db_lifecycle_case, plan) },
+	};
 	enum db_status st;
+	size_t i;
 
 	memset(lc, 0, sizeof *lc);
 	st = db_case_load(db, case_id, &lc->c, err);
-	if (st == DB_OK)
-		st = db_lifecycle_read_one(db, "consent", case_id, &lc->consent, err);
-	if (st == DB_OK)
-		st = db_lifecycle_read_one(db, "closure", case_id, &lc->closure, err);
-	if (st == DB_OK && prep)
-		st = db_lifecycle_read_one(db, "return_prep", case_id, &lc->prep, err);
+	for (i = 0; i < sizeof one / sizeof one[0] && st == DB_OK; i++)
+		if (want & one[i].bit)
+			st = db_lifecycle_read_one(db, one[i].form, case_id,
+			    (struct form_record **)(void *)((char *)lc + one[i].off), err);
+	if (st == DB_OK && (want & DB_LC_PAYMENTS))
+		st = db_lifecycle_read(db, "payment", case_id, 0, &lc->payments, err);
 	if (st != DB_OK)
 		db_lifecycle_case_clear(lc);
 	return st;

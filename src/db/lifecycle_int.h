@@ -47,10 +47,16 @@ struct db_lifecycle_plan {
 	bool		 approved;
 };
 
-/* Only what the rules of most forms need: the case row, consent and closure,
- * and return preparation when prep (a departure). Saves of sessions and calls,
- * the most frequent, then read two records instead of every form's. */
-enum db_status	db_lifecycle_load_light(struct db *, int64_t case_id, bool prep,
+/* Only the case row and the records named in want (DB_LC_* bits): a rule
+ * reads what it needs, and saves of sessions and calls, the most frequent,
+ * read two records instead of every form's. */
+#define DB_LC_CONSENT	0x01u
+#define DB_LC_CLOSURE	0x02u
+#define DB_LC_PREP	0x04u
+#define DB_LC_DEP	0x08u
+#define DB_LC_PLAN	0x10u
+#define DB_LC_PAYMENTS	0x20u
+enum db_status	db_lifecycle_load_some(struct db *, int64_t case_id, unsigned want,
 		    struct db_lifecycle_case *, char **err);
 /* The newest record of form name of a case (*out NULL when none). */
 enum db_status	db_lifecycle_read_one(struct db *, const char *name, int64_t case_id,

@@ -271,7 +271,7 @@ db_record_insert_row(struct db *db, const struct form_record *row, int64_t paren
 	strbuf_puts(&sb, ") VALUES (?1, ?2");
 	n = db_record_ncols(row->def) + 3;
 	for (i = 3; i < n; i++)
-		strbuf_printf(&sb, ", ?%d", i);
+		strbuf_puts(&sb, ", ?");	/* SQLite numbers a bare ? after the largest so far */
 	strbuf_putc(&sb, ')');
 	s = db_prep(db, strbuf_str(&sb), err);
 	strbuf_free(&sb);
@@ -419,7 +419,7 @@ db_record_insert(struct db *db, struct db_save *sv, char **err)
 	db_record_colnames(&sb, rec->def, ", ");
 	strbuf_puts(&sb, ") VALUES (?1, ?2, 1, ?3, ?4, ?3, ?4");
 	for (i = 5; i < n; i++)
-		strbuf_printf(&sb, ", ?%d", i);
+		strbuf_puts(&sb, ", ?");	/* SQLite numbers a bare ? after the largest so far */
 	strbuf_putc(&sb, ')');
 	s = db_prep(db, strbuf_str(&sb), err);
 	strbuf_free(&sb);
