@@ -154,12 +154,15 @@ db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
     const char *action, const char *changes, char **err)
 {
 	sqlite3_stmt *st = db_prep(db, "INSERT INTO audit (at, user, tbl, row_id, case_id,"
-	    " action, changes) VALUES (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'),"
-	    " ?1, ?2, ?3, ?4, ?5, ?6)", err);
+	    " action, changes) VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)", err);
+	char *now;
 	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
+	now = db_now();	/* the same clock as the rows' created_at / updated_at */
+	db_bind_text(st, 7, now);
+	free(now);
 	db_bind_text(st, 1, db->user);
 	db_bind_text(st, 2, table);
 	sqlite3_bind_int64(st, 3, row);
