@@ -26,7 +26,7 @@ cmd_exe_dir_get(void)
 		return cmd_exe_dir;
 	n = readlink("/proc/self/exe", cmd_exe_dir, sizeof cmd_exe_dir - 1);
 	if (n <= 0) {
-		strcpy(cmd_exe_dir, ".");
+		snprintf(cmd_exe_dir, sizeof cmd_exe_dir, ".");
 		return cmd_exe_dir;
 	}
 	cmd_exe_dir[n] = '\0';

@@ -194,3 +194,55 @@ e2e_wait_gone(struct vt *vt, const char *text, int timeout_ms)
 	}
 	return false;
 }
+
+void
+e2e_gone(struct vt *vt, const char *text)
+{
+	if (!e2e_wait_gone(vt, text, E2E_T)) {
+		vt_dump(vt, stderr);
+		fail_msg("\"%s\" stays on screen", text);
+	}
+}
+
+void
+e2e_tabs(struct vt *vt, int n)
+{
+	while (n-- > 0)
+		vt_key(vt, VT_TAB);
+}
+
+void
+e2e_pick(struct vt *vt, const char *filter, const char *label)
+{
+	vt_type(vt, filter);
+	VT_ASSERT_TEXT(vt, "Filter:", E2E_T);
+	VT_ASSERT_ROW(vt, 1, filter, E2E_T);
+	VT_ASSERT_ROW(vt, 3, label, E2E_T);
+	vt_key(vt, VT_ENTER);
+	e2e_gone(vt, "Filter:");
+	VT_ASSERT_TEXT(vt, label, E2E_T);
+}
+
+void
+e2e_tick(struct vt *vt, const char *filter, const char *label)
+{
+	char ticked[128];
+
+	snprintf(ticked, sizeof ticked, "[x] %s", label);
+	vt_type(vt, filter);
+	VT_ASSERT_TEXT(vt, "Filter:", E2E_T);
+	VT_ASSERT_ROW(vt, 1, filter, E2E_T);
+	VT_ASSERT_ROW(vt, 3, label, E2E_T);
+	vt_type(vt, " ");
+	VT_ASSERT_ROW(vt, 3, ticked, E2E_T);
+	vt_key(vt, VT_ENTER);
+	e2e_gone(vt, "Filter:");
+}
+
+void
+e2e_text(struct vt *vt, const char *text)
+{
+	vt_type(vt, text);
+	VT_ASSERT_TEXT(vt, text, E2E_T);
+	vt_key(vt, VT_TAB);
+}

@@ -44,6 +44,19 @@ size_t		 e2e_count(struct e2e_db *, const char *form);
 /* Waits until text is no longer on screen; false at the deadline. */
 bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);
 
+/* Screen helpers that fail the test (with the screen dumped) at a 15 s deadline. */
+#define E2E_T	15000
+/* Waits until text is gone from the screen. */
+void		 e2e_gone(struct vt *, const char *text);
+/* Presses Tab n times. */
+void		 e2e_tabs(struct vt *, int n);
+/* Types filter into a choice field and takes the first match, which is label. */
+void		 e2e_pick(struct vt *, const char *filter, const char *label);
+/* The same for a select_many field: ticks the first match and finishes. */
+void		 e2e_tick(struct vt *, const char *filter, const char *label);
+/* Types a text value and moves on with Tab, once it shows. */
+void		 e2e_text(struct vt *, const char *text);
+
 /* Starts avrr on the database; extra_env may be NULL. */
 struct vt	*e2e_start(struct e2e_db *, const char *const extra_env[], int rows, int cols);
 /* The same with more arguments (NULL-terminated, may be NULL) and terminal options. */

@@ -151,15 +151,6 @@ hl_get(const struct form_record *rec, const char *field)
 
 /* ---- the screen ------------------------------------------------------------ */
 
-static void
-hl_gone(struct vt *vt, const char *text)
-{
-	if (!e2e_wait_gone(vt, text, T)) {
-		vt_dump(vt, stderr);
-		fail_msg("\"%s\" stays on screen", text);
-	}
-}
-
 /* True once a row shows a and, after it, b; false at the deadline. */
 static bool
 hl_row_has(struct vt *vt, const char *a, const char *b, int timeout_ms)
@@ -188,52 +179,6 @@ hl_wait_row(struct vt *vt, const char *a, const char *b)
 	}
 }
 
-static void
-hl_tab(struct vt *vt, int n)
-{
-	while (n-- > 0)
-		vt_key(vt, VT_TAB);
-}
-
-/* Types filter into a choice field and takes the first match, which is label. */
-static void
-hl_pick(struct vt *vt, const char *filter, const char *label)
-{
-	vt_type(vt, filter);
-	VT_ASSERT_TEXT(vt, "Filter:", T);
-	VT_ASSERT_ROW(vt, 1, filter, T);
-	VT_ASSERT_ROW(vt, 3, label, T);
-	vt_key(vt, VT_ENTER);
-	hl_gone(vt, "Filter:");
-	VT_ASSERT_TEXT(vt, label, T);
-}
-
-/* The same for a select_many field: ticks the first match and finishes. */
-static void
-hl_tick(struct vt *vt, const char *filter, const char *label)
-{
-	char ticked[128];
-
-	snprintf(ticked, sizeof ticked, "[x] %s", label);
-	vt_type(vt, filter);
-	VT_ASSERT_TEXT(vt, "Filter:", T);
-	VT_ASSERT_ROW(vt, 1, filter, T);
-	VT_ASSERT_ROW(vt, 3, label, T);
-	vt_type(vt, " ");
-	VT_ASSERT_ROW(vt, 3, ticked, T);
-	vt_key(vt, VT_ENTER);
-	hl_gone(vt, "Filter:");
-}
-
-/* Types a text value and moves on with Tab, once it shows. */
-static void
-hl_text(struct vt *vt, const char *text)
-{
-	vt_type(vt, text);
-	VT_ASSERT_TEXT(vt, text, T);
-	vt_key(vt, VT_TAB);
-}
-
 /* F5: a new call with its timer, the cursor on the caller's language. */
 static void
 hl_open_call(struct vt *vt)
@@ -241,17 +186,17 @@ hl_open_call(struct vt *vt)
 	vt_key(vt, VT_F5);
 	VT_ASSERT_ROW(vt, 0, "Hotline call  00:", T);
 	VT_ASSERT_TEXT(vt, "Caller's language *", T);
-	hl_pick(vt, "georg", "Georgian");
+	e2e_pick(vt, "georg", "Georgian");
 }
 
 /* From the caller's language: who called, name and phone (Tab commits it). */
 static void
 hl_fill_caller(struct vt *vt, const char *name, const char *phone)
 {
-	hl_tab(vt, 2);			/* interpreter, who called */
-	hl_pick(vt, "migr", "Migrant");
-	hl_tab(vt, 1);
-	hl_text(vt, name);
+	e2e_tabs(vt, 2);			/* interpreter, who called */
+	e2e_pick(vt, "migr", "Migrant");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, name);
 	vt_type(vt, phone);
 	VT_ASSERT_TEXT(vt, phone, T);
 }
@@ -260,35 +205,35 @@ hl_fill_caller(struct vt *vt, const char *name, const char *phone)
 static void
 hl_fill_call(struct vt *vt, const char *outcome_filter, const char *outcome)
 {
-	hl_tab(vt, 2);			/* where the caller is, topics */
-	hl_tick(vt, "volun", "Voluntary return");
-	hl_tab(vt, 1);
-	hl_text(vt, "Asked how to get home");
-	hl_pick(vt, outcome_filter, outcome);
+	e2e_tabs(vt, 2);			/* where the caller is, topics */
+	e2e_tick(vt, "volun", "Voluntary return");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "Asked how to get home");
+	e2e_pick(vt, outcome_filter, outcome);
 }
 
 /* The rest of a registration started from a call (name, phone, language set). */
 static void
 hl_fill_registration(struct vt *vt)
 {
-	hl_tab(vt, 1);
-	hl_text(vt, "Giorgi");
-	hl_tab(vt, 1);			/* name in native script */
-	hl_pick(vt, "mal", "Male");
-	hl_tab(vt, 1);
-	hl_text(vt, "1990-01-01");
-	hl_pick(vt, "georgia", "Georgia");
-	hl_tab(vt, 1);
-	hl_pick(vt, "georgia", "Georgia");
-	hl_tab(vt, 3);			/* place of return, languages spoken */
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "Giorgi");
+	e2e_tabs(vt, 1);			/* name in native script */
+	e2e_pick(vt, "mal", "Male");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "1990-01-01");
+	e2e_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 3);			/* place of return, languages spoken */
 	vt_type(vt, "n");		/* interpreter needed */
-	hl_tab(vt, 3);			/* phone, email */
-	hl_pick(vt, "humen", "Humenné reception centre");
-	hl_tab(vt, 1);
-	hl_pick(vt, "rej", "Rejected asylum seeker");
-	hl_tab(vt, 1);
-	hl_tick(vt, "none", "None");
-	hl_tab(vt, 1);
+	e2e_tabs(vt, 3);			/* phone, email */
+	e2e_pick(vt, "humen", "Humenné reception centre");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "rej", "Rejected asylum seeker");
+	e2e_tabs(vt, 1);
+	e2e_tick(vt, "none", "None");
+	e2e_tabs(vt, 1);
 	vt_type(vt, "AMIF-2026-01");
 	VT_ASSERT_TEXT(vt, "AMIF-2026-01", T);
 }
@@ -306,7 +251,7 @@ test_call_from_start_screen(void **state)
 	hl_open_call(t->vt);
 	hl_fill_caller(t->vt, "Beridze Giorgi", "+421905555111");
 	hl_fill_call(t->vt, "inform", "Information given");
-	hl_gone(t->vt, "Hotline call  00:00");	/* the timer runs */
+	e2e_gone(t->vt, "Hotline call  00:00");	/* the timer runs */
 	vt_ctrl(t->vt, 'o');
 	VT_ASSERT_TEXT(t->vt, "Saved.", T);
 	VT_ASSERT_TEXT(t->vt, "Find a case", T);

@@ -285,61 +285,6 @@ wf_wait_row(struct vt *vt, const char *a, const char *b)
 	fail_msg("no row shows \"%s\" ... \"%s\" within %d ms", a, b, T);
 }
 
-static void
-wf_gone(struct vt *vt, const char *text)
-{
-	if (!e2e_wait_gone(vt, text, T)) {
-		vt_dump(vt, stderr);
-		fail_msg("\"%s\" stays on screen", text);
-	}
-}
-
-static void
-wf_tab(struct vt *vt, int n)
-{
-	while (n-- > 0)
-		vt_key(vt, VT_TAB);
-}
-
-/* Types filter into a choice field and takes the first match, which is label. */
-static void
-wf_pick(struct vt *vt, const char *filter, const char *label)
-{
-	vt_type(vt, filter);
-	VT_ASSERT_TEXT(vt, "Filter:", T);
-	VT_ASSERT_ROW(vt, 1, filter, T);
-	VT_ASSERT_ROW(vt, 3, label, T);
-	vt_key(vt, VT_ENTER);
-	wf_gone(vt, "Filter:");
-	VT_ASSERT_TEXT(vt, label, T);
-}
-
-/* The same for a select_many field: ticks the first match and finishes. */
-static void
-wf_tick(struct vt *vt, const char *filter, const char *label)
-{
-	char ticked[128];
-
-	snprintf(ticked, sizeof ticked, "[x] %s", label);
-	vt_type(vt, filter);
-	VT_ASSERT_TEXT(vt, "Filter:", T);
-	VT_ASSERT_ROW(vt, 1, filter, T);
-	VT_ASSERT_ROW(vt, 3, label, T);
-	vt_type(vt, " ");
-	VT_ASSERT_ROW(vt, 3, ticked, T);
-	vt_key(vt, VT_ENTER);
-	wf_gone(vt, "Filter:");
-}
-
-/* Types a text value and moves on with Tab, once it shows. */
-static void
-wf_text(struct vt *vt, const char *text)
-{
-	vt_type(vt, text);
-	VT_ASSERT_TEXT(vt, text, T);
-	vt_key(vt, VT_TAB);
-}
-
 /* From the case overview: selects a form line and opens it (a list's "+ New"). */
 static void
 wf_open_form(struct vt *vt, enum wf_line line, const char *title, bool list)
@@ -391,27 +336,27 @@ wf_fill_registration(struct vt *vt, const char *surname, const char *given,
     const char *dob)
 {
 	VT_ASSERT_TEXT(vt, "Surname (as in passport)", T);
-	wf_text(vt, surname);
-	wf_text(vt, given);
-	wf_tab(vt, 1);			/* name in native script */
-	wf_pick(vt, "mal", "Male");
-	wf_tab(vt, 1);
-	wf_text(vt, dob);
-	wf_pick(vt, "georgia", "Georgia");
-	wf_tab(vt, 1);
-	wf_pick(vt, "georgia", "Georgia");
-	wf_tab(vt, 1);
-	wf_text(vt, "Tbilisi");
-	wf_tick(vt, "georg", "Georgian");
-	wf_tab(vt, 1);
+	e2e_text(vt, surname);
+	e2e_text(vt, given);
+	e2e_tabs(vt, 1);			/* name in native script */
+	e2e_pick(vt, "mal", "Male");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, dob);
+	e2e_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "Tbilisi");
+	e2e_tick(vt, "georg", "Georgian");
+	e2e_tabs(vt, 1);
 	vt_type(vt, "n");		/* interpreter needed */
-	wf_tab(vt, 3);			/* phone, email */
-	wf_pick(vt, "humen", "Humenné reception centre");
-	wf_tab(vt, 1);
-	wf_pick(vt, "rej", "Rejected asylum seeker");
-	wf_tab(vt, 1);
-	wf_tick(vt, "none", "None");
-	wf_tab(vt, 1);
+	e2e_tabs(vt, 3);			/* phone, email */
+	e2e_pick(vt, "humen", "Humenné reception centre");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "rej", "Rejected asylum seeker");
+	e2e_tabs(vt, 1);
+	e2e_tick(vt, "none", "None");
+	e2e_tabs(vt, 1);
 	vt_type(vt, "AMIF-2026-01");
 	VT_ASSERT_TEXT(vt, "AMIF-2026-01", T);
 }
@@ -420,19 +365,19 @@ wf_fill_registration(struct vt *vt, const char *surname, const char *given,
 static void
 wf_fill_family(struct vt *vt)
 {
-	wf_tab(vt, 1);
+	e2e_tabs(vt, 1);
 	VT_ASSERT_TEXT(vt, "+ Add a row", T);
 	vt_key(vt, VT_ENTER);
 	VT_ASSERT_ROW(vt, 0, "Family members returning together 1", T);
-	wf_text(vt, "Nováková");
-	wf_text(vt, "Eva");
-	wf_tab(vt, 1);
-	wf_pick(vt, "fem", "Female");
-	wf_tab(vt, 1);
-	wf_text(vt, "1982-03-03");
-	wf_pick(vt, "spou", "Spouse");
-	wf_tab(vt, 1);
-	wf_pick(vt, "georgia", "Georgia");
+	e2e_text(vt, "Nováková");
+	e2e_text(vt, "Eva");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "fem", "Female");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "1982-03-03");
+	e2e_pick(vt, "spou", "Spouse");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "georgia", "Georgia");
 	vt_ctrl(vt, 'o');
 	VT_ASSERT_TEXT(vt, "1. Nováková, Eva", T);
 }
@@ -443,11 +388,11 @@ wf_fill_consent(struct vt *vt)
 	VT_ASSERT_TEXT(vt, "Consent given *", T);
 	vt_type(vt, "y");
 	VT_ASSERT_TEXT(vt, "Yes", T);
-	wf_tab(vt, 2);			/* the date of consent is today */
-	wf_pick(vt, "georg", "Georgian");
-	wf_tab(vt, 1);
+	e2e_tabs(vt, 2);			/* the date of consent is today */
+	e2e_pick(vt, "georg", "Georgian");
+	e2e_tabs(vt, 1);
 	vt_type(vt, "n");
-	wf_tab(vt, 1);
+	e2e_tabs(vt, 1);
 	vt_type(vt, "y");
 }
 
@@ -456,18 +401,18 @@ static void
 wf_fill_session(struct vt *vt)
 {
 	VT_ASSERT_TEXT(vt, "Kind of session *", T);
-	wf_pick(vt, "return c", "Return counselling");
-	wf_tab(vt, 2);			/* the date is today */
-	wf_pick(vt, "pho", "Phone");
-	wf_tab(vt, 1);
+	e2e_pick(vt, "return c", "Return counselling");
+	e2e_tabs(vt, 2);			/* the date is today */
+	e2e_pick(vt, "pho", "Phone");
+	e2e_tabs(vt, 1);
 	vt_type(vt, "y");
 	VT_ASSERT_TEXT(vt, "Interpreter's language", T);
-	wf_tab(vt, 1);
-	wf_pick(vt, "georg", "Georgian");
-	wf_tab(vt, 1);
-	wf_pick(vt, "conf", "Joined by conference call");
-	wf_tab(vt, 1);
-	wf_tick(vt, "arrang", "Travel arrangements");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "georg", "Georgian");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "conf", "Joined by conference call");
+	e2e_tabs(vt, 1);
+	e2e_tick(vt, "arrang", "Travel arrangements");
 }
 
 /* A valid passport and one flight; escort none. */
@@ -475,34 +420,34 @@ static void
 wf_fill_return_prep(struct vt *vt)
 {
 	VT_ASSERT_TEXT(vt, "Travel document *", T);
-	wf_pick(vt, "pass", "Valid passport");
-	wf_tab(vt, 1);
-	wf_text(vt, "13AB45678");
-	wf_text(vt, "2030-01-31");
+	e2e_pick(vt, "pass", "Valid passport");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "13AB45678");
+	e2e_text(vt, "2030-01-31");
 	VT_ASSERT_TEXT(vt, "+ Add a row", T);
 	vt_key(vt, VT_ENTER);
 	VT_ASSERT_ROW(vt, 0, "Flight segments 1", T);
-	wf_text(vt, "2026-11-20");
-	wf_text(vt, "VIE Vienna");
-	wf_text(vt, "TBS Tbilisi");
+	e2e_text(vt, "2026-11-20");
+	e2e_text(vt, "VIE Vienna");
+	e2e_text(vt, "TBS Tbilisi");
 	vt_type(vt, "OS123");
 	VT_ASSERT_TEXT(vt, "OS123", T);
 	vt_ctrl(vt, 'o');
 	VT_ASSERT_TEXT(vt, "1. 2026-11-20", T);
-	wf_tab(vt, 2);			/* transit assistance, escort */
-	wf_pick(vt, "non", "None");
+	e2e_tabs(vt, 2);			/* transit assistance, escort */
+	e2e_pick(vt, "non", "None");
 }
 
 static void
 wf_fill_departure(struct vt *vt)
 {
 	VT_ASSERT_TEXT(vt, "Departed on *", T);
-	wf_text(vt, "2026-11-20");
+	e2e_text(vt, "2026-11-20");
 	vt_type(vt, "y");
 	VT_ASSERT_TEXT(vt, "Confirmed on *", T);
-	wf_tab(vt, 1);
-	wf_text(vt, "2026-11-21");
-	wf_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "2026-11-21");
+	e2e_pick(vt, "georgia", "Georgia");
 }
 
 /* A plan after return with one item of material assistance. */
@@ -510,19 +455,19 @@ static void
 wf_fill_plan(struct vt *vt, const char *grant, const char *budget)
 {
 	VT_ASSERT_TEXT(vt, "Reintegration grant *", T);
-	wf_text(vt, grant);
-	wf_tab(vt, 1);			/* prepared today */
-	wf_pick(vt, "after", "After return");
-	wf_tab(vt, 1);
+	e2e_text(vt, grant);
+	e2e_tabs(vt, 1);			/* prepared today */
+	e2e_pick(vt, "after", "After return");
+	e2e_tabs(vt, 1);
 	VT_ASSERT_TEXT(vt, "+ Add a row", T);
 	vt_key(vt, VT_ENTER);
 	VT_ASSERT_ROW(vt, 0, "Plan items 1", T);
-	wf_pick(vt, "mater", "Material assistance");
-	wf_tab(vt, 1);
-	wf_text(vt, "Fridge and cooker");
-	wf_text(vt, "Elektro Tbilisi");
-	wf_pick(vt, "georgia", "Georgia");
-	wf_tab(vt, 1);
+	e2e_pick(vt, "mater", "Material assistance");
+	e2e_tabs(vt, 1);
+	e2e_text(vt, "Fridge and cooker");
+	e2e_text(vt, "Elektro Tbilisi");
+	e2e_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 1);
 	vt_type(vt, budget);
 	VT_ASSERT_TEXT(vt, budget, T);
 	vt_ctrl(vt, 'o');
@@ -533,9 +478,9 @@ wf_fill_plan(struct vt *vt, const char *grant, const char *budget)
 static void
 wf_fill_approval(struct vt *vt, const char *by)
 {
-	wf_tab(vt, 1);
+	e2e_tabs(vt, 1);
 	VT_ASSERT_TEXT(vt, "Approved by", T);
-	wf_text(vt, by);
+	e2e_text(vt, by);
 	vt_type(vt, "2026-11-22");
 	VT_ASSERT_TEXT(vt, "2026-11-22", T);
 }
@@ -545,11 +490,11 @@ wf_fill_payment(struct vt *vt, const char *item, const char *amount)
 {
 	VT_ASSERT_TEXT(vt, "Plan item number *", T);
 	vt_type(vt, item);
-	wf_tab(vt, 2);			/* paid today */
-	wf_text(vt, amount);
-	wf_tab(vt, 1);			/* rate 1; the amount in EUR is calculated */
-	wf_text(vt, "INV-77");
-	wf_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 2);			/* paid today */
+	e2e_text(vt, amount);
+	e2e_tabs(vt, 1);			/* rate 1; the amount in EUR is calculated */
+	e2e_text(vt, "INV-77");
+	e2e_pick(vt, "georgia", "Georgia");
 }
 
 /* A visit with item 1 in use and every indicator 4 (good). */
@@ -559,22 +504,22 @@ wf_fill_monitoring(struct vt *vt, bool item)
 	int i;
 
 	VT_ASSERT_TEXT(vt, "Mode *", T);
-	wf_tab(vt, 1);
-	wf_pick(vt, "visit", "Visit");
-	wf_tab(vt, 1);
-	wf_pick(vt, "georgia", "Georgia");
-	wf_tab(vt, 1);
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "visit", "Visit");
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, "georgia", "Georgia");
+	e2e_tabs(vt, 1);
 	if (item) {
 		vt_key(vt, VT_ENTER);
 		VT_ASSERT_ROW(vt, 0, "State of the plan items 1", T);
-		wf_text(vt, "1");
-		wf_pick(vt, "in use", "In use");
+		e2e_text(vt, "1");
+		e2e_pick(vt, "in use", "In use");
 		vt_ctrl(vt, 'o');
 		VT_ASSERT_TEXT(vt, "1. 1, In use", T);
 	}
 	for (i = 0; i < 9; i++) {
-		wf_tab(vt, 1);
-		wf_pick(vt, "4", "4 - good");
+		e2e_tabs(vt, 1);
+		e2e_pick(vt, "4", "4 - good");
 	}
 	VT_ASSERT_TEXT(vt, "Sustainability score (1-5)", T);
 }
@@ -583,8 +528,8 @@ static void
 wf_fill_closure(struct vt *vt, const char *filter, const char *label)
 {
 	VT_ASSERT_TEXT(vt, "Closed on *", T);
-	wf_tab(vt, 1);
-	wf_pick(vt, filter, label);
+	e2e_tabs(vt, 1);
+	e2e_pick(vt, filter, label);
 }
 
 /* Saves the form shown and waits for the case overview with the status. */
@@ -631,7 +576,7 @@ wf_walk_first_stages(struct vt *vt)
 	vt_ctrl(vt, 'o');
 	wf_wait_row(vt, "Consent to data processing", "filled in");
 	VT_ASSERT_TEXT(vt, "Status: Registered ", T);
-	wf_gone(vt, "Consent not recorded");
+	e2e_gone(vt, "Consent not recorded");
 	wf_open_form(vt, WF_SESSION, "Counselling session", true);
 	wf_fill_session(vt);
 	wf_save_in_list(vt, "Return counselling, 2026-11-22", "Counselling");
@@ -660,7 +605,7 @@ wf_walk_reintegration(struct vt *vt)
 	wf_open_form(vt, WF_PAYMENT, "Payment to a provider", true);
 	wf_fill_payment(vt, "1", "1500");
 	wf_save_in_list(vt, "1500.00 EUR", "Reintegration");
-	wf_gone(vt, "Item 1: paid");
+	e2e_gone(vt, "Item 1: paid");
 	wf_open_form(vt, WF_MONITORING, "Monitoring after return", true);
 	wf_fill_monitoring(vt, true);
 	wf_save_in_list(vt, "Visit", "Monitoring");
@@ -864,7 +809,7 @@ test_closure_needs_reason(void **state)
 	VT_ASSERT_TEXT(t->vt, "Reason is required", T);
 	VT_ASSERT_TEXT(t->vt, "Not saved", T);
 	assert_int_equal(e2e_count(t->db, "closure"), 0);
-	wf_pick(t->vt, "other", "Other");
+	e2e_pick(t->vt, "other", "Other");
 	VT_ASSERT_TEXT(t->vt, "Reason: other *", T);
 	vt_ctrl(t->vt, 'o');
 	VT_ASSERT_TEXT(t->vt, "Reason: other is required", T);
@@ -955,7 +900,7 @@ test_duplicate_new_case_anyway(void **state)
 	struct t *t = *state;
 	wf_register_duplicate(t);
 	vt_key(t->vt, VT_F2);
-	wf_gone(t->vt, "These existing cases may be the same person");
+	e2e_gone(t->vt, "These existing cases may be the same person");
 	if (!vt_wait_text(t->vt, "Forms of this case", 1000)) {
 		VT_ASSERT_TEXT(t->vt, "Press F2 (^O) again to make the new case.", T);
 		vt_key(t->vt, VT_F2);
