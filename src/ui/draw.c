@@ -79,12 +79,30 @@ ui_draw_attr(enum ui_style st)
 	}
 }
 
+/* Line breaks of multi-line text as U+21B5 on one screen line. */
+static char *
+ui_draw_breaks(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			strbuf_puts(&sb, "\u21b5");
+		else
+			strbuf_putc(&sb, *s);
+	}
+	return strbuf_take(&sb);
+}
+
 /* Sanitised text in the terminal's charset (malloc'd). */
 static char *
 ui_draw_prepare(const char *utf8)
 {
-	char *clean = utf8_sanitize(utf8 != NULL ? utf8 : "");
+	char *breaks = strchr(utf8 != NULL ? utf8 : "", '\n') != NULL ? ui_draw_breaks(utf8) : NULL;
+	char *clean = utf8_sanitize(breaks != NULL ? breaks : utf8 != NULL ? utf8 : "");
 	char *out;
+
+	free(breaks);
 
 	if (ui_draw_is_utf8)
 		return clean;

@@ -34,6 +34,11 @@ ui_form_text_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action 
 	case UA_BACKSPACE: ui_edit_backspace(e); break;
 	case UA_DELETE: ui_edit_delete(e); break;
 	case UA_CLEAR: ui_edit_clear(e); break;
+	case UA_ENTER:	/* a new line in multi-line text; Tab goes on */
+		if (f->rec->def->fields[f->edit_field].type != FT_MULTILINE ||
+		    !ui_edit_insert(e, '\n'))
+			return false;
+		break;
 	case UA_NONE:
 		if (key < 32 || key >= 0x200000 || (key >= 0x7f && key < 0xa0))
 			return false;

@@ -480,6 +480,8 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 		t = _("Enter or type a few letters to choose");
 	else if (fd->type == FT_YESNO)
 		t = _("y = yes, n = no, Space switches");
+	else if (fd->type == FT_MULTILINE)
+		t = _("Enter starts a new line; Tab goes to the next field");
 	else if (ui_draw_width(_(fd->label != NULL ? fd->label : fd->name)) >
 	    ui_form_label_cols(app))
 		t = _(fd->label);

@@ -94,9 +94,14 @@ test_fill_and_save(void **state)
 	VT_ASSERT_TEXT(t->vt, "Not saved", 5000);
 	assert_int_equal(e2e_count(t->db, "registration"), 0);
 	vt_ctrl(t->vt, 'u');
-	vt_type(t->vt, "2");
+	vt_type(t->vt, "2\t\t");	/* children, phone: to the notes */
+	vt_type(t->vt, "first line");
+	vt_key(t->vt, VT_ENTER);	/* multi-line: a new line, not the next field */
+	vt_type(t->vt, "second");
+	VT_ASSERT_TEXT(t->vt, "first line\u21b5second", 5000);
 	vt_ctrl(t->vt, 'o');
 	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "registration", "notes", "first line\nsecond");
 	VT_ASSERT_TEXT(t->vt, "Forms of this case", 5000);
 	assert_value(t, "registration", "surname", "Novák");
 	assert_value(t, "registration", "dob", "1990-02-01");
