@@ -40,7 +40,7 @@ cmd_user_role(struct cmd_ctx *ctx, const char *name, const char *role)
 		free(err);
 		return 1;
 	}
-	printf(_("%s: %s\n"), name, _(db_users_role_name(role)));
+	printf("%s: %s\n", name, _(db_users_role_name(role)));
 	return 0;
 }
 
