@@ -105,7 +105,17 @@ db_case_free_array(struct db_case *c, size_t n)
 enum db_status
 db_case_load(struct db *db, int64_t id, struct db_case *out, char **err)
 {
-	sqlite3_stmt *s = db_prep(db, DB_CASE_COLS " WHERE c.id = ?1", err);
+	return db_case_load_ex(db, id, true, out, err);
+}
+
+enum db_status
+db_case_load_ex(struct db *db, int64_t id, bool display, struct db_case *out, char **err)
+{
+	/* Without the display name the search index is not read: the rules,
+	 * run on every save, need only the status and the project. */
+	sqlite3_stmt *s = db_prep(db, display ? DB_CASE_COLS " WHERE c.id = ?1" :
+	    "SELECT c.id, c.version, c.case_no, c.status, c.client_lang, c.project, NULL,"
+	    " c.created_at, c.updated_at FROM cases c WHERE c.id = ?1", err);
 	int rc;
 
 	memset(out, 0, sizeof *out);

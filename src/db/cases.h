@@ -41,6 +41,9 @@ const char	*db_case_status_code(enum db_case_status);	/* "registered", ... */
 enum db_status	db_case_create(struct db *, const char *project, const char *client_lang,
 		    struct db_case *out, char **err);
 enum db_status	db_case_load(struct db *, int64_t id, struct db_case *out, char **err);
+/* The same; without display the display name is "" and the search index unread. */
+enum db_status	db_case_load_ex(struct db *, int64_t id, bool display, struct db_case *out,
+		    char **err);
 enum db_status	db_case_set_status(struct db *, struct db_case *, enum db_case_status,
 		    char **err);
 enum db_status	db_case_set_client_lang(struct db *, struct db_case *, const char *lang,

@@ -376,7 +376,7 @@ db_lifecycle_after_save(struct db *db, const struct form_record *rec, char **err
 		 * departure, the departure for a plan or payment of a case not
 		 * yet marked departed. */
 		memset(&lc, 0, sizeof lc);
-		st = db_case_load(db, rec->case_id, &lc.c, err);
+		st = db_case_load_ex(db, rec->case_id, false, &lc.c, err);
 		if (st == DB_OK && db_lifecycle_is(rec, "departure"))
 			st = db_lifecycle_read_one(db, "plan", rec->case_id, &lc.plan, err);
 		else if (st == DB_OK && (db_lifecycle_is(rec, "plan") ||

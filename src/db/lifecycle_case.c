@@ -125,7 +125,7 @@ db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_
 	size_t i;
 
 	memset(lc, 0, sizeof *lc);
-	st = db_case_load(db, case_id, &lc->c, err);
+	st = db_case_load_ex(db, case_id, false, &lc->c, err);
 	for (i = 0; i < sizeof once / sizeof once[0] && st == DB_OK; i++)
 		st = db_lifecycle_read_one(db, once[i], case_id, slot[i], err);
 	if (st == DB_OK && all)
@@ -160,7 +160,7 @@ db_lifecycle_load_some(struct db *db, int64_t case_id, unsigned want,
 	size_t i;
 
 	memset(lc, 0, sizeof *lc);
-	st = db_case_load(db, case_id, &lc->c, err);
+	st = db_case_load_ex(db, case_id, false, &lc->c, err);
 	for (i = 0; i < sizeof one / sizeof one[0] && st == DB_OK; i++)
 		if (want & one[i].bit)
 			st = db_lifecycle_read_one(db, one[i].form, case_id,
