@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,50 @@ db_finish(struct db *db, sqlite3_stmt *st)
 		return;
 	}
 	sqlite3_finalize(st);
+}
+
+sqlite3_stmt *
+db_prep_keyed(struct db *db, const void *key, int op, char *(*build)(const void *), char **err)
+{
+	unsigned h = (unsigned)(((uintptr_t)key >> 4) * 31u + (unsigned)op) % DB_KEYED_BUCKETS;
+	struct db_keyed *k;
+	sqlite3_stmt *st;
+	char *sql;
+
+	for (k = db->keyed[h]; k != NULL; k = k->next)
+		if (k->key == key && k->op == op && !k->e->in_use &&
+		    db->ninuse < sizeof db->inuse / sizeof db->inuse[0]) {
+			k->e->in_use = true;
+			db->inuse[db->ninuse++] = k->e;
+			return k->e->st;
+		}
+	sql = build(key);
+	st = db_prep(db, sql, err);
+	free(sql);
+	if (st != NULL && db->ninuse > 0 && db->inuse[db->ninuse - 1]->st == st) {
+		k = xcalloc(1, sizeof *k);
+		k->key = key;
+		k->op = op;
+		k->e = db->inuse[db->ninuse - 1];
+		k->next = db->keyed[h];
+		db->keyed[h] = k;
+	}
+	return st;
+}
+
+void
+db_keyed_forget(struct db *db)
+{
+	struct db_keyed *k, *next;
+	size_t i;
+
+	for (i = 0; i < DB_KEYED_BUCKETS; i++) {
+		for (k = db->keyed[i]; k != NULL; k = next) {
+			next = k->next;
+			free(k);
+		}
+		db->keyed[i] = NULL;
+	}
 }
 
 static void
@@ -501,6 +546,7 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	db_keyed_forget(db);
 	db_stmts_free(db);
 	free(db->bulk_cases);
 	sqlite3_close(db->sql);

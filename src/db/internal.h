@@ -26,8 +26,19 @@ struct db_stmt {
 	struct db_stmt	*next;
 };
 
+/* A statement found by (key, op) without building its SQL (db_prep_keyed). */
+struct db_keyed {
+	const void		*key;
+	int			 op;
+	struct db_stmt		*e;
+	struct db_keyed		*next;
+};
+
+#define DB_KEYED_BUCKETS 64
+
 struct db {
 	sqlite3			*sql;
+	struct db_keyed		*keyed[DB_KEYED_BUCKETS];
 	struct db_stmt		*stmts[DB_STMT_BUCKETS];
 	size_t			 nstmts;
 	struct db_stmt		*inuse[32];	/* handed out, newest last */
@@ -57,6 +68,12 @@ enum db_status	 db_exec(struct db *, const char *sql, char **err);
  * un-reset) or finalizes an uncached one. */
 sqlite3_stmt	*db_prep(struct db *, const char *sql, char **err);
 void		 db_finish(struct db *, sqlite3_stmt *);
+/* db_prep() for SQL that depends only on (key, op), e.g. a form's INSERT: the
+ * text is built by build(key) the first time only. db_keyed_forget() drops
+ * the keys (form definitions are about to change). */
+sqlite3_stmt	*db_prep_keyed(struct db *, const void *key, int op,
+		    char *(*build)(const void *key), char **err);
+void		 db_keyed_forget(struct db *);
 int		 db_step(struct db *, sqlite3_stmt *);
 /* Sets *err to "<path>: <sqlite message>" and returns DB_ERROR. */
 enum db_status	 db_sqlerr(struct db *, char **err);

@@ -148,21 +148,43 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 	return idx;
 }
 
+/* The SQL of each statement on a form's table, built once per form (keyed). */
+enum { DB_SQL_KIDS, DB_SQL_ROW, DB_SQL_INSERT_ROW, DB_SQL_INSERT, DB_SQL_UPDATE };
+
+static char *
+db_record_sql_kids(const void *key)
+{
+	const struct form_def *g = key;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_puts(&sb, "SELECT id");
+	db_record_colnames(&sb, g, ", ");
+	strbuf_printf(&sb, " FROM \"%s\" WHERE parent_id = ?1 ORDER BY position", g->table);
+	return strbuf_take(&sb);
+}
+
+static char *
+db_record_sql_row(const void *key)
+{
+	const struct form_def *def = key;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_puts(&sb, "SELECT id, case_id, version");
+	db_record_colnames(&sb, def, ", ");
+	strbuf_printf(&sb, " FROM \"%s\" WHERE id = ?1", def->table);
+	return strbuf_take(&sb);
+}
+
 static enum db_status
 db_record_read_kids(struct db *db, struct form_record *rec, size_t field, char **err)
 {
 	const struct form_def *g = rec->def->fields[field].group;
-	struct strbuf sb = STRBUF_INIT;
 	struct form_record *row;
 	enum db_status st = DB_OK;
 	sqlite3_stmt *s;
 	int rc;
 
-	strbuf_puts(&sb, "SELECT id");
-	db_record_colnames(&sb, g, ", ");
-	strbuf_printf(&sb, " FROM \"%s\" WHERE parent_id = ?1 ORDER BY position", g->table);
-	s = db_prep(db, strbuf_str(&sb), err);
-	strbuf_free(&sb);
+	s = db_prep_keyed(db, g, DB_SQL_KIDS, db_record_sql_kids, err);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, rec->id);
@@ -184,15 +206,10 @@ static enum db_status
 db_record_read_row(struct db *db, const struct form_def *def, int64_t id,
     struct form_record *rec, char **err)
 {
-	struct strbuf sb = STRBUF_INIT;
 	sqlite3_stmt *s;
 	int rc;
 
-	strbuf_puts(&sb, "SELECT id, case_id, version");
-	db_record_colnames(&sb, def, ", ");
-	strbuf_printf(&sb, " FROM \"%s\" WHERE id = ?1", def->table);
-	s = db_prep(db, strbuf_str(&sb), err);
-	strbuf_free(&sb);
+	s = db_prep_keyed(db, def, DB_SQL_ROW, db_record_sql_row, err);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, id);
@@ -257,24 +274,31 @@ db_record_load(struct db *db, const struct form_def *def, int64_t id,
 static enum db_status
 db_record_write_kids(struct db *db, const struct form_record *rec, char **err);
 
+static char *
+db_record_sql_insert_row(const void *key)
+{
+	const struct form_def *def = key;
+	struct strbuf sb = STRBUF_INIT;
+	int i, n = db_record_ncols(def) + 3;
+
+	strbuf_printf(&sb, "INSERT INTO \"%s\" (parent_id, position", def->table);
+	db_record_colnames(&sb, def, ", ");
+	strbuf_puts(&sb, ") VALUES (?1, ?2");
+	for (i = 3; i < n; i++)
+		strbuf_puts(&sb, ", ?");	/* SQLite numbers a bare ? after the largest so far */
+	strbuf_putc(&sb, ')');
+	return strbuf_take(&sb);
+}
+
 static enum db_status
 db_record_insert_row(struct db *db, const struct form_record *row, int64_t parent,
     int64_t pos, char **err)
 {
-	struct strbuf sb = STRBUF_INIT;
 	struct form_record tmp;
 	sqlite3_stmt *s;
-	int rc, i, n;
+	int rc;
 
-	strbuf_printf(&sb, "INSERT INTO \"%s\" (parent_id, position", row->def->table);
-	db_record_colnames(&sb, row->def, ", ");
-	strbuf_puts(&sb, ") VALUES (?1, ?2");
-	n = db_record_ncols(row->def) + 3;
-	for (i = 3; i < n; i++)
-		strbuf_puts(&sb, ", ?");	/* SQLite numbers a bare ? after the largest so far */
-	strbuf_putc(&sb, ')');
-	s = db_prep(db, strbuf_str(&sb), err);
-	strbuf_free(&sb);
+	s = db_prep_keyed(db, row->def, DB_SQL_INSERT_ROW, db_record_sql_insert_row, err);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, parent);
@@ -403,26 +427,34 @@ db_record_check_case(struct db *db, const struct form_record *rec, char **err)
 	return st;
 }
 
-static enum db_status
-db_record_insert(struct db *db, struct db_save *sv, char **err)
+static char *
+db_record_sql_insert(const void *key)
 {
-	const struct form_record *rec = sv->rec;
+	const struct form_def *def = key;
 	struct strbuf sb = STRBUF_INIT;
-	struct form_record tmp = *rec;
-	enum db_status st;
-	sqlite3_stmt *s;
-	char *uuid, *diff;
-	int i, n = db_record_ncols(rec->def) + 5, rc;
+	int i, n = db_record_ncols(def) + 5;
 
 	strbuf_printf(&sb, "INSERT INTO \"%s\" (uuid, case_id, version, created_at,"
-	    " created_by, updated_at, updated_by", rec->def->table);
-	db_record_colnames(&sb, rec->def, ", ");
+	    " created_by, updated_at, updated_by", def->table);
+	db_record_colnames(&sb, def, ", ");
 	strbuf_puts(&sb, ") VALUES (?1, ?2, 1, ?3, ?4, ?3, ?4");
 	for (i = 5; i < n; i++)
 		strbuf_puts(&sb, ", ?");	/* SQLite numbers a bare ? after the largest so far */
 	strbuf_putc(&sb, ')');
-	s = db_prep(db, strbuf_str(&sb), err);
-	strbuf_free(&sb);
+	return strbuf_take(&sb);
+}
+
+static enum db_status
+db_record_insert(struct db *db, struct db_save *sv, char **err)
+{
+	const struct form_record *rec = sv->rec;
+	struct form_record tmp = *rec;
+	enum db_status st;
+	sqlite3_stmt *s;
+	char *uuid, *diff;
+	int rc;
+
+	s = db_prep_keyed(db, rec->def, DB_SQL_INSERT, db_record_sql_insert, err);
 	if (s == NULL)
 		return DB_ERROR;
 	uuid = db_uuid();

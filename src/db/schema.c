@@ -314,6 +314,7 @@ db_sync_forms(struct db *db, const struct form_set *set, char **err)
 		free(sync.now);
 		return DB_ERROR;
 	}
+	db_keyed_forget(db);	/* statements keyed by the old definitions */
 	st = db_tx(db, db_schema_sync_tx, &sync, err);
 	free(sync.now);
 	if (st == DB_OK)
