@@ -111,6 +111,36 @@ test_fill_and_save(void **state)
 	assert_value(t, "registration", "children", "2");
 }
 
+/* The cursor moves over wide characters and whole clusters (a base letter
+ * with its combining mark); Backspace removes a cluster at once. */
+static void
+test_wide_and_combining(void **state)
+{
+	struct t *t = *state;
+	int row, col, x0;
+
+	start(t, NULL, 24, 80);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname", 5000);
+	assert_true(vt_wait_cursor(t->vt, 3, 34, 5000));
+	vt_cursor(t->vt, &row, &x0);
+	vt_type(t->vt, "王小");
+	assert_true(vt_wait_cursor(t->vt, row, x0 + 4, 5000));	/* two columns each */
+	vt_type(t->vt, "e\xcc\x81");	/* e + COMBINING ACUTE: one column */
+	assert_true(vt_wait_cursor(t->vt, row, x0 + 5, 5000));
+	vt_key(t->vt, VT_BACKSPACE);	/* the whole é */
+	assert_true(vt_wait_cursor(t->vt, row, x0 + 4, 5000));
+	vt_key(t->vt, VT_LEFT);
+	assert_true(vt_wait_cursor(t->vt, row, x0 + 2, 5000));
+	vt_type(t->vt, "x");
+	VT_ASSERT_TEXT(t->vt, "王x小", 5000);
+	vt_cursor(t->vt, &row, &col);
+	assert_int_equal(col, x0 + 3);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "registration", "surname", "王x小");
+}
+
 /* A field that stops being relevant is not saved. */
 static void
 test_irrelevant_not_saved(void **state)
@@ -384,6 +414,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fill_and_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_irrelevant_not_saved, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wide_and_combining, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_required_on_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_and_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_while_typing, setup, teardown),
