@@ -400,6 +400,14 @@ vt_wait_exit(struct vt *vt, int timeout_ms)
 		/* A program blocked on a full pty never exits: keep reading. */
 		vt_read(vt, left < 5 ? (int)left : 5);
 	}
+	/* What it wrote just before it exited may still be in the pty. */
+	while (!vt->eof && vt_now_ms() < end) {
+		size_t before = vt->raw.len;
+
+		vt_read(vt, 20);
+		if (vt->raw.len == before)
+			break;
+	}
 	return vt->status;
 }
 
