@@ -17,7 +17,8 @@ struct ui_picker {
 	const struct form_choices	*list;
 	const char			*parent;	/* cascading: the parent's value */
 	bool				*ticked;	/* select_many, per choice */
-	size_t				*shown;		/* indexes matching the filter */
+	size_t				*shown;		/* indexes matching the filter, best first */
+	long				*rank;		/* per choice, for the order */
 	size_t				 nshown;
 	size_t				 cur;
 	size_t				 top;
@@ -28,34 +29,39 @@ struct ui_picker {
 
 static const enum ui_action ui_picker_bar[] = { UA_HELP, UA_ENTER, UA_BACK, UA_NONE };
 
-/* Does a word of the label, or the code, start with the folded filter? */
-static bool
-ui_picker_match(const struct form_choice *c, const char *ffold)
+/*
+ * How well a choice matches the folded filter, lower is better, -1 for no
+ * match: the label starting with it first, then a later word of the label,
+ * then the code; shorter labels first within each ("serb": Serbian before
+ * Serbo-Croatian).
+ */
+static long
+ui_picker_rank(const struct form_choice *c, const char *ffold)
 {
-	char *lab, *p;
-	bool hit = false;
+	char *lab = i18n_fold_name(_(c->label)), *p;
+	size_t n = strlen(ffold);
+	long rank = -1, len = (long)strlen(lab);
 
-	if (*ffold == '\0')
-		return true;
-	lab = i18n_fold_name(_(c->label));
-	for (p = lab; p != NULL && !hit; p = strchr(p, ' ')) {
+	for (p = lab; p != NULL && rank < 0; p = strchr(p, ' ')) {
 		while (*p == ' ')
 			p++;
-		hit = strncmp(p, ffold, strlen(ffold)) == 0;
+		if (strncmp(p, ffold, n) == 0)
+			rank = (p == lab ? 0 : 100000) + len;
 	}
 	free(lab);
-	if (!hit) {
+	if (rank < 0) {
 		lab = i18n_fold_name(c->code);
-		hit = strncmp(lab, ffold, strlen(ffold)) == 0;
+		if (strncmp(lab, ffold, n) == 0)
+			rank = 200000 + len;
 		free(lab);
 	}
-	return hit;
+	return rank;
 }
 
 static void
 ui_picker_fill(struct ui_picker *p, const char *ffold)
 {
-	size_t i;
+	size_t i, j;
 
 	p->nshown = 0;
 	for (i = 0; i < p->list->nitems; i++) {
@@ -63,8 +69,15 @@ ui_picker_fill(struct ui_picker *p, const char *ffold)
 
 		if (p->fd->filter != NULL && !str_eq(c->parent, p->parent))
 			continue;
-		if (ui_picker_match(c, ffold))
+		if (*ffold == '\0') {		/* no filter: the list's own order */
 			p->shown[p->nshown++] = i;
+			continue;
+		}
+		if ((p->rank[i] = ui_picker_rank(c, ffold)) < 0)
+			continue;
+		for (j = p->nshown++; j > 0 && p->rank[p->shown[j - 1]] > p->rank[i]; j--)
+			p->shown[j] = p->shown[j - 1];	/* insertion: stable */
+		p->shown[j] = i;
 	}
 }
 
@@ -198,6 +211,7 @@ ui_picker_free(struct ui_screen *s)
 	ui_edit_free(&p->filter);
 	free(p->ticked);
 	free(p->shown);
+	free(p->rank);
 	free(p);
 }
 
@@ -250,6 +264,7 @@ ui_picker_open(struct ui_app *app, const struct form_record *rec,
 	}
 	p->parent = fi >= 0 ? rec->vals[fi] : NULL;
 	p->shown = xcalloc(p->list->nitems, sizeof *p->shown);
+	p->rank = xcalloc(p->list->nitems, sizeof *p->rank);
 	if (fd->type == FT_SELECT_MANY) {
 		p->ticked = xcalloc(p->list->nitems, sizeof *p->ticked);
 		if (value != NULL)
