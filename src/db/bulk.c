@@ -91,12 +91,6 @@ db_bulk_abort(struct db *db)
 	db_bulk_settings(db, db->bulk_sync, db->bulk_cache);
 }
 
-bool
-db_bulk_active(const struct db *db)
-{
-	return db->bulk;
-}
-
 /* One cached statement run to its end (a savepoint is taken for every write
  * of a batch: parsing it each time cost more than the write). */
 static enum db_status

@@ -18,6 +18,5 @@
 enum db_status	db_bulk_begin(struct db *, char **err);
 enum db_status	db_bulk_commit(struct db *, char **err);
 void		db_bulk_abort(struct db *);
-bool		db_bulk_active(const struct db *);
 
 #endif

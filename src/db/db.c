@@ -268,6 +268,35 @@ db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 		sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+void
+db_bind_typed(sqlite3_stmt *st, int idx, enum form_type t, const char *v, bool calc_numeric)
+{
+	bool calc = calc_numeric && t == FT_CALCULATED;
+	char *end;
+	long long ll;
+	double d;
+
+	if (str_empty(v)) {
+		sqlite3_bind_null(st, idx);
+		return;
+	}
+	if (t == FT_INTEGER || calc) {
+		ll = strtoll(v, &end, 10);
+		if (*end == '\0') {
+			sqlite3_bind_int64(st, idx, ll);
+			return;
+		}
+	}
+	if (t == FT_DECIMAL || t == FT_MONEY || calc) {
+		d = strtod(v, &end);
+		if (*end == '\0') {
+			sqlite3_bind_double(st, idx, d);
+			return;
+		}
+	}
+	db_bind_text(st, idx, v);
+}
+
 char *
 db_col_text(sqlite3_stmt *st, int col)
 {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "form/value.h"
+#include "db/internal.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -343,34 +344,6 @@ db_expr_map_ok(const struct db_expr_entry *e, const struct form_def *def)
 	return true;
 }
 
-static void
-db_expr_bind(sqlite3_stmt *st, int i, enum form_type t, const char *v)
-{
-	char *end;
-	long long ll;
-	double d;
-
-	if (str_empty(v)) {
-		sqlite3_bind_null(st, i);
-		return;
-	}
-	if (t == FT_INTEGER || t == FT_CALCULATED) {
-		ll = strtoll(v, &end, 10);
-		if (*end == '\0') {
-			sqlite3_bind_int64(st, i, ll);
-			return;
-		}
-	}
-	if (t == FT_DECIMAL || t == FT_MONEY || t == FT_CALCULATED) {
-		d = strtod(v, &end);
-		if (*end == '\0') {
-			sqlite3_bind_double(st, i, d);
-			return;
-		}
-	}
-	sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-}
-
 /*
  * Runs text against rec: the statement on its result row (the caller resets
  * it with db_expr_done), or NULL for an error (message in *err if asked).
@@ -397,7 +370,7 @@ db_expr_run(struct db_expr *x, const char *text, const struct form_record *rec,
 		if (k < 0)
 			sqlite3_bind_null(e->st, i);
 		else
-			db_expr_bind(e->st, i, rec->def->fields[k].type, rec->vals[k]);
+			db_bind_typed(e->st, i, rec->def->fields[k].type, rec->vals[k], true);
 	}
 	rc = sqlite3_step(e->st);
 	if (rc == SQLITE_ROW)

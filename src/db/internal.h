@@ -81,6 +81,11 @@ void		 db_seterr(char **err, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 
 void		 db_bind_text(sqlite3_stmt *, int idx, const char *);
+/* A field value bound by its type: integers as integers, decimal and money as
+ * reals (calculated ones as numbers too when calc_numeric and they look like
+ * one), empty as NULL, anything that does not parse as text. */
+void		 db_bind_typed(sqlite3_stmt *, int idx, enum form_type, const char *v,
+		    bool calc_numeric);
 char		*db_col_text(sqlite3_stmt *, int col);	/* malloc'd, NULL for NULL */
 char		*db_now(void);				/* "YYYY-MM-DD HH:MM:SS", local */
 char		*db_uuid(void);				/* version 7: time-ordered, then random */

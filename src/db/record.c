@@ -102,33 +102,6 @@ db_record_fill(struct form_record *rec, sqlite3_stmt *st, int first)
 	}
 }
 
-static void
-db_record_bind(sqlite3_stmt *st, int idx, enum form_type t, const char *v)
-{
-	char *end;
-	long long ll;
-	double d;
-
-	if (str_empty(v)) {
-		sqlite3_bind_null(st, idx);
-		return;
-	}
-	if (t == FT_INTEGER) {
-		ll = strtoll(v, &end, 10);
-		if (*end == '\0') {
-			sqlite3_bind_int64(st, idx, ll);
-			return;
-		}
-	} else if (t == FT_DECIMAL || t == FT_MONEY) {
-		d = strtod(v, &end);
-		if (*end == '\0') {
-			sqlite3_bind_double(st, idx, d);
-			return;
-		}
-	}
-	db_bind_text(st, idx, v);
-}
-
 /* Binds the values of rec from parameter first on; returns the next one. */
 static int
 db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first)
@@ -141,7 +114,7 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 		f = &rec->def->fields[i];
 		if (!form_type_has_value(f->type))
 			continue;
-		db_record_bind(st, idx++, f->type, rec->vals[i]);
+		db_bind_typed(st, idx++, f->type, rec->vals[i], false);
 		if (f->type == FT_MONEY)
 			db_bind_text(st, idx++, str_empty(rec->curs[i]) ? NULL : rec->curs[i]);
 	}

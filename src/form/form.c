@@ -79,17 +79,6 @@ form_type_is_text(enum form_type t)
 	return t == FT_TEXT || t == FT_MULTILINE || t == FT_PHONE;
 }
 
-bool
-form_is_builtin_list(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof form_builtin_lists / sizeof form_builtin_lists[0]; i++)
-		if (strcmp(form_builtin_lists[i], name) == 0)
-			return true;
-	return false;
-}
-
 struct form_set *
 form_set_new(void)
 {

@@ -13,7 +13,6 @@
 bool	form_type_from_name(const char *, enum form_type *);
 bool	form_type_is_select(enum form_type);
 bool	form_type_is_text(enum form_type);	/* text, multiline, phone: "length" */
-bool	form_is_builtin_list(const char *);
 bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
 bool	form_is_reserved(const char *);		/* columns every record has */
 

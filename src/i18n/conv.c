@@ -145,12 +145,6 @@ i18n_conv_is_utf8(const struct i18n_conv *c)
 	return c->utf8;
 }
 
-const char *
-i18n_conv_codeset(const struct i18n_conv *c)
-{
-	return c->codeset;
-}
-
 /* Converts in[0..n) with cd and appends it; false when cd refused it. */
 static bool
 i18n_conv_run(iconv_t cd, const char *in, size_t n, struct strbuf *sb)

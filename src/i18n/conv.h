@@ -33,8 +33,6 @@ struct i18n_conv;
 struct i18n_conv *i18n_conv_new(const char *codeset);
 void		 i18n_conv_free(struct i18n_conv *);
 bool		 i18n_conv_is_utf8(const struct i18n_conv *);
-/* The codeset in use ("ANSI_X3.4-1968" after an unknown one). */
-const char	*i18n_conv_codeset(const struct i18n_conv *);
 
 /* malloc'd text in the terminal's codeset. */
 char		*i18n_conv_out(struct i18n_conv *, const char *utf8);

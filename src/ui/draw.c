@@ -51,12 +51,6 @@ ui_draw_shutdown(void)
 	ui_draw_cv = NULL;
 }
 
-bool
-ui_draw_utf8(void)
-{
-	return ui_draw_is_utf8;
-}
-
 static attr_t
 ui_draw_attr(enum ui_style st)
 {
@@ -189,12 +183,6 @@ ui_draw_fill(int y, int x, int cols, enum ui_style st)
 	attrset(ui_draw_attr(st));
 	mvhline(y, x, ' ', cols);
 	attrset(A_NORMAL);
-}
-
-void
-ui_draw_hline(int y, int x, int cols)
-{
-	mvhline(y, x, ACS_HLINE, cols);
 }
 
 /* Length in bytes of the next line of at most cols columns, breaking at a blank. */

@@ -33,7 +33,6 @@ void	ui_draw_init(void);
 void	ui_draw_shutdown(void);
 /* The conversion for the terminal's charset (made on first use). */
 struct i18n_conv *ui_draw_conv(void);
-bool	ui_draw_utf8(void);		/* the terminal takes UTF-8 */
 
 /* Draws text at y,x within cols columns; returns the columns used. */
 int	ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style);
@@ -49,7 +48,6 @@ int	ui_draw_width(const char *utf8);
 int	ui_draw_wrapped(int y, int x, int cols, int rows, const char *utf8, enum ui_style);
 /* Lines the text takes when wrapped to cols. */
 int	ui_draw_wrapped_lines(int cols, const char *utf8);
-void	ui_draw_hline(int y, int x, int cols);
 
 /* Where the terminal cursor should rest after the frame (hidden if never set). */
 void	ui_draw_cursor(int y, int x);

@@ -42,13 +42,6 @@ ui_field_label_tr(const struct form_set *set, const struct form_field *fd,
 	return c != NULL ? tr(c->label) : code;
 }
 
-const char *
-ui_field_choice_label(const struct form_set *set, const struct form_field *fd,
-    const char *code)
-{
-	return ui_field_label_tr(set, fd, code, util_tr);
-}
-
 static char *
 ui_field_many(const struct form_set *set, const struct form_field *fd, const char *v,
     ui_field_tr_fn tr)

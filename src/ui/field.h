@@ -32,9 +32,6 @@ char	*ui_field_edit_text(const struct form_record *, size_t i);
 /* Stores text in field i; NULL on success, else a malloc'd message. */
 char	*ui_field_commit(const struct form_set *, struct db_expr *, struct form_record *,
 	    size_t i, const char *text);
-/* Label of a choice code in the staff language ("" when unknown). */
-const char *ui_field_choice_label(const struct form_set *, const struct form_field *,
-	    const char *code);
 /* One-line summary of a child row (first few values). */
 char	*ui_field_row_summary(const struct form_set *, const struct form_record *);
 
