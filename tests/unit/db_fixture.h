@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include <sqlite3.h>
+
 #include "db/db.h"
 #include "form/form.h"
 #include "form/value.h"
@@ -114,6 +116,21 @@ fixture_forms2(const char *text1, const char *text2)
 	form_set_finish(set);
 	assert_int_equal(set->nerrors, 0);
 	return set;
+}
+
+/* The single integer a query answers on the program's own connection (-1 for
+ * no row); for tests that look at rows the API does not show (audit, counts). */
+static inline long long
+fixture_count(sqlite3 *sql, const char *query)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(sql, query, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* A fresh database path in /tmp (the file itself does not exist yet). */

@@ -9,19 +9,6 @@
 #include "db/cases.h"
 #include "db/internal.h"
 
-static long long
-test_cases_count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void
 test_cases_numbers(void **state)
 {
@@ -47,7 +34,7 @@ test_cases_numbers(void **state)
 	assert_null(b.project);
 	assert_string_equal(b.display_name, "");
 	assert_int_equal(a.version, 1);
-	assert_int_equal(test_cases_count(db, "SELECT count(*) FROM audit WHERE tbl = 'cases'"
+	assert_int_equal(fixture_count(db->sql, "SELECT count(*) FROM audit WHERE tbl = 'cases'"
 	    " AND action = 'insert' AND user = 'tester'"), 2);
 	db_case_clear(&a);
 	db_case_clear(&b);
@@ -77,10 +64,10 @@ test_cases_status(void **state)
 	xfree(&err);
 	assert_int_equal(db_case_set_client_lang(db, &a, "ka", &err), DB_OK);
 	assert_string_equal(a.client_lang, "ka");
-	assert_int_equal(test_cases_count(db, "SELECT count(*) FROM audit WHERE tbl = 'cases'"
+	assert_int_equal(fixture_count(db->sql, "SELECT count(*) FROM audit WHERE tbl = 'cases'"
 	    " AND action = 'update' AND changes ->> '$.status.old' = 'registered'"
 	    " AND changes ->> '$.status.new' = 'counselling'"), 1);
-	assert_int_equal(test_cases_count(db, "SELECT count(*) FROM audit"
+	assert_int_equal(fixture_count(db->sql, "SELECT count(*) FROM audit"
 	    " WHERE changes ->> '$.client_lang.new' = 'ka'"), 1);
 	db_case_clear(&stale);
 	assert_int_equal(db_case_create(db, NULL, NULL, &stale, &err), DB_OK);

@@ -69,19 +69,6 @@ test_rec_new(struct test_rec *t)
 	return rec;
 }
 
-static long long
-test_rec_count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void
 test_rec_round_trip(void **state)
 {
@@ -109,7 +96,7 @@ test_rec_round_trip(void **state)
 	assert_string_equal(fixture_get(back->kids[members].rows[0], "born"), "1992-01-02");
 	assert_string_equal(fixture_get(back->kids[members].rows[1], "name"), "Petr Novák");
 	/* Stored as numbers, so reports can sum them. */
-	assert_int_equal(test_rec_count(t->db,
+	assert_int_equal(fixture_count(t->db->sql,
 	    "SELECT typeof(grant) = 'real' AND typeof(children) = 'integer'"
 	    " FROM registrations"), 1);
 
@@ -117,7 +104,7 @@ test_rec_round_trip(void **state)
 	form_record_del_row(back, members, 0);
 	assert_int_equal(db_record_save(t->db, back, NULL, &err), DB_OK);
 	assert_int_equal(back->version, 2);
-	assert_int_equal(test_rec_count(t->db,
+	assert_int_equal(fixture_count(t->db->sql,
 	    "SELECT count(*) FROM registrations_members"), 1);
 	form_record_free(back);
 	form_record_free(rec);
@@ -145,11 +132,11 @@ test_rec_conflict(void **state)
 	assert_int_equal(db_record_load(t->db, mine->def, mine->id, &back, NULL), DB_OK);
 	assert_string_equal(fixture_get(back, "given"), "Ján");
 	assert_int_equal(back->version, 2);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE tbl = 'registrations'"), 2);
 	/* A stale delete is a conflict too, and deletes nothing. */
 	assert_int_equal(db_record_delete(t->db, mine->def, mine->id, 1, &err), DB_CONFLICT);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM registrations"), 1);
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM registrations"), 1);
 	form_record_free(back);
 	form_record_free(theirs);
 	form_record_free(yours);
@@ -169,20 +156,20 @@ test_rec_audit(void **state)
 	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
 	assert_int_equal(db_record_delete(t->db, rec->def, rec->id, rec->version, &err),
 	    DB_OK);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM registrations"), 0);
-	assert_int_equal(test_rec_count(t->db,
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM registrations"), 0);
+	assert_int_equal(fixture_count(t->db->sql,
 	    "SELECT count(*) FROM registrations_members"), 0);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE tbl = 'registrations' AND user = 'tester' AND case_id IS NOT NULL"), 3);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE action = 'insert' AND changes ->> '$.surname.new' = 'Novák'"
 	    " AND changes -> '$.members.new' IS NOT NULL"), 1);
 	/* The update names only what changed, old and new. */
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE action = 'update' AND changes ->> '$.given.old' = 'Jan'"
 	    " AND changes ->> '$.given.new' = 'Ján'"
 	    " AND (SELECT count(*) FROM json_each(changes)) = 1"), 1);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM audit"
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE action = 'delete' AND changes ->> '$.surname.old' = 'Novák'"
 	    " AND changes ->> '$.grant_currency.old' = 'EUR'"), 1);
 	assert_int_equal(db_record_delete(t->db, rec->def, rec->id, rec->version, &err),
@@ -216,7 +203,7 @@ test_rec_case_rules(void **state)
 	/* A hotline call needs no case. */
 	fixture_set(call, "caller", "Robert \"Bob\" O'Neil; DROP TABLE calls;--");
 	assert_int_equal(db_record_save(t->db, call, NULL, &err), DB_OK);
-	assert_int_equal(test_rec_count(t->db, "SELECT count(*) FROM calls"
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM calls"
 	    " WHERE caller LIKE 'Robert \"Bob\" O''Neil;%' AND case_id IS NULL"), 1);
 	assert_int_equal(db_record_list(t->db, a->def, t->c.id, &ids, &n, &err), DB_OK);
 	assert_int_equal(n, 1);
