@@ -51,6 +51,7 @@ ui_form_text_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action 
 		return false;
 	}
 	ui_form_changed(f, app);
+	ui_form_live(f, app);
 	return true;
 }
 

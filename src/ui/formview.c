@@ -144,6 +144,7 @@ ui_form_enter(struct ui_form *f)
 	char *text;
 
 	f->edit_field = -1;
+	f->edit_typed = false;
 	if (fd == NULL || !ui_field_is_text(fd))
 		return;
 	f->edit_field = f->items[f->focus].field;
@@ -176,13 +177,45 @@ ui_form_commit(struct ui_form *f, struct ui_app *app)
 	if (i < 0)
 		return;
 	before = ui_field_edit_text(f->rec, (size_t)i);
-	if (strcmp(before, f->edit.text != NULL ? f->edit.text : "") != 0 || f->err[i] != NULL) {
+	if (f->edit_typed || strcmp(before, f->edit.text != NULL ? f->edit.text : "") != 0 ||
+	    f->err[i] != NULL) {
 		msg = ui_field_commit(app->forms, app->expr, f->rec, (size_t)i, f->edit.text);
 		ui_form_set_err(f, i, msg);
 		ui_form_changed(f, app);
 	}
 	free(before);
 	f->edit_field = -1;
+	f->edit_typed = false;
+	ui_form_recompute(f, app);
+}
+
+/*
+ * As the user types: a value that already checks is stored at once, so the
+ * fields that depend on it appear and calculations follow keystroke by
+ * keystroke. Messages wait until the cursor leaves the field (ui_form_commit).
+ */
+void
+ui_form_live(struct ui_form *f, struct ui_app *app)
+{
+	const struct form_field *fd;
+	char *canon = NULL, *msg = NULL;
+	const char *text = f->edit.text != NULL ? f->edit.text : "";
+
+	if (f->edit_field < 0)
+		return;
+	f->edit_typed = true;
+	fd = &f->rec->def->fields[f->edit_field];
+	if (fd->type == FT_MONEY)
+		return;	/* amount and currency are split when the field is left */
+	if (*text == '\0')
+		form_record_set(f->rec, (size_t)f->edit_field, NULL);
+	else if (form_value_check(app->forms, fd, text, &canon, &msg))
+		form_record_set(f->rec, (size_t)f->edit_field, canon);
+	else {
+		free(msg);
+		return;
+	}
+	free(canon);
 	ui_form_recompute(f, app);
 }
 

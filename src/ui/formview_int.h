@@ -34,6 +34,7 @@ struct ui_form {
 	int			 top;		/* first body line shown */
 	struct ui_edit		 edit;
 	int			 edit_field;	/* field the edit buffer holds, -1 = none */
+	bool			 edit_typed;	/* typed into since it was entered */
 	char			**err;		/* per field, malloc'd message */
 	bool			*relevant;
 	bool			 dirty;		/* root: changed since loaded or saved */
@@ -54,6 +55,7 @@ void	 ui_form_recompute(struct ui_form *, struct ui_app *);
 bool	 ui_form_item_focusable(const struct ui_form *, int idx);
 int	 ui_form_item_of(const struct ui_form *, int field);
 void	 ui_form_commit(struct ui_form *, struct ui_app *);
+void	 ui_form_live(struct ui_form *, struct ui_app *);
 void	 ui_form_changed(struct ui_form *, struct ui_app *);
 /* Puts the cursor on item k (no commit of the field left). */
 void	 ui_form_focus(struct ui_form *, int k);
