@@ -7,10 +7,10 @@
  * plan with approval, payments, monitoring, closure), plus hotline calls with
  * and without a case and information campaign activities; a database without
  * cases first gets the funding projects, the staff users with their roles and
- * the exchange rates. Every record is saved as the program saves one:
- * db_lifecycle_check() (a refusal is an error), db_record_save(),
- * db_lifecycle_after_save() (which moves the case status), so audit rows,
- * search index, versions and statuses are those of real use. Writes run in
+ * the exchange rates. Every record is saved as the program saves one, through
+ * db_lifecycle_save() (the rules, the save, the status move; a refusal is an
+ * error), so audit rows, search index, versions and statuses are those of
+ * real use. Writes run in
  * bulk transactions of CMD_DEMO_BATCH cases. The same seed and count give the
  * same values (uuids, case numbers and record times aside; dates count back
  * from today, which AVRR_TODAY can fix). Fields, forms or choice codes the

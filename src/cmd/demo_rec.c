@@ -306,11 +306,7 @@ cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
 	db_expr_apply(d->ctx->expr, rec, false, rel);
 	cmd_demo_check(d, rec, rel);
 	free(rel);
-	st = db_lifecycle_check(db, rec, err);
-	if (st == DB_OK)
-		st = db_record_save(db, rec, NULL, err);
-	if (st == DB_OK)
-		st = db_lifecycle_after_save(db, rec, err);
+	st = db_lifecycle_save(db, rec, NULL, err);
 	if (st != DB_OK)
 		return 1;
 	d->stats->records += rec->version == 1;

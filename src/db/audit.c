@@ -149,28 +149,119 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 	return strbuf_take(&sb);
 }
 
-enum db_status
-db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
-    const char *action, const char *changes, char **err)
+struct db_audit_row {
+	char	*at, *user, *tbl, *action, *changes;
+	int64_t	 row, case_id;
+};
+
+#define DB_AUDIT_COLS	"INSERT INTO audit (at, user, tbl, row_id, case_id, action, changes)" \
+			" VALUES "
+#define DB_AUDIT_ROW	"(?, ?, ?, ?, ?, ?, ?)"
+
+static const char db_audit_one[] = DB_AUDIT_COLS DB_AUDIT_ROW;
+
+/* The values of one row from parameter base + 1 on. The texts stay bound
+ * as they are (no copy): they live until after the statement is reset. */
+static void
+db_audit_bind(sqlite3_stmt *st, int base, const struct db_audit_row *r)
 {
-	sqlite3_stmt *st = db_prep(db, "INSERT INTO audit (at, user, tbl, row_id, case_id,"
-	    " action, changes) VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)", err);
-	char *now;
+	const char *text[] = { r->at, r->user, r->tbl, NULL, NULL, r->action, r->changes };
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (text[i] != NULL)
+			sqlite3_bind_text(st, base + i + 1, text[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 4, r->row);
+	if (r->case_id != 0)
+		sqlite3_bind_int64(st, base + 5, r->case_id);
+}
+
+static char *
+db_audit_sql_batch(const void *key)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	strbuf_puts(&sb, DB_AUDIT_COLS);
+	for (i = 0; i < DB_AUDIT_BATCH; i++)
+		strbuf_puts(&sb, i == 0 ? DB_AUDIT_ROW : ", " DB_AUDIT_ROW);
+	return strbuf_take(&sb);
+}
+
+/* Writes rows[0..n-1]: n is 1 or DB_AUDIT_BATCH. */
+static enum db_status
+db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **err)
+{
+	sqlite3_stmt *st = n == 1 ? db_prep(db, db_audit_one, err) :
+	    db_prep_keyed(db, db_audit_one, 0, db_audit_sql_batch, err);
+	size_t i;
 	int rc;
 
 	if (st == NULL)
 		return DB_ERROR;
-	now = db_now();	/* the same clock as the rows' created_at / updated_at */
-	db_bind_text(st, 7, now);
-	free(now);
-	db_bind_text(st, 1, db->user);
-	db_bind_text(st, 2, table);
-	sqlite3_bind_int64(st, 3, row);
-	if (case_id != 0)
-		sqlite3_bind_int64(st, 4, case_id);
-	db_bind_text(st, 5, action);
-	db_bind_text(st, 6, changes);
+	for (i = 0; i < n; i++)
+		db_audit_bind(st, (int)i * 7, &rows[i]);
 	rc = db_step(db, st);
 	db_finish(db, st);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static void
+db_audit_row_free(struct db_audit_row *r)
+{
+	free(r->at);
+	free(r->user);
+	free(r->tbl);
+	free(r->action);
+	free(r->changes);
+}
+
+void
+db_audit_drop(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < db->naudit_q; i++)
+		db_audit_row_free(&db->audit_q[i]);
+	db->naudit_q = 0;
+}
+
+enum db_status
+db_audit_flush(struct db *db, char **err)
+{
+	enum db_status st = DB_OK;
+	size_t i;
+
+	if (db->naudit_q == DB_AUDIT_BATCH)
+		st = db_audit_write(db, db->audit_q, DB_AUDIT_BATCH, err);
+	else
+		for (i = 0; i < db->naudit_q && st == DB_OK; i++)
+			st = db_audit_write(db, &db->audit_q[i], 1, err);
+	db_audit_drop(db);
+	return st;
+}
+
+enum db_status
+db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
+    const char *action, const char *changes, char **err)
+{
+	struct db_audit_row r = { .row = row, .case_id = case_id };
+	enum db_status st;
+
+	/* the same clock as the rows' created_at / updated_at */
+	r.at = db_now();
+	r.user = xstrdup0(db->user);
+	r.tbl = xstrdup(table);
+	r.action = xstrdup(action);
+	r.changes = xstrdup0(changes);
+	db->naudit++;
+	if (db->bulk) {
+		if (db->audit_q == NULL)
+			db->audit_q = xcalloc(DB_AUDIT_BATCH, sizeof *db->audit_q);
+		db->audit_q[db->naudit_q++] = r;
+		return db->naudit_q == DB_AUDIT_BATCH ? db_audit_flush(db, err) : DB_OK;
+	}
+	st = db_audit_write(db, &r, 1, err);
+	db_audit_row_free(&r);
+	return st;
 }

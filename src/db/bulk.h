@@ -5,8 +5,11 @@
  * Contract: db_bulk_begin() opens one BEGIN IMMEDIATE transaction, switches
  * synchronous to OFF and enlarges the page cache for its duration; until
  * db_bulk_commit() or db_bulk_abort(), every write of the db layer runs inside
- * it (each write in its own savepoint, so a failed write leaves nothing behind
- * and the batch goes on). db_bulk_commit() commits and restores the settings;
+ * it. A write that fails after it changed a row may leave part of itself in
+ * the batch, so it spoils the batch: later writes fail at once and
+ * db_bulk_commit() rolls everything back and reports it; one that fails
+ * before changing anything (a refused rule, a conflict) leaves the batch as
+ * it was, and the load goes on. db_bulk_commit() commits and restores the settings;
  * db_bulk_abort() rolls the whole batch back. Nothing is durable before the
  * commit returns. Not for interactive use: the write lock is held throughout.
  */

@@ -38,7 +38,7 @@ struct db_case_op {
 	int64_t		 version;
 	const char	*col;		/* update: "status" or "client_lang" */
 	const char	*val;
-	char		*now;
+	const char	*now;
 };
 
 const char *
@@ -252,11 +252,12 @@ db_case_create(struct db *db, const char *project, const char *client_lang,
 {
 	struct db_case_op op = { .project = project, .lang = client_lang };
 	enum db_status st;
+	char *now = db_now();
 
 	memset(out, 0, sizeof *out);
-	op.now = db_now();
+	op.now = now;
 	st = db_tx(db, db_case_create_tx, &op, err);
-	free(op.now);
+	free(now);
 	if (st == DB_OK)
 		st = db_case_load(db, op.id, out, err);
 	return st;
@@ -334,6 +335,16 @@ db_case_update_tx(struct db *db, void *arg, char **err)
 	return st;
 }
 
+enum db_status
+db_case_update_in(struct db *db, int64_t id, int64_t version, const char *col,
+    const char *val, const char *now, char **err)
+{
+	struct db_case_op op = { .id = id, .version = version, .col = col, .val = val,
+	    .now = now };
+
+	return db_case_update_tx(db, &op, err);
+}
+
 static enum db_status
 db_case_update(struct db *db, struct db_case *c, const char *col, const char *val,
     char **err)
@@ -341,10 +352,11 @@ db_case_update(struct db *db, struct db_case *c, const char *col, const char *va
 	struct db_case_op op = { .id = c->id, .version = c->version, .col = col,
 	    .val = val };
 	enum db_status st;
+	char *now = db_now();
 
-	op.now = db_now();
+	op.now = now;
 	st = db_tx(db, db_case_update_tx, &op, err);
-	free(op.now);
+	free(now);
 	if (st == DB_OK) {
 		db_case_clear(c);
 		st = db_case_load(db, op.id, c, err);

@@ -317,6 +317,24 @@ db_now(void)
 	return xstrdup(buf);
 }
 
+/* The 36-character text of 16 bytes, with dashes after bytes 4, 6, 8 and 10. */
+static char *
+db_uuid_text(const unsigned char *b)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *out = xmalloc(37), *p = out;
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*p++ = '-';
+		*p++ = hex[b[i] >> 4];
+		*p++ = hex[b[i] & 15];
+	}
+	*p = '\0';
+	return out;
+}
+
 /*
  * A version 7 UUID: 48 bits of Unix time in milliseconds, then random bits.
  * New rows' uuids then sort after older ones, so the unique index on uuid
@@ -338,9 +356,7 @@ db_uuid(void)
 		b[i] = (unsigned char)(ms >> (40 - 8 * i));
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x70);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6],
-	    b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	return db_uuid_text(b);
 }
 
 static void
@@ -578,6 +594,8 @@ db_close(struct db *db)
 	db_keyed_forget(db);
 	db_stmts_free(db);
 	free(db->bulk_cases);
+	db_audit_drop(db);
+	free(db->audit_q);
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db->user);

@@ -49,17 +49,21 @@ struct db {
 	int			 busy_ms;
 	bool			 busy;	/* a step met SQLITE_BUSY: retry the transaction */
 	bool			 bulk;	/* db/bulk: a batch transaction is open */
+	bool			 bulk_failed;	/* a write of the batch failed */
 	int64_t			*bulk_cases;	/* cases to index when the batch commits */
 	size_t			 nbulk_cases;
 	size_t			 capbulk_cases;
 	int			 bulk_sync;	/* settings restored when it ends */
 	int			 bulk_cache;
+	struct db_audit_row	*audit_q;	/* audit rows the batch writes together */
+	size_t			 naudit_q;
+	uint64_t		 naudit;	/* audit rows added since the open */
 };
 
 typedef enum db_status (*db_tx_fn)(struct db *, void *arg, char **err);
 
 enum db_status	 db_tx(struct db *, db_tx_fn, void *arg, char **err);
-/* bulk.c: runs fn in a savepoint of the open batch (db_tx() does, when bulk). */
+/* bulk.c: runs fn inside the open batch (db_tx() does, when bulk). */
 enum db_status	 db_bulk_tx(struct db *, db_tx_fn, void *arg, char **err);
 enum db_status	 db_exec(struct db *, const char *sql, char **err);
 /* A statement for sql: a cached one when free (parsing costs more than the
@@ -95,9 +99,16 @@ void		 db_json_str(struct strbuf *, const char *);
 /* A record's values as a flat JSON object; repeat groups as arrays of objects. */
 void		 db_json_values(struct strbuf *, const struct form_record *);
 
-/* audit.c: one audit row; changes is a JSON object or NULL. */
+/* audit.c: one audit row; changes is a JSON object or NULL. In a bulk batch
+ * the row waits in db->audit_q and is written with the next DB_AUDIT_BATCH
+ * (one statement for many rows costs a third of a statement each), or by
+ * db_audit_flush() before the batch commits; db_audit_drop() forgets them. */
+#define DB_AUDIT_BATCH	32
+struct db_audit_row;
 enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_t case_id,
 		    const char *action, const char *changes, char **err);
+enum db_status	 db_audit_flush(struct db *, char **err);
+void		 db_audit_drop(struct db *);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
 
@@ -106,6 +117,31 @@ char		*db_audit_diff(const struct form_record *old, const struct form_record *ne
  * noted case once before the batch commits. */
 enum db_status	 db_search_index_case(struct db *, int64_t case_id, char **err);
 enum db_status	 db_search_flush(struct db *, char **err);
+
+/* record.c: db_record_save() inside the open transaction. rec is left as it
+ * is (the transaction may still roll back, or run again when busy): out gets
+ * the id and version it became and, on DB_CONFLICT, the stored record in
+ * theirs (the caller frees it). rec and now are for db_tx functions. */
+struct db_saved {
+	const struct form_record	*rec;
+	const char			*now;
+	int64_t				 id;
+	int64_t				 version;
+	struct form_record		*theirs;
+};
+enum db_status	 db_record_save_in(struct db *, const struct form_record *rec,
+		    const char *now, struct db_saved *out, char **err);
+/* Runs fn (given a struct db_saved with rec and now) as the transaction of a
+ * save, then updates rec's id and version, or hands over theirs on conflict,
+ * as db_record_save() does. */
+enum db_status	 db_record_save_via(struct db *, struct form_record *rec, db_tx_fn fn,
+		    struct form_record **theirs, char **err);
+
+/* cases.c: sets column col ("status" or "client_lang") of case id inside the
+ * open transaction, if its version is still version (else DB_CONFLICT), with
+ * an audit row. */
+enum db_status	 db_case_update_in(struct db *, int64_t id, int64_t version,
+		    const char *col, const char *val, const char *now, char **err);
 
 /* schema.c: column type of a field. */
 const char	*db_schema_coltype(enum form_type);

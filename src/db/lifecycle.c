@@ -308,30 +308,29 @@ static const db_lifecycle_rule db_lifecycle_rules[] = {
 	db_lifecycle_rule_monitoring,
 };
 
-enum db_status
-db_lifecycle_check(struct db *db, const struct form_record *rec, char **msg)
+/* The records the rules and the status move need for rec (DB_LC_* bits). */
+static unsigned
+db_lifecycle_want(const struct form_record *rec)
 {
-	struct db_lifecycle_ctx x = { .db = db, .rec = rec, .msg = msg };
-	enum db_status st;
-	unsigned want;
-	size_t i;
+	unsigned want = DB_LC_CONSENT | DB_LC_CLOSURE;
 
-	x.title = _(rec->def->title != NULL ? rec->def->title : rec->def->name);
-	if (rec->case_id == 0)
-		return db_lifecycle_rule_reason(&x);
-	want = DB_LC_CONSENT | DB_LC_CLOSURE;
 	if (db_lifecycle_is(rec, "departure"))
-		want |= DB_LC_PREP;
+		want |= DB_LC_PREP | DB_LC_PLAN;
 	else if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment") ||
 	    db_lifecycle_is(rec, "monitoring"))
 		want |= DB_LC_DEP | DB_LC_PLAN | DB_LC_PAYMENTS;
-	st = db_lifecycle_load_some(db, rec->case_id, want, &x.lc, msg);
-	if (st != DB_OK)
-		return st;
+	return want;
+}
+
+static enum db_status
+db_lifecycle_check(struct db_lifecycle_ctx *x)
+{
+	enum db_status st = DB_OK;
+	size_t i;
+
 	for (i = 0; i < sizeof db_lifecycle_rules / sizeof db_lifecycle_rules[0]; i++)
-		if ((st = db_lifecycle_rules[i](&x)) != DB_OK)
+		if ((st = db_lifecycle_rules[i](x)) != DB_OK)
 			break;
-	db_lifecycle_case_clear(&x.lc);
 	return st;
 }
 
@@ -362,39 +361,46 @@ db_lifecycle_target(const struct db_lifecycle_case *lc, const struct form_record
 	return -1;
 }
 
-enum db_status
-db_lifecycle_after_save(struct db *db, const struct form_record *rec, char **err)
+/* Moves the case forward to what the saved record shows it reached. */
+static enum db_status
+db_lifecycle_move(struct db *db, const struct db_lifecycle_case *lc,
+    const struct form_record *rec, const char *now, char **err)
 {
-	struct db_lifecycle_case lc;
-	enum db_status st;
-	int target, attempt;
+	int target = db_lifecycle_target(lc, rec);
 
-	if (rec->case_id == 0)
+	if (target <= (int)lc->c.status)
 		return DB_OK;
-	for (attempt = 0; attempt < 3; attempt++) {
-		/* The target needs at most one other record: the plan for a
-		 * departure, the departure for a plan or payment of a case not
-		 * yet marked departed. */
-		memset(&lc, 0, sizeof lc);
-		st = db_case_load_ex(db, rec->case_id, false, &lc.c, err);
-		if (st == DB_OK && db_lifecycle_is(rec, "departure"))
-			st = db_lifecycle_read_one(db, "plan", rec->case_id, &lc.plan, err);
-		else if (st == DB_OK && (db_lifecycle_is(rec, "plan") ||
-		    db_lifecycle_is(rec, "payment")) && lc.c.status < CASE_DEPARTED)
-			st = db_lifecycle_read_one(db, "departure", rec->case_id, &lc.dep, err);
-		if (st != DB_OK) {
-			db_lifecycle_case_clear(&lc);
-			return st;
-		}
-		target = db_lifecycle_target(&lc, rec);
-		st = DB_OK;
-		if (target > (int)lc.c.status)
-			st = db_case_set_status(db, &lc.c, (enum db_case_status)target, err);
-		db_lifecycle_case_clear(&lc);
-		if (st != DB_CONFLICT)	/* someone moved it meanwhile: look again */
-			return st;
-		if (err != NULL)
-			xfree(err);
+	return db_case_update_in(db, lc->c.id, lc->c.version, "status",
+	    db_case_status_code((enum db_case_status)target), now, err);
+}
+
+static enum db_status
+db_lifecycle_save_tx(struct db *db, void *arg, char **err)
+{
+	struct db_saved *sv = arg;
+	struct db_lifecycle_ctx x = { .db = db, .rec = sv->rec, .msg = err };
+	enum db_status st;
+
+	x.title = _(x.rec->def->title != NULL ? x.rec->def->title : x.rec->def->name);
+	if (x.rec->case_id == 0) {
+		st = db_lifecycle_rule_reason(&x);
+		return st == DB_OK ? db_record_save_in(db, x.rec, sv->now, sv, err) : st;
 	}
+	st = db_lifecycle_load_some(db, x.rec->case_id, db_lifecycle_want(x.rec), &x.lc, err);
+	if (st != DB_OK)
+		return st;
+	st = db_lifecycle_check(&x);
+	if (st == DB_OK)
+		st = db_record_save_in(db, x.rec, sv->now, sv, err);
+	if (st == DB_OK)
+		st = db_lifecycle_move(db, &x.lc, x.rec, sv->now, err);
+	db_lifecycle_case_clear(&x.lc);
 	return st;
+}
+
+enum db_status
+db_lifecycle_save(struct db *db, struct form_record *rec, struct form_record **theirs,
+    char **msg)
+{
+	return db_record_save_via(db, rec, db_lifecycle_save_tx, theirs, msg);
 }

@@ -2,23 +2,24 @@
  * db/lifecycle: the rules between the stages of a case (forms/LIFECYCLE.md),
  * the status a case reaches, what its overview shows, and duplicate matching.
  *
- * Contract: db_lifecycle_check() is called before a record of a case form is
- * saved. It answers DB_OK, DB_REFUSED with a one-line translated message
- * naming the rule and what to do, or DB_ERROR. Forms are found by name in
- * db_forms() (registration, consent, call, session, return_prep, departure,
+ * Contract: db_lifecycle_save() saves a record as db_record_save() does
+ * (conflicts included), with the rules checked first and the case status
+ * moved after, all in one transaction: a refused save writes nothing. It
+ * answers DB_OK, DB_REFUSED with a one-line translated message naming the
+ * rule and what to do, DB_CONFLICT (with theirs), DB_NOTFOUND or DB_ERROR.
+ * Forms are found by name in db_forms() (registration, consent, call, session, return_prep, departure,
  * plan, payment, monitoring, closure, project); a rule whose form is not in
  * the set is not checked. Money is compared in the plan grant's currency; an
  * empty currency is EUR; other currencies convert through the setting
  * "rate:<CODE>" (EUR for one unit, db/settings); with no rate the save is
  * refused. Only a user whose role is supervisor (db/users) may set a plan's
  * approval or add records to a closed case. Registration, consent, calls and
- * closure need no consent; calls may still be linked to a closed case. The
- * check and the save are separate transactions: the rules see the case as it
- * was a moment before the save.
+ * closure need no consent; calls may still be linked to a closed case. A
+ * record of no case is checked only for what it holds itself.
  *
- * db_lifecycle_after_save() moves the case status forward (never back) when the
- * saved record shows a stage was reached (session: counselling, return_prep:
- * preparing, departure with departed_on: departed, plan or payment of a
+ * The save moves the case status forward (never back) when the saved record
+ * shows a stage was reached (session: counselling, return_prep: preparing,
+ * departure with departed_on: departed, plan or payment of a
  * departed case: reintegration, monitoring: monitoring); closure always closes.
  * A plan made before return waits: the departure then moves to reintegration.
  *
@@ -31,9 +32,8 @@
 #include "db/cases.h"
 #include "db/db.h"
 
-enum db_status	db_lifecycle_check(struct db *, const struct form_record *rec, char **msg);
-enum db_status	db_lifecycle_after_save(struct db *, const struct form_record *rec,
-		    char **err);
+enum db_status	db_lifecycle_save(struct db *, struct form_record *rec,
+		    struct form_record **theirs, char **msg);
 
 /* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
  * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */

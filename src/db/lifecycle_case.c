@@ -71,23 +71,11 @@ db_lifecycle_read(struct db *db, const char *name, int64_t case_id, size_t max,
     struct db_lifecycle_list *out, char **err)
 {
 	const struct form_def *def = db_lifecycle_def(db, name);
-	enum db_status st;
-	int64_t *ids;
-	size_t n, i;
 
 	memset(out, 0, sizeof *out);
 	if (def == NULL)
 		return DB_OK;
-	if ((st = db_lifecycle_ids(db, def, case_id, max, &ids, &n, err)) != DB_OK)
-		return st;
-	out->recs = xcalloc(n > 0 ? n : 1, sizeof *out->recs);
-	for (i = 0; i < n && st == DB_OK; i++) {
-		st = db_record_load(db, def, ids[i], &out->recs[out->n], err);
-		if (st == DB_OK)
-			out->n++;
-	}
-	free(ids);
-	return st;
+	return db_record_load_case(db, def, case_id, max, &out->recs, &out->n, err);
 }
 
 enum db_status

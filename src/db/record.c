@@ -21,11 +21,12 @@ struct db_save {
 	int64_t				 id;		/* what the record became */
 	int64_t				 version;
 	int64_t				 del_version;	/* delete: the expected version */
-	char				*now;
+	const char			*now;
 };
 
 static enum db_status db_record_read(struct db *, const struct form_def *, int64_t id,
     struct form_record **, char **);
+static bool db_record_def_ok(const struct form_def *, char **err);
 
 /* The value columns of def, comma-separated, each prefixed by sep. */
 static void
@@ -102,6 +103,16 @@ db_record_fill(struct form_record *rec, sqlite3_stmt *st, int first)
 	}
 }
 
+/* Fills rec from a row of db_record_sql_select(). */
+static void
+db_record_fill_head(struct form_record *rec, sqlite3_stmt *st)
+{
+	rec->id = sqlite3_column_int64(st, 0);
+	rec->case_id = sqlite3_column_int64(st, 1);
+	rec->version = sqlite3_column_int64(st, 2);
+	db_record_fill(rec, st, 3);
+}
+
 /* Binds the values of rec from parameter first on; returns the next one. */
 static int
 db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first)
@@ -122,7 +133,8 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 }
 
 /* The SQL of each statement on a form's table, built once per form (keyed). */
-enum { DB_SQL_KIDS, DB_SQL_ROW, DB_SQL_INSERT_ROW, DB_SQL_INSERT, DB_SQL_UPDATE };
+enum { DB_SQL_KIDS, DB_SQL_ROW, DB_SQL_INSERT_ROW, DB_SQL_INSERT, DB_SQL_UPDATE,
+	DB_SQL_DELETE_KIDS, DB_SQL_CASE_ROWS };
 
 static char *
 db_record_sql_kids(const void *key)
@@ -136,16 +148,22 @@ db_record_sql_kids(const void *key)
 	return strbuf_take(&sb);
 }
 
+/* The columns a record is read from (id, case_id, version, values), then where. */
 static char *
-db_record_sql_row(const void *key)
+db_record_sql_select(const struct form_def *def, const char *where)
 {
-	const struct form_def *def = key;
 	struct strbuf sb = STRBUF_INIT;
 
 	strbuf_puts(&sb, "SELECT id, case_id, version");
 	db_record_colnames(&sb, def, ", ");
-	strbuf_printf(&sb, " FROM \"%s\" WHERE id = ?1", def->table);
+	strbuf_printf(&sb, " FROM \"%s\" %s", def->table, where);
 	return strbuf_take(&sb);
+}
+
+static char *
+db_record_sql_row(const void *key)
+{
+	return db_record_sql_select(key, "WHERE id = ?1");
 }
 
 static enum db_status
@@ -187,12 +205,8 @@ db_record_read_row(struct db *db, const struct form_def *def, int64_t id,
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, id);
 	rc = db_step(db, s);
-	if (rc == SQLITE_ROW) {
-		rec->id = sqlite3_column_int64(s, 0);
-		rec->case_id = sqlite3_column_int64(s, 1);
-		rec->version = sqlite3_column_int64(s, 2);
-		db_record_fill(rec, s, 3);
-	}
+	if (rc == SQLITE_ROW)
+		db_record_fill_head(rec, s);
 	db_finish(db, s);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
@@ -244,8 +258,69 @@ db_record_load(struct db *db, const struct form_def *def, int64_t id,
 	return st;
 }
 
+static char *
+db_record_sql_case_rows(const void *key)
+{
+	return db_record_sql_select(key, "WHERE case_id = ?1 ORDER BY id DESC LIMIT ?2");
+}
+
+/* The rows of the case (without their child rows) into *out. */
 static enum db_status
-db_record_write_kids(struct db *db, const struct form_record *rec, char **err);
+db_record_case_rows(struct db *db, const struct form_def *def, int64_t case_id,
+    size_t max, struct form_record ***out, size_t *n, char **err)
+{
+	struct form_record *rec;
+	size_t cap = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	s = db_prep_keyed(db, def, DB_SQL_CASE_ROWS, db_record_sql_case_rows, err);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int64(s, 2, max > 0 ? (int64_t)max : -1);
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		rec = form_record_new(def);
+		db_record_fill_head(rec, s);
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = rec;
+	}
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+enum db_status
+db_record_load_case(struct db *db, const struct form_def *def, int64_t case_id,
+    size_t max, struct form_record ***out, size_t *n, char **err)
+{
+	bool own = sqlite3_get_autocommit(db->sql);
+	enum db_status st;
+	size_t i, k;
+
+	*out = NULL;
+	*n = 0;
+	if (!db_record_def_ok(def, err))
+		return DB_ERROR;
+	if (own && db_exec(db, "BEGIN", err) != DB_OK)
+		return DB_ERROR;
+	st = db_record_case_rows(db, def, case_id, max, out, n, err);
+	for (i = 0; i < *n && st == DB_OK; i++)
+		for (k = 0; k < def->nfields && st == DB_OK; k++)
+			if (def->fields[k].type == FT_REPEAT && def->fields[k].group != NULL)
+				st = db_record_read_kids(db, (*out)[i], k, err);
+	if (own)
+		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	if (st != DB_OK) {
+		for (i = 0; i < *n; i++)
+			form_record_free((*out)[i]);
+		xfree(out);
+		*n = 0;
+	}
+	return st;
+}
+
+static enum db_status
+db_record_write_kids(struct db *db, const struct form_record *rec, bool fresh, char **err);
 
 static char *
 db_record_sql_insert_row(const void *key)
@@ -283,26 +358,48 @@ db_record_insert_row(struct db *db, const struct form_record *row, int64_t paren
 		return db_sqlerr(db, err);
 	tmp = *row;
 	tmp.id = sqlite3_last_insert_rowid(db->sql);
-	return db_record_write_kids(db, &tmp, err);
+	return db_record_write_kids(db, &tmp, true, err);
 }
 
-/* Replaces the child rows of rec (whose id is set) as a whole. */
+static char *
+db_record_sql_delete_kids(const void *key)
+{
+	const struct form_def *g = key;
+
+	return xasprintf("DELETE FROM \"%s\" WHERE parent_id = ?1", g->table);
+}
+
+/* Removes the child rows of group g under parent (theirs go by cascade). */
 static enum db_status
-db_record_write_kids(struct db *db, const struct form_record *rec, char **err)
+db_record_delete_kids(struct db *db, const struct form_def *g, int64_t parent, char **err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	s = db_prep_keyed(db, g, DB_SQL_DELETE_KIDS, db_record_sql_delete_kids, err);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, parent);
+	rc = db_step(db, s);
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+/* Replaces the child rows of rec (whose id is set) as a whole; a fresh row
+ * has none yet. */
+static enum db_status
+db_record_write_kids(struct db *db, const struct form_record *rec, bool fresh, char **err)
 {
 	const struct form_def *g;
 	enum db_status st = DB_OK;
-	char *sql;
 	size_t i, r;
 
 	for (i = 0; i < rec->def->nfields && st == DB_OK; i++) {
 		g = rec->def->fields[i].group;
 		if (rec->def->fields[i].type != FT_REPEAT || g == NULL)
 			continue;
-		sql = xasprintf("DELETE FROM \"%s\" WHERE parent_id = %lld", g->table,
-		    (long long)rec->id);
-		st = db_exec(db, sql, err);
-		free(sql);
+		if (!fresh)
+			st = db_record_delete_kids(db, g, rec->id, err);
 		for (r = 0; r < rec->kids[i].n && st == DB_OK; r++)
 			st = db_record_insert_row(db, rec->kids[i].rows[r], rec->id,
 			    (int64_t)r + 1, err);
@@ -444,7 +541,7 @@ db_record_insert(struct db *db, struct db_save *sv, char **err)
 		return db_sqlerr(db, err);
 	tmp.id = sv->id = sqlite3_last_insert_rowid(db->sql);
 	sv->version = 1;
-	if ((st = db_record_write_kids(db, &tmp, err)) != DB_OK)
+	if ((st = db_record_write_kids(db, &tmp, true, err)) != DB_OK)
 		return st;
 	diff = db_audit_diff(NULL, rec);
 	st = db_audit_add(db, rec->def->table, sv->id, rec->case_id, "insert", diff, err);
@@ -516,7 +613,7 @@ db_record_update(struct db *db, struct db_save *sv, char **err)
 		return db_record_conflict(sv, stored, err);
 	st = db_record_update_row(db, sv, err);
 	if (st == DB_OK)
-		st = db_record_write_kids(db, rec, err);
+		st = db_record_write_kids(db, rec, false, err);
 	if (st == DB_OK) {
 		diff = db_audit_diff(stored, rec);
 		st = db_audit_add(db, rec->def->table, rec->id, rec->case_id, "update",
@@ -532,13 +629,10 @@ db_record_update(struct db *db, struct db_save *sv, char **err)
 }
 
 static enum db_status
-db_record_save_tx(struct db *db, void *arg, char **err)
+db_record_save_tx(struct db *db, struct db_save *sv, char **err)
 {
-	struct db_save *sv = arg;
 	enum db_status st;
 
-	form_record_free(sv->theirs);
-	sv->theirs = NULL;
 	st = db_record_check_case(db, sv->rec, err);
 	if (st == DB_OK)
 		st = sv->rec->id == 0 ? db_record_insert(db, sv, err) :
@@ -570,19 +664,39 @@ db_record_def_ok(const struct form_def *def, char **err)
 }
 
 enum db_status
-db_record_save(struct db *db, struct form_record *rec, struct form_record **theirs,
-    char **err)
+db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
+    struct db_saved *out, char **err)
 {
-	struct db_save sv = { .rec = rec };
+	struct db_save sv = { .rec = rec, .now = now };
 	enum db_status st;
+
+	form_record_free(out->theirs);	/* of an attempt that was busy */
+	out->theirs = NULL;
+	if (!db_record_def_ok(rec->def, err))
+		return DB_ERROR;
+	st = db_record_save_tx(db, &sv, err);
+	out->id = sv.id;
+	out->version = sv.version;
+	if (st == DB_CONFLICT)
+		out->theirs = sv.theirs;
+	else
+		form_record_free(sv.theirs);
+	return st;
+}
+
+enum db_status
+db_record_save_via(struct db *db, struct form_record *rec, db_tx_fn fn,
+    struct form_record **theirs, char **err)
+{
+	struct db_saved sv = { .rec = rec };
+	enum db_status st;
+	char *now = db_now();
 
 	if (theirs != NULL)
 		*theirs = NULL;
-	if (!db_record_def_ok(rec->def, err))
-		return DB_ERROR;
-	sv.now = db_now();
-	st = db_tx(db, db_record_save_tx, &sv, err);
-	free(sv.now);
+	sv.now = now;
+	st = db_tx(db, fn, &sv, err);
+	free(now);
 	if (st == DB_OK) {
 		rec->id = sv.id;
 		rec->version = sv.version;
@@ -592,6 +706,21 @@ db_record_save(struct db *db, struct form_record *rec, struct form_record **thei
 	else
 		form_record_free(sv.theirs);
 	return st;
+}
+
+static enum db_status
+db_record_save_fn(struct db *db, void *arg, char **err)
+{
+	struct db_saved *sv = arg;
+
+	return db_record_save_in(db, sv->rec, sv->now, sv, err);
+}
+
+enum db_status
+db_record_save(struct db *db, struct form_record *rec, struct form_record **theirs,
+    char **err)
+{
+	return db_record_save_via(db, rec, db_record_save_fn, theirs, err);
 }
 
 static enum db_status
@@ -635,12 +764,13 @@ db_record_delete(struct db *db, const struct form_def *def, int64_t id, int64_t 
 	struct form_record probe = { .def = def };
 	struct db_save sv = { .rec = &probe, .id = id, .del_version = version };
 	enum db_status st;
+	char *now;
 
 	if (!db_record_def_ok(def, err))
 		return DB_ERROR;
-	sv.now = db_now();
+	sv.now = now = db_now();
 	st = db_tx(db, db_record_delete_tx, &sv, err);
-	free(sv.now);
+	free(now);
 	return st;
 }
 

@@ -20,6 +20,10 @@
 
 enum db_status	db_record_load(struct db *, const struct form_def *, int64_t id,
 		    struct form_record **out, char **err);
+/* The records of def in case case_id, newest first, at most max (0 = all):
+ * *out is a malloc'd array of *n records (free each, then the array). */
+enum db_status	db_record_load_case(struct db *, const struct form_def *, int64_t case_id,
+		    size_t max, struct form_record ***out, size_t *n, char **err);
 enum db_status	db_record_save(struct db *, struct form_record *rec,
 		    struct form_record **theirs, char **err);
 enum db_status	db_record_delete(struct db *, const struct form_def *, int64_t id,

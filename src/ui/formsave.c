@@ -161,12 +161,8 @@ ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	enum db_status st;
 
 	db_expr_apply(app->expr, f->rec, false, f->relevant);
-	st = f->rec->case_id != 0 ? db_lifecycle_check(app->db, f->rec, &err) : DB_OK;
-	if (st == DB_OK)
-		st = db_record_save(app->db, f->rec, &theirs, &err);
+	st = db_lifecycle_save(app->db, f->rec, &theirs, &err);
 	if (st == DB_OK) {
-		if (f->rec->case_id != 0 && db_lifecycle_after_save(app->db, f->rec, &err) != DB_OK)
-			ui_message(app, true, "%s", err != NULL ? err : _("The case status was not updated"));
 		ui_form_saved_ok(s, f, app);
 	} else if (st == DB_CONFLICT && theirs != NULL) {
 		ui_conflict_open(app, f, theirs);

@@ -4,7 +4,7 @@
  * Contract: ui_form_save() checks every relevant field (type, required,
  * constraint; repeat rows too, and the number of rows), puts the message under
  * the first bad field and moves the cursor there; otherwise saves through
- * db_record_save(). A conflict opens the conflict screen; success deletes the
+ * db_lifecycle_save() (a refused save shows the rule's message). A conflict opens the conflict screen; success deletes the
  * draft and closes the form with "Saved". In a row view it only checks the row
  * and returns to the form.
  */

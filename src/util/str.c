@@ -33,17 +33,23 @@ void
 strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room;
 	int n;
 
+	/* Most texts fit the room left (or 64 more): then one pass is enough. */
+	sb->s = xgrow(sb->s, &sb->cap, sb->len + 64, 1);
+	room = sb->cap - sb->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(sb->s + sb->len, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		util_die("bad format '%s'", fmt);
-	sb->s = xgrow(sb->s, &sb->cap, sb->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= room) {
+		sb->s = xgrow(sb->s, &sb->cap, sb->len + (size_t)n + 1, 1);
+		va_start(ap, fmt);
+		vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	sb->len += (size_t)n;
 }
 

@@ -86,8 +86,7 @@ hl_put(struct t *t, int64_t case_id, const char *form, ...)
 		form_record_set(rec, (size_t)form_field_index(def, name), value);
 	}
 	va_end(ap);
-	if (db_record_save(hl_db(t), rec, NULL, &err) != DB_OK ||
-	    (case_id != 0 && db_lifecycle_after_save(hl_db(t), rec, &err) != DB_OK)) {
+	if (db_lifecycle_save(hl_db(t), rec, NULL, &err) != DB_OK) {
 		snprintf(why, sizeof why, "%s not saved: %s", form, err != NULL ? err : "?");
 		free(err);
 		form_record_free(rec);

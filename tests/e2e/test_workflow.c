@@ -124,12 +124,9 @@ static void
 wf_put(struct t *t, struct form_record *rec)
 {
 	struct db *db = wf_db(t);
-	bool in_case = rec->case_id != 0;
 	char *err = NULL, why[256];
 
-	if ((in_case && db_lifecycle_check(db, rec, &err) != DB_OK) ||
-	    db_record_save(db, rec, NULL, &err) != DB_OK ||
-	    (in_case && db_lifecycle_after_save(db, rec, &err) != DB_OK)) {
+	if (db_lifecycle_save(db, rec, NULL, &err) != DB_OK) {
 		snprintf(why, sizeof why, "%s not saved: %s", rec->def->name,
 		    err != NULL ? err : "?");
 		free(err);

@@ -81,17 +81,11 @@ test_lc_money(struct form_record *rec, const char *name, const char *amount,
 	rec->curs[i] = xstrdup0(cur);
 }
 
-/* The save path the UI follows: check, save, move the status. */
+/* The save path the UI follows: rules, save, status move. */
 static enum db_status
 test_lc_save(struct test_lc *t, struct form_record *rec, char **msg)
 {
-	enum db_status st = db_lifecycle_check(t->db, rec, msg);
-
-	if (st == DB_OK)
-		st = db_record_save(t->db, rec, NULL, msg);
-	if (st == DB_OK)
-		st = db_lifecycle_after_save(t->db, rec, msg);
-	return st;
+	return db_lifecycle_save(t->db, rec, NULL, msg);
 }
 
 /* Saves rec (which must pass) and frees it. */

@@ -215,6 +215,36 @@ test_rec_case_rules(void **state)
 	assert_null(err);
 }
 
+/* The records of one case at once, child rows included; other cases' not. */
+static void
+test_rec_load_case(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *a = test_rec_new(t), **recs;
+	const struct form_rows *kids;
+	char *err = NULL;
+	size_t n;
+
+	assert_int_equal(db_record_save(t->db, a, NULL, &err), DB_OK);
+	assert_int_equal(db_record_load_case(t->db, a->def, t->c.id, 0, &recs, &n, &err),
+	    DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(recs[0]->id, a->id);
+	assert_int_equal(recs[0]->version, 1);
+	assert_string_equal(fixture_get(recs[0], "surname"), "Novák");
+	kids = &recs[0]->kids[fixture_field(a->def, "members")];
+	assert_int_equal(kids->n, 2);
+	assert_string_equal(fixture_get(kids->rows[1], "name"), "Petr Novák");
+	form_record_free(recs[0]);
+	free(recs);
+	assert_int_equal(db_record_load_case(t->db, a->def, t->c.id + 1, 0, &recs, &n, &err),
+	    DB_OK);
+	assert_int_equal(n, 0);
+	free(recs);
+	form_record_free(a);
+	assert_null(err);
+}
+
 static void
 test_rec_load_missing(void **state)
 {
@@ -240,6 +270,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rec_audit, test_rec_setup,
 		    test_rec_teardown),
 		cmocka_unit_test_setup_teardown(test_rec_case_rules, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_load_case, test_rec_setup,
 		    test_rec_teardown),
 		cmocka_unit_test_setup_teardown(test_rec_load_missing, test_rec_setup,
 		    test_rec_teardown),
