@@ -14,14 +14,19 @@
 void
 db_json_str(struct strbuf *sb, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p, *run;
 
 	if (s == NULL) {
 		strbuf_puts(sb, "null");
 		return;
 	}
 	strbuf_putc(sb, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+	/* plain runs are copied whole: this runs over every value audited */
+	for (p = run = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p != '"' && *p != '\\' && *p >= 0x20 && *p != 0x7f)
+			continue;
+		strbuf_add(sb, (const char *)run, (size_t)(p - run));
+		run = p + 1;
 		if (*p == '"' || *p == '\\') {
 			strbuf_putc(sb, '\\');
 			strbuf_putc(sb, (char)*p);
@@ -29,11 +34,10 @@ db_json_str(struct strbuf *sb, const char *s)
 			strbuf_puts(sb, "\\n");
 		else if (*p == '\t')
 			strbuf_puts(sb, "\\t");
-		else if (*p < 0x20 || *p == 0x7f)
-			strbuf_printf(sb, "\\u%04x", *p);
 		else
-			strbuf_putc(sb, (char)*p);
+			strbuf_printf(sb, "\\u%04x", *p);
 	}
+	strbuf_add(sb, (const char *)run, (size_t)(p - run));
 	strbuf_putc(sb, '"');
 }
 
@@ -43,7 +47,11 @@ db_json_key(struct strbuf *sb, bool *first, const char *name, const char *suffix
 	if (!*first)
 		strbuf_putc(sb, ',');
 	*first = false;
-	strbuf_printf(sb, "\"%s%s\":", name, suffix);
+	/* names are identifiers: nothing to escape */
+	strbuf_putc(sb, '"');
+	strbuf_puts(sb, name);
+	strbuf_puts(sb, suffix);
+	strbuf_puts(sb, "\":");
 }
 
 static void
@@ -89,17 +97,22 @@ db_json_values(struct strbuf *sb, const struct form_record *rec)
 	strbuf_putc(sb, '}');
 }
 
-static void
-db_audit_pair(struct strbuf *sb, bool *first, const char *name, const char *suffix,
+void
+db_json_change(struct strbuf *sb, bool *first, const char *name, const char *suffix,
     const char *old, const char *new)
 {
 	if (str_eq(old, new))
 		return;
 	db_json_key(sb, first, name, suffix);
-	strbuf_puts(sb, "{\"old\":");
-	db_json_str(sb, old);
-	strbuf_puts(sb, ",\"new\":");
-	db_json_str(sb, new);
+	strbuf_putc(sb, '{');
+	if (old != NULL) {
+		strbuf_puts(sb, "\"old\":");
+		db_json_str(sb, old);
+	}
+	if (new != NULL) {
+		strbuf_puts(sb, old != NULL ? ",\"new\":" : "\"new\":");
+		db_json_str(sb, new);
+	}
 	strbuf_putc(sb, '}');
 }
 
@@ -113,7 +126,16 @@ db_audit_rows(struct strbuf *sb, bool *first, const char *name,
 	db_json_rows(&b, new);
 	if (strcmp(strbuf_str(&a), strbuf_str(&b)) != 0) {
 		db_json_key(sb, first, name, "");
-		strbuf_printf(sb, "{\"old\":%s,\"new\":%s}", strbuf_str(&a), strbuf_str(&b));
+		strbuf_putc(sb, '{');
+		if (old != NULL) {
+			strbuf_puts(sb, "\"old\":");
+			strbuf_puts(sb, strbuf_str(&a));
+		}
+		if (new != NULL) {
+			strbuf_puts(sb, old != NULL ? ",\"new\":" : "\"new\":");
+			strbuf_puts(sb, strbuf_str(&b));
+		}
+		strbuf_putc(sb, '}');
 	}
 	strbuf_free(&a);
 	strbuf_free(&b);
@@ -138,10 +160,10 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 		}
 		if (!form_type_has_value(f->type))
 			continue;
-		db_audit_pair(&sb, &first, f->name, "", old != NULL ? old->vals[i] : NULL,
+		db_json_change(&sb, &first, f->name, "", old != NULL ? old->vals[i] : NULL,
 		    new != NULL ? new->vals[i] : NULL);
 		if (f->type == FT_MONEY)
-			db_audit_pair(&sb, &first, f->name, "_currency",
+			db_json_change(&sb, &first, f->name, "_currency",
 			    old != NULL ? old->curs[i] : NULL,
 			    new != NULL ? new->curs[i] : NULL);
 	}

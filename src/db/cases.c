@@ -193,15 +193,14 @@ static char *
 db_case_json(const char *case_no, const char *project, const char *lang)
 {
 	struct strbuf sb = STRBUF_INIT;
+	bool first = true;
 
-	strbuf_puts(&sb, "{\"case_no\":{\"old\":null,\"new\":");
-	db_json_str(&sb, case_no);
-	strbuf_puts(&sb, "},\"status\":{\"old\":null,\"new\":\"registered\"}");
-	strbuf_puts(&sb, ",\"project\":{\"old\":null,\"new\":");
-	db_json_str(&sb, project);
-	strbuf_puts(&sb, "},\"client_lang\":{\"old\":null,\"new\":");
-	db_json_str(&sb, lang);
-	strbuf_puts(&sb, "}}");
+	strbuf_putc(&sb, '{');
+	db_json_change(&sb, &first, "case_no", "", NULL, case_no);
+	db_json_change(&sb, &first, "status", "", NULL, "registered");
+	db_json_change(&sb, &first, "project", "", NULL, project);
+	db_json_change(&sb, &first, "client_lang", "", NULL, lang);
+	strbuf_putc(&sb, '}');
 	return strbuf_take(&sb);
 }
 
@@ -263,12 +262,11 @@ db_case_create(struct db *db, const char *project, const char *client_lang,
 	return st;
 }
 
-/* The stored version and value of op->col; DB_NOTFOUND when the case is gone. */
+/* The stored value of op->col; DB_NOTFOUND when the case is gone. */
 static enum db_status
-db_case_current(struct db *db, struct db_case_op *op, int64_t *version, char **old,
-    char **err)
+db_case_current(struct db *db, struct db_case_op *op, char **old, char **err)
 {
-	char *sql = xasprintf("SELECT version, %s FROM cases WHERE id = ?1", op->col);
+	char *sql = xasprintf("SELECT %s FROM cases WHERE id = ?1", op->col);
 	sqlite3_stmt *s = db_prep(db, sql, err);
 	int rc;
 
@@ -277,10 +275,8 @@ db_case_current(struct db *db, struct db_case_op *op, int64_t *version, char **o
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, op->id);
 	rc = db_step(db, s);
-	if (rc == SQLITE_ROW) {
-		*version = sqlite3_column_int64(s, 0);
-		*old = db_col_text(s, 1);
-	}
+	if (rc == SQLITE_ROW)
+		*old = db_col_text(s, 0);
 	db_finish(db, s);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
@@ -290,59 +286,76 @@ db_case_current(struct db *db, struct db_case_op *op, int64_t *version, char **o
 	return DB_NOTFOUND;
 }
 
+/* The UPDATE of op->col, if the case is still at op->version. */
 static enum db_status
-db_case_update_tx(struct db *db, void *arg, char **err)
+db_case_update_row(struct db *db, const struct db_case_op *op, char **err)
 {
-	struct db_case_op *op = arg;
-	struct strbuf json = STRBUF_INIT;
-	char *old = NULL, *sql;
-	enum db_status st;
-	int64_t version = 0;
-	sqlite3_stmt *s;
+	char *sql = xasprintf("UPDATE cases SET %s = ?1, version = version + 1,"
+	    " updated_at = ?2, updated_by = ?3 WHERE id = ?4 AND version = ?5", op->col);
+	sqlite3_stmt *s = db_prep(db, sql, err);
 	int rc;
 
-	if ((st = db_case_current(db, op, &version, &old, err)) != DB_OK)
-		return st;
-	if (version != op->version) {
-		free(old);
+	free(sql);
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, op->val);
+	db_bind_text(s, 2, op->now);
+	db_bind_text(s, 3, db->user);
+	sqlite3_bind_int64(s, 4, op->id);
+	sqlite3_bind_int64(s, 5, op->version);
+	rc = db_step(db, s);
+	db_finish(db, s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	if (sqlite3_changes(db->sql) == 0) {
 		db_seterr(err, _("case %lld: someone else changed it meanwhile"),
 		    (long long)op->id);
 		return DB_CONFLICT;
 	}
-	sql = xasprintf("UPDATE cases SET %s = ?1, version = version + 1, updated_at = ?2,"
-	    " updated_by = ?3 WHERE id = ?4", op->col);
-	s = db_prep(db, sql, err);
-	free(sql);
-	if (s != NULL) {
-		db_bind_text(s, 1, op->val);
-		db_bind_text(s, 2, op->now);
-		db_bind_text(s, 3, db->user);
-		sqlite3_bind_int64(s, 4, op->id);
-		rc = db_step(db, s);
-		db_finish(db, s);
-		st = rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
-	} else
-		st = DB_ERROR;
-	strbuf_printf(&json, "{\"%s\":{\"old\":", op->col);
-	db_json_str(&json, old);
-	strbuf_puts(&json, ",\"new\":");
-	db_json_str(&json, op->val);
-	strbuf_puts(&json, "}}");
-	if (st == DB_OK)
-		st = db_audit_add(db, "cases", op->id, op->id, "update", json.s, err);
+	return DB_OK;
+}
+
+/* The update of op->col from old (its stored value) to op->val, audited. */
+static enum db_status
+db_case_update_from(struct db *db, const struct db_case_op *op, const char *old,
+    char **err)
+{
+	struct strbuf json = STRBUF_INIT;
+	enum db_status st;
+	bool first = true;
+
+	if ((st = db_case_update_row(db, op, err)) != DB_OK)
+		return st;
+	strbuf_putc(&json, '{');
+	db_json_change(&json, &first, op->col, "", old, op->val);
+	strbuf_putc(&json, '}');
+	st = db_audit_add(db, "cases", op->id, op->id, "update", json.s, err);
 	strbuf_free(&json);
+	return st;
+}
+
+static enum db_status
+db_case_update_tx(struct db *db, void *arg, char **err)
+{
+	struct db_case_op *op = arg;
+	char *old = NULL;
+	enum db_status st;
+
+	if ((st = db_case_current(db, op, &old, err)) != DB_OK)
+		return st;
+	st = db_case_update_from(db, op, old, err);
 	free(old);
 	return st;
 }
 
 enum db_status
 db_case_update_in(struct db *db, int64_t id, int64_t version, const char *col,
-    const char *val, const char *now, char **err)
+    const char *old, const char *val, const char *now, char **err)
 {
 	struct db_case_op op = { .id = id, .version = version, .col = col, .val = val,
 	    .now = now };
 
-	return db_case_update_tx(db, &op, err);
+	return db_case_update_from(db, &op, old, err);
 }
 
 static enum db_status

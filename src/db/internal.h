@@ -109,6 +109,11 @@ enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_
 		    const char *action, const char *changes, char **err);
 enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
+/* One changed field as "name<suffix>":{"old":..,"new":..}, after a comma
+ * unless *first; a side that is NULL is left out (an insert has no "old", a
+ * delete no "new"), and nothing is written when old equals new. */
+void		 db_json_change(struct strbuf *, bool *first, const char *name,
+		    const char *suffix, const char *old, const char *new);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
 
@@ -137,11 +142,12 @@ enum db_status	 db_record_save_in(struct db *, const struct form_record *rec,
 enum db_status	 db_record_save_via(struct db *, struct form_record *rec, db_tx_fn fn,
 		    struct form_record **theirs, char **err);
 
-/* cases.c: sets column col ("status" or "client_lang") of case id inside the
- * open transaction, if its version is still version (else DB_CONFLICT), with
- * an audit row. */
+/* cases.c: sets column col ("status" or "client_lang") of case id from old
+ * (as the caller read it) to val inside the open transaction, if its version
+ * is still version (else DB_CONFLICT), with an audit row. */
 enum db_status	 db_case_update_in(struct db *, int64_t id, int64_t version,
-		    const char *col, const char *val, const char *now, char **err);
+		    const char *col, const char *old, const char *val, const char *now,
+		    char **err);
 
 /* schema.c: column type of a field. */
 const char	*db_schema_coltype(enum form_type);

@@ -371,7 +371,8 @@ db_lifecycle_move(struct db *db, const struct db_lifecycle_case *lc,
 	if (target <= (int)lc->c.status)
 		return DB_OK;
 	return db_case_update_in(db, lc->c.id, lc->c.version, "status",
-	    db_case_status_code((enum db_case_status)target), now, err);
+	    db_case_status_code(lc->c.status), db_case_status_code((enum db_case_status)target),
+	    now, err);
 }
 
 static enum db_status

@@ -431,8 +431,10 @@ db_record_touch_case(struct db *db, const struct form_def *def, int64_t case_id,
 
 	if (case_id == 0)
 		return DB_OK;
-	s = db_prep(db, "UPDATE cases SET updated_at = ?1, updated_by = ?2 WHERE id = ?3",
-	    err);
+	/* Saves of one case come in runs: a row that says so already is left
+	 * alone (and no page of it written). */
+	s = db_prep(db, "UPDATE cases SET updated_at = ?1, updated_by = ?2 WHERE id = ?3"
+	    " AND (updated_at IS NOT ?1 OR updated_by IS NOT ?2)", err);
 	if (s == NULL)
 		return DB_ERROR;
 	db_bind_text(s, 1, now);

@@ -105,18 +105,13 @@ db_users_audit(struct db *db, const struct db_users_op *op, const char *old, int
 {
 	struct strbuf json = STRBUF_INIT;
 	enum db_status st;
+	bool first = true;
 
-	strbuf_puts(&json, "{");
-	if (row == 0) {
-		strbuf_puts(&json, "\"name\":{\"old\":null,\"new\":");
-		db_json_str(&json, op->user);
-		strbuf_puts(&json, "},");
-	}
-	strbuf_puts(&json, "\"role\":{\"old\":");
-	db_json_str(&json, old);
-	strbuf_puts(&json, ",\"new\":");
-	db_json_str(&json, op->role);
-	strbuf_puts(&json, "}}");
+	strbuf_putc(&json, '{');
+	if (row == 0)
+		db_json_change(&json, &first, "name", "", NULL, op->user);
+	db_json_change(&json, &first, "role", "", old, op->role);
+	strbuf_putc(&json, '}');
 	st = db_audit_add(db, "users", row != 0 ? row : sqlite3_last_insert_rowid(db->sql),
 	    0, row != 0 ? "update" : "insert", json.s, err);
 	strbuf_free(&json);

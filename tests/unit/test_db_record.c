@@ -164,6 +164,10 @@ test_rec_audit(void **state)
 	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE action = 'insert' AND changes ->> '$.surname.new' = 'Novák'"
 	    " AND changes -> '$.members.new' IS NOT NULL"), 1);
+	/* An insert has nothing old, a delete nothing new: those sides are left out. */
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
+	    " WHERE (action = 'insert' AND changes LIKE '%\"old\"%')"
+	    " OR (action = 'delete' AND changes LIKE '%\"new\"%')"), 0);
 	/* The update names only what changed, old and new. */
 	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM audit"
 	    " WHERE action = 'update' AND changes ->> '$.given.old' = 'Jan'"
