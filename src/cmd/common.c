@@ -177,6 +177,7 @@ cmd_fill_builtin(struct form_set *set)
 			cl->items[k].label = xstrdup(e[k].name);
 		}
 		cl->nitems = n;
+		form_choices_index(cl);
 	}
 }
 

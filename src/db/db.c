@@ -227,6 +227,7 @@ db_keyed_forget(struct db *db)
 		}
 		db->keyed[i] = NULL;
 	}
+	db->nchecked = 0;
 }
 
 static void
@@ -308,12 +309,17 @@ db_col_text(sqlite3_stmt *st, int col)
 char *
 db_now(void)
 {
-	char buf[32];
+	/* Formatted once a second: every save and audit row asks. */
+	static char buf[32];
+	static time_t last = (time_t)-1;
 	time_t t = time(NULL);
 	struct tm tm;
 
-	localtime_r(&t, &tm);
-	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+	if (t != last) {
+		localtime_r(&t, &tm);
+		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+		last = t;
+	}
 	return xstrdup(buf);
 }
 
@@ -539,6 +545,19 @@ db_pragmas(struct db *db, char **err)
 	    " PRAGMA temp_store = MEMORY", err);
 }
 
+void
+db_lib_setup(void)
+{
+	static bool done;
+
+	/* Before SQLite starts: no counting of every allocation under a global
+	 * lock (a tenth of the locking a save does). Once the library has
+	 * started this is refused, harmlessly. */
+	if (!done)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	done = true;
+}
+
 static enum db_status
 db_open_file(struct db *db, bool create, char **err)
 {
@@ -552,6 +571,7 @@ db_open_file(struct db *db, bool create, char **err)
 	}
 	if (create)
 		flags |= SQLITE_OPEN_CREATE;
+	db_lib_setup();
 	if (sqlite3_open_v2(db->path, &db->sql, flags, NULL) != SQLITE_OK) {
 		if (db->sql == NULL) {
 			db_seterr(err, "%s: %s", db->path, _("out of memory"));

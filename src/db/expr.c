@@ -183,6 +183,7 @@ db_expr_new(void)
 {
 	struct db_expr *x = xcalloc(1, sizeof *x);
 
+	db_lib_setup();
 	if (sqlite3_open_v2(":memory:", &x->sql, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		util_die("expressions: %s", x->sql != NULL ? sqlite3_errmsg(x->sql) :

@@ -39,6 +39,8 @@ struct db_keyed {
 struct db {
 	sqlite3			*sql;
 	struct db_keyed		*keyed[DB_KEYED_BUCKETS];
+	const void		*checked[64];	/* form definitions whose names were checked */
+	size_t			 nchecked;
 	struct db_stmt		*stmts[DB_STMT_BUCKETS];
 	size_t			 nstmts;
 	struct db_stmt		*inuse[32];	/* handed out, newest last */
@@ -60,6 +62,9 @@ struct db {
 	uint64_t		 naudit;	/* audit rows added since the open */
 };
 
+/* Library-wide settings, before the first connection opens (db.c). */
+void		 db_lib_setup(void);
+
 typedef enum db_status (*db_tx_fn)(struct db *, void *arg, char **err);
 
 enum db_status	 db_tx(struct db *, db_tx_fn, void *arg, char **err);
@@ -74,7 +79,7 @@ sqlite3_stmt	*db_prep(struct db *, const char *sql, char **err);
 void		 db_finish(struct db *, sqlite3_stmt *);
 /* db_prep() for SQL that depends only on (key, op), e.g. a form's INSERT: the
  * text is built by build(key) the first time only. db_keyed_forget() drops
- * the keys (form definitions are about to change). */
+ * the keys and the list of checked definitions (they are about to change). */
 sqlite3_stmt	*db_prep_keyed(struct db *, const void *key, int op,
 		    char *(*build)(const void *key), char **err);
 void		 db_keyed_forget(struct db *);

@@ -26,7 +26,7 @@ struct db_save {
 
 static enum db_status db_record_read(struct db *, const struct form_def *, int64_t id,
     struct form_record **, char **);
-static bool db_record_def_ok(const struct form_def *, char **err);
+static bool db_record_def_ok(struct db *, const struct form_def *, char **err);
 
 /* The value columns of def, comma-separated, each prefixed by sep. */
 static void
@@ -299,7 +299,7 @@ db_record_load_case(struct db *db, const struct form_def *def, int64_t case_id,
 
 	*out = NULL;
 	*n = 0;
-	if (!db_record_def_ok(def, err))
+	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
 	if (own && db_exec(db, "BEGIN", err) != DB_OK)
 		return DB_ERROR;
@@ -646,7 +646,7 @@ db_record_save_tx(struct db *db, struct db_save *sv, char **err)
 
 /* Table names come from form files: checked again before they meet SQL. */
 static bool
-db_record_def_ok(const struct form_def *def, char **err)
+db_record_names_ok(const struct form_def *def, char **err)
 {
 	size_t i;
 
@@ -659,9 +659,25 @@ db_record_def_ok(const struct form_def *def, char **err)
 			db_seterr(err, _("'%s' cannot be a column name"), def->fields[i].name);
 			return false;
 		}
-		if (def->fields[i].group != NULL && !db_record_def_ok(def->fields[i].group, err))
+		if (def->fields[i].group != NULL && !db_record_names_ok(def->fields[i].group, err))
 			return false;
 	}
+	return true;
+}
+
+/* db_record_names_ok(), once per definition (until db_keyed_forget()). */
+static bool
+db_record_def_ok(struct db *db, const struct form_def *def, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < db->nchecked; i++)
+		if (db->checked[i] == def)
+			return true;
+	if (!db_record_names_ok(def, err))
+		return false;
+	if (db->nchecked < sizeof db->checked / sizeof db->checked[0])
+		db->checked[db->nchecked++] = def;
 	return true;
 }
 
@@ -674,7 +690,7 @@ db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
 
 	form_record_free(out->theirs);	/* of an attempt that was busy */
 	out->theirs = NULL;
-	if (!db_record_def_ok(rec->def, err))
+	if (!db_record_def_ok(db, rec->def, err))
 		return DB_ERROR;
 	st = db_record_save_tx(db, &sv, err);
 	out->id = sv.id;
@@ -768,7 +784,7 @@ db_record_delete(struct db *db, const struct form_def *def, int64_t id, int64_t 
 	enum db_status st;
 	char *now;
 
-	if (!db_record_def_ok(def, err))
+	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
 	sv.now = now = db_now();
 	st = db_tx(db, db_record_delete_tx, &sv, err);
@@ -787,7 +803,7 @@ db_record_list(struct db *db, const struct form_def *def, int64_t case_id, int64
 
 	*ids = NULL;
 	*n = 0;
-	if (!db_record_def_ok(def, err))
+	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
 	/* Two statements, so the case_id index serves the case's list. */
 	sql = xasprintf(case_id == 0 ? "SELECT id FROM \"%s\" WHERE ?1 = 0 ORDER BY id DESC" :

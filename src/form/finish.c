@@ -138,4 +138,6 @@ form_set_finish(struct form_set *set)
 	for (i = 0; i < set->nforms; i++)
 		form_finish_def(set, set->forms[i], seen, &nseen);
 	free(seen);
+	for (i = 0; i < set->nchoices; i++)
+		form_choices_index(set->choices[i]);
 }

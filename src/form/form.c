@@ -117,6 +117,7 @@ form_choices_free(struct form_choices *c)
 		free(c->items[i].parent);
 	}
 	free(c->items);
+	free(c->by_code);
 	free(c->name);
 	free(c->file);
 	free(c);
@@ -235,14 +236,52 @@ form_field_index(const struct form_def *def, const char *name)
 	return -1;
 }
 
-const struct form_choice *
-form_choice_find(const struct form_choices *c, const char *code)
+static const struct form_choices *form_choices_sorting;	/* for the qsort below */
+
+static int
+form_choices_cmp(const void *a, const void *b)
+{
+	const struct form_choice *it = form_choices_sorting->items;
+
+	return strcmp(it[*(const size_t *)a].code, it[*(const size_t *)b].code);
+}
+
+void
+form_choices_index(struct form_choices *c)
 {
 	size_t i;
 
+	free(c->by_code);
+	c->by_code = xcalloc(c->nitems + 1, sizeof *c->by_code);
 	for (i = 0; i < c->nitems; i++)
-		if (strcmp(c->items[i].code, code) == 0)
-			return &c->items[i];
+		c->by_code[i] = i;
+	form_choices_sorting = c;
+	qsort(c->by_code, c->nitems, sizeof *c->by_code, form_choices_cmp);
+	form_choices_sorting = NULL;
+}
+
+const struct form_choice *
+form_choice_find(const struct form_choices *c, const char *code)
+{
+	size_t i, lo = 0, hi = c->nitems, mid;
+	int cmp;
+
+	if (c->by_code == NULL) {
+		for (i = 0; i < c->nitems; i++)
+			if (strcmp(c->items[i].code, code) == 0)
+				return &c->items[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		cmp = strcmp(c->items[c->by_code[mid]].code, code);
+		if (cmp == 0)
+			return &c->items[c->by_code[mid]];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

@@ -60,6 +60,7 @@ struct form_choices {
 	struct form_choice	*items;
 	size_t			 nitems;
 	bool			 builtin;	/* country, language, currency: iso-codes */
+	size_t			*by_code;	/* item indices in code order, or NULL */
 	char			*file;
 	int			 line;
 };
@@ -131,6 +132,10 @@ struct form_def		*form_set_find(const struct form_set *, const char *name);
 struct form_choices	*form_set_choices(const struct form_set *, const char *name);
 int			 form_field_index(const struct form_def *, const char *name);
 const struct form_choice *form_choice_find(const struct form_choices *, const char *code);
+/* Sorts the look-up index of a list after its items changed (form_set_finish
+ * does it for every list then); form_choice_find() searches it, or the items
+ * one by one while there is none. */
+void		 form_choices_index(struct form_choices *);
 
 /* Writes a definition back in canonical form (golden round-trip tests). */
 char		*form_def_write(const struct form_def *);

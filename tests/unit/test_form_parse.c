@@ -386,6 +386,42 @@ test_type_names(void **state)
 	assert_false(form_type_is_numeric(FT_DATE));
 }
 
+/* Codes are found by the sorted index as by a walk through the list, in any
+ * order they were written, and the index follows items added later. */
+static void
+test_choice_lookup(void **state)
+{
+	static const char text[] = "form f\n  title \"F\"\nfield a\n  type select_one big\n"
+	    "choices big\n  zw \"Z\"\n  ab \"A\"\n  mm \"M\"\n  ac \"C\"\n  a \"A1\"\n";
+	struct form_set *set = form_set_new();
+	struct form_choices *c;
+	const char *codes[] = { "zw", "ab", "mm", "ac", "a" };
+	size_t i;
+
+	(void)state;
+	form_set_parse(set, "f.form", text);
+	form_set_finish(set);
+	for (i = 0; i < set->nerrors; i++)
+		print_error("%s\n", set->errors[i]);
+	assert_int_equal(set->nerrors, 0);
+	c = form_set_choices(set, "big");
+	assert_non_null(c->by_code);
+	for (i = 0; i < 5; i++)
+		assert_ptr_equal(form_choice_find(c, codes[i]), &c->items[i]);
+	assert_null(form_choice_find(c, "b"));
+	assert_null(form_choice_find(c, ""));
+	assert_null(form_choice_find(c, "zz"));
+	c->items = xrealloc(c->items, 6 * sizeof *c->items);
+	memset(&c->items[5], 0, sizeof c->items[5]);
+	c->items[5].code = xstrdup("aa");
+	c->items[5].label = xstrdup("AA");
+	c->nitems = 6;
+	form_choices_index(c);
+	assert_ptr_equal(form_choice_find(c, "aa"), &c->items[5]);
+	assert_ptr_equal(form_choice_find(c, "zw"), &c->items[0]);
+	form_set_free(set);
+}
+
 int
 main(void)
 {
@@ -397,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_real_forms_round_trip),
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_builtin_lists),
+		cmocka_unit_test(test_choice_lookup),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_folder_problems),
 		cmocka_unit_test(test_messages_translated),
