@@ -10,8 +10,10 @@
  * written in the same transaction (replaced as a whole). Values of fields that
  * are not relevant must already be NULL (the caller evaluates relevance).
  * Each insert, update and delete writes one audit row (user, time, table, id,
- * action, changed fields as JSON) in the same transaction, and the search index
- * is updated from fields with a "search" key.
+ * action, changed fields as JSON: {"field":{"old":..,"new":..}}, a side that
+ * is null left out, so an insert has only "new" and a delete only "old") in
+ * the same transaction, and the search index is updated from fields with a
+ * "search" key.
  */
 #ifndef DB_RECORD_H
 #define DB_RECORD_H
