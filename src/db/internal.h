@@ -131,10 +131,13 @@ enum db_status	 db_search_flush(struct db *, char **err);
 /* record.c: db_record_save() inside the open transaction. rec is left as it
  * is (the transaction may still roll back, or run again when busy): out gets
  * the id and version it became and, on DB_CONFLICT, the stored record in
- * theirs (the caller frees it). rec and now are for db_tx functions. */
+ * theirs (the caller frees it). rec and now are for db_tx functions;
+ * case_read says the caller read the record's case row in this transaction
+ * (so it exists). */
 struct db_saved {
 	const struct form_record	*rec;
 	const char			*now;
+	bool				 case_read;
 	int64_t				 id;
 	int64_t				 version;
 	struct form_record		*theirs;

@@ -391,6 +391,7 @@ db_lifecycle_save_tx(struct db *db, void *arg, char **err)
 	if (st != DB_OK)
 		return st;
 	st = db_lifecycle_check(&x);
+	sv->case_read = true;
 	if (st == DB_OK)
 		st = db_record_save_in(db, x.rec, sv->now, sv, err);
 	if (st == DB_OK)

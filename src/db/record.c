@@ -22,6 +22,7 @@ struct db_save {
 	int64_t				 version;
 	int64_t				 del_version;	/* delete: the expected version */
 	const char			*now;
+	bool				 case_read;	/* the case row was read in this transaction */
 };
 
 static enum db_status db_record_read(struct db *, const struct form_def *, int64_t id,
@@ -134,7 +135,7 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 
 /* The SQL of each statement on a form's table, built once per form (keyed). */
 enum { DB_SQL_KIDS, DB_SQL_ROW, DB_SQL_INSERT_ROW, DB_SQL_INSERT, DB_SQL_UPDATE,
-	DB_SQL_DELETE_KIDS, DB_SQL_CASE_ROWS };
+	DB_SQL_DELETE_KIDS, DB_SQL_CASE_ROWS, DB_SQL_ONCE };
 
 static char *
 db_record_sql_kids(const void *key)
@@ -447,12 +448,11 @@ db_record_touch_case(struct db *db, const struct form_def *def, int64_t case_id,
 	return db_record_has_search(def) ? db_search_index_case(db, case_id, err) : DB_OK;
 }
 
-/* A count with one or two bound ids (an unused ?2 is ignored). */
+/* The answer of a count with two bound ids (an unused ?2 is ignored). */
 static enum db_status
-db_record_count(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *n,
+db_record_count(struct db *db, sqlite3_stmt *s, int64_t a, int64_t b, int64_t *n,
     char **err)
 {
-	sqlite3_stmt *s = db_prep(db, sql, err);
 	int rc;
 
 	if (s == NULL)
@@ -465,14 +465,24 @@ db_record_count(struct db *db, const char *sql, int64_t a, int64_t b, int64_t *n
 	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
 }
 
-/* Rules on the case of a record: needed, existing, at most one when "once". */
+static char *
+db_record_sql_once(const void *key)
+{
+	const struct form_def *def = key;
+
+	return xasprintf("SELECT count(*) FROM \"%s\" WHERE case_id = ?1 AND id <> ?2",
+	    def->table);
+}
+
+/* Rules on the case of a record: needed, existing (unless the caller read it
+ * in this transaction already), at most one when "once". */
 static enum db_status
-db_record_check_case(struct db *db, const struct form_record *rec, char **err)
+db_record_check_case(struct db *db, const struct form_record *rec, bool case_read,
+    char **err)
 {
 	const struct form_def *def = rec->def;
-	enum db_status st;
-	int64_t n;
-	char *sql;
+	enum db_status st = DB_OK;
+	int64_t n = 0;
 
 	if (rec->case_id == 0) {
 		if (!def->needs_case)
@@ -480,18 +490,17 @@ db_record_check_case(struct db *db, const struct form_record *rec, char **err)
 		db_seterr(err, _("%s: the record must belong to a case"), _(def->title));
 		return DB_REFUSED;
 	}
-	st = db_record_count(db, "SELECT count(*) FROM cases WHERE id = ?1",
-	    rec->case_id, 0, &n, err);
-	if (st == DB_OK && n == 0) {
+	if (!case_read)
+		st = db_record_count(db, db_prep(db, "SELECT count(*) FROM cases WHERE id = ?1",
+		    err), rec->case_id, 0, &n, err);
+	if (st == DB_OK && !case_read && n == 0) {
 		db_seterr(err, _("case %lld not found"), (long long)rec->case_id);
 		return DB_NOTFOUND;
 	}
 	if (st != DB_OK || !def->once)
 		return st;
-	sql = xasprintf("SELECT count(*) FROM \"%s\" WHERE case_id = ?1 AND id <> ?2",
-	    def->table);
-	st = db_record_count(db, sql, rec->case_id, rec->id, &n, err);
-	free(sql);
+	st = db_record_count(db, db_prep_keyed(db, def, DB_SQL_ONCE, db_record_sql_once, err),
+	    rec->case_id, rec->id, &n, err);
 	if (st == DB_OK && n > 0) {
 		db_seterr(err, _("%s: the case already has one"), _(def->title));
 		return DB_REFUSED;
@@ -635,7 +644,7 @@ db_record_save_tx(struct db *db, struct db_save *sv, char **err)
 {
 	enum db_status st;
 
-	st = db_record_check_case(db, sv->rec, err);
+	st = db_record_check_case(db, sv->rec, sv->case_read, err);
 	if (st == DB_OK)
 		st = sv->rec->id == 0 ? db_record_insert(db, sv, err) :
 		    db_record_update(db, sv, err);
@@ -685,7 +694,7 @@ enum db_status
 db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
     struct db_saved *out, char **err)
 {
-	struct db_save sv = { .rec = rec, .now = now };
+	struct db_save sv = { .rec = rec, .now = now, .case_read = out->case_read };
 	enum db_status st;
 
 	form_record_free(out->theirs);	/* of an attempt that was busy */
