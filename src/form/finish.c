@@ -103,6 +103,7 @@ form_finish_def(struct form_set *set, struct form_def *def, const struct form_de
 	size_t i;
 
 	form_finish_table(set, def, seen, nseen);
+	form_def_index(def);
 	for (i = 0; i < def->nfields; i++) {
 		struct form_field *f = &def->fields[i];
 

@@ -5,6 +5,7 @@
 #include "form/form.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,7 @@ form_def_free(struct form_def *def)
 	for (i = 0; i < def->nfields; i++)
 		form_field_free(&def->fields[i]);
 	free(def->fields);
+	free(def->by_name);
 	free(def->name);
 	free(def->table);
 	free(def->title);
@@ -225,64 +227,105 @@ form_set_choices(const struct form_set *set, const char *name)
 	return NULL;
 }
 
-int
-form_field_index(const struct form_def *def, const char *name)
+
+/* Names in an array of structs: the char * at offset off of each element. */
+struct form_names {
+	const char	*base;
+	size_t		 stride;
+	size_t		 off;
+	size_t		 n;
+};
+
+static const char *
+form_name_at(const struct form_names *nm, size_t i)
 {
-	size_t i;
-
-	for (i = 0; i < def->nfields; i++)
-		if (strcmp(def->fields[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	return *(char *const *)(const void *)(nm->base + i * nm->stride + nm->off);
 }
-
-static const struct form_choices *form_choices_sorting;	/* for the qsort below */
 
 static int
-form_choices_cmp(const void *a, const void *b)
+form_names_cmp(const void *a, const void *b, void *arg)
 {
-	const struct form_choice *it = form_choices_sorting->items;
-
-	return strcmp(it[*(const size_t *)a].code, it[*(const size_t *)b].code);
+	return strcmp(form_name_at(arg, *(const size_t *)a), form_name_at(arg, *(const size_t *)b));
 }
 
-void
-form_choices_index(struct form_choices *c)
+/* The element indices in name order (malloc'd). */
+static size_t *
+form_names_index(struct form_names nm)
 {
-	size_t i;
+	size_t *idx = xcalloc(nm.n + 1, sizeof *idx), i;
 
-	free(c->by_code);
-	c->by_code = xcalloc(c->nitems + 1, sizeof *c->by_code);
-	for (i = 0; i < c->nitems; i++)
-		c->by_code[i] = i;
-	form_choices_sorting = c;
-	qsort(c->by_code, c->nitems, sizeof *c->by_code, form_choices_cmp);
-	form_choices_sorting = NULL;
+	for (i = 0; i < nm.n; i++)
+		idx[i] = i;
+	qsort_r(idx, nm.n, sizeof *idx, form_names_cmp, &nm);
+	return idx;
 }
 
-const struct form_choice *
-form_choice_find(const struct form_choices *c, const char *code)
+/* The element called key: by the index when there is one; -1 when none. */
+static long
+form_names_find(struct form_names nm, const size_t *idx, const char *key)
 {
-	size_t i, lo = 0, hi = c->nitems, mid;
+	size_t i, lo = 0, hi = nm.n, mid;
 	int cmp;
 
-	if (c->by_code == NULL) {
-		for (i = 0; i < c->nitems; i++)
-			if (strcmp(c->items[i].code, code) == 0)
-				return &c->items[i];
-		return NULL;
+	if (idx == NULL) {
+		for (i = 0; i < nm.n; i++)
+			if (strcmp(form_name_at(&nm, i), key) == 0)
+				return (long)i;
+		return -1;
 	}
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		cmp = strcmp(c->items[c->by_code[mid]].code, code);
+		cmp = strcmp(form_name_at(&nm, idx[mid]), key);
 		if (cmp == 0)
-			return &c->items[c->by_code[mid]];
+			return (long)idx[mid];
 		if (cmp < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return -1;
+}
+
+static struct form_names
+form_choices_names(const struct form_choices *c)
+{
+	return (struct form_names){ (const char *)c->items, sizeof *c->items,
+	    offsetof(struct form_choice, code), c->nitems };
+}
+
+static struct form_names
+form_def_names(const struct form_def *def)
+{
+	return (struct form_names){ (const char *)def->fields, sizeof *def->fields,
+	    offsetof(struct form_field, name), def->nfields };
+}
+
+void
+form_choices_index(struct form_choices *c)
+{
+	free(c->by_code);
+	c->by_code = form_names_index(form_choices_names(c));
+}
+
+const struct form_choice *
+form_choice_find(const struct form_choices *c, const char *code)
+{
+	long i = form_names_find(form_choices_names(c), c->by_code, code);
+
+	return i >= 0 ? &c->items[i] : NULL;
+}
+
+void
+form_def_index(struct form_def *def)
+{
+	free(def->by_name);
+	def->by_name = form_names_index(form_def_names(def));
+}
+
+int
+form_field_index(const struct form_def *def, const char *name)
+{
+	return (int)form_names_find(form_def_names(def), def->by_name, name);
 }
 
 bool

@@ -102,6 +102,7 @@ struct form_def {
 	struct form_field	*fields;
 	size_t			 nfields;
 	struct form_def		*parent;	/* repeat groups: the enclosing form */
+	size_t			*by_name;	/* field indices in name order, or NULL */
 	char			*file;
 	int			 line;
 };
@@ -132,10 +133,12 @@ struct form_def		*form_set_find(const struct form_set *, const char *name);
 struct form_choices	*form_set_choices(const struct form_set *, const char *name);
 int			 form_field_index(const struct form_def *, const char *name);
 const struct form_choice *form_choice_find(const struct form_choices *, const char *code);
-/* Sorts the look-up index of a list after its items changed (form_set_finish
- * does it for every list then); form_choice_find() searches it, or the items
- * one by one while there is none. */
+/* Sort the look-up index of a list after its items changed, or of a form
+ * after its fields did (form_set_finish does both for the whole set);
+ * form_choice_find() and form_field_index() search it, or go one by one
+ * while there is none. */
 void		 form_choices_index(struct form_choices *);
+void		 form_def_index(struct form_def *);
 
 /* Writes a definition back in canonical form (golden round-trip tests). */
 char		*form_def_write(const struct form_def *);

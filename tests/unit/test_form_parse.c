@@ -386,12 +386,14 @@ test_type_names(void **state)
 	assert_false(form_type_is_numeric(FT_DATE));
 }
 
-/* Codes are found by the sorted index as by a walk through the list, in any
- * order they were written, and the index follows items added later. */
+/* Codes and field names are found by their sorted indexes as by a walk
+ * through the list, in any order they were written, and an index follows
+ * items added later. */
 static void
 test_choice_lookup(void **state)
 {
-	static const char text[] = "form f\n  title \"F\"\nfield a\n  type select_one big\n"
+	static const char text[] = "form f\n  title \"F\"\nfield z\n  type text\n"
+	    "field a\n  type select_one big\nfield m\n  type text\n"
 	    "choices big\n  zw \"Z\"\n  ab \"A\"\n  mm \"M\"\n  ac \"C\"\n  a \"A1\"\n";
 	struct form_set *set = form_set_new();
 	struct form_choices *c;
@@ -404,6 +406,11 @@ test_choice_lookup(void **state)
 	for (i = 0; i < set->nerrors; i++)
 		print_error("%s\n", set->errors[i]);
 	assert_int_equal(set->nerrors, 0);
+	assert_non_null(set->forms[0]->by_name);
+	assert_int_equal(form_field_index(set->forms[0], "z"), 0);
+	assert_int_equal(form_field_index(set->forms[0], "a"), 1);
+	assert_int_equal(form_field_index(set->forms[0], "m"), 2);
+	assert_int_equal(form_field_index(set->forms[0], "b"), -1);
 	c = form_set_choices(set, "big");
 	assert_non_null(c->by_code);
 	for (i = 0; i < 5; i++)
