@@ -185,6 +185,32 @@ db_lifecycle_rule_approver(struct db_lifecycle_ctx *x)
 	return DB_REFUSED;
 }
 
+/* Rule 3: an approval covers the total it was given for. Raising the items'
+ * total of an approved plan that needs the approval takes a supervisor. */
+static enum db_status
+db_lifecycle_rule_raised(struct db_lifecycle_ctx *x, const struct db_lifecycle_plan *p)
+{
+	const struct form_record *old = x->lc.plan != NULL && x->lc.plan->id == x->rec->id ?
+	    x->lc.plan : NULL;
+	struct db_lifecycle_plan was = { .cur = p->cur };
+	char *approved, *now;
+
+	if (old == NULL || !(p->over_grant || p->over_limit) ||
+	    !str_eq(db_lifecycle_get(old, "approved_by"), db_lifecycle_get(x->rec, "approved_by")))
+		return DB_OK;
+	db_lifecycle_plan_total(x->db, old, &was);
+	if (p->total <= was.total || db_lifecycle_supervisor(x->db))
+		return DB_OK;
+	approved = db_lifecycle_amount(was.total);
+	now = db_lifecycle_amount(p->total);
+	db_seterr(x->msg, _("%s refused: the plan was approved with items totalling %s %s, "
+	    "and %s %s needs a supervisor's approval again (lower the budgets, or ask a "
+	    "supervisor)"), x->title, approved, p->cur, now, p->cur);
+	free(approved);
+	free(now);
+	return DB_REFUSED;
+}
+
 /* Rule 3: the items' total within the grant, unless approved. */
 static enum db_status
 db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
@@ -201,7 +227,9 @@ db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
 		return st;
 	if (p.norate[0] != '\0')
 		return db_lifecycle_norate(x, &p);
-	if (!p.over_grant || p.approved)
+	if (p.approved)
+		return db_lifecycle_rule_raised(x, &p);
+	if (!p.over_grant)
 		return DB_OK;
 	total = db_lifecycle_amount(p.total);
 	grant = db_lifecycle_amount(p.grant);

@@ -361,7 +361,7 @@ db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *c
 }
 
 /* The items' total in p->cur; notes the first currency with no rate. */
-static void
+void
 db_lifecycle_plan_total(struct db *db, const struct form_record *plan,
     struct db_lifecycle_plan *p)
 {

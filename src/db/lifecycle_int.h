@@ -89,6 +89,10 @@ enum db_lifecycle_doc db_lifecycle_travel_doc(const struct form_record *prep,
 		    const char *date);
 enum db_status	db_lifecycle_plan_facts(struct db *, const struct db_lifecycle_case *,
 		    const struct form_record *plan, struct db_lifecycle_plan *, char **err);
+/* Adds the items' budgets of plan, in p->cur, to p->total (noting in p->norate
+ * the first currency with no rate). */
+void		db_lifecycle_plan_total(struct db *, const struct form_record *plan,
+		    struct db_lifecycle_plan *p);
 /* The plan needs a supervisor's approval it does not have. */
 bool		db_lifecycle_plan_blocked(const struct db_lifecycle_plan *);
 bool		db_lifecycle_departed(const struct db_lifecycle_case *);

@@ -363,6 +363,41 @@ test_lc_rule_plan_grant(void **state)
 	test_lc_ok(t, test_lc_payment(t, "1", "600.00"));
 }
 
+/* An approval covers the total it was given for. */
+static void
+test_lc_rule_plan_raised(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *plan;
+	struct form_rows *items;
+	char *msg = NULL;
+
+	test_lc_departed(t);
+	plan = test_lc_plan(t, "1000.00", "EUR", "600.00", "500.00");
+	assert_int_equal(db_users_set(t->db, "boss", "supervisor", NULL), DB_OK);
+	db_set_user(t->db, "boss");
+	fixture_set(plan, "approved_by", "boss");
+	fixture_set(plan, "approved_on", "2026-02-02");
+	assert_int_equal(test_lc_save(t, plan, &msg), DB_OK);
+	db_set_user(t->db, "tester");
+	/* A counsellor raises an item over what was approved. */
+	items = &plan->kids[fixture_field(plan->def, "items")];
+	test_lc_money(items->rows[1], "budget", "900.00", "EUR");
+	assert_int_equal(test_lc_save(t, plan, &msg), DB_REFUSED);
+	assert_non_null(strstr(msg, "the plan was approved with items totalling 1100.00 EUR, "
+	    "and 1500.00 EUR needs a supervisor's approval again"));
+	xfree(&msg);
+	/* Lower than approved is the counsellor's to change. */
+	test_lc_money(items->rows[1], "budget", "400.00", "EUR");
+	assert_int_equal(test_lc_save(t, plan, &msg), DB_OK);
+	/* A supervisor may raise it. */
+	db_set_user(t->db, "boss");
+	test_lc_money(items->rows[1], "budget", "900.00", "EUR");
+	assert_int_equal(test_lc_save(t, plan, &msg), DB_OK);
+	assert_null(msg);
+	form_record_free(plan);
+}
+
 static void
 test_lc_rule_plan_limit(void **state)
 {
@@ -768,6 +803,7 @@ main(void)
 		TEST_LC(test_lc_rule_departure),
 		TEST_LC(test_lc_rule_replacement),
 		TEST_LC(test_lc_rule_plan_grant),
+		TEST_LC(test_lc_rule_plan_raised),
 		TEST_LC(test_lc_rule_plan_limit),
 		TEST_LC(test_lc_rule_plan_currency),
 		TEST_LC(test_lc_rule_payment),
