@@ -11,7 +11,8 @@
 void
 strbuf_add(struct strbuf *sb, const char *p, size_t n)
 {
-	sb->s = xgrow(sb->s, &sb->cap, sb->len + n + 1, 1);
+	if (sb->len + n + 1 > sb->cap)
+		sb->s = xgrow(sb->s, &sb->cap, sb->len + n + 1, 1);
 	memcpy(sb->s + sb->len, p, n);
 	sb->len += n;
 	sb->s[sb->len] = '\0';
@@ -26,7 +27,10 @@ strbuf_puts(struct strbuf *sb, const char *p)
 void
 strbuf_putc(struct strbuf *sb, char c)
 {
-	strbuf_add(sb, &c, 1);
+	if (sb->len + 2 > sb->cap)
+		sb->s = xgrow(sb->s, &sb->cap, sb->len + 2, 1);
+	sb->s[sb->len++] = c;
+	sb->s[sb->len] = '\0';
 }
 
 void
