@@ -97,6 +97,29 @@ db_json_values(struct strbuf *sb, const struct form_record *rec)
 	strbuf_putc(sb, '}');
 }
 
+/* {"old":..,"new":..} with a NULL side left out; raw sides are JSON already,
+ * others are texts to quote. */
+static void
+db_json_sides(struct strbuf *sb, const char *old, const char *new, bool raw)
+{
+	strbuf_putc(sb, '{');
+	if (old != NULL) {
+		strbuf_puts(sb, "\"old\":");
+		if (raw)
+			strbuf_puts(sb, old);
+		else
+			db_json_str(sb, old);
+	}
+	if (new != NULL) {
+		strbuf_puts(sb, old != NULL ? ",\"new\":" : "\"new\":");
+		if (raw)
+			strbuf_puts(sb, new);
+		else
+			db_json_str(sb, new);
+	}
+	strbuf_putc(sb, '}');
+}
+
 void
 db_json_change(struct strbuf *sb, bool *first, const char *name, const char *suffix,
     const char *old, const char *new)
@@ -104,16 +127,7 @@ db_json_change(struct strbuf *sb, bool *first, const char *name, const char *suf
 	if (str_eq(old, new))
 		return;
 	db_json_key(sb, first, name, suffix);
-	strbuf_putc(sb, '{');
-	if (old != NULL) {
-		strbuf_puts(sb, "\"old\":");
-		db_json_str(sb, old);
-	}
-	if (new != NULL) {
-		strbuf_puts(sb, old != NULL ? ",\"new\":" : "\"new\":");
-		db_json_str(sb, new);
-	}
-	strbuf_putc(sb, '}');
+	db_json_sides(sb, old, new, false);
 }
 
 static void
@@ -126,16 +140,8 @@ db_audit_rows(struct strbuf *sb, bool *first, const char *name,
 	db_json_rows(&b, new);
 	if (strcmp(strbuf_str(&a), strbuf_str(&b)) != 0) {
 		db_json_key(sb, first, name, "");
-		strbuf_putc(sb, '{');
-		if (old != NULL) {
-			strbuf_puts(sb, "\"old\":");
-			strbuf_puts(sb, strbuf_str(&a));
-		}
-		if (new != NULL) {
-			strbuf_puts(sb, old != NULL ? ",\"new\":" : "\"new\":");
-			strbuf_puts(sb, strbuf_str(&b));
-		}
-		strbuf_putc(sb, '}');
+		db_json_sides(sb, old != NULL ? strbuf_str(&a) : NULL,
+		    new != NULL ? strbuf_str(&b) : NULL, true);
 	}
 	strbuf_free(&a);
 	strbuf_free(&b);
@@ -171,9 +177,10 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 	return strbuf_take(&sb);
 }
 
+/* Borrowed texts when written at once; copies while in db->audit_q. */
 struct db_audit_row {
-	char	*at, *user, *tbl, *action, *changes;
-	int64_t	 row, case_id;
+	const char	*at, *user, *tbl, *action, *changes;
+	int64_t		 row, case_id;
 };
 
 #define DB_AUDIT_COLS	"INSERT INTO audit (at, user, tbl, row_id, case_id, action, changes)" \
@@ -231,11 +238,11 @@ db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **
 static void
 db_audit_row_free(struct db_audit_row *r)
 {
-	free(r->at);
-	free(r->user);
-	free(r->tbl);
-	free(r->action);
-	free(r->changes);
+	free((char *)r->at);
+	free((char *)r->user);
+	free((char *)r->tbl);
+	free((char *)r->action);
+	free((char *)r->changes);
 }
 
 void
@@ -265,25 +272,22 @@ db_audit_flush(struct db *db, char **err)
 
 enum db_status
 db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
-    const char *action, const char *changes, char **err)
+    const char *action, const char *changes, const char *now, char **err)
 {
-	struct db_audit_row r = { .row = row, .case_id = case_id };
-	enum db_status st;
+	struct db_audit_row r = { now, db->user, table, action, changes, row, case_id };
+	struct db_audit_row *q;
 
-	/* the same clock as the rows' created_at / updated_at */
-	r.at = db_now();
-	r.user = xstrdup0(db->user);
-	r.tbl = xstrdup(table);
-	r.action = xstrdup(action);
-	r.changes = xstrdup0(changes);
 	db->naudit++;
-	if (db->bulk) {
-		if (db->audit_q == NULL)
-			db->audit_q = xcalloc(DB_AUDIT_BATCH, sizeof *db->audit_q);
-		db->audit_q[db->naudit_q++] = r;
-		return db->naudit_q == DB_AUDIT_BATCH ? db_audit_flush(db, err) : DB_OK;
-	}
-	st = db_audit_write(db, &r, 1, err);
-	db_audit_row_free(&r);
-	return st;
+	if (!db->bulk)
+		return db_audit_write(db, &r, 1, err);
+	if (db->audit_q == NULL)
+		db->audit_q = xcalloc(DB_AUDIT_BATCH, sizeof *db->audit_q);
+	q = &db->audit_q[db->naudit_q++];
+	*q = r;
+	q->at = xstrdup(now);
+	q->user = xstrdup0(db->user);
+	q->tbl = xstrdup(table);
+	q->action = xstrdup(action);
+	q->changes = xstrdup0(changes);
+	return db->naudit_q == DB_AUDIT_BATCH ? db_audit_flush(db, err) : DB_OK;
 }

@@ -237,7 +237,7 @@ db_case_create_tx(struct db *db, void *arg, char **err)
 	json = db_case_json(no, str_empty(op->project) ? NULL : op->project,
 	    str_empty(op->lang) ? NULL : op->lang);
 	if (st == DB_OK)
-		st = db_audit_add(db, "cases", op->id, op->id, "insert", json, err);
+		st = db_audit_add(db, "cases", op->id, op->id, "insert", json, op->now, err);
 	if (st == DB_OK)
 		st = db_search_index_case(db, op->id, err);
 	free(json);
@@ -329,7 +329,7 @@ db_case_update_from(struct db *db, const struct db_case_op *op, const char *old,
 	strbuf_putc(&json, '{');
 	db_json_change(&json, &first, op->col, "", old, op->val);
 	strbuf_putc(&json, '}');
-	st = db_audit_add(db, "cases", op->id, op->id, "update", json.s, err);
+	st = db_audit_add(db, "cases", op->id, op->id, "update", json.s, op->now, err);
 	strbuf_free(&json);
 	return st;
 }

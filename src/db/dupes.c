@@ -418,9 +418,8 @@ db_dup_consider(struct db_dup_run *r, const struct form_record *reg)
 static enum db_status
 db_dup_score_all(struct db_dup_run *r, char **err)
 {
-	struct form_record *reg;
+	struct form_record **regs;
 	enum db_status st = DB_OK;
-	int64_t *ids;
 	size_t i, n;
 
 	if (r->nids > 0)
@@ -428,13 +427,12 @@ db_dup_score_all(struct db_dup_run *r, char **err)
 	for (i = 0; i < r->nids && st == DB_OK; i++) {
 		if (i > 0 && r->ids[i] == r->ids[i - 1])
 			continue;
-		if ((st = db_lifecycle_ids(r->db, r->def, r->ids[i], 1, &ids, &n, err)) != DB_OK)
-			break;
-		if (n > 0 && (st = db_record_load(r->db, r->def, ids[0], &reg, err)) == DB_OK) {
-			db_dup_consider(r, reg);
-			form_record_free(reg);
+		st = db_record_load_case(r->db, r->def, r->ids[i], 1, &regs, &n, err);
+		if (st == DB_OK && n > 0) {
+			db_dup_consider(r, regs[0]);
+			form_record_free(regs[0]);
 		}
-		free(ids);
+		free(regs);
 	}
 	return st;
 }

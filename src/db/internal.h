@@ -104,14 +104,15 @@ void		 db_json_str(struct strbuf *, const char *);
 /* A record's values as a flat JSON object; repeat groups as arrays of objects. */
 void		 db_json_values(struct strbuf *, const struct form_record *);
 
-/* audit.c: one audit row; changes is a JSON object or NULL. In a bulk batch
+/* audit.c: one audit row at time now (the db_now() of the write, so it equals
+ * the rows' created_at / updated_at); changes is a JSON object or NULL. In a bulk batch
  * the row waits in db->audit_q and is written with the next DB_AUDIT_BATCH
  * (one statement for many rows costs a third of a statement each), or by
  * db_audit_flush() before the batch commits; db_audit_drop() forgets them. */
 #define DB_AUDIT_BATCH	32
 struct db_audit_row;
 enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_t case_id,
-		    const char *action, const char *changes, char **err);
+		    const char *action, const char *changes, const char *now, char **err);
 enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
 /* One changed field as "name<suffix>":{"old":..,"new":..}, after a comma

@@ -30,41 +30,6 @@ db_lifecycle_def(struct db *db, const char *name)
 	return db_forms(db) != NULL ? form_set_find(db_forms(db), name) : NULL;
 }
 
-enum db_status
-db_lifecycle_ids(struct db *db, const struct form_def *def, int64_t case_id, size_t max,
-    int64_t **ids, size_t *n, char **err)
-{
-	size_t cap = 0;
-	sqlite3_stmt *s;
-	char *sql;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!str_is_ident(def->table)) {
-		db_seterr(err, _("'%s' cannot be a table name"), def->table);
-		return DB_ERROR;
-	}
-	sql = xasprintf("SELECT id FROM \"%s\" WHERE case_id = ?1 ORDER BY id DESC LIMIT ?2",
-	    def->table);
-	s = db_prep(db, sql, err);
-	free(sql);
-	if (s == NULL)
-		return DB_ERROR;
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int64(s, 2, max > 0 ? (int64_t)max : -1);
-	while ((rc = db_step(db, s)) == SQLITE_ROW) {
-		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	db_finish(db, s);
-	if (rc == SQLITE_DONE)
-		return DB_OK;
-	xfree(ids);
-	*n = 0;
-	return db_sqlerr(db, err);
-}
-
 /* Records of form name in the case, newest first; at most max (0 = all). */
 static enum db_status
 db_lifecycle_read(struct db *db, const char *name, int64_t case_id, size_t max,

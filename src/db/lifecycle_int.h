@@ -64,10 +64,6 @@ enum db_status	db_lifecycle_read_one(struct db *, const char *name, int64_t case
 enum db_status	db_lifecycle_load(struct db *, int64_t case_id, bool all,
 		    struct db_lifecycle_case *, char **err);
 void		db_lifecycle_case_clear(struct db_lifecycle_case *);
-/* Ids of def's records in the case, newest first, at most max (0 = all);
- * by the case_id index (db_record_list's "all cases" form scans the table). */
-enum db_status	db_lifecycle_ids(struct db *, const struct form_def *, int64_t case_id,
-		    size_t max, int64_t **ids, size_t *n, char **err);
 
 /* Value / currency / rows of the field called name; NULL when rec or field absent. */
 const char	*db_lifecycle_get(const struct form_record *, const char *name);

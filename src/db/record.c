@@ -246,10 +246,8 @@ db_record_load(struct db *db, const struct form_def *def, int64_t id,
 	enum db_status st;
 
 	*out = NULL;
-	if (!str_is_ident(def->table)) {
-		db_seterr(err, _("'%s' cannot be a table name"), def->table);
+	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
-	}
 	/* One read transaction, so the row and its child rows are one snapshot. */
 	if (own && db_exec(db, "BEGIN", err) != DB_OK)
 		return DB_ERROR;
@@ -555,7 +553,8 @@ db_record_insert(struct db *db, struct db_save *sv, char **err)
 	if ((st = db_record_write_kids(db, &tmp, true, err)) != DB_OK)
 		return st;
 	diff = db_audit_diff(NULL, rec);
-	st = db_audit_add(db, rec->def->table, sv->id, rec->case_id, "insert", diff, err);
+	st = db_audit_add(db, rec->def->table, sv->id, rec->case_id, "insert", diff, sv->now,
+	    err);
 	free(diff);
 	return st;
 }
@@ -628,7 +627,7 @@ db_record_update(struct db *db, struct db_save *sv, char **err)
 	if (st == DB_OK) {
 		diff = db_audit_diff(stored, rec);
 		st = db_audit_add(db, rec->def->table, rec->id, rec->case_id, "update",
-		    diff, err);
+		    diff, sv->now, err);
 		free(diff);
 	}
 	if (st == DB_OK && stored->case_id != rec->case_id)
@@ -775,7 +774,7 @@ db_record_delete_tx(struct db *db, void *arg, char **err)
 	if (st == DB_OK) {
 		diff = db_audit_diff(stored, NULL);
 		st = db_audit_add(db, stored->def->table, sv->id, stored->case_id, "delete",
-		    diff, err);
+		    diff, sv->now, err);
 		free(diff);
 	}
 	if (st == DB_OK)

@@ -113,7 +113,7 @@ db_users_audit(struct db *db, const struct db_users_op *op, const char *old, int
 	db_json_change(&json, &first, "role", "", old, op->role);
 	strbuf_putc(&json, '}');
 	st = db_audit_add(db, "users", row != 0 ? row : sqlite3_last_insert_rowid(db->sql),
-	    0, row != 0 ? "update" : "insert", json.s, err);
+	    0, row != 0 ? "update" : "insert", json.s, op->now, err);
 	strbuf_free(&json);
 	return st;
 }
