@@ -142,7 +142,9 @@ cmd_demo_fill(struct cmd_ctx *ctx, long cases, unsigned long seed,
 	memset(stats, 0, sizeof *stats);
 	d.today = date_to_days(&today);
 	cmd_demo_plan_projects(&d);
+	d.day = d.clock_day = d.today;
 	rc = cmd_demo_batches(&d, cases, err);
+	date_clock_set(NULL);
 	db_set_user(ctx->db, user);
 	free(user);
 	return rc;

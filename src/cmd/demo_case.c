@@ -124,18 +124,24 @@ cmd_demo_past(struct cmd_demo *d, struct cmd_demo_case *c, long day)
 		day = d->today;
 	if (c != NULL && day > c->last)
 		c->last = day;
+	if (c != NULL)
+		d->day = c->last;
 	return day;
 }
 
-/* Calls about the case: before registration, and some while it goes on. */
+/*
+ * Calls about the case: n before registration (the first of them opened the
+ * case, on day `opened`), and some while it goes on.
+ */
 static int
-cmd_demo_case_calls(struct cmd_demo *d, struct cmd_demo_case *c, bool later, char **err)
+cmd_demo_case_calls(struct cmd_demo *d, struct cmd_demo_case *c, long n, long opened,
+    char **err)
 {
-	long n = cmd_demo_range(d, 0, 2), k, day;
+	long k, day;
 
 	for (k = 0; k < n; k++) {
-		day = later ? cmd_demo_range(d, c->day0 + 1, c->last) :
-		    c->day0 - cmd_demo_range(d, 1, 30);
+		day = opened < 0 ? cmd_demo_range(d, c->day0 + 1, c->last) :
+		    k == 0 ? opened : cmd_demo_range(d, opened, c->day0);
 		if (cmd_demo_call(d, c, cmd_demo_past(d, NULL, day), err) != 0)
 			return 1;
 	}
@@ -147,6 +153,7 @@ static int
 cmd_demo_case_steps(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
 {
 	db_set_user(d->ctx->db, cmd_demo_staff(d, "counsellor"));
+	d->day = c->day0;
 	if (cmd_demo_registration(d, c, err) != 0 || cmd_demo_consent(d, c, err) != 0)
 		return 1;
 	if (c->stage >= CASE_COUNSELLING && cmd_demo_sessions(d, c, err) != 0)
@@ -164,18 +171,22 @@ int
 cmd_demo_case(struct cmd_demo *d, char **err)
 {
 	struct cmd_demo_case c;
+	long calls, opened;
 	char *msg;
 	int rc;
 
 	cmd_demo_case_plan(d, &c);
+	calls = cmd_demo_range(d, 0, 2);
+	opened = calls > 0 ? c.day0 - cmd_demo_range(d, 1, 30) : c.day0;
 	db_set_user(d->ctx->db, cmd_demo_staff(d, "counsellor"));
+	cmd_demo_at(d, opened);
 	if (db_case_create(d->ctx->db, c.project->code, c.lang, &c.c, err) != DB_OK)
 		return 1;
-	rc = cmd_demo_case_calls(d, &c, false, err);
+	rc = cmd_demo_case_calls(d, &c, calls, opened, err);
 	if (rc == 0)
 		rc = cmd_demo_case_steps(d, &c, err);
 	if (rc == 0)
-		rc = cmd_demo_case_calls(d, &c, true, err);
+		rc = cmd_demo_case_calls(d, &c, cmd_demo_range(d, 0, 2), -1, err);
 	if (rc == 0 && c.close_reason != NULL)
 		rc = cmd_demo_closure(d, &c, err);
 	if (rc != 0 && err != NULL && *err != NULL) {

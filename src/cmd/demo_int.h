@@ -70,6 +70,9 @@ struct cmd_demo {
 	struct cmd_demo_stats	*stats;
 	uint64_t		 rng;
 	long			 today;		/* days since 1970-01-01 */
+	long			 day;		/* the next rows are written on this day */
+	long			 clock_day;	/* the clock's day and minute so far */
+	int			 clock_min;
 	struct cmd_demo_project	 projects[CMD_DEMO_NPROJECTS];
 };
 
@@ -168,6 +171,8 @@ int		 cmd_demo_save(struct cmd_demo *, struct form_record *, char **err);
 int		 cmd_demo_case(struct cmd_demo *, char **err);
 /* day, but not after today; c->last (when c) follows the latest day written. */
 long		 cmd_demo_past(struct cmd_demo *, struct cmd_demo_case *, long day);
+/* Holds the clock on day, a few minutes after the last row written that day. */
+void		 cmd_demo_at(struct cmd_demo *, long day);
 int		 cmd_demo_registration(struct cmd_demo *, struct cmd_demo_case *, char **err);
 int		 cmd_demo_consent(struct cmd_demo *, struct cmd_demo_case *, char **err);
 int		 cmd_demo_sessions(struct cmd_demo *, struct cmd_demo_case *, char **err);

@@ -87,15 +87,18 @@ cmd_demo_call(struct cmd_demo *d, const struct cmd_demo_case *c, long day, char 
 	    cmd_demo_callers);
 	bool own = str_eq(type, "migrant") || str_eq(type, "family") || str_eq(type, "community");
 	struct form_record *rec = cmd_demo_record(d, "call", c != NULL ? c->c.id : 0);
-	struct date dt = date_from_days(day);
+	struct date_time at;
 	char lang[8];
 
 	db_set_user(d->ctx->db, cmd_demo_staff(d, "hotline"));
 	if (rec == NULL)
 		return 0;
 	snprintf(lang, sizeof lang, "%.*s", (int)strcspn(nat->langs, " "), nat->langs);
-	cmd_demo_setf(d, rec, "started_at", "%04d-%02d-%02d %02ld:%02ld", dt.y, dt.m, dt.d,
-	    cmd_demo_range(d, 8, 16), cmd_demo_range(d, 0, 59));
+	d->day = day;
+	cmd_demo_at(d, day);
+	at = date_now();
+	cmd_demo_setf(d, rec, "started_at", "%04d-%02d-%02d %02d:%02d", at.date.y, at.date.m,
+	    at.date.d, at.hour, at.min);
 	cmd_demo_call_language(d, rec, lang, !own);
 	cmd_demo_pick(d, rec, "caller_type", type);
 	cmd_demo_set(d, rec, "caller_type_other", "Lawyer of the client");
@@ -132,7 +135,8 @@ cmd_demo_campaign(struct cmd_demo *d, char **err)
 		place = cmd_demo_chance(d, 60) ? "police" : "border";
 	else if (str_eq(t, "community_meeting"))
 		place = "community";
-	cmd_demo_date(d, rec, "activity_date", d->today - cmd_demo_range(d, 0, 1000));
+	d->day = d->today - cmd_demo_range(d, 0, 1000);
+	cmd_demo_date(d, rec, "activity_date", d->day);
 	cmd_demo_pick(d, rec, "activity_type", t);
 	cmd_demo_set(d, rec, "activity_type_other", "Radio interview");
 	cmd_demo_pick(d, rec, "place", place);
@@ -156,6 +160,7 @@ cmd_demo_project(struct cmd_demo *d, const struct cmd_demo_project *p, const cha
 
 	if (rec == NULL)
 		return 0;
+	d->day = p->from;
 	cmd_demo_set(d, rec, "code", p->code);
 	cmd_demo_set(d, rec, "name", name);
 	cmd_demo_pick(d, rec, "donor", donor);

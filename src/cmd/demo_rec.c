@@ -294,6 +294,22 @@ cmd_demo_check(struct cmd_demo *d, const struct form_record *rec, const bool *re
 	}
 }
 
+void
+cmd_demo_at(struct cmd_demo *d, long day)
+{
+	struct date_time t;
+
+	if (day != d->clock_day) {
+		d->clock_day = day;
+		d->clock_min = 8 * 60 + (int)cmd_demo_range(d, 0, 90);
+	} else if (d->clock_min < 23 * 60)
+		d->clock_min += (int)cmd_demo_range(d, 2, 20);
+	t.date = date_from_days(day);
+	t.hour = d->clock_min / 60;
+	t.min = d->clock_min % 60;
+	date_clock_set(&t);
+}
+
 /* As the program saves: the lifecycle rules, the save, the status it moves to. */
 int
 cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
@@ -302,6 +318,7 @@ cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
 	bool *rel;
 	enum db_status st;
 
+	cmd_demo_at(d, d->day);
 	rel = xcalloc(rec->def->nfields + 1, sizeof *rel);
 	db_expr_apply(d->ctx->expr, rec, false, rel);
 	cmd_demo_check(d, rec, rel);

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "db/internal.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -161,15 +161,13 @@ db_case_int(struct db *db, const char *sql, const char *a, const char *b, long l
 static enum db_status
 db_case_next_no(struct db *db, char **no, char **err)
 {
-	time_t t = time(NULL);
-	struct tm tm;
+	int year = date_today().y;
 	char *prefix, *key, *pattern, *next;
 	long long n = 0;
 	enum db_status st;
 
-	localtime_r(&t, &tm);
-	prefix = xasprintf("AVRR-%04d-", tm.tm_year + 1900);
-	key = xasprintf("case_seq:%04d", tm.tm_year + 1900);
+	prefix = xasprintf("AVRR-%04d-", year);
+	key = xasprintf("case_seq:%04d", year);
 	pattern = xasprintf("%s%%", prefix);
 	st = db_case_int(db, "SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?1", key,
 	    NULL, &n, err);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "db/internal.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -309,17 +310,9 @@ db_col_text(sqlite3_stmt *st, int col)
 char *
 db_now(void)
 {
-	/* Formatted once a second: every save and audit row asks. */
-	static char buf[32];
-	static time_t last = (time_t)-1;
-	time_t t = time(NULL);
-	struct tm tm;
+	char buf[DATE_STAMP_LEN];
 
-	if (t != last) {
-		localtime_r(&t, &tm);
-		strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-		last = t;
-	}
+	date_stamp(buf);
 	return xstrdup(buf);
 }
 
@@ -351,12 +344,9 @@ char *
 db_uuid(void)
 {
 	unsigned char b[16];
-	struct timespec ts;
-	uint64_t ms;
+	uint64_t ms = date_clock_ms();
 	int i;
 
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 	sqlite3_randomness(sizeof b, b);
 	for (i = 0; i < 6; i++)
 		b[i] = (unsigned char)(ms >> (40 - 8 * i));
@@ -473,7 +463,7 @@ static enum db_status
 db_migrate_tx(struct db *db, void *arg, char **err)
 {
 	enum db_status st;
-	char *sql;
+	char *sql, now[DATE_STAMP_LEN];
 	int v, i;
 
 	(void)arg;
@@ -484,12 +474,12 @@ db_migrate_tx(struct db *db, void *arg, char **err)
 	if (v == 0 && (st = db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations"
 	    " (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", err)) != DB_OK)
 		return st;
+	date_stamp(now);
 	for (i = v; i < DB_NMIGRATIONS; i++) {
 		if ((st = db_exec(db, db_migrations[i], err)) != DB_OK)
 			return st;
-		sql = xasprintf("INSERT INTO schema_migrations VALUES (%d, "
-		    "strftime('%%Y-%%m-%%d %%H:%%M:%%S', 'now', 'localtime'));"
-		    "PRAGMA user_version = %d", i + 1, i + 1);
+		sql = xasprintf("INSERT INTO schema_migrations VALUES (%d, '%s');"
+		    "PRAGMA user_version = %d", i + 1, now, i + 1);
 		st = db_exec(db, sql, err);
 		free(sql);
 		if (st != DB_OK)

@@ -10,6 +10,7 @@
 #include "db/record.h"
 #include "ui/conflict.h"
 #include "ui/field.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -179,7 +180,7 @@ ui_form_fill_timer(struct ui_form *f)
 {
 	int i = f->opts.timer_field != NULL ? form_field_index(f->rec->def,
 	    f->opts.timer_field) : -1;
-	long secs = (long)difftime(time(NULL), f->opened);
+	long secs = date_elapsed() - f->opened;
 	char buf[24];
 
 	if (i < 0 || !str_empty(f->rec->vals[i]))

@@ -11,6 +11,7 @@
 #include "ui/formsave.h"
 #include "ui/formview_int.h"
 #include "ui/picker.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -526,7 +527,7 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 static void
 ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
-	long secs = (long)difftime(time(NULL), f->opened);
+	long secs = date_elapsed() - f->opened;
 	char *t;
 
 	(void)app;
@@ -634,7 +635,7 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 		f->focus = k;
 		ui_form_enter(f);
 	}
-	f->opened = time(NULL);
+	f->opened = date_elapsed();
 	ui_push(app, &ui_form_ops, f, rec->def->title);
 	app->top->bar = f->opts.bar;
 	ui_form_set_title(f, app);

@@ -42,7 +42,7 @@ struct ui_form {
 	bool			 saved;
 	bool			 peek;		/* scrolled away from the focus to read */
 	int64_t			 draft_id;
-	time_t			 opened;	/* for the call timer */
+	long			 opened;	/* for the call timer: date_elapsed() */
 	struct ui_form_opts	 opts;
 };
 

@@ -295,6 +295,10 @@ date_time_parse(const char *s, struct date_time *t)
 	return date_time_parse_hm(hm, t) && date_parse_cur(d, &t->date);
 }
 
+/* Set by date_clock_set(); it wins over AVRR_TODAY and the wall clock. */
+static struct date_time date_held;
+static bool date_is_held;
+
 /* AVRR_TODAY=YYYY-MM-DD[ HH:MM] fixes the clock. */
 static bool
 date_clock_env(struct date_time *t)
@@ -310,13 +314,17 @@ date_clock_env(struct date_time *t)
 	return date_parse_iso(e, &t->date);
 }
 
-struct date_time
-date_now(void)
+/* The one read of the wall clock; *sec gets the seconds (0 when fixed). */
+static struct date_time
+date_clock_read(int *sec)
 {
 	struct date_time t;
 	struct tm tm;
 	time_t now;
 
+	*sec = 0;
+	if (date_is_held)
+		return date_held;
 	if (date_clock_env(&t))
 		return t;
 	now = time(NULL);
@@ -326,11 +334,75 @@ date_now(void)
 	t.date.d = tm.tm_mday;
 	t.hour = tm.tm_hour;
 	t.min = tm.tm_min;
+	*sec = tm.tm_sec;
 	return t;
+}
+
+struct date_time
+date_now(void)
+{
+	int sec;
+
+	return date_clock_read(&sec);
 }
 
 struct date
 date_today(void)
 {
 	return date_now().date;
+}
+
+void
+date_stamp(char buf[DATE_STAMP_LEN])
+{
+	int sec;
+	struct date_time t = date_clock_read(&sec);
+
+	snprintf(buf, DATE_STAMP_LEN, "%04u-%02u-%02u %02u:%02u:%02u",
+	    (unsigned)t.date.y % 10000u, (unsigned)t.date.m % 100u, (unsigned)t.date.d % 100u,
+	    (unsigned)t.hour % 100u, (unsigned)t.min % 100u, (unsigned)sec % 100u);
+}
+
+void
+date_clock_set(const struct date_time *t)
+{
+	date_is_held = t != NULL;
+	if (t != NULL)
+		date_held = *t;
+}
+
+static unsigned long long
+date_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (unsigned long long)ts.tv_sec * 1000u + (unsigned long long)ts.tv_nsec / 1000000u;
+}
+
+long
+date_elapsed(void)
+{
+	return (long)(date_mono_ms() / 1000u);
+}
+
+unsigned long long
+date_clock_ms(void)
+{
+	static unsigned long long base, mono0;
+	struct date_time t;
+	bool held = date_is_held;
+	int sec;
+	long days;
+
+	if (mono0 == 0) {
+		date_is_held = false;
+		t = date_clock_read(&sec);
+		date_is_held = held;
+		days = date_to_days(&t.date);
+		base = ((unsigned long long)(days > 0 ? days : 0) * 86400u +
+		    (unsigned long long)(t.hour * 3600 + t.min * 60 + sec)) * 1000u;
+		mono0 = date_mono_ms() + 1;
+	}
+	return base + (date_mono_ms() + 1 - mono0);
 }

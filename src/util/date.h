@@ -8,6 +8,12 @@
  * YYYY-MM-DD (or YYYY-MM-DD HH:MM): then that is today (and now, at 12:00
  * when no time is given), so tests and demos see a fixed clock.
  * Weekdays are ISO: 1 = Monday ... 7 = Sunday.
+ *
+ * This is the program's one clock: every time it stores, shows or compares
+ * comes from date_now() or date_stamp(), and nothing else reads the wall
+ * clock. date_clock_set() holds it at a given moment (the demo writes each
+ * case's rows at the dates of its own history). Durations (a call's length)
+ * come from date_elapsed(), a clock that only moves forward.
  */
 #ifndef UTIL_DATE_H
 #define UTIL_DATE_H
@@ -57,5 +63,19 @@ int	date_weekday(const struct date *);
 
 struct date	 date_today(void);
 struct date_time date_now(void);
+
+/* The clock as stored: "YYYY-MM-DD HH:MM:SS", NUL included. */
+#define DATE_STAMP_LEN	20
+void		 date_stamp(char buf[DATE_STAMP_LEN]);
+/* Holds the clock at *t (seconds 0) until called with NULL. */
+void		 date_clock_set(const struct date_time *t);
+/* Seconds since some fixed moment of this process; never goes back. */
+long		 date_elapsed(void);
+/*
+ * Milliseconds since 1970 for time-ordered ids: the clock as it was when the
+ * process first asked (AVRR_TODAY included, date_clock_set() not), plus the
+ * time elapsed since, so ids keep their order.
+ */
+unsigned long long date_clock_ms(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include "cmd/cmd.h"
 #include "cmd/demo.h"
 #include "db/cases.h"
+#include "db/internal.h"
 #include "db/record.h"
 #include "db/search.h"
 #include "db/users.h"
@@ -340,6 +341,33 @@ test_demo_adds(void **state)
 	test_demo_close(t);
 }
 
+/*
+ * Each case is written at the dates of its own history: numbered in the year
+ * it was opened, opened before anything else of it was written, and its
+ * closure after its arrival.
+ */
+static void
+test_demo_history(void **state)
+{
+	struct test_demo *t = test_demo_open();
+	sqlite3 *sql = t->ctx.db->sql;
+
+	(void)state;
+	test_demo_fill(t, TEST_CASES, 11);
+	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM cases"
+	    " WHERE substr(case_no, 6, 4) <> substr(created_at, 1, 4)"), 0);
+	assert_true(fixture_count(sql, "SELECT count(DISTINCT substr(created_at, 1, 4))"
+	    " FROM cases") >= 2);
+	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM cases WHERE created_at >"
+	    " '2026-05-20 23:59:59'"), 0);
+	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM audit a JOIN cases c"
+	    " ON c.id = a.case_id WHERE a.at < c.created_at"), 0);
+	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM closure x JOIN departure r"
+	    " ON r.case_id = x.case_id WHERE x.created_at < r.created_at"), 0);
+	assert_true(fixture_count(sql, "SELECT count(*) FROM closure") > 0);
+	test_demo_close(t);
+}
+
 static void
 test_demo_bad_cases(void **state)
 {
@@ -362,6 +390,7 @@ main(void)
 		cmocka_unit_test(test_demo_search),
 		cmocka_unit_test(test_demo_same_seed),
 		cmocka_unit_test(test_demo_adds),
+		cmocka_unit_test(test_demo_history),
 		cmocka_unit_test(test_demo_bad_cases),
 	};
 
