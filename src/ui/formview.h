@@ -36,6 +36,8 @@ struct ui_form_opts {
 	 * integer field when it is empty. */
 	bool		 timer;
 	const char	*timer_field;
+	/* A record with no case that needs one makes it in the save's transaction. */
+	bool		 make_case;
 	void		(*arg_free)(void *);	/* frees arg with the form view */
 };
 
