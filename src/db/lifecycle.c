@@ -407,6 +407,7 @@ db_lifecycle_move(struct db *db, const struct db_lifecycle_case *lc,
 struct db_lifecycle_with {
 	struct form_record		*rec;
 	const struct db_save_also	*also;
+	int64_t				 case_id;	/* rec's before the save */
 };
 
 /* The new case of a record that needs one, made in the save's transaction;
@@ -418,7 +419,7 @@ db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const ch
 	struct form_record *rec = w->rec;
 	int pi;
 
-	if (!w->also->make_case || !rec->def->needs_case)
+	if (!w->also->make_case || !rec->def->needs_case || w->case_id != 0)
 		return DB_OK;
 	rec->case_id = 0;
 	pi = form_field_index(rec->def, "project");
@@ -473,14 +474,13 @@ enum db_status
 db_lifecycle_save_also(struct db *db, struct form_record *rec, const struct db_save_also *also,
     struct form_record **theirs, char **msg)
 {
-	struct db_lifecycle_with w = { rec, also };
-	int64_t case_id = rec->case_id;
+	struct db_lifecycle_with w = { rec, also, rec->case_id };
 	enum db_status st;
 
 	st = db_record_save_via(db, rec, db_lifecycle_save_tx, also != NULL ? &w : NULL, theirs,
 	    msg);
 	if (st != DB_OK)
-		rec->case_id = case_id;	/* the new case was rolled back */
+		rec->case_id = w.case_id;	/* the new case was rolled back */
 	return st;
 }
 

@@ -151,6 +151,14 @@ test_draft_one_per_record(void **state)
 	    0);
 	assert_int_equal(test_sv_count(t, "SELECT count(*) FROM drafts"), 2);
 	form_record_free(rec);
+
+	/* A record that has its case keeps it, whatever the caller asked. */
+	rec = test_sv_consent(t, case_id, "2026-01-06");
+	also.make_case = true;
+	(void)db_lifecycle_save_also(t->db, rec, &also, NULL, NULL);	/* once: refused */
+	assert_int_equal(rec->case_id, case_id);
+	assert_int_equal(test_sv_count(t, "SELECT count(*) FROM cases"), 1);
+	form_record_free(rec);
 }
 
 /* A draft of a new record that was saved meanwhile resumes as an edit of it. */
