@@ -159,14 +159,14 @@ db_draft_save_tx(struct db *db, void *arg, char **err)
 	return st == DB_OK ? db_draft_drop_twins(db, op->id, op->rec, err) : st;
 }
 
-enum db_status
-db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
-    char **err)
+/* The draft of rec as written: its JSON, summary and time. */
+static void
+db_draft_op_fill(struct db_draft_op *op, const struct form_record *rec, int cursor)
 {
-	struct db_draft_op op = { .rec = rec, .cursor = cursor, .id = *id };
 	struct strbuf sb = STRBUF_INIT;
-	enum db_status st;
 
+	op->rec = rec;
+	op->cursor = cursor;
 	strbuf_printf(&sb, "{\"form\":");
 	db_json_str(&sb, rec->def->name);
 	strbuf_printf(&sb, ",\"id\":%lld,\"case_id\":%lld,\"version\":%lld,\"cursor\":%d,"
@@ -174,15 +174,46 @@ db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cur
 	    (long long)rec->version, cursor);
 	db_draft_json(&sb, rec);
 	strbuf_putc(&sb, '}');
-	op.data = strbuf_take(&sb);
-	op.summary = db_draft_summary(rec);
-	op.now = db_now();
+	op->data = strbuf_take(&sb);
+	op->summary = db_draft_summary(rec);
+	op->now = db_now();
+}
+
+static void
+db_draft_op_clear(struct db_draft_op *op)
+{
+	free(op->data);
+	free(op->summary);
+	free(op->now);
+}
+
+enum db_status
+db_draft_save_in(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
+    char **err)
+{
+	struct db_draft_op op = { .id = *id };
+	enum db_status st;
+
+	db_draft_op_fill(&op, rec, cursor);
+	st = db_draft_save_tx(db, &op, err);
+	if (st == DB_OK)
+		*id = op.id;
+	db_draft_op_clear(&op);
+	return st;
+}
+
+enum db_status
+db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
+    char **err)
+{
+	struct db_draft_op op = { .id = *id };
+	enum db_status st;
+
+	db_draft_op_fill(&op, rec, cursor);
 	st = db_tx(db, db_draft_save_tx, &op, err);
 	if (st == DB_OK)
 		*id = op.id;
-	free(op.data);
-	free(op.summary);
-	free(op.now);
+	db_draft_op_clear(&op);
 	return st;
 }
 

@@ -160,6 +160,9 @@ enum db_status	 db_case_create_in(struct db *, const char *project, const char *
  * no draft left). */
 enum db_status	 db_draft_drop_in(struct db *, int64_t id, const struct form_record *rec,
 		    char **err);
+/* draft.c: db_draft_save() inside the open transaction. */
+enum db_status	 db_draft_save_in(struct db *, int64_t *id, const struct form_record *rec,
+		    int cursor, char **err);
 
 /* cases.c: sets column col ("status" or "client_lang") of case id from old
  * (as the caller read it) to val inside the open transaction, if its version

@@ -427,6 +427,23 @@ db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const ch
 	    &rec->case_id, err);
 }
 
+/* The record the new case was started from, kept as a draft linked to it. */
+static enum db_status
+db_lifecycle_link(struct db *db, const struct db_lifecycle_with *w, char **err)
+{
+	struct form_record *copy;
+	enum db_status st;
+
+	if (w->also->link == NULL || w->also->link_draft == NULL || w->case_id != 0 ||
+	    w->rec->case_id == 0)
+		return DB_OK;
+	copy = form_record_dup(w->also->link);
+	copy->case_id = w->rec->case_id;
+	st = db_draft_save_in(db, w->also->link_draft, copy, 0, err);
+	form_record_free(copy);
+	return st;
+}
+
 static enum db_status
 db_lifecycle_save_case(struct db *db, struct db_saved *sv, struct db_lifecycle_ctx *x,
     char **err)
@@ -467,6 +484,8 @@ db_lifecycle_save_tx(struct db *db, void *arg, char **err)
 		st = db_lifecycle_save_case(db, sv, &x, err);
 	if (st == DB_OK && w != NULL)
 		st = db_draft_drop_in(db, w->also->draft_id, x.rec, err);
+	if (st == DB_OK && w != NULL)
+		st = db_lifecycle_link(db, w, err);
 	return st;
 }
 

@@ -156,7 +156,8 @@ ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 static void
 ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
-	struct db_save_also also = { f->draft_id, f->opts.make_case, i18n_client_code() };
+	struct db_save_also also = { f->draft_id, f->opts.make_case, i18n_client_code(),
+	    f->opts.link, f->opts.link_draft };
 	struct form_record *theirs = NULL;
 	char *err = NULL;
 	enum db_status st;
