@@ -213,7 +213,7 @@ st_resume_all(struct st *t)
 	db_set_user(t->db->db, "tester");
 	assert_int_equal(db_draft_list(t->db->db, "tester", &d, &n, NULL), DB_OK);
 	for (i = 0; i < n; i++) {
-		struct db_save_also also = { d[i].id, true, NULL };
+		struct db_save_also also = { .draft_id = d[i].id, .make_case = true };
 		char *err = NULL;
 
 		assert_int_equal(db_draft_load(t->db->db, d[i].id, &rec, &cursor, NULL), DB_OK);
@@ -263,7 +263,7 @@ st_case_with_plan(struct st *t)
 	struct form_record *rec = NULL, *row;
 	char surname[32];
 	int64_t id;
-	struct db_save_also also = { 0, true, NULL };
+	struct db_save_also also = { .make_case = true };
 	char *err = NULL;
 
 	e2e_db_open(t->db);

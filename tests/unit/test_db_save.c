@@ -46,7 +46,8 @@ test_save_new_case_whole(void **state)
 	struct fixture_db *t = *state;
 	int64_t draft;
 	struct form_record *rec = test_sv_registration(t, &draft);
-	struct db_save_also also = { draft, true, "ka" };
+	struct db_save_also also = { .draft_id = draft, .make_case = true,
+	    .client_lang = "ka" };
 	char *err = NULL;
 
 	assert_int_equal(db_lifecycle_save_also(t->db, rec, &also, NULL, &err), DB_OK);
@@ -71,7 +72,7 @@ test_save_new_case_rolled_back(void **state)
 	struct fixture_db *t = *state;
 	int64_t draft;
 	struct form_record *rec = test_sv_registration(t, &draft);
-	struct db_save_also also = { draft, true, NULL };
+	struct db_save_also also = { .draft_id = draft, .make_case = true };
 	struct db_case c;
 	char *err = NULL;
 
@@ -130,7 +131,7 @@ test_draft_one_per_record(void **state)
 	int64_t case_id = test_sv_case(t), a = 0, b = 0, r1, r2;
 	struct form_record *rec = test_sv_consent(t, case_id, "2026-01-05");
 	struct form_record *r;
-	struct db_save_also also = { 0, false, NULL };
+	struct db_save_also also = { .make_case = false };
 
 	assert_int_equal(db_draft_save(t->db, &a, rec, 0, NULL), DB_OK);
 	assert_int_equal(db_draft_save(t->db, &b, rec, 0, NULL), DB_OK);
