@@ -77,7 +77,6 @@ ui_app_start_curses(void)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
-	timeout(1000);
 	ui_draw_init();
 }
 
