@@ -384,3 +384,110 @@ db_lifecycle_plan_blocked(const struct db_lifecycle_plan *p)
 {
 	return !p->approved && (p->over_grant || p->over_limit || p->norate[0] != '\0');
 }
+
+const struct form_record *
+db_lifecycle_item(const struct form_record *plan, long k)
+{
+	const struct form_rows *items = db_lifecycle_rows(plan, "items");
+
+	return items != NULL && k >= 1 && (size_t)k <= items->n ? items->rows[k - 1] : NULL;
+}
+
+long
+db_lifecycle_item_no(const char *item_no)
+{
+	char *end;
+	long k;
+
+	if (str_empty(item_no))
+		return 0;
+	k = strtol(item_no, &end, 10);
+	return *end == '\0' && k > 0 ? k : 0;
+}
+
+/* The payment's own EUR figure: its amount in EUR, else amount times its rate. */
+static bool
+db_lifecycle_pay_eur(const struct form_record *pay, int64_t amount, int64_t *eur)
+{
+	const char *r = db_lifecycle_get(pay, "rate");
+	double rate;
+	char *end;
+
+	if (db_lifecycle_cents(db_lifecycle_get(pay, "amount_eur"), eur))
+		return true;
+	if (str_empty(r))
+		return false;
+	rate = strtod(r, &end);
+	if (*end != '\0' || !(rate > 0 && rate < 1e9))
+		return false;
+	*eur = db_lifecycle_round((double)amount * rate);
+	return true;
+}
+
+bool
+db_lifecycle_pay_in(struct db *db, const struct form_record *pay, const char *cur,
+    int64_t *cents)
+{
+	const char *pcur = db_lifecycle_currency(db_lifecycle_cur(pay, "amount"));
+	int64_t amount, eur;
+
+	*cents = 0;
+	if (!db_lifecycle_cents(db_lifecycle_get(pay, "amount"), &amount))
+		return true;	/* no amount: nothing paid */
+	if (str_eq(pcur, db_lifecycle_currency(cur))) {
+		*cents = amount;
+		return true;
+	}
+	if (db_lifecycle_pay_eur(pay, amount, &eur) &&
+	    db_lifecycle_convert(db, eur, "EUR", cur, cents))
+		return true;
+	return db_lifecycle_convert(db, amount, pcur, cur, cents);
+}
+
+bool
+db_lifecycle_item_paid(struct db *db, const struct db_lifecycle_list *payments, long k,
+    int64_t skip, const char *cur, int64_t *paid)
+{
+	const struct form_record *r;
+	int64_t c;
+	size_t i;
+
+	*paid = 0;
+	for (i = 0; i < payments->n; i++) {
+		r = payments->recs[i];
+		if ((skip != 0 && r->id == skip) ||
+		    db_lifecycle_item_no(db_lifecycle_get(r, "item_no")) != k)
+			continue;
+		if (!db_lifecycle_pay_in(db, r, cur, &c))
+			return false;
+		*paid += c;
+	}
+	return true;
+}
+
+bool
+db_lifecycle_created_on(struct db *db, const struct form_record *rec, char at[DATE_LEN])
+{
+	sqlite3_stmt *s;
+	char *sql, *v = NULL;
+	int rc;
+
+	if (rec->id == 0 || !str_is_ident(rec->def->table))
+		return false;
+	sql = xasprintf("SELECT substr(created_at, 1, 10) FROM \"%s\" WHERE id = ?1",
+	    rec->def->table);
+	s = db_prep(db, sql, NULL);
+	free(sql);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, rec->id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW)
+		v = db_col_text(s, 0);
+	db_finish(db, s);
+	if (v != NULL && strlen(v) == 10)
+		snprintf(at, DATE_LEN, "%s", v);
+	rc = v != NULL && strlen(v) == 10;
+	free(v);
+	return rc;
+}
