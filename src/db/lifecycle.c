@@ -473,7 +473,7 @@ db_lifecycle_rule_completed(struct db_lifecycle_ctx *x)
 		return DB_OK;
 	if (db_lifecycle_has_form(x->db, "departure") &&
 	    !str_eq(db_lifecycle_get(x->lc.dep, "arrival_confirmed"), "yes")) {
-		db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it or choose "
+		db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it or pick "
 		    "another reason)"), x->title);
 		return DB_REFUSED;
 	}

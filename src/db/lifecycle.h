@@ -35,6 +35,30 @@
 enum db_status	db_lifecycle_save(struct db *, struct form_record *rec,
 		    struct form_record **theirs, char **msg);
 
+/* The currency a new money amount of the case starts with (shown, and
+ * changed by the user): the project's (the currency of its details' grant per
+ * person, budget or approval limit), else the office's (setting "currency"),
+ * else EUR, the currency of the office's country (Slovakia). malloc'd. */
+char		*db_lifecycle_default_currency(struct db *, int64_t case_id);
+
+/* A plan item as a payment picks it: its type, provider and what is left. */
+struct db_plan_item {
+	long		 no;		/* 1-based */
+	const char	*type;		/* msgid of the assistance type, or NULL */
+	char		*provider;	/* data, or NULL */
+	char		 cur[8];	/* the budget's currency */
+	int64_t		 budget;	/* cents in cur */
+	int64_t		 paid;		/* cents in cur; -1 when a payment cannot convert */
+	bool		 cancelled;
+};
+
+/* The items of the case's plan (*n 0 when it has none). */
+enum db_status	db_lifecycle_items(struct db *, int64_t case_id, struct db_plan_item **out,
+		    size_t *n, char **err);
+void		db_lifecycle_items_free(struct db_plan_item *, size_t n);
+/* "1234.50", malloc'd. */
+char		*db_lifecycle_money_text(int64_t cents);
+
 /* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
  * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */
 #define DB_NOTE_ARGS 4

@@ -32,6 +32,9 @@ void	ui_open_record(struct ui_app *, const struct form_def *, int64_t case_id,
 struct ui_form_opts;
 struct form_record;
 void	ui_form_std_opts(struct ui_form_opts *, const struct form_record *);
+/* The client language belongs to its case: code (the case's, or NULL for no
+ * case) is made the client language, else the one given at start. */
+void	ui_client_follow(struct ui_app *, const char *code);
 /* Opens a new case's registration form. */
 void	ui_new_case(struct ui_app *);
 

@@ -874,7 +874,7 @@ test_lc_rule_completed(void **state)
 	fixture_set(clo, "closed_on", "2026-06-01");
 	fixture_set(clo, "reason", "completed");
 	test_lc_departed(t);
-	test_lc_refused(t, clo, "arrival not confirmed (confirm it or choose another reason)");
+	test_lc_refused(t, clo, "arrival not confirmed (confirm it or pick another reason)");
 	test_lc_arrived(t);
 	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "900.00", "100.00"));
 	test_lc_ok(t, test_lc_payment(t, "1", "450.00"));
