@@ -13,6 +13,7 @@
 #include "db/settings.h"
 #include "db/users.h"
 #include "i18n/conv.h"
+#include "util/date.h"
 
 struct test_lc {
 	char		*path;
@@ -930,6 +931,19 @@ test_lc_rule_flight(void **state)
 	test_lc_ok(t, dep);
 }
 
+/* A date of birth years ago (today's clock, which the suite may move). */
+static const char *
+test_lc_born_ago(int years, char buf[DATE_LEN])
+{
+	struct date d = date_today();
+
+	d.y -= years;
+	if (d.m == 2 && d.d == 29)
+		d.d = 28;
+	date_format(&d, buf);
+	return buf;
+}
+
 /* Age-bound vulnerabilities against the date of birth. */
 static void
 test_lc_rule_age(void **state)
@@ -937,6 +951,7 @@ test_lc_rule_age(void **state)
 	struct test_lc *t = *state;
 	struct form_record *reg = test_lc_person(t, t->case_id, "Petrenko", "Olena",
 	    "1990-03-02", "UA"), *row;
+	char dob[DATE_LEN];
 
 	fixture_set(reg, "vulnerabilities", "medical unaccompanied_minor");
 	test_lc_refused(t, reg, ": not an unaccompanied minor (check Date of birth)");
@@ -948,7 +963,7 @@ test_lc_rule_age(void **state)
 	fixture_set(row, "dob", "1990-01-01");
 	fixture_set(row, "vulnerabilities", "unaccompanied_minor");
 	test_lc_refused(t, reg, "family 1 aged ");
-	fixture_set(row, "dob", "2015-01-01");
+	fixture_set(row, "dob", test_lc_born_ago(11, dob));
 	test_lc_ok(t, reg);
 }
 
@@ -956,10 +971,16 @@ static void
 test_lc_rule_age_minor(void **state)
 {
 	struct test_lc *t = *state;
+	char dob[DATE_LEN];
 	struct form_record *reg = test_lc_person(t, t->case_id, "Petrenko", "Ivan",
-	    "2012-04-05", "UA");
+	    test_lc_born_ago(17, dob), "UA"), *old;
 
+	/* 17 today: a minor; 18 (born a year earlier) is not. */
 	fixture_set(reg, "vulnerabilities", "unaccompanied_minor");
+	old = form_record_dup(reg);
+	fixture_set(old, "dob", test_lc_born_ago(18, dob));
+	test_lc_refused(t, old, "aged 18: not an unaccompanied minor");
+	form_record_free(old);
 	test_lc_ok(t, reg);
 }
 
