@@ -12,8 +12,10 @@
  * the set is not checked. Money is compared in the plan grant's currency; an
  * empty currency is EUR; other currencies convert through the setting
  * "rate:<CODE>" (EUR for one unit, db/settings); with no rate the save is
- * refused. Only a user whose role is supervisor (db/users) may set a plan's
- * approval or add records to a closed case. Registration, consent, calls and
+ * refused. A money amount without its currency is refused in every form
+ * (never taken as EUR). Only a user whose role is supervisor (db/users) may set
+ * a plan's approval or a payment's overrun approval, or add records to a
+ * closed case. Registration, consent, calls and
  * closure need no consent; calls may still be linked to a closed case. A
  * record of no case is checked only for what it holds itself.
  *

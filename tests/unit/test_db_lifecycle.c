@@ -817,6 +817,8 @@ test_lc_rule_overpayment(void **state)
 {
 	struct test_lc *t = *state;
 	struct form_record *pay = test_lc_payment(t, "1", "2000.00");
+	struct db_case_summary s;
+	int k;
 
 	test_lc_departed(t);
 	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "900.00", "100.00"));
@@ -834,6 +836,12 @@ test_lc_rule_overpayment(void **state)
 	fixture_set(pay, "overrun_by", "boss");
 	test_lc_ok(t, pay);
 	db_set_user(t->db, "tester");
+	/* The overview shows the item paid over its budget, not as done. */
+	assert_int_equal(db_lifecycle_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	k = test_lc_note(&s, "Item %s: paid %s, over its budget of %s %s");
+	assert_true(k >= 0);
+	assert_string_equal(s.missing[k].arg[1], "1000.00");
+	db_lifecycle_summary_clear(&s);
 	/* Within what is left: accepted; in another currency, through its EUR amount. */
 	pay = test_lc_payment(t, "2", "1000.00");
 	test_lc_money(pay, "amount", "1000.00", "GEL");
