@@ -12,8 +12,10 @@
  * the set is not checked. Money is compared in the plan grant's currency; an
  * empty currency is EUR; other currencies convert through the setting
  * "rate:<CODE>" (EUR for one unit, db/settings); with no rate the save is
- * refused. Only a user whose role is supervisor (db/users) may set a plan's
- * approval or add records to a closed case. Registration, consent, calls and
+ * refused. A money amount without its currency is refused in every form
+ * (never taken as EUR). Only a user whose role is supervisor (db/users) may set
+ * a plan's approval or a payment's overrun approval, or add records to a
+ * closed case. Registration, consent, calls and
  * closure need no consent; calls may still be linked to a closed case. A
  * record of no case is checked only for what it holds itself.
  *
@@ -55,6 +57,29 @@ struct db_save_also {
 };
 enum db_status	db_lifecycle_save_also(struct db *, struct form_record *rec,
 		    const struct db_save_also *, struct form_record **theirs, char **msg);
+/* The currency a new money amount of the case starts with (shown, and
+ * changed by the user): the project's (the currency of its details' grant per
+ * person, budget or approval limit), else the office's (setting "currency"),
+ * else EUR, the currency of the office's country (Slovakia). malloc'd. */
+char		*db_lifecycle_default_currency(struct db *, int64_t case_id);
+
+/* A plan item as a payment picks it: its type, provider and what is left. */
+struct db_plan_item {
+	long		 no;		/* 1-based */
+	const char	*type;		/* msgid of the assistance type, or NULL */
+	char		*provider;	/* data, or NULL */
+	char		 cur[8];	/* the budget's currency */
+	int64_t		 budget;	/* cents in cur */
+	int64_t		 paid;		/* cents in cur; -1 when a payment cannot convert */
+	bool		 cancelled;
+};
+
+/* The items of the case's plan (*n 0 when it has none). */
+enum db_status	db_lifecycle_items(struct db *, int64_t case_id, struct db_plan_item **out,
+		    size_t *n, char **err);
+void		db_lifecycle_items_free(struct db_plan_item *, size_t n);
+/* "1234.50", malloc'd. */
+char		*db_lifecycle_money_text(int64_t cents);
 
 /* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
  * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */

@@ -71,6 +71,8 @@ ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *ca
 		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
 			form_record_set(reg, (size_t)to, call->vals[from]);
 	}
+	from = form_field_index(call->def, "language");
+	ui_client_follow(app, from >= 0 ? call->vals[from] : NULL);	/* the caller's */
 	ui_newcase_opts(&o, ui_call_registered, call);
 	o.link = call;			/* the call's link is saved with the case */
 	o.link_draft = &cf->draft_id;

@@ -29,8 +29,11 @@ ui_form_check_value(struct ui_app *app, const struct form_record *rec, size_t i)
 	const struct form_field *fd = &rec->def->fields[i];
 	char *canon = NULL, *msg = NULL;
 
-	if (fd->type == FT_CALCULATED || fd->type == FT_MONEY)
+	if (fd->type == FT_CALCULATED)
 		return NULL;
+	if (fd->type == FT_MONEY)	/* the amount is checked when typed */
+		return str_empty(rec->curs[i]) ? xasprintf(_("%s: choose the currency (type "
+		    "its letters)"), ui_form_label(fd)) : NULL;
 	if (!form_value_check(app->forms, fd, rec->vals[i], &canon, &msg))
 		return msg;
 	free(canon);

@@ -81,6 +81,15 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 }
 
 void
+ui_client_follow(struct ui_app *app, const char *code)
+{
+	if (str_empty(code) || !i18n_set_client(code))
+		code = app->client_default;
+	if (!str_eq(code, i18n_client_code()))
+		i18n_set_client(code);
+}
+
+void
 ui_new_case(struct ui_app *app)
 {
 	const struct form_def *def = form_set_find(app->forms, "registration");
@@ -92,6 +101,7 @@ ui_new_case(struct ui_app *app)
 		return;
 	}
 	rec = form_record_new(def);
+	ui_client_follow(app, NULL);	/* a new case: not the last case's client */
 	ui_form_std_opts(&o, rec);
 	ui_form_open(app, rec, &o);
 }

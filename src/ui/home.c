@@ -137,6 +137,7 @@ ui_home_draw(struct ui_screen *s, struct ui_app *app)
 	if (!h->loaded || h->gen != app->gen)
 		ui_home_load(h, app);
 	app->case_id = 0;
+	ui_client_follow(app, NULL);
 	ui_list_scroll(&h->list, rows - 4);
 	for (k = h->list.top; k < h->list.n && y < top + rows; k++) {
 		y += ui_home_heading(h, app, k, y);

@@ -35,6 +35,9 @@ struct form_record;
 void	ui_form_std_opts(struct ui_form_opts *, const struct form_record *);
 /* Resumes a draft (a message when it cannot be read). */
 void	ui_draft_resume(struct ui_app *, int64_t draft_id);
+/* The client language belongs to its case: code (the case's, or NULL for no
+ * case) is made the client language, else the one given at start. */
+void	ui_client_follow(struct ui_app *, const char *code);
 /* Opens a new case's registration form. */
 void	ui_new_case(struct ui_app *);
 

@@ -120,6 +120,17 @@ wf_row(struct form_record *rec, const char *group, ...)
 	va_end(ap);
 }
 
+/* The currency of money field name of rec. */
+static void
+wf_cur(struct form_record *rec, const char *name, const char *cur)
+{
+	int i = form_field_index(rec->def, name);
+
+	assert_true(i >= 0);
+	free(rec->curs[i]);
+	rec->curs[i] = xstrdup(cur);
+}
+
 /* Saves as the program does: the rules, the record, the status move. */
 static void
 wf_put(struct t *t, struct form_record *rec)
@@ -185,6 +196,8 @@ wf_case_at(struct t *t, enum wf_stage stage)
 		    "timing", "after", NULL);
 		wf_row(rec, "items", "item_type", "business", "description", "Bakery oven",
 		    "budget", "1500", NULL);
+		wf_cur(rec, "grant", "EUR");
+		wf_cur(rec->kids[form_field_index(rec->def, "items")].rows[0], "budget", "EUR");
 		wf_put(t, rec);
 	}
 	e2e_db_close(t->db);
@@ -698,10 +711,12 @@ static void
 test_plan_over_limit_blocks_payment(void **state)
 {
 	struct t *t = *state;
+	struct form_record *proj = wf_rec(t, 0, "project", "code", "AMIF-2026-01", "name",
+	    "AMIF returns 2026", "donor", "amif", "period_from", "2026-01-01", "period_to",
+	    "2027-12-31", "approval_limit", "1000", NULL);
 
-	wf_put(t, wf_rec(t, 0, "project", "code", "AMIF-2026-01", "name", "AMIF returns 2026",
-	    "donor", "amif", "period_from", "2026-01-01", "period_to", "2027-12-31",
-	    "approval_limit", "1000", NULL));
+	wf_cur(proj, "approval_limit", "EUR");
+	wf_put(t, proj);
 	wf_case_at(t, WF_AT_DEPARTED);
 	wf_start(t);
 	wf_open_case(t->vt, "Kapanadze");
