@@ -70,6 +70,16 @@ st_set(struct form_record *rec, const char *name, const char *val)
 	form_record_set(rec, (size_t)i, val);
 }
 
+static void
+st_money(struct form_record *rec, const char *name, const char *amount)
+{
+	int i = form_field_index(rec->def, name);
+
+	st_set(rec, name, amount);
+	free(rec->curs[i]);
+	rec->curs[i] = xstrdup("EUR");
+}
+
 static struct form_record *
 st_new(struct st *t, const char *form, int64_t case_id)
 {
@@ -298,13 +308,13 @@ st_case_with_plan(struct st *t)
 	assert_int_equal(db_lifecycle_save(t->db->db, rec, NULL, &err), DB_OK);
 	form_record_free(rec);
 	rec = st_new(t, "plan", id);
-	st_set(rec, "grant", "2000");
+	st_money(rec, "grant", "2000");
 	st_set(rec, "prepared_on", "2026-11-12");
 	st_set(rec, "timing", "after");
 	row = form_record_add_row(rec, (size_t)form_field_index(rec->def, "items"));
 	st_set(row, "item_type", "business");
 	st_set(row, "description", "Bakery oven");
-	st_set(row, "budget", "1500");
+	st_money(row, "budget", "1500");
 	if (db_lifecycle_save(t->db->db, rec, NULL, &err) != DB_OK)
 		fail_msg("plan: %s", err);
 	form_record_free(rec);
@@ -321,8 +331,7 @@ st_payment(struct st *t, int64_t case_id, int round)
 	snprintf(inv, sizeof inv, "INV-%05d", round);
 	st_set(rec, "item_no", "1");
 	st_set(rec, "paid_on", "2026-11-20");
-	st_set(rec, "amount", "1");
-	rec->curs[form_field_index(rec->def, "amount")] = xstrdup("EUR");
+	st_money(rec, "amount", "1");
 	st_set(rec, "rate", "1");
 	st_set(rec, "invoice_no", inv);
 	st_set(rec, "mission", "GE");
