@@ -334,6 +334,52 @@ test_conflict_rows_added_removed(void **state)
 	form_record_free(back);
 }
 
+/* More differences than fit at 80x24: the list scrolls to the cursor, and
+ * every line can be reached and decided. */
+static void
+test_conflict_long_list(void **state)
+{
+	static const char *const fields[] = { "surname", "given_names", "native_name" };
+	struct t *t = *state;
+	struct form_record *a, *back, *row;
+	size_t i, r;
+
+	make_case(t);
+	open_registration(t);
+	a = stored(t);
+	for (i = 0; i < 3; i++) {
+		set(a, fields[i], "X");
+		for (r = 0; r < 2; r++)
+			set(a->kids[family(a)].rows[r], fields[i], "Y");
+	}
+	set(a, "phone", "+995 555 123 456");
+	set(a, "email", "karim@example.org");
+	set(a, "return_place", "Kutaisi");
+	for (r = 0; r < 2; r++)
+		set(a->kids[family(a)].rows[r], "dob", "2001-01-01");
+	row = add_member(a, "Leyla", "female", "2019-05-05", "child");
+	set(row, "surname", "LAST");
+	save_as_other(t, a);
+	type_place(t, "Batumi");
+	VT_ASSERT_TEXT(t->vt, "Place of return", T);
+	assert_false(vt_wait_text(t->vt, "Added by the other user", 50));
+	vt_key(t->vt, VT_END);
+	VT_ASSERT_TEXT(t->vt, "Added by the other user", T);
+	VT_ASSERT_TEXT(t->vt, "(LAST, Leyla", T);	/* its heading scrolled in too */
+	vt_key(t->vt, VT_HOME);
+	VT_ASSERT_TEXT(t->vt, "Surname (as in passport)", T);
+	vt_ctrl(t->vt, 'a');	/* all mine: the place, the only line both changed */
+	vt_ctrl(t->vt, 'o');
+	assert_saved(t);
+	back = stored(t);
+	assert_string_equal(get(back, "return_place"), "Batumi");
+	assert_string_equal(get(back, "surname"), "X");
+	assert_string_equal(get(back, "email"), "karim@example.org");
+	assert_int_equal(back->kids[family(back)].n, 3);
+	assert_string_equal(get(back->kids[family(back)].rows[1], "given_names"), "Y");
+	form_record_free(back);
+}
+
 /* The screen in the staff language: labels, the row's name and the key bar
  * translated when drawn. */
 static void
@@ -369,6 +415,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_conflict_same_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_rows_added_removed, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_conflict_long_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_in_slovak, setup, teardown),
 	};
 
