@@ -1,6 +1,7 @@
 /*
  * db/draft: forms being edited, as JSON in the drafts table. A record is
- * {"vals":{field:text}, "curs":{field:currency}, "kids":{field:[record...]}};
+ * {"id":N, "vals":{field:text}, "curs":{field:currency}, "kids":{field:[record...]}}
+ * ("id" only for a stored record or row: a row keeps its identity);
  * the draft wraps it with the form name, ids, version and cursor. Reading
  * goes through SQLite's json_each, so no JSON parser of our own is needed.
  */
@@ -34,7 +35,10 @@ db_draft_json(struct strbuf *sb, const struct form_record *rec)
 	const char *sep;
 	size_t i, r;
 
-	strbuf_puts(sb, "{\"vals\":{");
+	strbuf_putc(sb, '{');
+	if (rec->id != 0)	/* a stored row's identity, for a conflict later */
+		strbuf_printf(sb, "\"id\":%lld,", (long long)rec->id);
+	strbuf_puts(sb, "\"vals\":{");
 	for (i = 0, sep = ""; i < def->nfields; i++)
 		if (rec->vals[i] != NULL) {
 			strbuf_printf(sb, "%s\"%s\":", sep, def->fields[i].name);
@@ -293,10 +297,30 @@ db_draft_kid(struct db *db, struct form_record *rec, const char *key, const char
 	return st;
 }
 
+/* The id a stored row had (absent: a new row). */
+static enum db_status
+db_draft_id(struct db *db, struct form_record *rec, const char *json, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT json_extract(?1, '$.id')", err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, json);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_INTEGER)
+		rec->id = sqlite3_column_int64(s, 0);
+	db_finish(db, s);
+	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
+}
+
 static enum db_status
 db_draft_fill(struct db *db, struct form_record *rec, const char *json, char **err)
 {
-	enum db_status st = db_draft_each(db, json, "$.vals", db_draft_val, rec, err);
+	enum db_status st = db_draft_id(db, rec, json, err);
+
+	if (st == DB_OK)
+		st = db_draft_each(db, json, "$.vals", db_draft_val, rec, err);
 
 	if (st == DB_OK)
 		st = db_draft_each(db, json, "$.curs", db_draft_cur, rec, err);

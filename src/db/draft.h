@@ -2,7 +2,7 @@
  * db/draft: a form being edited, kept in the database so nothing typed is lost.
  *
  * Contract: a draft is the whole form_record being edited (values, currencies,
- * child rows, its id/case/version) plus the field the cursor was on, stored as
+ * child rows with their ids, its id/case/version) plus the field the cursor was on, stored as
  * JSON in the drafts table under the user's name. db_draft_save() with
  * *id == 0 creates one and sets *id; with an id it replaces it. Saving a
  * draft is cheap (one small transaction) so the UI calls it when the user

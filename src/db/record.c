@@ -135,7 +135,7 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 
 /* The SQL of each statement on a form's table, built once per form (keyed). */
 enum { DB_SQL_KIDS, DB_SQL_ROW, DB_SQL_INSERT_ROW, DB_SQL_INSERT, DB_SQL_UPDATE,
-	DB_SQL_DELETE_KIDS, DB_SQL_CASE_ROWS, DB_SQL_ONCE };
+	DB_SQL_DELETE_KIDS, DB_SQL_CASE_ROWS, DB_SQL_ONCE, DB_SQL_UPDATE_ROW };
 
 static char *
 db_record_sql_kids(const void *key)
@@ -365,27 +365,102 @@ db_record_sql_delete_kids(const void *key)
 {
 	const struct form_def *g = key;
 
-	return xasprintf("DELETE FROM \"%s\" WHERE parent_id = ?1", g->table);
+	return xasprintf("DELETE FROM \"%s\" WHERE parent_id = ?1"
+	    " AND id NOT IN (SELECT value FROM json_each(?2))", g->table);
 }
 
-/* Removes the child rows of group g under parent (theirs go by cascade). */
+/* Removes the child rows of group g under parent that rows no longer holds
+ * (their own child rows go by cascade). */
 static enum db_status
-db_record_delete_kids(struct db *db, const struct form_def *g, int64_t parent, char **err)
+db_record_delete_kids(struct db *db, const struct form_def *g, int64_t parent,
+    const struct form_rows *rows, char **err)
+{
+	struct strbuf keep = STRBUF_INIT;
+	sqlite3_stmt *s;
+	size_t r;
+	int rc;
+
+	strbuf_putc(&keep, '[');
+	for (r = 0; r < rows->n; r++)
+		strbuf_printf(&keep, "%s%lld", r > 0 ? "," : "", (long long)rows->rows[r]->id);
+	strbuf_putc(&keep, ']');
+	s = db_prep_keyed(db, g, DB_SQL_DELETE_KIDS, db_record_sql_delete_kids, err);
+	if (s == NULL) {
+		strbuf_free(&keep);
+		return DB_ERROR;
+	}
+	sqlite3_bind_int64(s, 1, parent);
+	db_bind_text(s, 2, strbuf_str(&keep));
+	rc = db_step(db, s);
+	db_finish(db, s);
+	strbuf_free(&keep);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static char *
+db_record_sql_update_row(const void *key)
+{
+	const struct form_def *g = key;
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_printf(&sb, "UPDATE \"%s\" SET position = ?3", g->table);
+	for (size_t i = 0, k = 4; i < g->nfields; i++) {
+		const struct form_field *f = &g->fields[i];
+
+		if (!form_type_has_value(f->type))
+			continue;
+		strbuf_printf(&sb, ", \"%s\" = ?%zu", f->name, k++);
+		if (f->type == FT_MONEY)
+			strbuf_printf(&sb, ", \"%s_currency\" = ?%zu", f->name, k++);
+	}
+	strbuf_puts(&sb, " WHERE id = ?1 AND parent_id = ?2");
+	return strbuf_take(&sb);
+}
+
+/* Updates a child row in place, so it keeps its id (its identity for a later
+ * conflict); *found is false when parent holds no row of that id. */
+static enum db_status
+db_record_update_kid(struct db *db, const struct form_record *row, int64_t parent,
+    int64_t pos, bool *found, char **err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
-	s = db_prep_keyed(db, g, DB_SQL_DELETE_KIDS, db_record_sql_delete_kids, err);
+	*found = false;
+	s = db_prep_keyed(db, row->def, DB_SQL_UPDATE_ROW, db_record_sql_update_row, err);
 	if (s == NULL)
 		return DB_ERROR;
-	sqlite3_bind_int64(s, 1, parent);
+	sqlite3_bind_int64(s, 1, row->id);
+	sqlite3_bind_int64(s, 2, parent);
+	sqlite3_bind_int64(s, 3, pos);
+	db_record_bind_values(s, row, 4);
 	rc = db_step(db, s);
 	db_finish(db, s);
-	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	*found = sqlite3_changes(db->sql) > 0;
+	return *found ? db_record_write_kids(db, row, false, err) : DB_OK;
 }
 
-/* Replaces the child rows of rec (whose id is set) as a whole; a fresh row
- * has none yet. */
+/* Writes one child row: in place when it has an id under parent, else new. */
+static enum db_status
+db_record_write_kid(struct db *db, const struct form_record *row, int64_t parent,
+    int64_t pos, bool fresh, char **err)
+{
+	enum db_status st;
+	bool found = false;
+
+	if (!fresh && row->id != 0) {
+		st = db_record_update_kid(db, row, parent, pos, &found, err);
+		if (st != DB_OK || found)
+			return st;
+	}
+	return db_record_insert_row(db, row, parent, pos, err);
+}
+
+/* Brings the child rows of rec (whose id is set) to what rec holds: rows with
+ * an id are updated in place, rows without one inserted, rows gone deleted. A
+ * fresh record has none yet. */
 static enum db_status
 db_record_write_kids(struct db *db, const struct form_record *rec, bool fresh, char **err)
 {
@@ -398,10 +473,10 @@ db_record_write_kids(struct db *db, const struct form_record *rec, bool fresh, c
 		if (rec->def->fields[i].type != FT_REPEAT || g == NULL)
 			continue;
 		if (!fresh)
-			st = db_record_delete_kids(db, g, rec->id, err);
+			st = db_record_delete_kids(db, g, rec->id, &rec->kids[i], err);
 		for (r = 0; r < rec->kids[i].n && st == DB_OK; r++)
-			st = db_record_insert_row(db, rec->kids[i].rows[r], rec->id,
-			    (int64_t)r + 1, err);
+			st = db_record_write_kid(db, rec->kids[i].rows[r], rec->id,
+			    (int64_t)r + 1, fresh, err);
 	}
 	return st;
 }

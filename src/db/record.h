@@ -7,7 +7,10 @@
  * equals rec->version (then version+1). A different stored version is
  * DB_CONFLICT: nothing is written, and *theirs (if not NULL) receives the stored
  * record so the caller can show both values. Child rows of repeat groups are
- * written in the same transaction (replaced as a whole). Values of fields that
+ * written in the same transaction: a row with an id keeps it (updated in
+ * place, so the id is the row's identity across saves, e.g. for
+ * form/merge), a row with id 0 is inserted, a stored row the record no
+ * longer holds is deleted. Values of fields that
  * are not relevant must already be NULL (the caller evaluates relevance).
  * Each insert, update and delete writes one audit row (user, time, table, id,
  * action, changed fields as JSON: {"field":{"old":..,"new":..}}, a side that

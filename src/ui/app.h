@@ -37,6 +37,9 @@ struct ui_screen_ops {
 	void		(*free)(struct ui_screen *);
 	/* Actions shown in the key bar, UA_NONE-terminated. */
 	const enum ui_action *bar;
+	/* msgid of what an action does on this screen, for its key bar; NULL
+	 * (or a NULL answer) keeps the key table's label. */
+	const char	*(*bar_label)(enum ui_action);
 	/* Drawn over the screen below it (dialogs). */
 	bool		 overlay;
 };

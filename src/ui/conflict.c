@@ -1,8 +1,15 @@
+/*
+ * ui/conflict: the differences of a stale save (form/merge), one line each,
+ * lines of a repeat row under a heading that names the row; the user picks
+ * which side each keeps, then saves the merge.
+ */
 #include "ui/conflict.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/cases.h"
+#include "form/merge.h"
 #include "ui/draw.h"
 #include "ui/field.h"
 #include "ui/formsave.h"
@@ -10,66 +17,290 @@
 #include "util/str.h"
 #include "util/tr.h"
 
+/* A line of the list: a difference, or the heading of a row (diff -1). */
+struct ui_conflict_line {
+	int	diff;
+	size_t	of;	/* heading: the difference whose row it names */
+};
+
 struct ui_conflict {
 	struct ui_form		*form;
 	struct form_record	*theirs;
-	size_t			*diff;	/* field indexes that differ */
-	size_t			 ndiff;
+	struct form_merge	 m;
+	struct ui_conflict_line	*lines;
+	size_t			 nlines;
+	size_t			 cur;	/* the difference with the cursor */
+	size_t			 top;	/* first line shown */
+	char			*case_mine;	/* case numbers of an FM_CASE difference */
+	char			*case_theirs;
 };
 
-static const enum ui_action ui_conflict_bar[] = { UA_HELP, UA_SAVE, UA_BACK, UA_NONE };
+static const enum ui_action ui_conflict_bar[] = { UA_SAVE, UA_CLIENT_LANG, UA_INTERP,
+	UA_ADD_ROW, UA_NEW_CASE, UA_BACK, UA_NONE };
 
-static bool
-ui_conflict_differs(const struct form_record *a, const struct form_record *b, size_t i)
+static const char *
+ui_conflict_bar_label(enum ui_action a)
 {
-	const struct form_field *fd = &a->def->fields[i];
+	switch (a) {
+	case UA_CLIENT_LANG: return N_("Mine");
+	case UA_INTERP: return N_("Theirs");
+	case UA_ADD_ROW: return N_("All mine");
+	case UA_NEW_CASE: return N_("All theirs");
+	default: return NULL;
+	}
+}
 
-	if (fd->type == FT_REPEAT)
-		return a->kids[i].n != b->kids[i].n;
-	return !str_eq(str_empty(a->vals[i]) ? NULL : a->vals[i],
-	    str_empty(b->vals[i]) ? NULL : b->vals[i]) ||
-	    (fd->type == FT_MONEY && !str_eq(a->curs[i], b->curs[i]));
+static const char *
+ui_conflict_label(const struct form_field *fd)
+{
+	return _(fd->label != NULL ? fd->label : fd->name);
+}
+
+/* Two differences of the same row (both in a row, same rows on both sides). */
+static bool
+ui_conflict_same_row(const struct form_merge_diff *a, const struct form_merge_diff *b)
+{
+	return a->in_row && b->in_row && a->kind == FM_VALUE && b->kind == FM_VALUE &&
+	    a->field == b->field && a->mine_row == b->mine_row &&
+	    a->theirs_row == b->theirs_row;
+}
+
+static void
+ui_conflict_lines(struct ui_conflict *c)
+{
+	size_t k, cap = 0;
+
+	for (k = 0; k < c->m.n; k++) {
+		const struct form_merge_diff *d = &c->m.d[k];
+
+		if (d->in_row && (k == 0 || !ui_conflict_same_row(&c->m.d[k - 1], d))) {
+			c->lines = xgrow(c->lines, &cap, c->nlines + 1, sizeof *c->lines);
+			c->lines[c->nlines++] = (struct ui_conflict_line){ -1, k };
+		}
+		c->lines = xgrow(c->lines, &cap, c->nlines + 1, sizeof *c->lines);
+		c->lines[c->nlines++] = (struct ui_conflict_line){ (int)k, k };
+	}
+}
+
+/* "Family members returning together 2 (HASANI, Amina)": the user's position
+ * and values where the user has the row, else the other user's. */
+static char *
+ui_conflict_row_name(const struct ui_app *app, const struct ui_conflict *c,
+    const struct form_merge_diff *d)
+{
+	const struct form_record *row = d->mine_row != NULL ? d->mine_row : d->theirs_row;
+	char *sum = ui_field_row_summary(app->forms, row), *t;
+
+	t = xasprintf("%s %zu (%s)", ui_conflict_label(&c->form->rec->def->fields[d->field]),
+	    d->mine_row != NULL ? d->mine_pos : d->theirs_pos, sum);
+	free(sum);
+	return t;
+}
+
+/* What a row-level difference is, as a label. */
+static const char *
+ui_conflict_row_label(const struct form_merge_diff *d)
+{
+	if (d->mine_row == NULL)
+		return d->who == FM_BY_MINE ? _("Removed by you") : d->who == FM_BY_THEIRS ?
+		    _("Added by the other user") : _("Only in the saved version");
+	return d->who == FM_BY_MINE ? _("Added by you") : d->who == FM_BY_THEIRS ?
+	    _("Removed by the other user") : _("Only in yours");
+}
+
+/* One side's text of a difference (malloc'd); mine selects the side. */
+static char *
+ui_conflict_side(const struct ui_app *app, const struct ui_conflict *c,
+    const struct form_merge_diff *d, bool mine)
+{
+	const struct form_record *rec = mine ? c->form->rec : c->theirs;
+	const struct form_record *row = mine ? d->mine_row : d->theirs_row;
+	bool changed = (d->who & (mine ? FM_BY_MINE : FM_BY_THEIRS)) != 0;
+	char *v, *t;
+
+	if (d->kind == FM_CASE)
+		v = xstrdup(mine ? c->case_mine : c->case_theirs);
+	else if (d->kind == FM_ROW)
+		v = row != NULL ? ui_field_row_summary(app->forms, row) : xstrdup("-");
+	else
+		v = d->in_row ? ui_field_display(app->forms, row, d->sub) :
+		    ui_field_display(app->forms, rec, d->field);
+	t = xasprintf("%s%s", changed ? "*" : "", str_empty(v) ? _("(empty)") : v);
+	free(v);
+	return t;
+}
+
+static const char *
+ui_conflict_kept(const struct form_merge_diff *d)
+{
+	return d->pick == FM_PICK_MINE ? _("yours") : d->pick == FM_PICK_THEIRS ?
+	    _("theirs") : "?";
+}
+
+static void
+ui_conflict_draw_diff(struct ui_app *app, const struct ui_conflict *c, int y, size_t k)
+{
+	const struct form_merge_diff *d = &c->m.d[k];
+	int w = app->cols - 4, lw = w * 37 / 100, vw = w / 4, x;
+	enum ui_style st = k == c->cur ? US_FOCUS : US_NORMAL;
+	const struct form_field *fd;
+	char *t;
+
+	if (k == c->cur)
+		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+	if (d->kind == FM_CASE) {
+		ui_draw_text(y, 1, lw, _("Case"), k == c->cur ? US_FOCUS : US_LABEL);
+	} else if (d->kind == FM_ROW) {
+		ui_draw_text(y, 3, lw - 2, ui_conflict_row_label(d), st);
+	} else {
+		fd = d->in_row ? &c->form->rec->def->fields[d->field].group->fields[d->sub] :
+		    &c->form->rec->def->fields[d->field];
+		x = d->in_row ? 3 : 1;
+		ui_draw_text(y, x, lw - x + 1, ui_conflict_label(fd),
+		    k == c->cur ? US_FOCUS : US_LABEL);
+	}
+	t = ui_conflict_side(app, c, d, false);
+	ui_draw_text(y, 2 + lw, vw, t, st);
+	free(t);
+	t = ui_conflict_side(app, c, d, true);
+	ui_draw_text(y, 3 + lw + vw, vw, t, st);
+	free(t);
+	ui_draw_text(y, 4 + lw + 2 * vw, w - lw - 2 * vw, ui_conflict_kept(d),
+	    d->pick == FM_UNDECIDED ? US_ERROR : st);
+}
+
+static void
+ui_conflict_draw_line(struct ui_app *app, const struct ui_conflict *c, int y, size_t i)
+{
+	char *t;
+
+	if (c->lines[i].diff >= 0) {
+		ui_conflict_draw_diff(app, c, y, (size_t)c->lines[i].diff);
+		return;
+	}
+	t = ui_conflict_row_name(app, c, &c->m.d[c->lines[i].of]);
+	ui_draw_text(y, 1, app->cols - 2, t, US_HEADING);
+	free(t);
+}
+
+/* The line of the cursor's difference. */
+static size_t
+ui_conflict_cur_line(const struct ui_conflict *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nlines; i++)
+		if (c->lines[i].diff == (int)c->cur)
+			return i;
+	return 0;
+}
+
+/* Keeps the cursor's line (and the heading right above it) on screen. */
+static void
+ui_conflict_scroll(struct ui_conflict *c, int rows)
+{
+	size_t line = ui_conflict_cur_line(c), first = line;
+
+	if (first > 0 && c->lines[first - 1].diff < 0)
+		first--;
+	if (first < c->top)
+		c->top = first;
+	if (rows > 0 && line >= c->top + (size_t)rows)
+		c->top = line - (size_t)rows + 1;
 }
 
 static void
 ui_conflict_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_conflict *c = s->data;
-	int top = ui_body_top(), y = top, cw = (app->cols - 4) / 3;
-	size_t k;
+	int top = ui_body_top(), y = top, w = app->cols - 4, lw = w * 37 / 100;
+	int vw = w / 4, rows;
+	size_t i;
 
-	y += ui_draw_wrapped(y, 1, app->cols - 2, 3, _("Someone else saved this record while you "
-	    "were editing it. Nothing has been overwritten. The differences:"), US_ERROR) + 1;
-	ui_draw_text(y, 1, cw, _("Field"), US_HEADING);
-	ui_draw_text(y, 2 + cw, cw, _("Yours"), US_HEADING);
-	ui_draw_text(y++, 3 + 2 * cw, cw, _("Saved by the other user"), US_HEADING);
-	for (k = 0; k < c->ndiff && y < top + ui_body_rows(app); k++, y++) {
-		const struct form_field *fd = &c->form->rec->def->fields[c->diff[k]];
-		char *mine = ui_field_display(app->forms, c->form->rec, c->diff[k]);
-		char *theirs = ui_field_display(app->forms, c->theirs, c->diff[k]);
-
-		ui_draw_text(y, 1, cw, _(fd->label != NULL ? fd->label : fd->name), US_LABEL);
-		ui_draw_text(y, 2 + cw, cw, mine, US_NORMAL);
-		ui_draw_text(y, 3 + 2 * cw, cw, theirs, US_NORMAL);
-		free(mine);
-		free(theirs);
-	}
+	y += ui_draw_wrapped(y, 1, app->cols - 2, 3, _("Someone else saved this record while "
+	    "you were editing it. Nothing has been overwritten. Choose what to keep; * marks "
+	    "what was changed since you opened it."), US_ERROR);
+	ui_draw_text(y, 1, lw, _("Field"), US_HEADING);
+	ui_draw_text(y, 2 + lw, vw, _("The other user's"), US_HEADING);
+	ui_draw_text(y, 3 + lw + vw, vw, _("Yours"), US_HEADING);
+	ui_draw_text(y++, 4 + lw + 2 * vw, w - lw - 2 * vw, _("Kept"), US_HEADING);
+	rows = top + ui_body_rows(app) - y;
+	ui_conflict_scroll(c, rows);
+	for (i = c->top; i < c->nlines && y < top + ui_body_rows(app); i++, y++)
+		ui_conflict_draw_line(app, c, y, i);
 	if (app->msg == NULL)
-		ui_draw_text(app->rows - 2, 0, app->cols,
-		    _("F2/^O: save yours over theirs   t: take theirs   Esc: back to the form"),
-		    US_DIM);
+		ui_draw_text(app->rows - 2, 0, app->cols, _("Enter: switch   Right: yours   "
+		    "Left: theirs   Esc: back to the form"), US_DIM);
 }
 
+/* Replaces the form's record by the merge and saves it against theirs. */
 static void
-ui_conflict_take_theirs(struct ui_conflict *c, struct ui_app *app)
+ui_conflict_save(struct ui_screen *s, struct ui_conflict *c, struct ui_app *app)
 {
 	struct ui_form *f = c->form;
+	struct form_record *merged;
+	size_t k;
 
+	if (!form_merge_decided(&c->m)) {
+		for (k = 0; k < c->m.n && c->m.d[k].pick != FM_UNDECIDED; k++)
+			;
+		c->cur = k;
+		ui_message(app, true, "%s", _("Choose yours or theirs for every line marked ?"));
+		return;
+	}
+	merged = form_merge_apply(f->rec, c->theirs, &c->m);
 	form_record_free(f->rec);
-	f->rec = c->theirs;
+	f->rec = merged;
+	form_record_free(f->base);	/* what the next conflict compares against */
+	f->base = c->theirs;
 	c->theirs = NULL;
+	form_merge_free(&c->m);
+	f->dirty = true;
 	ui_form_recompute(f, app);
-	ui_message(app, false, "%s", _("The saved version is in the form now."));
+	ui_close(app, s);
+	ui_form_save(s->below, f, app);
+}
+
+static bool
+ui_conflict_pick(struct ui_conflict *c, int key, enum ui_action a)
+{
+	struct form_merge_diff *d = c->m.n > 0 ? &c->m.d[c->cur] : NULL;
+
+	if (a == UA_ADD_ROW || a == UA_NEW_CASE)
+		form_merge_pick_all(&c->m, a == UA_ADD_ROW ? FM_PICK_MINE : FM_PICK_THEIRS);
+	else if (d == NULL)
+		return a == UA_CLIENT_LANG || a == UA_INTERP || a == UA_ENTER || key == ' ';
+	else if (a == UA_CLIENT_LANG || a == UA_RIGHT)
+		d->pick = FM_PICK_MINE;
+	else if (a == UA_INTERP || a == UA_LEFT)
+		d->pick = FM_PICK_THEIRS;
+	else if (a == UA_ENTER || key == ' ')
+		d->pick = d->pick == FM_PICK_MINE ? FM_PICK_THEIRS : FM_PICK_MINE;
+	else
+		return false;
+	return true;
+}
+
+static bool
+ui_conflict_move(struct ui_conflict *c, struct ui_app *app, enum ui_action a)
+{
+	size_t page = (size_t)(ui_body_rows(app) > 8 ? ui_body_rows(app) - 6 : 2);
+
+	if (a == UA_UP || a == UA_PREV)
+		c->cur = c->cur > 0 ? c->cur - 1 : 0;
+	else if (a == UA_DOWN || a == UA_NEXT)
+		c->cur = c->cur + 1 < c->m.n ? c->cur + 1 : c->cur;
+	else if (a == UA_PGUP)
+		c->cur = c->cur > page ? c->cur - page : 0;
+	else if (a == UA_PGDN)
+		c->cur = c->cur + page < c->m.n ? c->cur + page : (c->m.n > 0 ? c->m.n - 1 : 0);
+	else if (a == UA_HOME)
+		c->cur = 0;
+	else if (a == UA_END)
+		c->cur = c->m.n > 0 ? c->m.n - 1 : 0;
+	else
+		return false;
+	return true;
 }
 
 static bool
@@ -77,18 +308,14 @@ ui_conflict_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 {
 	struct ui_conflict *c = s->data;
 
-	if (a == UA_SAVE) {
-		c->form->rec->version = c->theirs->version;
+	if (key == UI_KEY_TICK || ui_conflict_move(c, app, a) || ui_conflict_pick(c, key, a))
+		return true;
+	if (a == UA_SAVE)
+		ui_conflict_save(s, c, app);
+	else if (a == UA_BACK)
 		ui_close(app, s);
-		ui_form_save(s->below, c->form, app);
-	} else if (key == 't' || key == 'T') {
-		ui_conflict_take_theirs(c, app);
-		ui_close(app, s);
-	} else if (a == UA_BACK) {
-		ui_close(app, s);
-	} else {
-		return a != UA_HELP && a != UA_QUIT;
-	}
+	else
+		return a != UA_HELP && a != UA_QUIT && a != UA_STAFF_LANG && a != UA_CALL;
 	return true;
 }
 
@@ -97,8 +324,11 @@ ui_conflict_free(struct ui_screen *s)
 {
 	struct ui_conflict *c = s->data;
 
+	form_merge_free(&c->m);
 	form_record_free(c->theirs);
-	free(c->diff);
+	free(c->lines);
+	free(c->case_mine);
+	free(c->case_theirs);
 	free(c);
 }
 
@@ -108,21 +338,35 @@ static const struct ui_screen_ops ui_conflict_ops = {
 	.key = ui_conflict_key,
 	.free = ui_conflict_free,
 	.bar = ui_conflict_bar,
+	.bar_label = ui_conflict_bar_label,
 };
+
+/* A case's number for the FM_CASE line ("-" for none). */
+static char *
+ui_conflict_case_no(struct ui_app *app, int64_t id)
+{
+	struct db_case cs;
+	char *t;
+
+	if (id == 0 || db_case_load_ex(app->db, id, false, &cs, NULL) != DB_OK)
+		return xstrdup("-");
+	t = xstrdup(cs.case_no);
+	db_case_clear(&cs);
+	return t;
+}
 
 void
 ui_conflict_open(struct ui_app *app, struct ui_form *f, struct form_record *theirs)
 {
 	struct ui_conflict *c = xcalloc(1, sizeof *c);
-	size_t i, n = f->rec->def->nfields;
 
 	c->form = f;
 	c->theirs = theirs;
-	c->diff = xcalloc(n, sizeof *c->diff);
-	for (i = 0; i < n; i++)
-		if (form_type_has_value(f->rec->def->fields[i].type) ||
-		    f->rec->def->fields[i].type == FT_REPEAT)
-			if (ui_conflict_differs(f->rec, theirs, i))
-				c->diff[c->ndiff++] = i;
+	form_merge_diff(f->base, f->rec, theirs, &c->m);
+	ui_conflict_lines(c);
+	c->case_mine = ui_conflict_case_no(app, f->rec->case_id);
+	c->case_theirs = ui_conflict_case_no(app, theirs->case_id);
 	ui_push(app, &ui_conflict_ops, c, N_("Save conflict"));
+	if (c->m.n == 0)
+		ui_message(app, false, "%s", _("The other user saved the same values; saving keeps them."));
 }

@@ -1,11 +1,18 @@
 /*
  * ui/conflict: another user saved the same record first.
  *
- * Contract: shows every field whose value differs, with the user's value and
- * the stored one side by side. F2/^O saves the user's values over the newer
- * version (on purpose, never silently); t takes the stored values into the
- * form; Esc goes back to the form unchanged. Nothing is written until the user
- * chooses.
+ * Contract: shows every difference form/merge finds between the user's
+ * record, the version the other user saved and the version the user loaded
+ * (f->base): each field of the record and of every repeat row (under the
+ * row's name, e.g. "Family members 2 (Amina)"), and the rows either side
+ * added or removed, with the other user's value, the user's and which one is
+ * kept; "*" marks a side that changed since the form was loaded. One-sided
+ * changes start kept as made; where both changed, the user picks. F7/^K and
+ * Right keep the user's value, F8/^V and Left the other user's, Enter
+ * switches, F9/^A and F4/^N pick the user's or the other's for every line
+ * both changed. F2/^O saves the other user's version with only what is kept
+ * "yours" on it (refused while a line is undecided); Esc goes back to the
+ * form unchanged. Nothing is written until the user saves.
  */
 #ifndef UI_CONFLICT_H
 #define UI_CONFLICT_H

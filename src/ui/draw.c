@@ -309,7 +309,7 @@ ui_draw_message(struct ui_app *app)
 void
 ui_draw_keybar(struct ui_app *app, const enum ui_action *bar)
 {
-	const char *f, *c;
+	const char *f, *c, *label;
 	int x = 0, y = app->rows - 1, w;
 	char keys[24];
 
@@ -318,12 +318,14 @@ ui_draw_keybar(struct ui_app *app, const enum ui_action *bar)
 		c = ui_keys_cname(*bar);
 		snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
 		    f != NULL && c != NULL ? "/" : "", c != NULL ? c : "");
-		w = ui_draw_width(keys) + 1 + ui_draw_width(_(ui_keys_label(*bar)));
+		label = app->top != NULL && app->top->ops->bar_label != NULL ?
+		    app->top->ops->bar_label(*bar) : NULL;
+		label = _(label != NULL ? label : ui_keys_label(*bar));
+		w = ui_draw_width(keys) + 1 + ui_draw_width(label);
 		if (x + w > app->cols)
 			continue;	/* a later, shorter one may still fit */
 		x += ui_draw_text(y, x, app->cols - x, keys, US_KEY);
-		x += ui_draw_text(y, x + 1, app->cols - x - 1, _(ui_keys_label(*bar)),
-		    US_NORMAL) + 2;
+		x += ui_draw_text(y, x + 1, app->cols - x - 1, label, US_NORMAL) + 2;
 	}
 }
 

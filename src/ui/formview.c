@@ -5,6 +5,7 @@
 
 #include "db/draft.h"
 #include "db/lifecycle.h"
+#include "db/record.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
@@ -647,7 +648,26 @@ ui_form_free(struct ui_screen *s)
 		f->opts.arg_free(f->opts.arg);
 	if (f->owned)
 		form_record_free(f->rec);
+	form_record_free(f->base);
 	free(f);
+}
+
+/* What the user starts from: the stored record, when it is the version the
+ * form (or the draft resumed) was loaded at. */
+static struct form_record *
+ui_form_base(struct ui_app *app, const struct form_record *rec, bool draft)
+{
+	struct form_record *stored = NULL;
+
+	if (rec->id == 0)
+		return NULL;
+	if (!draft)
+		return form_record_dup(rec);
+	if (db_record_load(app->db, rec->def, rec->id, &stored, NULL) == DB_OK &&
+	    stored->version == rec->version)
+		return stored;
+	form_record_free(stored);
+	return NULL;
 }
 
 void
@@ -691,6 +711,7 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 		f->opts = *opts;
 	f->draft_id = f->opts.draft_id;
 	f->dirty = f->draft_id != 0;
+	f->base = ui_form_base(app, rec, f->draft_id != 0);
 	if (rec->id == 0 && f->draft_id == 0) {
 		db_expr_apply(app->expr, rec, true, f->relevant);
 		ui_form_defaults(f, app);

@@ -24,6 +24,9 @@ struct ui_item {
 
 struct ui_form {
 	struct form_record	*rec;
+	/* root: the record as loaded from the database (NULL: new, or a draft
+	 * whose record changed since), what a conflict compares against */
+	struct form_record	*base;
 	bool			 owned;
 	struct ui_form		*root;		/* itself for a top-level form */
 	struct ui_form		*parent;	/* the view a row was opened from */

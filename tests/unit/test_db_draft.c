@@ -28,6 +28,7 @@ test_draft_round_trip(void **state)
 	rec->curs[fixture_field(rec->def, "grant")] = xstrdup("EUR");
 	kid = form_record_add_row(rec, members);
 	fixture_set(kid, "name", "Марта");
+	kid->id = 41;	/* a stored row keeps its identity in the draft */
 	form_record_add_row(rec, members);	/* an empty row stays a row */
 	assert_int_equal(db_draft_save(db, &id, rec, 5, &err), DB_OK);
 	assert_true(id > 0);
@@ -47,6 +48,8 @@ test_draft_round_trip(void **state)
 	assert_string_equal(back->curs[fixture_field(back->def, "grant")], "EUR");
 	assert_int_equal(back->kids[members].n, 2);
 	assert_string_equal(fixture_get(back->kids[members].rows[0], "name"), "Марта");
+	assert_int_equal(back->kids[members].rows[0]->id, 41);
+	assert_int_equal(back->kids[members].rows[1]->id, 0);	/* a new row */
 	form_record_free(back);
 
 	assert_int_equal(db_draft_list(db, "tester", &list, &n, &err), DB_OK);

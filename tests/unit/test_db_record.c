@@ -8,6 +8,7 @@
 #include "db/cases.h"
 #include "db/internal.h"
 #include "db/record.h"
+#include "form/merge.h"
 
 struct test_rec {
 	char		*path;
@@ -144,6 +145,82 @@ test_rec_conflict(void **state)
 	free(err);
 }
 
+/* A child row keeps its id across saves (updated in place); a new row gets
+ * one, a row gone is deleted. The id is what a conflict matches rows by. */
+static void
+test_rec_row_identity(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *rec = test_rec_new(t), *back, *again;
+	size_t members = fixture_field(rec->def, "members");
+	int64_t marta, petr;
+	char *err = NULL;
+
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
+	assert_int_equal(db_record_load(t->db, rec->def, rec->id, &back, &err), DB_OK);
+	marta = back->kids[members].rows[0]->id;
+	petr = back->kids[members].rows[1]->id;
+	assert_true(marta > 0 && petr > 0 && marta != petr);
+	fixture_set(back->kids[members].rows[1], "name", "Peter Novák");
+	form_record_del_row(back, members, 0);
+	fixture_set(form_record_add_row(back, members), "name", "Eva Nováková");
+	assert_int_equal(db_record_save(t->db, back, NULL, &err), DB_OK);
+	assert_int_equal(db_record_load(t->db, rec->def, rec->id, &again, &err), DB_OK);
+	assert_int_equal(again->kids[members].n, 2);
+	assert_int_equal(again->kids[members].rows[0]->id, petr);
+	assert_string_equal(fixture_get(again->kids[members].rows[0], "name"), "Peter Novák");
+	assert_true(again->kids[members].rows[1]->id != marta);
+	assert_string_equal(fixture_get(again->kids[members].rows[1], "name"), "Eva Nováková");
+	assert_int_equal(fixture_count(t->db->sql,
+	    "SELECT count(*) FROM registrations_members"), 2);
+	form_record_free(again);
+	form_record_free(back);
+	form_record_free(rec);
+	assert_null(err);
+}
+
+/* The issue's case through the data layer: A changes a member's name and
+ * saves, B (loaded before) changes the surname; B's stale save is a conflict,
+ * and the merge of B's own change on A's version keeps A's name. */
+static void
+test_rec_conflict_merge(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *rec = test_rec_new(t), *a, *b, *base, *theirs = NULL, *merged;
+	struct form_record *back;
+	size_t members = fixture_field(rec->def, "members");
+	struct form_merge m;
+	char *err = NULL;
+
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
+	assert_int_equal(db_record_load(t->db, rec->def, rec->id, &a, &err), DB_OK);
+	assert_int_equal(db_record_load(t->db, rec->def, rec->id, &b, &err), DB_OK);
+	base = form_record_dup(b);
+	fixture_set(a->kids[members].rows[1], "name", "Pavel Novák");
+	assert_int_equal(db_record_save(t->db, a, NULL, &err), DB_OK);
+	fixture_set(b, "surname", "Nowak");
+	assert_int_equal(db_record_save(t->db, b, &theirs, &err), DB_CONFLICT);
+	xfree(&err);
+	form_merge_diff(base, b, theirs, &m);
+	assert_int_equal(m.n, 2);
+	assert_true(form_merge_decided(&m));
+	merged = form_merge_apply(b, theirs, &m);
+	assert_int_equal(db_record_save(t->db, merged, NULL, &err), DB_OK);
+	assert_int_equal(db_record_load(t->db, rec->def, rec->id, &back, &err), DB_OK);
+	assert_string_equal(fixture_get(back, "surname"), "Nowak");
+	assert_string_equal(fixture_get(back->kids[members].rows[1], "name"), "Pavel Novák");
+	assert_int_equal(back->version, 3);
+	form_record_free(back);
+	form_record_free(merged);
+	form_merge_free(&m);
+	form_record_free(theirs);
+	form_record_free(base);
+	form_record_free(b);
+	form_record_free(a);
+	form_record_free(rec);
+	assert_null(err);
+}
+
 static void
 test_rec_audit(void **state)
 {
@@ -270,6 +347,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rec_round_trip, test_rec_setup,
 		    test_rec_teardown),
 		cmocka_unit_test_setup_teardown(test_rec_conflict, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_row_identity, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_conflict_merge, test_rec_setup,
 		    test_rec_teardown),
 		cmocka_unit_test_setup_teardown(test_rec_audit, test_rec_setup,
 		    test_rec_teardown),
