@@ -75,6 +75,20 @@ db_backup_copy(struct db *db, sqlite3 *dst, const char *target, long *pages, cha
 	return DB_ERROR;
 }
 
+/* One line: the first problem, after the "*** in database main ***" heading. */
+static void
+db_backup_first_line(char *s)
+{
+	char *nl;
+
+	if (s == NULL)
+		return;
+	if (strncmp(s, "***", 3) == 0 && (nl = strchr(s, '\n')) != NULL)
+		memmove(s, nl + 1, strlen(nl + 1) + 1);
+	if ((nl = strchr(s, '\n')) != NULL)
+		*nl = '\0';
+}
+
 /* PRAGMA integrity_check on the copy: one row "ok", or the first problem. */
 static enum db_status
 db_backup_check(sqlite3 *dst, const char *target, char **err)
@@ -93,6 +107,7 @@ db_backup_check(sqlite3 *dst, const char *target, char **err)
 		if (first == NULL && sqlite3_column_text(st, 0) != NULL)
 			first = xstrdup((const char *)sqlite3_column_text(st, 0));
 	ok = rc == SQLITE_DONE && str_eq(first, "ok");
+	db_backup_first_line(first);
 	if (!ok)
 		db_seterr(err, _("%s: the copy fails SQLite's integrity check (%s); it was "
 		    "removed"), target, first != NULL ? first : sqlite3_errmsg(dst));
