@@ -114,8 +114,8 @@ db_note_rc(struct db *db, int rc)
 static void
 db_damaged_err(const struct db *db, char **err)
 {
-	db_seterr(err, _("%s: SQLite reports the database damaged; saving is off: the "
-	    "administrator restores the last copy made with 'avrr backup'"), db->path);
+	db_seterr(err, _("%s: the database is damaged; saving is off: restore the last copy "
+	    "made with 'avrr backup'"), db->path);
 }
 
 static void

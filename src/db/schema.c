@@ -493,8 +493,7 @@ db_schema_refuse(struct db *db, const struct form_def *def, char **err)
 {
 	while (def->parent != NULL)
 		def = def->parent;
-	db_seterr(err, _("%s: the form '%s' differs from its table in the database; it "
-	    "cannot be saved until the administrator runs 'avrr init'"), db->path,
-	    _(def->title));
+	db_seterr(err, _("%s: '%s' differs from its table; needs 'avrr init'"),
+	    db->path, _(def->title));
 	return DB_REFUSED;
 }
