@@ -10,7 +10,7 @@
 
 #include "cmd/cmd.h"
 
-#define TEST_ROWS	4000	/* about 2 MB, so the copy takes a moment */
+#define TEST_ROWS	20000	/* about 10 MB, so the copy takes a moment */
 
 static void
 test_backup_fill(const char *path)
@@ -107,6 +107,8 @@ test_backup_live(void **state)
 		sqlite3_sleep(5);
 	committed = shared[0];
 	assert_int_equal(cmd_backup(4, argv), 0);
+	fprintf(stderr, "backup: the writer had committed %d rows when the copy ended\n",
+	    shared[0]);
 	sqlite3_sleep(50);
 	shared[1] = 1;
 	assert_int_equal(waitpid(pid, &status, 0), pid);
