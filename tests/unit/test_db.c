@@ -603,53 +603,81 @@ test_db_readonly_dir(void **state)
 	free(old);
 }
 
-/* In a child with its own mount namespace: a 1 MB tmpfs holding the database,
- * filled up to 64 KB. Opening and reading work; a save fails with a message;
- * remounted read-only, the database opens for reading with saving off. */
+/* Fills the file system of dir until only 64 KB are left. */
+static int
+test_db_fill_up(const char *fill)
+{
+	static char block[4096];
+	long total = 0;
+	FILE *f = fopen(fill, "wb");
+
+	while (f != NULL && fwrite(block, 1, sizeof block, f) == sizeof block && fflush(f) == 0)
+		total += (long)sizeof block;
+	if (f != NULL)
+		fclose(f);
+	return truncate(fill, total > 65536 ? total - 65536 : 0);
+}
+
+/* The database at path on a nearly full file system, then remounted read-only:
+ * it opens and reads; saving is off on the read-only mount. */
+static int
+test_db_full_steps(const char *dir, const char *path)
+{
+	struct db_case *c = NULL, made;
+	struct db *db = NULL;
+	char *err = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (db_open(&db, path, DB_OPEN_READ, &err) != DB_OK) {
+		fprintf(stderr, "full disk: %s\n", err);
+		free(err);
+		return 11;
+	}
+	if (db_state(db) != 0 || db_case_recent(db, 8, &c, &n, NULL) != DB_OK || n != 1)
+		rc = 12;
+	db_case_free_array(c, n);
+	db_close(db);
+	if (rc == 0 && mount("none", dir, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=1m") != 0)
+		rc = 13;
+	if (rc == 0 && db_open(&db, path, DB_OPEN_READ, &err) != DB_OK) {
+		fprintf(stderr, "read-only mount: %s\n", err);
+		rc = 14;
+	} else if (rc == 0) {
+		if (!(db_state(db) & DB_STATE_READONLY) ||
+		    db_case_create(db, NULL, NULL, &made, NULL) != DB_REFUSED)
+			rc = 15;
+		db_close(db);
+	}
+	free(err);
+	return rc;
+}
+
+/* In a child with its own mount namespace: a 1 MB tmpfs holding a copy of
+ * the database at src, filled up to 64 KB (77: no right to mount here). */
 static int
 test_db_full_child(const char *src)
 {
-	char dir[] = "/tmp/avrr-full-XXXXXX", *path, *bytes, *fill, *err = NULL;
-	struct db *db = NULL;
-	struct db_case c;
+	char dir[] = "/tmp/avrr-full-XXXXXX", *path, *bytes, *fill;
 	size_t n;
-	FILE *f;
-	long total = 0;
-	static char block[4096];
+	int rc;
 
-	if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+	if (unshare(CLONE_NEWNS) != 0 ||
+	    mount("none", "/", "none", MS_REC | MS_PRIVATE, "") != 0)
 		return 77;
-	if (mkdtemp(dir) == NULL || mount("tmpfs", dir, "tmpfs", 0, "size=1m") != 0)
+	if (mkdtemp(dir) == NULL || mount("none", dir, "tmpfs", 0, "size=1m") != 0)
 		return 77;
 	path = xasprintf("%s/avrr.db", dir);
 	fill = xasprintf("%s/filler", dir);
 	bytes = fixture_slurp(src, &n);
 	test_db_write_file(path, bytes, n);
-	f = fopen(fill, "wb");
-	while (f != NULL && fwrite(block, 1, sizeof block, f) == sizeof block && fflush(f) == 0)
-		total += (long)sizeof block;
-	if (f != NULL)
-		fclose(f);
-	if (truncate(fill, total > 65536 ? total - 65536 : 0) != 0)
-		return 10;
-	if (db_open(&db, path, DB_OPEN_READ, &err) != DB_OK) {
-		fprintf(stderr, "full disk: %s\n", err);
-		return 11;
-	}
-	if (db_state(db) != 0 || db_case_recent(db, 8, &(struct db_case *){ NULL }, &n, NULL) != DB_OK)
-		return 12;
-	db_close(db);
-	if (mount(NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, "size=1m") != 0)
-		return 13;
-	if (db_open(&db, path, DB_OPEN_READ, &err) != DB_OK) {
-		fprintf(stderr, "read-only mount: %s\n", err);
-		return 14;
-	}
-	if (!(db_state(db) & DB_STATE_READONLY) ||
-	    db_case_create(db, NULL, NULL, &c, NULL) != DB_REFUSED)
-		return 15;
-	db_close(db);
-	return 0;
+	rc = test_db_fill_up(fill) != 0 ? 10 : test_db_full_steps(dir, path);
+	umount(dir);
+	rmdir(dir);
+	free(bytes);
+	free(fill);
+	free(path);
+	return rc;
 }
 
 static void
