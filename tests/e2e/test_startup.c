@@ -4,6 +4,7 @@
  * opens a read-only database with a line saying saving is off, and with
  * forms that differ from the database's (a private AVRR_FORMS copy with a
  * renamed field) it says so, refuses to save that form and changes no table.
+ * A damaged database stops saving with a line saying what to do.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "unit/db_fixture.h"	/* fixture_damage */
 #include "util/mem.h"
 
 #define T	E2E_T
@@ -170,11 +172,9 @@ test_changed_forms_change_nothing(void **state)
 {
 	struct t *t = *state;
 	char *before = st_schema(t->db->path), *after, *env0;
-	const char *env[2] = { NULL, NULL };
 
 	t->dir = st_changed_forms();
 	env0 = xasprintf("AVRR_FORMS=%s", t->dir);
-	env[0] = env0;
 	t->vt = vt_spawn_ex((const char *[]){ "avrr", "--db", t->db->path, NULL },
 	    (const char *[]){ env0, "AVRR_TODAY=2026-11-22", "AVRR_USER=tester", NULL },
 	    24, 80, NULL);
@@ -194,10 +194,29 @@ test_changed_forms_change_nothing(void **state)
 	VT_ASSERT_TEXT(t->vt, "Find a case", T);
 	st_save_call(t->vt, "Saved.");
 	assert_int_equal(e2e_count(t->db, "call"), 1);
-	(void)env;
 	free(env0);
 	free(before);
 	free(after);
+}
+
+/* A damaged page under the calls table: the save that meets it says so, and
+ * the start screen then says saving is off and what to do. */
+static void
+test_damaged_database(void **state)
+{
+	struct t *t = *state;
+
+	e2e_db_close(t->db);
+	fixture_damage(t->db->path, "calls");
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	st_save_call(t->vt, "database is damaged");
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	VT_ASSERT_ROW(t->vt, 22, "database is damaged; saving is off", T);	/* no draft */
+	VT_ASSERT_TEXT(t->vt, "made with 'avrr backup'", T);	/* the start screen */
+	vt_ctrl(t->vt, 'x');
+	VT_ASSERT_EXIT(t->vt, 0, T);
 }
 
 int
@@ -208,6 +227,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_readonly_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_forms_change_nothing, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_database, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
