@@ -767,6 +767,35 @@ test_db_damaged_stops_writes(void **state)
 	free(path);
 }
 
+/* The schema's own page damaged: the open itself says so, and names the file. */
+static void
+test_db_damaged_at_open(void **state)
+{
+	char *path = fixture_path(), *err = NULL;
+	struct form_set *set = fixture_forms2(test_db_note_form, fixture_call_form);
+	struct db *db = fixture_open(path, set);
+	char junk[400];
+	FILE *f;
+
+	(void)state;
+	db_close(db);
+	memset(junk, 0xa5, sizeof junk);
+	f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 100, SEEK_SET), 0);	/* past the file header */
+	assert_int_equal(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+	fclose(f);
+	assert_int_equal(db_open(&db, path, DB_OPEN_READ, &err), DB_ERROR);
+	assert_null(db);
+	if (err == NULL || strstr(err, path) == NULL || strstr(err, "damaged") == NULL ||
+	    strstr(err, "avrr backup") == NULL)
+		fail_msg("message: %s", err != NULL ? err : "(none)");
+	free(err);
+	form_set_free(set);
+	fixture_unlink(path);
+	free(path);
+}
+
 /* ---- forms that differ change no table ----------------------------------- */
 
 static char *
@@ -852,6 +881,7 @@ main(void)
 		cmocka_unit_test(test_db_readonly_dir),
 		cmocka_unit_test(test_db_full_disk),
 		cmocka_unit_test(test_db_damaged_stops_writes),
+		cmocka_unit_test(test_db_damaged_at_open),
 		cmocka_unit_test(test_db_forms_differ),
 	};
 
