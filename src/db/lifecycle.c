@@ -403,28 +403,103 @@ db_lifecycle_move(struct db *db, const struct db_lifecycle_case *lc,
 	    now, err);
 }
 
+/* What db_lifecycle_save_also() hands its transaction. */
+struct db_lifecycle_with {
+	struct form_record		*rec;
+	const struct db_save_also	*also;
+	int64_t				 case_id;	/* rec's before the save */
+};
+
+/* The new case of a record that needs one, made in the save's transaction;
+ * a retried attempt makes it anew. */
+static enum db_status
+db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const char *now,
+    char **err)
+{
+	struct form_record *rec = w->rec;
+	int pi;
+
+	if (!w->also->make_case || !rec->def->needs_case || w->case_id != 0)
+		return DB_OK;
+	rec->case_id = 0;
+	pi = form_field_index(rec->def, "project");
+	return db_case_create_in(db, pi >= 0 ? rec->vals[pi] : NULL, w->also->client_lang, now,
+	    &rec->case_id, err);
+}
+
+/* The record the new case was started from, kept as a draft linked to it. */
+static enum db_status
+db_lifecycle_link(struct db *db, const struct db_lifecycle_with *w, char **err)
+{
+	struct form_record *copy;
+	enum db_status st;
+
+	if (w->also->link == NULL || w->also->link_draft == NULL || w->case_id != 0 ||
+	    w->rec->case_id == 0)
+		return DB_OK;
+	copy = form_record_dup(w->also->link);
+	copy->case_id = w->rec->case_id;
+	st = db_draft_save_in(db, w->also->link_draft, copy, 0, err);
+	form_record_free(copy);
+	return st;
+}
+
+static enum db_status
+db_lifecycle_save_case(struct db *db, struct db_saved *sv, struct db_lifecycle_ctx *x,
+    char **err)
+{
+	enum db_status st;
+
+	st = db_lifecycle_load_some(db, x->rec->case_id, db_lifecycle_want(x->rec), &x->lc, err);
+	if (st != DB_OK)
+		return st;
+	st = db_lifecycle_check(x);
+	sv->case_read = true;
+	if (st == DB_OK)
+		st = db_record_save_in(db, x->rec, sv->now, sv, err);
+	if (st == DB_OK)
+		st = db_lifecycle_move(db, &x->lc, x->rec, sv->now, err);
+	db_lifecycle_case_clear(&x->lc);
+	return st;
+}
+
 static enum db_status
 db_lifecycle_save_tx(struct db *db, void *arg, char **err)
 {
 	struct db_saved *sv = arg;
+	const struct db_lifecycle_with *w = sv->arg;
 	struct db_lifecycle_ctx x = { .db = db, .rec = sv->rec, .msg = err };
-	enum db_status st;
+	enum db_status st = DB_OK;
 
 	x.title = _(x.rec->def->title != NULL ? x.rec->def->title : x.rec->def->name);
-	if (x.rec->case_id == 0) {
-		st = db_lifecycle_rule_reason(&x);
-		return st == DB_OK ? db_record_save_in(db, x.rec, sv->now, sv, err) : st;
-	}
-	st = db_lifecycle_load_some(db, x.rec->case_id, db_lifecycle_want(x.rec), &x.lc, err);
+	if (w != NULL)
+		st = db_lifecycle_new_case(db, w, sv->now, err);
 	if (st != DB_OK)
 		return st;
-	st = db_lifecycle_check(&x);
-	sv->case_read = true;
-	if (st == DB_OK)
-		st = db_record_save_in(db, x.rec, sv->now, sv, err);
-	if (st == DB_OK)
-		st = db_lifecycle_move(db, &x.lc, x.rec, sv->now, err);
-	db_lifecycle_case_clear(&x.lc);
+	if (x.rec->case_id == 0) {
+		st = db_lifecycle_rule_reason(&x);
+		if (st == DB_OK)
+			st = db_record_save_in(db, x.rec, sv->now, sv, err);
+	} else
+		st = db_lifecycle_save_case(db, sv, &x, err);
+	if (st == DB_OK && w != NULL)
+		st = db_draft_drop_in(db, w->also->draft_id, x.rec, err);
+	if (st == DB_OK && w != NULL)
+		st = db_lifecycle_link(db, w, err);
+	return st;
+}
+
+enum db_status
+db_lifecycle_save_also(struct db *db, struct form_record *rec, const struct db_save_also *also,
+    struct form_record **theirs, char **msg)
+{
+	struct db_lifecycle_with w = { rec, also, rec->case_id };
+	enum db_status st;
+
+	st = db_record_save_via(db, rec, db_lifecycle_save_tx, also != NULL ? &w : NULL, theirs,
+	    msg);
+	if (st != DB_OK)
+		rec->case_id = w.case_id;	/* the new case was rolled back */
 	return st;
 }
 
@@ -432,5 +507,5 @@ enum db_status
 db_lifecycle_save(struct db *db, struct form_record *rec, struct form_record **theirs,
     char **msg)
 {
-	return db_record_save_via(db, rec, db_lifecycle_save_tx, theirs, msg);
+	return db_lifecycle_save_also(db, rec, NULL, theirs, msg);
 }

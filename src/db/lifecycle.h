@@ -23,6 +23,14 @@
  * departed case: reintegration, monitoring: monitoring); closure always closes.
  * A plan made before return waits: the departure then moves to reintegration.
  *
+ * db_lifecycle_save_also() does the rest of one user's save in the same
+ * transaction, so a crash leaves all of it or none: the new case of a record
+ * that needs one (its number, its project from the record's "project" field,
+ * its client language; rec->case_id is set only when the save commits) and
+ * the removal of the draft the record was edited in, with any other draft of
+ * the user for the same form, case and record, and the link of the record
+ * the new case was started from (its draft then holds the new case).
+ *
  * Everything the summary returns is data or a msgid: the UI translates.
  * A note is drawn as db_lifecycle_note_text(_(note->what), note).
  */
@@ -34,6 +42,19 @@
 
 enum db_status	db_lifecycle_save(struct db *, struct form_record *rec,
 		    struct form_record **theirs, char **msg);
+
+struct db_save_also {
+	int64_t		 draft_id;	/* removed with the save (0: none) */
+	bool		 make_case;	/* a record with no case that needs one makes it */
+	const char	*client_lang;	/* the new case's (NULL: none) */
+	/* A record still being edited (the call a registration was started from)
+	 * linked to the new case: its draft (*link_draft, 0 = a new one, set) is
+	 * written with the new case in the same transaction. */
+	const struct form_record *link;
+	int64_t		*link_draft;
+};
+enum db_status	db_lifecycle_save_also(struct db *, struct form_record *rec,
+		    const struct db_save_also *, struct form_record **theirs, char **msg);
 
 /* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
  * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */
