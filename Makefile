@@ -78,6 +78,7 @@ $(B)/locale/templates/program.mo: $(SRC) src/main.c
 run: deps
 	@$(MAKE) --no-print-directory avrr $(MO)
 	@test -f $(DEMO_DB) || ./avrr demo --db $(DEMO_DB) --cases 300 --seed 1
+	@./avrr init --db $(DEMO_DB) >/dev/null	# the tables follow the forms only here
 	./avrr --db $(DEMO_DB)
 
 # ---- tests (ASan + UBSan) --------------------------------------------------

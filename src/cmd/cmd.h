@@ -30,6 +30,7 @@ struct cmd_ctx {
 	struct form_set		*forms;
 	struct db_expr		*expr;
 	struct db		*db;
+	bool			 quiet;	/* the TUI shows db_state_message() itself */
 };
 
 /* Folders of forms/ and compiled catalogs: $AVRR_FORMS / $AVRR_LOCALE, else
@@ -37,8 +38,13 @@ struct cmd_ctx {
 const char	*cmd_forms_dir(void);
 const char	*cmd_locale_dir(void);
 
-/* Loads forms (failing with their errors), opens and syncs the database. */
-int		 cmd_open(struct cmd_ctx *, bool create);
+/* Loads forms (failing with their errors) and opens the database: mode
+ * DB_OPEN_READ for every command but init and demo, which never writes at
+ * the open and leaves tables as they are (forms that differ cannot be saved,
+ * which a line on stderr says unless quiet); DB_OPEN_INIT syncs the tables
+ * to the forms; DB_OPEN_CREATE (demo) syncs only a database it has just made
+ * and refuses an existing one whose forms differ. */
+int		 cmd_open(struct cmd_ctx *, enum db_open_mode);
 void		 cmd_close(struct cmd_ctx *);
 /* Loads and checks forms; prints every error; NULL on errors. */
 struct form_set	*cmd_load_forms(const char *dir, struct db_expr *);
@@ -56,6 +62,7 @@ int	cmd_check_forms(int argc, char **argv);
 int	cmd_demo(int argc, char **argv);
 int	cmd_i18n_status(int argc, char **argv);
 int	cmd_user(int argc, char **argv);
+int	cmd_backup(int argc, char **argv);
 
 /* Who runs the program: $AVRR_USER, else the Unix account. */
 const char	*cmd_user_name(void);

@@ -199,8 +199,25 @@ cmd_load_forms(const char *dir, struct db_expr *expr)
 	return NULL;
 }
 
+/* The forms given to the open database: synced only by init (and by demo
+ * into the database it has just made); compared everywhere else. */
+static enum db_status
+cmd_open_forms(struct cmd_ctx *ctx, enum db_open_mode mode, char **err)
+{
+	enum db_status st;
+
+	if (mode == DB_OPEN_INIT || (mode == DB_OPEN_CREATE && db_created(ctx->db)))
+		return db_sync_forms(ctx->db, ctx->forms, err);
+	st = db_use_forms(ctx->db, ctx->forms, err);
+	if (st == DB_OK && mode == DB_OPEN_CREATE && (db_state(ctx->db) & DB_STATE_FORMS_DIFFER)) {
+		*err = db_state_message(ctx->db);
+		return DB_ERROR;
+	}
+	return st;
+}
+
 int
-cmd_open(struct cmd_ctx *ctx, bool create)
+cmd_open(struct cmd_ctx *ctx, enum db_open_mode mode)
 {
 	char *err = NULL;
 	enum db_status st;
@@ -211,13 +228,17 @@ cmd_open(struct cmd_ctx *ctx, bool create)
 	ctx->forms = cmd_load_forms(cmd_forms_dir(), ctx->expr);
 	if (ctx->forms == NULL)
 		return 1;
-	st = db_open(&ctx->db, ctx->db_path, create, &err);
+	st = db_open(&ctx->db, ctx->db_path, mode, &err);
 	if (st == DB_OK)
-		st = db_sync_forms(ctx->db, ctx->forms, &err);
+		st = cmd_open_forms(ctx, mode, &err);
 	if (st != DB_OK) {
 		cmd_error("%s", err != NULL ? err : ctx->db_path);
 		free(err);
 		return 1;
+	}
+	if (!ctx->quiet && (err = db_state_message(ctx->db)) != NULL) {
+		cmd_error("%s", err);
+		free(err);
 	}
 	return 0;
 }

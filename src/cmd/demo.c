@@ -220,7 +220,7 @@ cmd_demo(int argc, char **argv)
 		return 0;
 	if (cmd_demo_args(argc, argv, &ctx, &cases, &seed) != 0)
 		return 2;
-	if ((rc = cmd_open(&ctx, true)) != 0)
+	if ((rc = cmd_open(&ctx, DB_OPEN_CREATE)) != 0)
 		return rc;
 	rc = cmd_demo_fill(&ctx, cases, (unsigned long)seed, &stats, &err);
 	for (i = 0; i < stats.nwarnings; i++)

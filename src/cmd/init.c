@@ -37,7 +37,7 @@ cmd_init(int argc, char **argv)
 		return 0;
 	if (cmd_init_args(argc, argv, &ctx) != 0)
 		return cmd_usage("init");
-	rc = cmd_open(&ctx, true);
+	rc = cmd_open(&ctx, DB_OPEN_INIT);
 	if (rc == 0 && db_search_rebuild(ctx.db, &err) != DB_OK) {
 		cmd_error("%s", err != NULL ? err : ctx.db_path);
 		rc = 1;

@@ -89,7 +89,8 @@ cmd_tui(int argc, char **argv)
 	if (!cmd_tui_langs(&o))
 		return 1;
 	ctx.db_path = o.db;
-	if ((rc = cmd_open(&ctx, false)) != 0) {
+	ctx.quiet = true;	/* the start screen says what db_state_message() says */
+	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) != 0) {
 		cmd_close(&ctx);
 		return rc;
 	}

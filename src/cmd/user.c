@@ -59,7 +59,7 @@ cmd_user(int argc, char **argv)
 	if (i >= argc || !((strcmp(argv[i], "list") == 0 && i + 1 == argc) ||
 	    ((strcmp(argv[i], "role") == 0 || strcmp(argv[i], "add") == 0) && i + 3 == argc)))
 		return cmd_usage("user");
-	if ((rc = cmd_open(&ctx, false)) != 0) {
+	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) != 0) {
 		cmd_close(&ctx);
 		return rc;
 	}

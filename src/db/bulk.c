@@ -85,6 +85,8 @@ db_bulk_begin(struct db *db, char **err)
 		db_seterr(err, _("%s: a bulk load is already open"), db->path);
 		return DB_ERROR;
 	}
+	if ((st = db_writable(db, err)) != DB_OK)
+		return st;
 	db->bulk_sync = db_bulk_pragma(db, "PRAGMA synchronous", 2);
 	db->bulk_cache = db_bulk_pragma(db, "PRAGMA cache_size", -2000);
 	db_bulk_settings(db, 0, -DB_BULK_CACHE_KB);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db/internal.h"
 #include "util/date.h"
@@ -94,11 +95,60 @@ db_seterr(char **err, const char *fmt, ...)
 	*err = s;
 }
 
+static bool
+db_is_damage(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+void
+db_note_rc(struct db *db, int rc)
+{
+	if (db_is_damage(rc))
+		db->damaged = true;
+	else if ((rc & 0xff) == SQLITE_READONLY)
+		db->readonly = true;
+}
+
+static void
+db_damaged_err(const struct db *db, char **err)
+{
+	db_seterr(err, _("%s: the database is damaged; saving is off: restore the last copy "
+	    "made with 'avrr backup'"), db->path);
+}
+
+static void
+db_readonly_err(const struct db *db, char **err)
+{
+	db_seterr(err, _("%s: the database is read-only for you; saving is off"), db->path);
+}
+
 enum db_status
 db_sqlerr(struct db *db, char **err)
 {
-	db_seterr(err, "%s: %s", db->path, sqlite3_errmsg(db->sql));
+	int rc = sqlite3_extended_errcode(db->sql);
+
+	db_note_rc(db, rc);
+	if (db_is_damage(rc))
+		db_damaged_err(db, err);
+	else
+		db_seterr(err, "%s: %s", db->path, sqlite3_errmsg(db->sql));
 	return DB_ERROR;
+}
+
+enum db_status
+db_writable(struct db *db, char **err)
+{
+	if (db->damaged) {
+		db_damaged_err(db, err);
+		return DB_ERROR;
+	}
+	if (db->readonly) {
+		db_readonly_err(db, err);
+		return DB_REFUSED;
+	}
+	return DB_OK;
 }
 
 static bool
@@ -115,6 +165,8 @@ db_step(struct db *db, sqlite3_stmt *st)
 
 	if (db_is_busy(rc))
 		db->busy = true;
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_note_rc(db, rc);
 	return rc;
 }
 
@@ -258,7 +310,7 @@ db_exec(struct db *db, const char *sql, char **err)
 		return DB_OK;
 	if (db_is_busy(rc))
 		db->busy = true;
-	return db_sqlerr(db, err);
+	return db_sqlerr(db, err);	/* notes damage and read-only */
 }
 
 void
@@ -389,8 +441,12 @@ db_tx(struct db *db, db_tx_fn fn, void *arg, char **err)
 
 	if (db->bulk)
 		return db_bulk_tx(db, fn, arg, err);
+	if ((st = db_writable(db, err)) != DB_OK)
+		return st;
 	for (attempt = 0;; attempt++) {
 		st = db_tx_once(db, fn, arg, err);
+		if (st != DB_OK && (db->damaged || db->readonly))
+			return db_writable(db, err);	/* found out by this write */
 		if (st == DB_OK && attempt > 0 && err != NULL)
 			xfree(err);	/* the message of a busy attempt */
 		if (st == DB_OK || !db->busy)
@@ -516,23 +572,25 @@ db_migrate(struct db *db, char **err)
 	return st;
 }
 
+/* init and demo only: WAL is a property of the file, set once. */
 static enum db_status
-db_pragmas(struct db *db, char **err)
+db_set_wal(struct db *db, char **err)
 {
 	enum db_status st;
 	char *mode = NULL;
 
-	st = db_pragma(db, "PRAGMA journal_mode = WAL", &mode, err);
+	st = db_pragma(db, "PRAGMA journal_mode", &mode, err);
+	if (st == DB_OK && !str_eq(mode, "wal")) {
+		free(mode);
+		st = db_pragma(db, "PRAGMA journal_mode = WAL", &mode, err);
+	}
 	if (st == DB_OK && !str_eq(mode, "wal")) {
 		db_seterr(err, _("%s: cannot switch the database to WAL mode (%s)"),
 		    db->path, mode != NULL ? mode : "?");
 		st = DB_ERROR;
 	}
 	free(mode);
-	if (st != DB_OK)
-		return st;
-	return db_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-	    " PRAGMA temp_store = MEMORY", err);
+	return st;
 }
 
 void
@@ -548,18 +606,37 @@ db_lib_setup(void)
 	done = true;
 }
 
+/* What stat() can tell before SQLite touches the file. */
 static enum db_status
-db_open_file(struct db *db, bool create, char **err)
+db_open_stat(struct db *db, enum db_open_mode mode, char **err)
 {
 	struct stat sb;
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
-	if (!create && stat(db->path, &sb) != 0) {
+	if (stat(db->path, &sb) != 0) {
+		if (errno == ENOENT && mode != DB_OPEN_READ)
+			return DB_OK;	/* init and demo make it */
 		db_seterr(err, _("%s: no database here (%s); create one with 'avrr init'"),
 		    db->path, strerror(errno));
 		return DB_ERROR;
 	}
-	if (create)
+	if (!S_ISREG(sb.st_mode)) {
+		db_seterr(err, _("%s: not a file, so not an avrr database"), db->path);
+		return DB_ERROR;
+	}
+	if (sb.st_size == 0 && mode == DB_OPEN_READ) {
+		db_seterr(err, _("%s: an empty file, not an avrr database; create one with "
+		    "'avrr init'"), db->path);
+		return DB_ERROR;
+	}
+	return DB_OK;
+}
+
+static enum db_status
+db_open_file(struct db *db, enum db_open_mode mode, char **err)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	if (mode != DB_OPEN_READ)
 		flags |= SQLITE_OPEN_CREATE;
 	db_lib_setup();
 	if (sqlite3_open_v2(db->path, &db->sql, flags, NULL) != SQLITE_OK) {
@@ -571,11 +648,163 @@ db_open_file(struct db *db, bool create, char **err)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	db_set_busy_timeout(db, DB_BUSY_MS);
+	/* SQLite opens a file it may not write read-only, without a word. */
+	db->readonly = sqlite3_db_readonly(db->sql, "main") == 1;
 	return DB_OK;
 }
 
+/* Settings of this connection only, once the file is known to be avrr's. */
+static enum db_status
+db_open_settings(struct db *db, char **err)
+{
+	return db_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+	    " PRAGMA temp_store = MEMORY", err);
+}
+
+/*
+ * In a read-only directory or mount SQLite cannot make the -shm file a WAL
+ * reader needs, and refuses even to read ("attempt to write a readonly
+ * database"). Nobody can write such a database then, so it is read as
+ * immutable; only when no -wal file holds commits not yet in the file.
+ */
+static bool
+db_open_immutable(struct db *db)
+{
+	struct strbuf uri = STRBUF_INIT;
+	char *wal = xasprintf("%s-wal", db->path);
+	const char *p;
+	bool ok = access(wal, F_OK) != 0;
+
+	free(wal);
+	if (!ok)
+		return false;
+	strbuf_puts(&uri, "file:");
+	for (p = db->path; *p != '\0'; p++)
+		if (strchr("?#%", *p) != NULL || (unsigned char)*p < 0x20)
+			strbuf_printf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_putc(&uri, *p);
+	strbuf_puts(&uri, "?immutable=1");
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	ok = sqlite3_open_v2(uri.s, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK;
+	strbuf_free(&uri);
+	if (ok) {
+		sqlite3_extended_result_codes(db->sql, 1);
+		db->readonly = true;
+	}
+	return ok;
+}
+
+/* The first read failed for want of a -shm file (read-only directory, mount). */
+static bool
+db_open_cannot_read(struct db *db)
+{
+	int rc = sqlite3_extended_errcode(db->sql) & 0xff;
+
+	return rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
+}
+
+enum db_kind { DB_KIND_EMPTY, DB_KIND_AVRR, DB_KIND_OTHER };
+
+static enum db_status
+db_identify_err(struct db *db, char **err)
+{
+	if ((sqlite3_extended_errcode(db->sql) & 0xff) == SQLITE_NOTADB) {
+		db_seterr(err, _("%s: not an SQLite file, so not an avrr database; nothing "
+		    "was changed"), db->path);
+		return DB_ERROR;
+	}
+	return db_sqlerr(db, err);
+}
+
+/* Reads what kind of file it is: no tables, avrr's (and its version), other. */
+static enum db_status
+db_identify(struct db *db, enum db_kind *kind, int *version, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*kind = DB_KIND_OTHER;
+	*version = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT (SELECT count(*) FROM sqlite_master),"
+	    " (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	    " AND name = 'schema_migrations'), (SELECT user_version FROM pragma_user_version)",
+	    -1, &st, NULL) != SQLITE_OK)
+		return db_identify_err(db, err);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 2);
+		if (sqlite3_column_int(st, 0) == 0)
+			*kind = DB_KIND_EMPTY;
+		else if (sqlite3_column_int(st, 1) == 1 && *version > 0)
+			*kind = DB_KIND_AVRR;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? DB_OK : db_identify_err(db, err);
+}
+
+static enum db_status
+db_open_avrr(struct db *db, enum db_open_mode mode, int v, char **err)
+{
+	enum db_status st;
+
+	if (v > DB_NMIGRATIONS)
+		return db_toonew(db, v, err);
+	if (v < DB_NMIGRATIONS && mode != DB_OPEN_INIT) {
+		db_seterr(err, _("%s: database schema %d is older than this program (%d); "
+		    "the administrator runs 'avrr init'"), db->path, v, DB_NMIGRATIONS);
+		return DB_ERROR;
+	}
+	if (mode == DB_OPEN_READ)
+		return DB_OK;
+	if ((st = db_set_wal(db, err)) != DB_OK)
+		return st;
+	return db_migrate(db, err);
+}
+
+/* Opens the file and checks it is avrr's; makes or migrates it when allowed. */
+static enum db_status
+db_open_check(struct db *db, enum db_open_mode mode, char **err)
+{
+	enum db_status st;
+	enum db_kind kind;
+	int v;
+
+	if ((st = db_open_stat(db, mode, err)) != DB_OK)
+		return st;
+	if ((st = db_open_file(db, mode, err)) != DB_OK)
+		return st;
+	st = db_identify(db, &kind, &v, err);
+	if (st != DB_OK && mode == DB_OPEN_READ && db_open_cannot_read(db) &&
+	    db_open_immutable(db) &&
+	    (st = db_identify(db, &kind, &v, err)) == DB_OK && err != NULL)
+		xfree(err);	/* the message of the first try */
+	if (st != DB_OK)
+		return st;
+	if (kind != DB_KIND_OTHER && (st = db_open_settings(db, err)) != DB_OK)
+		return st;
+	if (kind == DB_KIND_AVRR)
+		return db_open_avrr(db, mode, v, err);
+	if (kind == DB_KIND_OTHER) {
+		db_seterr(err, _("%s: another program's SQLite database, not avrr's; nothing "
+		    "was changed"), db->path);
+		return DB_ERROR;
+	}
+	if (mode == DB_OPEN_READ) {
+		db_seterr(err, _("%s: an empty database, not an avrr one; create one with "
+		    "'avrr init'"), db->path);
+		return DB_ERROR;
+	}
+	db->created = true;
+	if ((st = db_set_wal(db, err)) != DB_OK)
+		return st;
+	return db_migrate(db, err);
+}
+
 enum db_status
-db_open(struct db **out, const char *path, bool create, char **err)
+db_open(struct db **out, const char *path, enum db_open_mode mode, char **err)
 {
 	struct db *db = xcalloc(1, sizeof *db);
 	enum db_status st;
@@ -583,17 +812,47 @@ db_open(struct db **out, const char *path, bool create, char **err)
 	*out = NULL;
 	db->path = xstrdup(path);
 	db->user = xstrdup(getenv("USER") != NULL ? getenv("USER") : "unknown");
-	st = db_open_file(db, create, err);
-	if (st == DB_OK)
-		st = db_pragmas(db, err);
-	if (st == DB_OK)
-		st = db_migrate(db, err);
+	st = db_open_check(db, mode, err);
 	if (st != DB_OK) {
 		db_close(db);
 		return st;
 	}
 	*out = db;
 	return DB_OK;
+}
+
+bool
+db_created(const struct db *db)
+{
+	return db->created;
+}
+
+unsigned
+db_state(const struct db *db)
+{
+	return (db->readonly ? DB_STATE_READONLY : 0u) | (db->damaged ? DB_STATE_DAMAGED : 0u) |
+	    (db->ndiffer > 0 ? DB_STATE_FORMS_DIFFER : 0u);
+}
+
+char *
+db_state_message(const struct db *db)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *msg = NULL;
+	size_t i;
+
+	if (db->damaged)
+		db_damaged_err(db, &msg);
+	else if (db->readonly)
+		db_readonly_err(db, &msg);
+	if (msg != NULL || db->ndiffer == 0)
+		return msg;
+	for (i = 0; i < db->ndiffer; i++)
+		strbuf_printf(&sb, "%s%s", i > 0 ? ", " : "", _(db->differ[i]->title));
+	db_seterr(&msg, _("%s: these forms differ from the database's and cannot be saved "
+	    "until the administrator runs 'avrr init': %s"), db->path, sb.s);
+	strbuf_free(&sb);
+	return msg;
 }
 
 void
@@ -606,6 +865,7 @@ db_close(struct db *db)
 	free(db->bulk_cases);
 	db_audit_drop(db);
 	free(db->audit_q);
+	free(db->differ);
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db->user);

@@ -49,6 +49,11 @@ struct db {
 	char			*user;
 	const struct form_set	*forms;
 	int			 busy_ms;
+	bool			 created;	/* this open made the database */
+	bool			 readonly;	/* saving is off: read-only file or mount */
+	bool			 damaged;	/* saving is off: SQLite said corrupt */
+	const struct form_def	**differ;	/* forms whose tables differ */
+	size_t			 ndiffer;
 	bool			 busy;	/* a step met SQLITE_BUSY: retry the transaction */
 	bool			 bulk;	/* db/bulk: a batch transaction is open */
 	bool			 bulk_failed;	/* a write of the batch failed */
@@ -68,6 +73,11 @@ void		 db_lib_setup(void);
 typedef enum db_status (*db_tx_fn)(struct db *, void *arg, char **err);
 
 enum db_status	 db_tx(struct db *, db_tx_fn, void *arg, char **err);
+/* DB_OK when saving is on; else the reason in *err (read-only: DB_REFUSED,
+ * damaged: DB_ERROR). Every write path asks before it begins. */
+enum db_status	 db_writable(struct db *, char **err);
+/* Notes what a result code says about the database (damaged, read-only). */
+void		 db_note_rc(struct db *, int rc);
 /* bulk.c: runs fn inside the open batch (db_tx() does, when bulk). */
 enum db_status	 db_bulk_tx(struct db *, db_tx_fn, void *arg, char **err);
 enum db_status	 db_exec(struct db *, const char *sql, char **err);
@@ -173,5 +183,7 @@ enum db_status	 db_case_update_in(struct db *, int64_t id, int64_t version,
 
 /* schema.c: column type of a field. */
 const char	*db_schema_coltype(enum form_type);
+/* DB_REFUSED with the message for a form that differs (!db_form_matches()). */
+enum db_status	 db_schema_refuse(struct db *, const struct form_def *, char **err);
 
 #endif

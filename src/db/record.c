@@ -773,6 +773,8 @@ db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
 
 	form_record_free(out->theirs);	/* of an attempt that was busy */
 	out->theirs = NULL;
+	if (!db_form_matches(db, rec->def))
+		return db_schema_refuse(db, rec->def, err);
 	if (!db_record_def_ok(db, rec->def, err))
 		return DB_ERROR;
 	st = db_record_save_tx(db, &sv, err);
@@ -795,6 +797,10 @@ db_record_save_via(struct db *db, struct form_record *rec, db_tx_fn fn, void *ar
 
 	if (theirs != NULL)
 		*theirs = NULL;
+	if (!db_form_matches(db, rec->def)) {
+		free(now);
+		return db_schema_refuse(db, rec->def, err);
+	}
 	sv.now = now;
 	st = db_tx(db, fn, &sv, err);
 	free(now);
@@ -867,6 +873,8 @@ db_record_delete(struct db *db, const struct form_def *def, int64_t id, int64_t 
 	enum db_status st;
 	char *now;
 
+	if (!db_form_matches(db, def))
+		return db_schema_refuse(db, def, err);
 	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
 	sv.now = now = db_now();

@@ -2,7 +2,8 @@
  * db/schema: the tables of forms. A form's table has the common record columns
  * and one column per valued field; a repeat group has a child table. Columns
  * are added and renamed ("was"), never dropped. form_schema records what was
- * synced, column by column.
+ * synced, column by column: what each form needs, nothing more. Only
+ * db_sync_forms() (avrr init) changes a table; db_use_forms() compares.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +292,21 @@ db_schema_def(struct db *db, const struct db_sync *sync, const struct form_def *
 	return st;
 }
 
+/* form_schema then holds exactly what each form needs (db_use_forms compares). */
+static enum db_status
+db_schema_forget(struct db *db, const struct form_def *def, char **err)
+{
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM form_schema WHERE form = ?1", err);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, def->name);
+	rc = db_step(db, st);
+	db_finish(db, st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
 static enum db_status
 db_schema_sync_tx(struct db *db, void *arg, char **err)
 {
@@ -298,8 +314,11 @@ db_schema_sync_tx(struct db *db, void *arg, char **err)
 	enum db_status st = DB_OK;
 	size_t i;
 
-	for (i = 0; i < sync->set->nforms && st == DB_OK; i++)
-		st = db_schema_def(db, sync, sync->set->forms[i], err);
+	for (i = 0; i < sync->set->nforms && st == DB_OK; i++) {
+		st = db_schema_forget(db, sync->set->forms[i], err);
+		if (st == DB_OK)
+			st = db_schema_def(db, sync, sync->set->forms[i], err);
+	}
 	return st;
 }
 
@@ -317,7 +336,164 @@ db_sync_forms(struct db *db, const struct form_set *set, char **err)
 	db_keyed_forget(db);	/* statements keyed by the old definitions */
 	st = db_tx(db, db_schema_sync_tx, &sync, err);
 	free(sync.now);
-	if (st == DB_OK)
+	if (st == DB_OK) {
 		db->forms = set;
+		db->ndiffer = 0;
+	}
 	return st;
+}
+
+/* ---- does the database hold what the forms need? ------------------------- */
+
+/* What one form needs, or what form_schema records for it: "tbl col type"
+ * lines, sorted, compared as a whole (the form's fingerprint). */
+struct db_print {
+	char	**lines;
+	size_t	  n;
+	size_t	  cap;
+};
+
+static void
+db_print_add(struct db_print *p, const char *tbl, const char *col, const char *type)
+{
+	p->lines = xgrow(p->lines, &p->cap, p->n + 1, sizeof *p->lines);
+	p->lines[p->n++] = xasprintf("%s %s %s", tbl, col, type);
+}
+
+static void
+db_print_free(struct db_print *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->lines[i]);
+	free(p->lines);
+	memset(p, 0, sizeof *p);
+}
+
+static int
+db_print_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+db_print_equal(struct db_print *a, struct db_print *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	if (a->n > 1) {
+		qsort(a->lines, a->n, sizeof *a->lines, db_print_cmp);
+		qsort(b->lines, b->n, sizeof *b->lines, db_print_cmp);
+	}
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->lines[i], b->lines[i]) != 0)
+			return false;
+	return true;
+}
+
+/* The columns def and its repeat groups need, as db_schema_record() writes them. */
+static void
+db_print_def(struct db_print *p, const struct form_def *def)
+{
+	const struct form_field *f;
+	char *col;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++) {
+		f = &def->fields[i];
+		if (f->type == FT_REPEAT && f->group != NULL)
+			db_print_def(p, f->group);
+		if (!form_type_has_value(f->type))
+			continue;
+		db_print_add(p, def->table, f->name, form_type_name(f->type));
+		if (f->type != FT_MONEY)
+			continue;
+		col = xasprintf("%s_currency", f->name);
+		db_print_add(p, def->table, col, "currency");
+		free(col);
+	}
+}
+
+static enum db_status
+db_print_recorded(struct db *db, const char *form, struct db_print *p, char **err)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT tbl, col, type FROM form_schema"
+	    " WHERE form = ?1", err);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERROR;
+	db_bind_text(st, 1, form);
+	while ((rc = db_step(db, st)) == SQLITE_ROW)
+		db_print_add(p, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	db_finish(db, st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static enum db_status
+db_schema_compare(struct db *db, const struct form_def *def, bool *same, char **err)
+{
+	struct db_print want = { 0 }, have = { 0 };
+	enum db_status st;
+
+	*same = false;
+	db_print_def(&want, def);
+	st = db_print_recorded(db, def->name, &have, err);
+	if (st == DB_OK)
+		*same = db_print_equal(&want, &have);
+	db_print_free(&want);
+	db_print_free(&have);
+	return st;
+}
+
+enum db_status
+db_use_forms(struct db *db, const struct form_set *set, char **err)
+{
+	enum db_status st = DB_OK;
+	size_t i;
+	bool same;
+
+	if (set->nerrors > 0) {
+		db_seterr(err, "%s", set->errors[0]);
+		return DB_ERROR;
+	}
+	db_keyed_forget(db);
+	xfree(&db->differ);
+	db->ndiffer = 0;
+	db->differ = xcalloc(set->nforms + 1, sizeof *db->differ);
+	for (i = 0; i < set->nforms && st == DB_OK; i++) {
+		st = db_schema_compare(db, set->forms[i], &same, err);
+		if (st == DB_OK && !same)
+			db->differ[db->ndiffer++] = set->forms[i];
+	}
+	db->forms = set;
+	return st;
+}
+
+bool
+db_form_matches(const struct db *db, const struct form_def *def)
+{
+	size_t i;
+
+	while (def->parent != NULL)
+		def = def->parent;
+	for (i = 0; i < db->ndiffer; i++)
+		if (db->differ[i] == def)
+			return false;
+	return true;
+}
+
+enum db_status
+db_schema_refuse(struct db *db, const struct form_def *def, char **err)
+{
+	while (def->parent != NULL)
+		def = def->parent;
+	db_seterr(err, _("%s: '%s' differs from its table; needs 'avrr init'"),
+	    db->path, _(def->title));
+	return DB_REFUSED;
 }

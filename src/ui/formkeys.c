@@ -270,11 +270,9 @@ ui_form_back(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
 	if (f->edit_field >= 0)
 		ui_form_commit(f, app);
-	if (f->root == f && f->dirty && !f->saved) {
-		ui_form_keep_draft(f, app);
+	if (f->root == f && f->dirty && !f->saved && ui_form_keep_draft(f, app))
 		ui_message(app, false, "%s",
 		    _("Not saved: kept as a draft. Resume it from the start screen."));
-	}
 	ui_close(app, s);
 }
 

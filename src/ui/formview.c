@@ -278,7 +278,7 @@ ui_form_move(struct ui_form *f, struct ui_app *app, int dir)
 	ui_form_enter(f);
 }
 
-void
+bool
 ui_form_keep_draft(struct ui_form *root, struct ui_app *app)
 {
 	char *err = NULL;
@@ -290,7 +290,9 @@ ui_form_keep_draft(struct ui_form *root, struct ui_app *app)
 	if (db_draft_save(app->db, &root->draft_id, root->rec, cursor, &err) != DB_OK) {
 		ui_message(app, true, "%s", err != NULL ? err : _("The draft was not saved"));
 		free(err);
+		return false;
 	}
+	return true;
 }
 
 /* ---- drawing ------------------------------------------------------------------ */

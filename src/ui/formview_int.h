@@ -65,7 +65,8 @@ void	 ui_form_changed(struct ui_form *, struct ui_app *);
 /* Puts the cursor on item k (no commit of the field left). */
 void	 ui_form_focus(struct ui_form *, int k);
 void	 ui_form_move(struct ui_form *, struct ui_app *, int dir);
-void	 ui_form_keep_draft(struct ui_form *root, struct ui_app *);
+/* False (with the reason shown) when the draft could not be kept: saving is off. */
+bool	 ui_form_keep_draft(struct ui_form *root, struct ui_app *);
 void	 ui_form_open_row(struct ui_app *, struct ui_form *parent, int field, int row);
 bool	 ui_form_key(struct ui_screen *, struct ui_app *, int key, enum ui_action);
 void	 ui_form_set_title(struct ui_form *, struct ui_app *);

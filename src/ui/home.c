@@ -130,12 +130,19 @@ static void
 ui_home_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_home *h = s->data;
-	int top = ui_body_top() + 1, rows = ui_body_rows(app) - 1, y = top;
+	int top, rows, y;
 	size_t k;
 	char *t;
 
 	if (!h->loaded || h->gen != app->gen)
 		ui_home_load(h, app);
+	/* Saving off, or forms that differ: said first, above everything. */
+	y = (t = db_state_message(app->db)) != NULL ?
+	    ui_draw_wrapped(ui_body_top(), 1, app->cols - 2, 3, t, US_ERROR) : 0;
+	free(t);
+	top = ui_body_top() + 1 + y;
+	rows = ui_body_rows(app) - 1 - y;
+	y = top;
 	app->case_id = 0;
 	ui_client_follow(app, NULL);
 	ui_list_scroll(&h->list, rows - 4);

@@ -80,7 +80,7 @@ main(void)
 	close(fd);
 	unlink(path);
 	ctx.db_path = path;
-	if (cmd_open(&ctx, true) != 0)
+	if (cmd_open(&ctx, DB_OPEN_CREATE) != 0)
 		return 1;
 	db_set_user(ctx.db, "bench");
 	t0 = bench_now();

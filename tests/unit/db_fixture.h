@@ -166,12 +166,62 @@ fixture_open(const char *path, const struct form_set *set)
 	struct db *db = NULL;
 	char *err = NULL;
 
-	if (db_open(&db, path, true, &err) != DB_OK)
+	if (db_open(&db, path, DB_OPEN_INIT, &err) != DB_OK)
 		fail_msg("db_open: %s", err);
 	if (set != NULL && db_sync_forms(db, set, &err) != DB_OK)
 		fail_msg("db_sync_forms: %s", err);
 	db_set_user(db, "tester");
 	return db;
+}
+
+/* The bytes of a file (malloc'd, *len its size; NULL when it cannot be read). */
+static inline char *
+fixture_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	*len = 0;
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc((size_t)n + 1);
+	*len = fread(buf, 1, (size_t)n, f);
+	fclose(f);
+	return buf;
+}
+
+/* Writes garbage over the root page of table in the (closed) database at
+ * path: the damaged page of a copy, as a bad disk leaves it. */
+static inline void
+fixture_damage(const char *path, const char *table)
+{
+	sqlite3 *raw;
+	sqlite3_stmt *st;
+	long page = 0, size = 0;
+	char junk[512];
+	FILE *f;
+
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT rootpage,"
+	    " (SELECT page_size FROM pragma_page_size) FROM sqlite_master WHERE name = ?1",
+	    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	page = sqlite3_column_int(st, 0);
+	size = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	sqlite3_close(raw);	/* the last connection: the WAL is folded in */
+	assert_true(page > 1 && size > 0);
+	memset(junk, 0xa5, sizeof junk);
+	f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, (page - 1) * size, SEEK_SET), 0);
+	assert_int_equal(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+	fclose(f);
 }
 
 static inline size_t

@@ -1,4 +1,5 @@
-/* avrr user: roles given from the command line, read back through the data layer. */
+/* avrr user: roles given from the command line, read back through the data layer;
+ * a read command that meets an empty file leaves it empty. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -73,11 +75,35 @@ test_role_and_list(void **state)
 	rm_db(path);
 }
 
+/* A read command refuses a 0-byte file, and leaves it 0 bytes (no -wal either). */
+static void
+test_list_refuses_empty_file(void **state)
+{
+	char tmpl[] = "/tmp/avrr-user-XXXXXX";
+	int fd = mkstemp(tmpl);
+	char *list[] = { "user", "--db", tmpl, "list", NULL };
+	char *side;
+	struct stat sb;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	setenv("AVRR_FORMS", "forms", 1);
+	assert_int_equal(cmd_user(4, list), 1);
+	assert_int_equal(stat(tmpl, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	side = xasprintf("%s-wal", tmpl);
+	assert_int_equal(access(side, F_OK), -1);
+	free(side);
+	rm_db(xstrdup(tmpl));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_role_and_list),
+		cmocka_unit_test(test_list_refuses_empty_file),
 	};
 
 	return cmocka_run_group_tests_name("avrr user", tests, NULL, NULL);

@@ -29,7 +29,7 @@ test_demo_open(void)
 	setenv("AVRR_TODAY", "2026-05-20", 1);
 	t->path = fixture_path();
 	t->ctx.db_path = t->path;
-	if (cmd_open(&t->ctx, true) != 0)
+	if (cmd_open(&t->ctx, DB_OPEN_CREATE) != 0)
 		fail_msg("cannot open %s with the forms of %s", t->path, getenv("AVRR_FORMS"));
 	return t;
 }
