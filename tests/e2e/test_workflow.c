@@ -965,7 +965,7 @@ test_draft_comes_back(void **state)
 	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
 	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "Drafts", T);
-	wf_wait_row(t->vt, "AVRR-2026-00001", "Consent to data");
+	wf_wait_row(t->vt, "AVRR-20", "Consent to data");
 	wf_wait_row(t->vt, "Consent to data", "Kapanadze");
 	assert_int_equal(wf_ndrafts(t), 1);
 
