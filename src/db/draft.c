@@ -127,10 +127,13 @@ enum db_status
 db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
     char **err)
 {
-	struct db_draft_op op = { .rec = rec, .cursor = cursor, .id = *id };
+	struct form_record *fit = form_record_dup(rec);
+	struct db_draft_op op = { .rec = fit, .cursor = cursor, .id = *id };
 	struct strbuf sb = STRBUF_INIT;
 	enum db_status st;
 
+	form_record_clamp(fit);	/* a draft never holds more than its fields may */
+	rec = fit;
 	strbuf_printf(&sb, "{\"form\":");
 	db_json_str(&sb, rec->def->name);
 	strbuf_printf(&sb, ",\"id\":%lld,\"case_id\":%lld,\"version\":%lld,\"cursor\":%d,"
@@ -147,6 +150,7 @@ db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cur
 	free(op.data);
 	free(op.summary);
 	free(op.now);
+	form_record_free(fit);
 	return st;
 }
 
@@ -263,6 +267,7 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 		*cursor = sqlite3_column_int(s, 3);
 		(*rec)->version = sqlite3_column_int64(s, 4);
 		st = db_draft_fill(db, *rec, (const char *)sqlite3_column_text(s, 5), err);
+		form_record_clamp(*rec);	/* kept before the limits were what they are */
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
 		db_seterr(err, _("draft %lld not found, or its form no longer exists"),
 		    (long long)id);
