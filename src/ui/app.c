@@ -77,7 +77,6 @@ ui_app_start_curses(void)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
-	timeout(1000);
 	ui_draw_init();
 }
 
@@ -215,6 +214,33 @@ ui_app_key(struct ui_app *app, int key)
 		app->quit = true;
 }
 
+/* Every screen's work put off while keys came, top first. */
+static void
+ui_app_idle(struct ui_app *app)
+{
+	struct ui_screen *s;
+
+	for (s = app->top; s != NULL; s = s->below)
+		if (s->ops->idle != NULL)
+			s->ops->idle(s, app);
+}
+
+/* Handles the key and every one that has arrived behind it; false on UI_KEY_HUP. */
+static bool
+ui_app_keys(struct ui_app *app, int key)
+{
+	while (!app->quit) {
+		if (key == UI_KEY_HUP)
+			return false;
+		if (key != UI_KEY(KEY_RESIZE))
+			ui_app_key(app, key);
+		key = ui_input_key_ready(&ui_app_hup);
+		if (key == UI_KEY_NONE)
+			break;
+	}
+	return true;
+}
+
 int
 ui_app_run(struct ui_app *app)
 {
@@ -224,13 +250,13 @@ ui_app_run(struct ui_app *app)
 	ui_app_start_curses();
 	ui_input_init();
 	while (!app->quit) {
+		ui_app_idle(app);
 		ui_app_draw(app);
 		key = ui_input_key(&ui_app_hup);
-		if (key == UI_KEY_HUP)
-			break;
-		if (key == UI_KEY(KEY_RESIZE) || key == UI_KEY_NONE)
+		if (key == UI_KEY_NONE)
 			continue;
-		ui_app_key(app, key);
+		if (!ui_app_keys(app, key))
+			break;
 	}
 	ui_app_keep_all(app);
 	while (app->top != NULL) {

@@ -10,13 +10,17 @@
 #include "ui/keys.h"
 #include "util/utf8.h"
 
+#define UI_INPUT_TICK_MS	1000
+
 static uint32_t ui_input_queue[2];
 static size_t ui_input_queued;
+static bool ui_input_nowait;	/* ui_input_key_ready(): no byte now is no key */
 
 void
 ui_input_init(void)
 {
 	ui_input_queued = 0;
+	timeout(UI_INPUT_TICK_MS);
 }
 
 /* Queues what one byte completes; replacement characters are dropped. */
@@ -61,6 +65,8 @@ ui_input_key(volatile sig_atomic_t *hup)
 				continue;
 			if (errno == EIO || errno == ENXIO || ++idle > 3600 * 24)
 				return UI_KEY_HUP;
+			if (ui_input_nowait)
+				return UI_KEY_NONE;	/* a half sequence waits for its end */
 			if (i18n_conv_in_flush(ui_draw_conv(), flushed) > 0)
 				continue;	/* a half sequence timed out: dropped */
 			return UI_KEY_TICK;
@@ -69,4 +75,17 @@ ui_input_key(volatile sig_atomic_t *hup)
 			return UI_KEY(c);
 		ui_input_decode(c);
 	}
+}
+
+int
+ui_input_key_ready(volatile sig_atomic_t *hup)
+{
+	int key;
+
+	ui_input_nowait = true;
+	timeout(0);
+	key = ui_input_key(hup);
+	timeout(UI_INPUT_TICK_MS);
+	ui_input_nowait = false;
+	return key;
 }

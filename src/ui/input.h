@@ -6,7 +6,8 @@
  * charset (UTF-8, or a single-byte charset such as ISO-8859-2 or ASCII) into
  * Unicode code points. An invalid byte is dropped alone; the next key still
  * arrives. Returns a key (see ui/keys.h), UI_KEY_TICK after a second without
- * one, or UI_KEY_HUP once *hup is set or the terminal is gone.
+ * one, or UI_KEY_HUP once *hup is set or the terminal is gone. Sets the
+ * terminal's read timeout (ui_input_init).
  */
 #ifndef UI_INPUT_H
 #define UI_INPUT_H
@@ -15,5 +16,8 @@
 
 void	ui_input_init(void);
 int	ui_input_key(volatile sig_atomic_t *hup);
+/* A key that has already arrived, without waiting: UI_KEY_NONE when there is
+ * none (the caller then draws; see ui/app). */
+int	ui_input_key_ready(volatile sig_atomic_t *hup);
 
 #endif
