@@ -116,6 +116,20 @@ $(B)/test/e2e/%: tests/e2e/%.c $(E2ESUP) $(B)/test/libavrr.a $(wildcard tests/e2
 	@mkdir -p $(@D)
 	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/test/libavrr.a $(PKGLIB) $(TPKGLIB)
 
+# ---- stress (kill -9 during saves; longer than a minute at full size) --------
+STRESS_KILLS ?= 200
+STRESS     = $(shell find tests/stress -name 'stress_*.c' | sort)
+STRESS_BIN = $(STRESS:tests/stress/%.c=$(B)/test/stress/%)
+
+stress: deps
+	@$(MAKE) --no-print-directory $(B)/test/avrr $(STRESS_BIN) $(MO)
+	@AVRR_BIN=$(B)/test/avrr AVRR_LOCALE=$(B)/locale STRESS_KILLS=$(STRESS_KILLS) \
+	  sh tests/run.sh $(STRESS_BIN) --
+
+$(B)/test/stress/%: tests/stress/%.c $(E2ESUP) $(B)/test/libavrr.a $(wildcard tests/e2e/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/test/libavrr.a $(PKGLIB) $(TPKGLIB)
+
 # ---- benchmarks (numbers for notes, never asserted) ---------------------------
 BENCH    = $(shell find tests/bench -name 'bench_*.c' | sort)
 BENCH_BIN = $(BENCH:tests/bench/%.c=$(B)/bench/%)
@@ -172,4 +186,4 @@ install: avrr $(MO)
 clean:
 	rm -rf $(B) avrr
 
-.PHONY: all deps deps-check run test test-clock test-build bench valgrind fuzz pot install clean
+.PHONY: all deps deps-check run test test-clock test-build stress bench valgrind fuzz pot install clean

@@ -117,9 +117,6 @@ cmd_demo_batches(struct cmd_demo *d, long cases, char **err)
 	if (cmd_demo_office(d, cmd_demo_db_empty(d), err) != 0)
 		goto fail;
 	for (i = 0; i < cases; i++) {
-		if (i > 0 && i % CMD_DEMO_BATCH == 0 &&
-		    (db_bulk_commit(db, err) != DB_OK || db_bulk_begin(db, err) != DB_OK))
-			return 1;
 		if (cmd_demo_case(d, err) != 0 || cmd_demo_extras(d, i, cases, err) != 0)
 			goto fail;
 		d->stats->cases++;

@@ -10,8 +10,9 @@
  * the exchange rates. Every record is saved as the program saves one, through
  * db_lifecycle_save() (the rules, the save, the status move; a refusal is an
  * error), so audit rows, search index, versions and statuses are those of
- * real use. Writes run in
- * bulk transactions of CMD_DEMO_BATCH cases. The same seed and count give the
+ * real use. The whole run is one bulk transaction (db/bulk): it waits for
+ * other writers to finish, and keeps everything or, when it fails, nothing.
+ * The same seed and count give the
  * same values (uuids, case numbers and record times aside; dates count back
  * from today, which AVRR_TODAY can fix). Fields, forms or choice codes the
  * definitions lack are skipped and named in stats->warnings, and so is a
@@ -23,8 +24,6 @@
 #include <stddef.h>
 
 #include "cmd/cmd.h"
-
-#define CMD_DEMO_BATCH	5000
 
 struct cmd_demo_stats {
 	long	  cases;

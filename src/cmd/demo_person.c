@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/demo_int.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
 
@@ -44,6 +45,15 @@ cmd_demo_names(struct cmd_demo *d, struct form_record *rec, const struct cmd_dem
 	free(native);
 }
 
+/* Whole years from the day dob to the day at, as the lifecycle rules count them. */
+static long
+cmd_demo_age(long dob, long at)
+{
+	struct date b = date_from_days(dob), a = date_from_days(at);
+
+	return a.y - b.y - (a.m < b.m || (a.m == b.m && a.d < b.d));
+}
+
 static void
 cmd_demo_member(struct cmd_demo *d, struct form_record *rec, const struct cmd_demo_case *c,
     const char *rel, bool female, long age)
@@ -58,7 +68,8 @@ cmd_demo_member(struct cmd_demo *d, struct form_record *rec, const struct cmd_de
 	cmd_demo_names(d, row, c->nat, &p);
 	cmd_demo_pick(d, row, "relationship", rel);
 	cmd_demo_set(d, row, "relationship_other", "Nephew");
-	cmd_demo_pick(d, row, "vulnerabilities", age >= 65 ? "elderly" : "none");
+	cmd_demo_pick(d, row, "vulnerabilities", cmd_demo_age(p.dob, c->day0) >= 65 ?
+	    "elderly" : "none");
 }
 
 /* Family returning together; the vulnerability the family brings, or NULL. */
@@ -90,7 +101,7 @@ static void
 cmd_demo_vulnerable(struct cmd_demo *d, struct form_record *rec,
     const struct cmd_demo_case *c, const char *family)
 {
-	long age = (d->today - c->person.dob) / 365;
+	long age = cmd_demo_age(c->person.dob, c->day0);	/* at registration */
 	struct strbuf sb = STRBUF_INIT;
 
 	if (age < 18)

@@ -6,8 +6,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "db/internal.h"
+#include "util/date.h"
+#include "util/mem.h"
 #include "util/tr.h"
 
 #define DB_BULK_CACHE_KB	65536	/* page cache while a batch is open */
@@ -49,6 +52,30 @@ db_bulk_abort_tx(struct db *db)
 	db_bulk_settings(db, db->bulk_sync, db->bulk_cache);
 }
 
+/* BEGIN IMMEDIATE, waiting for the writers before this one to finish. */
+static enum db_status
+db_bulk_wait_turn(struct db *db, char **err)
+{
+	struct timespec nap = { 0, 50 * 1000000L };
+	long start = date_elapsed();
+	enum db_status st;
+
+	for (;;) {
+		db->busy = false;
+		st = db_exec(db, "BEGIN IMMEDIATE", err);
+		if (st == DB_OK || !db->busy)
+			return st;
+		if (date_elapsed() - start >= DB_BULK_WAIT_S) {
+			db_seterr(err, _("%s: another program kept writing for %d minutes; try "
+			    "again later"), db->path, DB_BULK_WAIT_S / 60);
+			return DB_ERROR;
+		}
+		if (err != NULL)
+			xfree(err);
+		nanosleep(&nap, NULL);
+	}
+}
+
 enum db_status
 db_bulk_begin(struct db *db, char **err)
 {
@@ -61,9 +88,8 @@ db_bulk_begin(struct db *db, char **err)
 	db->bulk_sync = db_bulk_pragma(db, "PRAGMA synchronous", 2);
 	db->bulk_cache = db_bulk_pragma(db, "PRAGMA cache_size", -2000);
 	db_bulk_settings(db, 0, -DB_BULK_CACHE_KB);
-	db->busy = false;
 	db->bulk_failed = false;
-	st = db_exec(db, "BEGIN IMMEDIATE", err);
+	st = db_bulk_wait_turn(db, err);
 	if (st != DB_OK) {
 		db_bulk_settings(db, db->bulk_sync, db->bulk_cache);
 		return st;

@@ -2,7 +2,8 @@
  * db/bulk: one long write transaction for loading many records at once
  * (avrr demo, imports).
  *
- * Contract: db_bulk_begin() opens one BEGIN IMMEDIATE transaction, switches
+ * Contract: db_bulk_begin() opens one BEGIN IMMEDIATE transaction (waiting
+ * for other writers as long as they write, up to DB_BULK_WAIT_S), switches
  * synchronous to OFF and enlarges the page cache for its duration; until
  * db_bulk_commit() or db_bulk_abort(), every write of the db layer runs inside
  * it. A write that fails after it changed a row may leave part of itself in
@@ -17,6 +18,8 @@
 #define DB_BULK_H
 
 #include "db/db.h"
+
+#define DB_BULK_WAIT_S	1800	/* how long a bulk load waits for its turn */
 
 enum db_status	db_bulk_begin(struct db *, char **err);
 enum db_status	db_bulk_commit(struct db *, char **err);

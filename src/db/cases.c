@@ -244,6 +244,17 @@ db_case_create_tx(struct db *db, void *arg, char **err)
 }
 
 enum db_status
+db_case_create_in(struct db *db, const char *project, const char *client_lang,
+    const char *now, int64_t *id, char **err)
+{
+	struct db_case_op op = { .project = project, .lang = client_lang, .now = now };
+	enum db_status st = db_case_create_tx(db, &op, err);
+
+	*id = st == DB_OK ? op.id : 0;
+	return st;
+}
+
+enum db_status
 db_case_create(struct db *db, const char *project, const char *client_lang,
     struct db_case *out, char **err)
 {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/record.h"
 #include "form/value.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -87,10 +88,36 @@ db_draft_summary(const struct form_record *rec)
 	return strbuf_take(&sb);
 }
 
+/*
+ * The user's drafts of rec's form, case and record other than keep: a newer
+ * draft replaces them, a save removes them. A new record of no case has no
+ * such twins (two new registrations are two people).
+ */
 static enum db_status
-db_draft_save_tx(struct db *db, void *arg, char **err)
+db_draft_drop_twins(struct db *db, int64_t keep, const struct form_record *rec, char **err)
 {
-	struct db_draft_op *op = arg;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (rec->case_id == 0 && rec->id == 0)
+		return DB_OK;
+	s = db_prep(db, "DELETE FROM drafts WHERE user = ?1 AND form = ?2 AND case_id = ?3"
+	    " AND record_id = ?4 AND id <> ?5", err);
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, db->user);
+	db_bind_text(s, 2, rec->def->name);
+	sqlite3_bind_int64(s, 3, rec->case_id);
+	sqlite3_bind_int64(s, 4, rec->id);
+	sqlite3_bind_int64(s, 5, keep);
+	rc = db_step(db, s);
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static enum db_status
+db_draft_write(struct db *db, struct db_draft_op *op, char **err)
+{
 	sqlite3_stmt *s;
 	int rc;
 
@@ -118,21 +145,31 @@ db_draft_save_tx(struct db *db, void *arg, char **err)
 		op->id = sqlite3_last_insert_rowid(db->sql);
 	else if (sqlite3_changes(db->sql) == 0) {
 		op->id = 0;	/* deleted meanwhile: keep it as a new draft */
-		return db_draft_save_tx(db, op, err);
+		return db_draft_write(db, op, err);
 	}
 	return DB_OK;
 }
 
-enum db_status
-db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
-    char **err)
+static enum db_status
+db_draft_save_tx(struct db *db, void *arg, char **err)
 {
-	struct form_record *fit = form_record_dup(rec);
-	struct db_draft_op op = { .rec = fit, .cursor = cursor, .id = *id };
-	struct strbuf sb = STRBUF_INIT;
-	enum db_status st;
+	struct db_draft_op *op = arg;
+	enum db_status st = db_draft_write(db, op, err);
 
-	form_record_clamp(fit);	/* a draft never holds more than its fields may */
+	return st == DB_OK ? db_draft_drop_twins(db, op->id, op->rec, err) : st;
+}
+
+/* The draft of rec as written: its JSON, summary and time. A draft never
+ * holds more than its fields may: values over their limit are cut. */
+static void
+db_draft_op_fill(struct db_draft_op *op, const struct form_record *rec, int cursor)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct form_record *fit = form_record_dup(rec);
+
+	op->rec = rec;
+	op->cursor = cursor;
+	form_record_clamp(fit);
 	rec = fit;
 	strbuf_printf(&sb, "{\"form\":");
 	db_json_str(&sb, rec->def->name);
@@ -141,16 +178,47 @@ db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cur
 	    (long long)rec->version, cursor);
 	db_draft_json(&sb, rec);
 	strbuf_putc(&sb, '}');
-	op.data = strbuf_take(&sb);
-	op.summary = db_draft_summary(rec);
-	op.now = db_now();
+	op->data = strbuf_take(&sb);
+	op->summary = db_draft_summary(rec);
+	op->now = db_now();
+	form_record_free(fit);
+}
+
+static void
+db_draft_op_clear(struct db_draft_op *op)
+{
+	free(op->data);
+	free(op->summary);
+	free(op->now);
+}
+
+enum db_status
+db_draft_save_in(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
+    char **err)
+{
+	struct db_draft_op op = { .id = *id };
+	enum db_status st;
+
+	db_draft_op_fill(&op, rec, cursor);
+	st = db_draft_save_tx(db, &op, err);
+	if (st == DB_OK)
+		*id = op.id;
+	db_draft_op_clear(&op);
+	return st;
+}
+
+enum db_status
+db_draft_save(struct db *db, int64_t *id, const struct form_record *rec, int cursor,
+    char **err)
+{
+	struct db_draft_op op = { .id = *id };
+	enum db_status st;
+
+	db_draft_op_fill(&op, rec, cursor);
 	st = db_tx(db, db_draft_save_tx, &op, err);
 	if (st == DB_OK)
 		*id = op.id;
-	free(op.data);
-	free(op.summary);
-	free(op.now);
-	form_record_free(fit);
+	db_draft_op_clear(&op);
 	return st;
 }
 
@@ -242,6 +310,47 @@ db_draft_fill(struct db *db, struct form_record *rec, const char *json, char **e
 	return st;
 }
 
+/*
+ * A draft of a new record of a once form whose case has that record by now
+ * (saved from another window or by a colleague): it becomes an edit of the
+ * stored record, with what the draft holds over it (its rows only where the
+ * stored record has none).
+ */
+static enum db_status
+db_draft_onto_stored(struct db *db, struct form_record **rec, char **err)
+{
+	struct form_record *d = *rec, **stored = NULL, *s;
+	enum db_status st;
+	size_t n = 0, i;
+
+	if (d->id != 0 || d->case_id == 0 || !d->def->once)
+		return DB_OK;
+	st = db_record_load_case(db, d->def, d->case_id, 1, &stored, &n, err);
+	if (st != DB_OK || n == 0) {
+		free(stored);
+		return st;
+	}
+	s = stored[0];
+	free(stored);
+	for (i = 0; i < d->def->nfields; i++) {
+		if (d->def->fields[i].type == FT_REPEAT) {
+			if (s->kids[i].n == 0 && d->kids[i].n > 0) {
+				free(s->kids[i].rows);
+				s->kids[i] = d->kids[i];
+				memset(&d->kids[i], 0, sizeof d->kids[i]);
+			}
+		} else if (!str_empty(d->vals[i])) {
+			form_record_set(s, i, d->vals[i]);
+			free(s->curs[i]);
+			s->curs[i] = d->curs[i];
+			d->curs[i] = NULL;
+		}
+	}
+	form_record_free(d);
+	*rec = s;
+	return DB_OK;
+}
+
 enum db_status
 db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
     char **err)
@@ -275,6 +384,8 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 	} else
 		st = db_sqlerr(db, err);
 	db_finish(db, s);
+	if (st == DB_OK)
+		st = db_draft_onto_stored(db, rec, err);
 	if (st != DB_OK) {
 		form_record_free(*rec);
 		*rec = NULL;
@@ -309,12 +420,51 @@ db_draft_delete(struct db *db, int64_t id, char **err)
 }
 
 enum db_status
+db_draft_drop_in(struct db *db, int64_t id, const struct form_record *rec, char **err)
+{
+	enum db_status st = id != 0 ? db_draft_delete_tx(db, &id, err) : DB_OK;
+
+	if (st == DB_NOTFOUND) {	/* removed meanwhile (another window) */
+		if (err != NULL)
+			xfree(err);
+		st = DB_OK;
+	}
+	return st == DB_OK ? db_draft_drop_twins(db, 0, rec, err) : st;
+}
+
+enum db_status
+db_draft_find(struct db *db, const char *form, int64_t case_id, int64_t record_id,
+    int64_t *id, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT id FROM drafts WHERE user = ?1 AND form = ?2"
+	    " AND (?4 <> 0 AND record_id = ?4 OR ?4 = 0 AND record_id = 0 AND case_id = ?3)"
+	    " ORDER BY updated_at DESC, id DESC", err);
+	int rc;
+
+	*id = 0;
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, db->user);
+	db_bind_text(s, 2, form);
+	sqlite3_bind_int64(s, 3, case_id);
+	sqlite3_bind_int64(s, 4, record_id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	db_finish(db, s);
+	if (rc == SQLITE_ROW)
+		return DB_OK;
+	return rc == SQLITE_DONE ? DB_NOTFOUND : db_sqlerr(db, err);
+}
+
+enum db_status
 db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
     char **err)
 {
-	sqlite3_stmt *s = db_prep(db, "SELECT id, form, record_id, case_id, user,"
-	    " updated_at, summary FROM drafts WHERE ?1 IS NULL OR user = ?1"
-	    " ORDER BY updated_at DESC, id DESC", err);
+	sqlite3_stmt *s = db_prep(db, "SELECT d.id, d.form, d.record_id, d.case_id, d.user,"
+	    " d.updated_at, d.summary, c.case_no, x.display FROM drafts d"
+	    " LEFT JOIN cases c ON c.id = d.case_id LEFT JOIN search x ON x.rowid = d.case_id"
+	    " WHERE ?1 IS NULL OR d.user = ?1 ORDER BY d.updated_at DESC, d.id DESC", err);
 	struct db_draft *d;
 	size_t cap = 0;
 	int rc;
@@ -334,6 +484,8 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 		d->user = db_col_text(s, 4);
 		d->updated_at = db_col_text(s, 5);
 		d->summary = db_col_text(s, 6);
+		d->case_no = db_col_text(s, 7);
+		d->name = db_col_text(s, 8);
 	}
 	db_finish(db, s);
 	if (rc == SQLITE_DONE)
@@ -354,6 +506,8 @@ db_drafts_free(struct db_draft *d, size_t n)
 		free(d[i].user);
 		free(d[i].updated_at);
 		free(d[i].summary);
+		free(d[i].case_no);
+		free(d[i].name);
 	}
 	free(d);
 }

@@ -142,6 +142,7 @@ struct db_saved {
 	int64_t				 id;
 	int64_t				 version;
 	struct form_record		*theirs;
+	void				*arg;	/* the caller's, for fn */
 };
 enum db_status	 db_record_save_in(struct db *, const struct form_record *rec,
 		    const char *now, struct db_saved *out, char **err);
@@ -149,7 +150,19 @@ enum db_status	 db_record_save_in(struct db *, const struct form_record *rec,
  * save, then updates rec's id and version, or hands over theirs on conflict,
  * as db_record_save() does. */
 enum db_status	 db_record_save_via(struct db *, struct form_record *rec, db_tx_fn fn,
-		    struct form_record **theirs, char **err);
+		    void *arg, struct form_record **theirs, char **err);
+
+/* cases.c: a new case (as db_case_create()) inside the open transaction. */
+enum db_status	 db_case_create_in(struct db *, const char *project, const char *client_lang,
+		    const char *now, int64_t *id, char **err);
+/* draft.c: inside the open transaction, removes draft id (0: none) and every
+ * other draft of the user for rec's form, case and record (a saved record has
+ * no draft left). */
+enum db_status	 db_draft_drop_in(struct db *, int64_t id, const struct form_record *rec,
+		    char **err);
+/* draft.c: db_draft_save() inside the open transaction. */
+enum db_status	 db_draft_save_in(struct db *, int64_t *id, const struct form_record *rec,
+		    int cursor, char **err);
 
 /* cases.c: sets column col ("status" or "client_lang") of case id from old
  * (as the caller read it) to val inside the open transaction, if its version

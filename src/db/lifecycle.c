@@ -5,12 +5,14 @@
  */
 #include "db/lifecycle.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/internal.h"
 #include "db/lifecycle_int.h"
 #include "db/users.h"
+#include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -326,14 +328,293 @@ db_lifecycle_rule_monitoring(struct db_lifecycle_ctx *x)
 	return DB_OK;
 }
 
+/* Rule 4: whoever sets or changes a payment's overrun approval is a supervisor. */
+static enum db_status
+db_lifecycle_overrun_by(struct db_lifecycle_ctx *x, bool *approved)
+{
+	const struct form_record *old = NULL;
+	const char *by = db_lifecycle_get(x->rec, "overrun_by");
+	const char *on = db_lifecycle_get(x->rec, "overrun_on");
+	size_t i;
+
+	for (i = 0; i < x->lc.payments.n && x->rec->id != 0; i++)
+		if (x->lc.payments.recs[i]->id == x->rec->id)
+			old = x->lc.payments.recs[i];
+	*approved = !str_empty(by) && !str_empty(on);
+	if ((str_empty(by) || str_eq(by, db_lifecycle_get(old, "overrun_by"))) &&
+	    (str_empty(on) || str_eq(on, db_lifecycle_get(old, "overrun_on"))))
+		return DB_OK;
+	if (db_lifecycle_supervisor(x->db))
+		return DB_OK;
+	db_seterr(x->msg, _("%s refused: only a supervisor may approve an overrun"), x->title);
+	return DB_REFUSED;
+}
+
+static enum db_status
+db_lifecycle_no_rate(struct db_lifecycle_ctx *x, const char *from, const char *to)
+{
+	db_seterr(x->msg, _("%s refused: no exchange rate from %s to %s (pay in %s)"),
+	    x->title, db_lifecycle_currency(from), to, to);
+	return DB_REFUSED;
+}
+
+/* Rule 4: a payment within what is left of its item's budget (a supervisor
+ * may approve an overrun); none for a cancelled item. */
+static enum db_status
+db_lifecycle_rule_left(struct db_lifecycle_ctx *x)
+{
+	const char *no = db_lifecycle_get(x->rec, "item_no");
+	const struct form_record *item = db_lifecycle_item(x->lc.plan, db_lifecycle_item_no(no));
+	const char *cur = db_lifecycle_currency(db_lifecycle_cur(item, "budget"));
+	int64_t budget, paid, amount;
+	enum db_status st;
+	bool approved;
+	char *left;
+
+	if (!db_lifecycle_is(x->rec, "payment") || item == NULL)
+		return DB_OK;
+	if ((st = db_lifecycle_overrun_by(x, &approved)) != DB_OK)
+		return st;
+	if (str_eq(db_lifecycle_get(item, "cancelled"), "yes")) {
+		db_seterr(x->msg, _("%s refused: item %s is cancelled (choose another item)"),
+		    x->title, no);
+		return DB_REFUSED;
+	}
+	if (!db_lifecycle_cents(db_lifecycle_get(item, "budget"), &budget) || approved)
+		return DB_OK;
+	if (!db_lifecycle_pay_in(x->db, x->rec, cur, &amount))
+		return db_lifecycle_no_rate(x, db_lifecycle_cur(x->rec, "amount"), cur);
+	if (!db_lifecycle_item_paid(x->db, &x->lc.payments, db_lifecycle_item_no(no),
+	    x->rec->id, cur, &paid))
+		return db_lifecycle_no_rate(x, NULL, cur);
+	if (amount <= budget - paid)
+		return DB_OK;
+	left = db_lifecycle_amount(budget > paid ? budget - paid : 0);
+	db_seterr(x->msg, _("%s refused: item %s has %s %s left (ask a supervisor)"),
+	    x->title, no, left, cur);
+	free(left);
+	return DB_REFUSED;
+}
+
+/* Rule 5: monitoring after a confirmed arrival. */
+static enum db_status
+db_lifecycle_rule_arrived(struct db_lifecycle_ctx *x)
+{
+	if (!db_lifecycle_is(x->rec, "monitoring") || !db_lifecycle_has_form(x->db, "departure") ||
+	    str_eq(db_lifecycle_get(x->lc.dep, "arrival_confirmed"), "yes"))
+		return DB_OK;
+	db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it first)"), x->title);
+	return DB_REFUSED;
+}
+
+/* Rule 2: the departure is not before the first flight. */
+static enum db_status
+db_lifecycle_rule_flight(struct db_lifecycle_ctx *x)
+{
+	const struct form_rows *fl = db_lifecycle_rows(x->lc.prep, "flights");
+	const char *on = db_lifecycle_get(x->rec, "departed_on"), *first = NULL, *d;
+	size_t i;
+
+	if (!db_lifecycle_is(x->rec, "departure") || str_empty(on))
+		return DB_OK;
+	for (i = 0; fl != NULL && i < fl->n; i++) {
+		d = db_lifecycle_get(fl->rows[i], "flight_date");
+		if (!str_empty(d) && (first == NULL || strcmp(d, first) < 0))
+			first = d;	/* YYYY-MM-DD: text order is date order */
+	}
+	if (first == NULL || strcmp(on, first) >= 0)
+		return DB_OK;
+	db_seterr(x->msg, _("%s refused: first flight is on %s (fix Departed on)"), x->title,
+	    first);
+	return DB_REFUSED;
+}
+
+/* Rule 6: an unfinished item of a case closed as completed; DB_OK when done. */
+static enum db_status
+db_lifecycle_item_done(struct db_lifecycle_ctx *x, const struct form_record *item, size_t k)
+{
+	const char *cur = db_lifecycle_currency(db_lifecycle_cur(item, "budget"));
+	int64_t budget, paid;
+	char *p, *b;
+
+	if (str_eq(db_lifecycle_get(item, "cancelled"), "yes")) {
+		if (!str_empty(db_lifecycle_get(item, "cancel_reason")))
+			return DB_OK;
+		db_seterr(x->msg, _("%s refused: item %zu is cancelled without a reason (give "
+		    "it)"), x->title, k);
+		return DB_REFUSED;
+	}
+	if (!db_lifecycle_cents(db_lifecycle_get(item, "budget"), &budget))
+		return DB_OK;
+	if (!db_lifecycle_item_paid(x->db, &x->lc.payments, (long)k, 0, cur, &paid))
+		return db_lifecycle_no_rate(x, NULL, cur);
+	if (paid >= budget)
+		return DB_OK;
+	p = db_lifecycle_amount(paid);
+	b = db_lifecycle_amount(budget);
+	db_seterr(x->msg, _("%s refused: item %zu is paid %s of %s %s (pay or cancel it)"),
+	    x->title, k, p, b, cur);
+	free(p);
+	free(b);
+	return DB_REFUSED;
+}
+
+/* Rule 6: "completed" needs the arrival confirmed and every item paid in
+ * full or cancelled with a reason. */
+static enum db_status
+db_lifecycle_rule_completed(struct db_lifecycle_ctx *x)
+{
+	const struct form_rows *items = db_lifecycle_rows(x->lc.plan, "items");
+	enum db_status st;
+	size_t i;
+
+	if (!db_lifecycle_is(x->rec, "closure") ||
+	    !str_eq(db_lifecycle_get(x->rec, "reason"), "completed"))
+		return DB_OK;
+	if (db_lifecycle_has_form(x->db, "departure") &&
+	    !str_eq(db_lifecycle_get(x->lc.dep, "arrival_confirmed"), "yes")) {
+		db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it or pick "
+		    "another reason)"), x->title);
+		return DB_REFUSED;
+	}
+	for (i = 0; items != NULL && i < items->n; i++)
+		if ((st = db_lifecycle_item_done(x, items->rows[i], i + 1)) != DB_OK)
+			return st;
+	return DB_OK;
+}
+
+/* Vulnerabilities that depend on age: the ages they allow (forms/LIFECYCLE.md). */
+static const struct {
+	const char	*code;
+	int		 min, max;
+	const char	*self;		/* "%s refused: aged %d ..." */
+	const char	*family;	/* "%s refused: family %zu aged %d ..." */
+} db_lifecycle_ages[] = {
+	{ "unaccompanied_minor", 0, 17,
+	    N_("%s refused: aged %d: not an unaccompanied minor (check Date of birth)"),
+	    N_("%s refused: family %zu aged %d: not a minor (check Date of birth)") },
+	{ "elderly", 60, 999,
+	    N_("%s refused: aged %d: not elderly, under 60 (check Date of birth)"),
+	    N_("%s refused: family %zu aged %d: not elderly (check Date of birth)") },
+};
+
+/* A select_many value (codes separated by one space) holds code. */
+static bool
+db_lifecycle_has_code(const char *v, const char *code)
+{
+	size_t n = strlen(code);
+	const char *p;
+
+	for (p = v; p != NULL && (p = strstr(p, code)) != NULL; p += n)
+		if ((p == v || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return true;
+	return false;
+}
+
+/* Whole years from dob to at (both YYYY-MM-DD); -1 when either is not a date. */
+static int
+db_lifecycle_years(const char *dob, const char *at)
+{
+	struct date b, a;
+	int y;
+
+	if (str_empty(dob) || str_empty(at) || !date_parse_iso(dob, &b) ||
+	    !date_parse_iso(at, &a))
+		return -1;
+	y = a.y - b.y;
+	if (a.m < b.m || (a.m == b.m && a.d < b.d))
+		y--;
+	return y;
+}
+
+/* Rule 7: a person's age-bound vulnerabilities against their date of birth;
+ * row 0 is the applicant, else the family member's row. */
+static enum db_status
+db_lifecycle_age_of(struct db_lifecycle_ctx *x, const struct form_record *p, size_t row,
+    const char *at)
+{
+	const char *v = db_lifecycle_get(p, "vulnerabilities");
+	int age = db_lifecycle_years(db_lifecycle_get(p, "dob"), at);
+	size_t i;
+
+	for (i = 0; age >= 0 && i < sizeof db_lifecycle_ages / sizeof db_lifecycle_ages[0];
+	    i++) {
+		if (!db_lifecycle_has_code(v, db_lifecycle_ages[i].code) || (age >= db_lifecycle_ages[i].min &&
+		    age <= db_lifecycle_ages[i].max))
+			continue;
+		if (row == 0)
+			db_seterr(x->msg, _(db_lifecycle_ages[i].self), x->title, age);
+		else
+			db_seterr(x->msg, _(db_lifecycle_ages[i].family), x->title, row, age);
+		return DB_REFUSED;
+	}
+	return DB_OK;
+}
+
+/* Rule 7: ages on the day the registration was first saved (today for a new one). */
+static enum db_status
+db_lifecycle_rule_age(struct db_lifecycle_ctx *x)
+{
+	const struct form_rows *fam = db_lifecycle_rows(x->rec, "family");
+	char at[DATE_LEN];
+	struct date t = date_today();
+	enum db_status st;
+	size_t i;
+
+	if (!db_lifecycle_is(x->rec, "registration"))
+		return DB_OK;
+	if (!db_lifecycle_created_on(x->db, x->rec, at))
+		date_format(&t, at);
+	if ((st = db_lifecycle_age_of(x, x->rec, 0, at)) != DB_OK)
+		return st;
+	for (i = 0; fam != NULL && i < fam->n; i++)
+		if ((st = db_lifecycle_age_of(x, fam->rows[i], i + 1, at)) != DB_OK)
+			return st;
+	return DB_OK;
+}
+
+/* Every money amount of rec (and of its rows) names its currency. */
+static enum db_status
+db_lifecycle_money_of(struct db_lifecycle_ctx *x, const struct form_record *rec)
+{
+	const struct form_field *fd;
+	enum db_status st;
+	size_t i, r;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		fd = &rec->def->fields[i];
+		for (r = 0; fd->type == FT_REPEAT && r < rec->kids[i].n; r++)
+			if ((st = db_lifecycle_money_of(x, rec->kids[i].rows[r])) != DB_OK)
+				return st;
+		if (fd->type != FT_MONEY || str_empty(rec->vals[i]) || !str_empty(rec->curs[i]))
+			continue;
+		db_seterr(x->msg, _("%s refused: %s has no currency (choose one)"), x->title,
+		    _(fd->label != NULL ? fd->label : fd->name));
+		return DB_REFUSED;
+	}
+	return DB_OK;
+}
+
+static enum db_status
+db_lifecycle_rule_money(struct db_lifecycle_ctx *x)
+{
+	return db_lifecycle_money_of(x, x->rec);
+}
+
 static const db_lifecycle_rule db_lifecycle_rules[] = {
+	db_lifecycle_rule_money,
 	db_lifecycle_rule_reason,
 	db_lifecycle_rule_closed,
 	db_lifecycle_rule_consent,
 	db_lifecycle_rule_departure,
 	db_lifecycle_rule_plan,
 	db_lifecycle_rule_payment,
+	db_lifecycle_rule_left,
 	db_lifecycle_rule_monitoring,
+	db_lifecycle_rule_arrived,
+	db_lifecycle_rule_flight,
+	db_lifecycle_rule_completed,
+	db_lifecycle_rule_age,
 };
 
 /* The records the rules and the status move need for rec (DB_LC_* bits). */
@@ -345,7 +626,7 @@ db_lifecycle_want(const struct form_record *rec)
 	if (db_lifecycle_is(rec, "departure"))
 		want |= DB_LC_PREP | DB_LC_PLAN;
 	else if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment") ||
-	    db_lifecycle_is(rec, "monitoring"))
+	    db_lifecycle_is(rec, "monitoring") || db_lifecycle_is(rec, "closure"))
 		want |= DB_LC_DEP | DB_LC_PLAN | DB_LC_PAYMENTS;
 	return want;
 }
@@ -403,28 +684,104 @@ db_lifecycle_move(struct db *db, const struct db_lifecycle_case *lc,
 	    now, err);
 }
 
+/* What db_lifecycle_save_also() hands its transaction. */
+struct db_lifecycle_with {
+	struct form_record		*rec;
+	const struct db_save_also	*also;
+	int64_t				 case_id;	/* rec's before the save */
+};
+
+/* The new case of a record that needs one, made in the save's transaction;
+ * a retried attempt makes it anew. */
+static enum db_status
+db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const char *now,
+    char **err)
+{
+	struct form_record *rec = w->rec;
+	int pi;
+
+	if (!w->also->make_case || !rec->def->needs_case || w->case_id != 0)
+		return DB_OK;
+	rec->case_id = 0;
+	pi = form_field_index(rec->def, "project");
+	return db_case_create_in(db, pi >= 0 ? rec->vals[pi] : NULL, w->also->client_lang, now,
+	    &rec->case_id, err);
+}
+
+/* The record the new case was started from, kept as a draft linked to it. */
+static enum db_status
+db_lifecycle_link(struct db *db, const struct db_lifecycle_with *w, char **err)
+{
+	struct form_record *copy;
+	enum db_status st;
+
+	if (w->also->link == NULL || w->also->link_draft == NULL || w->case_id != 0 ||
+	    w->rec->case_id == 0)
+		return DB_OK;
+	copy = form_record_dup(w->also->link);
+	copy->case_id = w->rec->case_id;
+	st = db_draft_save_in(db, w->also->link_draft, copy, 0, err);
+	form_record_free(copy);
+	return st;
+}
+
+static enum db_status
+db_lifecycle_save_case(struct db *db, struct db_saved *sv, struct db_lifecycle_ctx *x,
+    char **err)
+{
+	enum db_status st;
+
+	st = db_lifecycle_load_some(db, x->rec->case_id, db_lifecycle_want(x->rec), &x->lc, err);
+	if (st != DB_OK)
+		return st;
+	st = db_lifecycle_check(x);
+	sv->case_read = true;
+	if (st == DB_OK)
+		st = db_record_save_in(db, x->rec, sv->now, sv, err);
+	if (st == DB_OK)
+		st = db_lifecycle_move(db, &x->lc, x->rec, sv->now, err);
+	db_lifecycle_case_clear(&x->lc);
+	return st;
+}
+
 static enum db_status
 db_lifecycle_save_tx(struct db *db, void *arg, char **err)
 {
 	struct db_saved *sv = arg;
+	const struct db_lifecycle_with *w = sv->arg;
 	struct db_lifecycle_ctx x = { .db = db, .rec = sv->rec, .msg = err };
-	enum db_status st;
+	enum db_status st = DB_OK;
 
 	x.title = _(x.rec->def->title != NULL ? x.rec->def->title : x.rec->def->name);
-	if (x.rec->case_id == 0) {
-		st = db_lifecycle_rule_reason(&x);
-		return st == DB_OK ? db_record_save_in(db, x.rec, sv->now, sv, err) : st;
-	}
-	st = db_lifecycle_load_some(db, x.rec->case_id, db_lifecycle_want(x.rec), &x.lc, err);
+	if (w != NULL)
+		st = db_lifecycle_new_case(db, w, sv->now, err);
 	if (st != DB_OK)
 		return st;
-	st = db_lifecycle_check(&x);
-	sv->case_read = true;
-	if (st == DB_OK)
-		st = db_record_save_in(db, x.rec, sv->now, sv, err);
-	if (st == DB_OK)
-		st = db_lifecycle_move(db, &x.lc, x.rec, sv->now, err);
-	db_lifecycle_case_clear(&x.lc);
+	if (x.rec->case_id == 0) {
+		if ((st = db_lifecycle_rule_money(&x)) == DB_OK)
+			st = db_lifecycle_rule_reason(&x);
+		if (st == DB_OK)
+			st = db_record_save_in(db, x.rec, sv->now, sv, err);
+	} else
+		st = db_lifecycle_save_case(db, sv, &x, err);
+	if (st == DB_OK && w != NULL)
+		st = db_draft_drop_in(db, w->also->draft_id, x.rec, err);
+	if (st == DB_OK && w != NULL)
+		st = db_lifecycle_link(db, w, err);
+	return st;
+}
+
+enum db_status
+db_lifecycle_save_also(struct db *db, struct form_record *rec, const struct db_save_also *also,
+    struct form_record **theirs, char **msg)
+{
+	struct db_lifecycle_with w = { rec, also, rec->case_id };
+	enum db_status st;
+
+	st = db_record_save_via(db, rec, db_lifecycle_save_tx, also != NULL ? &w : NULL, theirs,
+	    msg);
+	if (st != DB_OK)
+		rec->case_id = w.case_id;	/* the new case was rolled back */
 	return st;
 }
 
@@ -432,5 +789,5 @@ enum db_status
 db_lifecycle_save(struct db *db, struct form_record *rec, struct form_record **theirs,
     char **msg)
 {
-	return db_record_save_via(db, rec, db_lifecycle_save_tx, theirs, msg);
+	return db_lifecycle_save_also(db, rec, NULL, theirs, msg);
 }

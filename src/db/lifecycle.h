@@ -12,8 +12,10 @@
  * the set is not checked. Money is compared in the plan grant's currency; an
  * empty currency is EUR; other currencies convert through the setting
  * "rate:<CODE>" (EUR for one unit, db/settings); with no rate the save is
- * refused. Only a user whose role is supervisor (db/users) may set a plan's
- * approval or add records to a closed case. Registration, consent, calls and
+ * refused. A money amount without its currency is refused in every form
+ * (never taken as EUR). Only a user whose role is supervisor (db/users) may set
+ * a plan's approval or a payment's overrun approval, or add records to a
+ * closed case. Registration, consent, calls and
  * closure need no consent; calls may still be linked to a closed case. A
  * record of no case is checked only for what it holds itself.
  *
@@ -22,6 +24,14 @@
  * departure with departed_on: departed, plan or payment of a
  * departed case: reintegration, monitoring: monitoring); closure always closes.
  * A plan made before return waits: the departure then moves to reintegration.
+ *
+ * db_lifecycle_save_also() does the rest of one user's save in the same
+ * transaction, so a crash leaves all of it or none: the new case of a record
+ * that needs one (its number, its project from the record's "project" field,
+ * its client language; rec->case_id is set only when the save commits) and
+ * the removal of the draft the record was edited in, with any other draft of
+ * the user for the same form, case and record, and the link of the record
+ * the new case was started from (its draft then holds the new case).
  *
  * Everything the summary returns is data or a msgid: the UI translates.
  * A note is drawn as db_lifecycle_note_text(_(note->what), note).
@@ -34,6 +44,42 @@
 
 enum db_status	db_lifecycle_save(struct db *, struct form_record *rec,
 		    struct form_record **theirs, char **msg);
+
+struct db_save_also {
+	int64_t		 draft_id;	/* removed with the save (0: none) */
+	bool		 make_case;	/* a record with no case that needs one makes it */
+	const char	*client_lang;	/* the new case's (NULL: none) */
+	/* A record still being edited (the call a registration was started from)
+	 * linked to the new case: its draft (*link_draft, 0 = a new one, set) is
+	 * written with the new case in the same transaction. */
+	const struct form_record *link;
+	int64_t		*link_draft;
+};
+enum db_status	db_lifecycle_save_also(struct db *, struct form_record *rec,
+		    const struct db_save_also *, struct form_record **theirs, char **msg);
+/* The currency a new money amount of the case starts with (shown, and
+ * changed by the user): the project's (the currency of its details' grant per
+ * person, budget or approval limit), else the office's (setting "currency"),
+ * else EUR, the currency of the office's country (Slovakia). malloc'd. */
+char		*db_lifecycle_default_currency(struct db *, int64_t case_id);
+
+/* A plan item as a payment picks it: its type, provider and what is left. */
+struct db_plan_item {
+	long		 no;		/* 1-based */
+	const char	*type;		/* msgid of the assistance type, or NULL */
+	char		*provider;	/* data, or NULL */
+	char		 cur[8];	/* the budget's currency */
+	int64_t		 budget;	/* cents in cur */
+	int64_t		 paid;		/* cents in cur; -1 when a payment cannot convert */
+	bool		 cancelled;
+};
+
+/* The items of the case's plan (*n 0 when it has none). */
+enum db_status	db_lifecycle_items(struct db *, int64_t case_id, struct db_plan_item **out,
+		    size_t *n, char **err);
+void		db_lifecycle_items_free(struct db_plan_item *, size_t n);
+/* "1234.50", malloc'd. */
+char		*db_lifecycle_money_text(int64_t cents);
 
 /* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
  * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */

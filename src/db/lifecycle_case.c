@@ -384,3 +384,210 @@ db_lifecycle_plan_blocked(const struct db_lifecycle_plan *p)
 {
 	return !p->approved && (p->over_grant || p->over_limit || p->norate[0] != '\0');
 }
+
+const struct form_record *
+db_lifecycle_item(const struct form_record *plan, long k)
+{
+	const struct form_rows *items = db_lifecycle_rows(plan, "items");
+
+	return items != NULL && k >= 1 && (size_t)k <= items->n ? items->rows[k - 1] : NULL;
+}
+
+long
+db_lifecycle_item_no(const char *item_no)
+{
+	char *end;
+	long k;
+
+	if (str_empty(item_no))
+		return 0;
+	k = strtol(item_no, &end, 10);
+	return *end == '\0' && k > 0 ? k : 0;
+}
+
+/* The payment's own EUR figure: its amount in EUR, else amount times its rate. */
+static bool
+db_lifecycle_pay_eur(const struct form_record *pay, int64_t amount, int64_t *eur)
+{
+	const char *r = db_lifecycle_get(pay, "rate");
+	double rate;
+	char *end;
+
+	if (db_lifecycle_cents(db_lifecycle_get(pay, "amount_eur"), eur))
+		return true;
+	if (str_empty(r))
+		return false;
+	rate = strtod(r, &end);
+	if (*end != '\0' || !(rate > 0 && rate < 1e9))
+		return false;
+	*eur = db_lifecycle_round((double)amount * rate);
+	return true;
+}
+
+bool
+db_lifecycle_pay_in(struct db *db, const struct form_record *pay, const char *cur,
+    int64_t *cents)
+{
+	const char *pcur = db_lifecycle_currency(db_lifecycle_cur(pay, "amount"));
+	int64_t amount, eur;
+
+	*cents = 0;
+	if (!db_lifecycle_cents(db_lifecycle_get(pay, "amount"), &amount))
+		return true;	/* no amount: nothing paid */
+	if (str_eq(pcur, db_lifecycle_currency(cur))) {
+		*cents = amount;
+		return true;
+	}
+	if (db_lifecycle_pay_eur(pay, amount, &eur) &&
+	    db_lifecycle_convert(db, eur, "EUR", cur, cents))
+		return true;
+	return db_lifecycle_convert(db, amount, pcur, cur, cents);
+}
+
+bool
+db_lifecycle_item_paid(struct db *db, const struct db_lifecycle_list *payments, long k,
+    int64_t skip, const char *cur, int64_t *paid)
+{
+	const struct form_record *r;
+	int64_t c;
+	size_t i;
+
+	*paid = 0;
+	for (i = 0; i < payments->n; i++) {
+		r = payments->recs[i];
+		if ((skip != 0 && r->id == skip) ||
+		    db_lifecycle_item_no(db_lifecycle_get(r, "item_no")) != k)
+			continue;
+		if (!db_lifecycle_pay_in(db, r, cur, &c))
+			return false;
+		*paid += c;
+	}
+	return true;
+}
+
+bool
+db_lifecycle_created_on(struct db *db, const struct form_record *rec, char at[DATE_LEN])
+{
+	sqlite3_stmt *s;
+	char *sql, *v = NULL;
+	int rc;
+
+	if (rec->id == 0 || !str_is_ident(rec->def->table))
+		return false;
+	sql = xasprintf("SELECT substr(created_at, 1, 10) FROM \"%s\" WHERE id = ?1",
+	    rec->def->table);
+	s = db_prep(db, sql, NULL);
+	free(sql);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, rec->id);
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW)
+		v = db_col_text(s, 0);
+	db_finish(db, s);
+	if (v != NULL && strlen(v) == 10)
+		snprintf(at, DATE_LEN, "%s", v);
+	rc = v != NULL && strlen(v) == 10;
+	free(v);
+	return rc;
+}
+
+/* The currency of the first money amount of the project's details. */
+static char *
+db_lifecycle_project_currency(struct db *db, const char *code)
+{
+	static const char *const fields[] = { "grant_per_person", "budget", "approval_limit" };
+	const struct form_def *def = db_lifecycle_def(db, "project");
+	sqlite3_stmt *s;
+	char *sql, *cur = NULL;
+	size_t i;
+	int k;
+
+	if (def == NULL || str_empty(code) || !str_is_ident(def->table) ||
+	    form_field_index(def, "code") < 0)
+		return NULL;
+	for (i = 0; i < sizeof fields / sizeof fields[0] && cur == NULL; i++) {
+		k = form_field_index(def, fields[i]);
+		if (k < 0 || def->fields[k].type != FT_MONEY)
+			continue;
+		sql = xasprintf("SELECT \"%s_currency\" FROM \"%s\" WHERE code = ?1 AND"
+		    " \"%s_currency\" <> '' ORDER BY id DESC LIMIT 1", fields[i], def->table,
+		    fields[i]);
+		s = db_prep(db, sql, NULL);
+		free(sql);
+		if (s == NULL)
+			return NULL;
+		db_bind_text(s, 1, code);
+		if (db_step(db, s) == SQLITE_ROW)
+			cur = db_col_text(s, 0);
+		db_finish(db, s);
+	}
+	return cur;
+}
+
+char *
+db_lifecycle_default_currency(struct db *db, int64_t case_id)
+{
+	struct db_case c;
+	char *cur = NULL;
+
+	if (case_id != 0 && db_case_load(db, case_id, &c, NULL) == DB_OK) {
+		cur = db_lifecycle_project_currency(db, c.project);
+		db_case_clear(&c);
+	}
+	if (cur == NULL)
+		cur = db_setting_get(db, "currency");
+	return cur != NULL ? cur : xstrdup("EUR");
+}
+
+enum db_status
+db_lifecycle_items(struct db *db, int64_t case_id, struct db_plan_item **out, size_t *n,
+    char **err)
+{
+	struct db_lifecycle_case lc;
+	const struct form_rows *items;
+	const struct form_record *it;
+	struct db_plan_item *p;
+	enum db_status st;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	st = db_lifecycle_load_some(db, case_id, DB_LC_PLAN | DB_LC_PAYMENTS, &lc, err);
+	if (st != DB_OK)
+		return st;
+	items = db_lifecycle_rows(lc.plan, "items");
+	*n = items != NULL ? items->n : 0;
+	*out = *n > 0 ? xcalloc(*n, sizeof **out) : NULL;
+	for (i = 0; i < *n; i++) {
+		it = items->rows[i];
+		p = &(*out)[i];
+		p->no = (long)i + 1;
+		p->type = db_lifecycle_label(db, it, "item_type");
+		p->provider = xstrdup0(db_lifecycle_get(it, "provider"));
+		snprintf(p->cur, sizeof p->cur, "%s", db_lifecycle_currency(
+		    db_lifecycle_cur(it, "budget")));
+		db_lifecycle_cents(db_lifecycle_get(it, "budget"), &p->budget);
+		if (!db_lifecycle_item_paid(db, &lc.payments, p->no, 0, p->cur, &p->paid))
+			p->paid = -1;
+		p->cancelled = str_eq(db_lifecycle_get(it, "cancelled"), "yes");
+	}
+	db_lifecycle_case_clear(&lc);
+	return DB_OK;
+}
+
+void
+db_lifecycle_items_free(struct db_plan_item *items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(items[i].provider);
+	free(items);
+}
+
+char *
+db_lifecycle_money_text(int64_t cents)
+{
+	return db_lifecycle_amount(cents);
+}

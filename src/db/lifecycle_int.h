@@ -89,6 +89,21 @@ enum db_status	db_lifecycle_plan_facts(struct db *, const struct db_lifecycle_ca
  * the first currency with no rate). */
 void		db_lifecycle_plan_total(struct db *, const struct form_record *plan,
 		    struct db_lifecycle_plan *p);
+/* Row k (1-based) of the plan's items, or NULL. */
+const struct form_record *db_lifecycle_item(const struct form_record *plan, long k);
+/* The item number a payment or monitoring row names (0 when none). */
+long		db_lifecycle_item_no(const char *item_no);
+/* The amount of payment pay in currency cur: from its own amount in EUR (or
+ * its rate), else by the settings' rates; false when none can tell. */
+bool		db_lifecycle_pay_in(struct db *, const struct form_record *pay,
+		    const char *cur, int64_t *cents);
+/* What the payments of item k (1-based) add up to in cur, leaving out the
+ * payment whose id is skip (0 = none); false when one cannot be converted. */
+bool		db_lifecycle_item_paid(struct db *, const struct db_lifecycle_list *payments,
+		    long k, int64_t skip, const char *cur, int64_t *paid);
+/* The day a saved record was first stored (YYYY-MM-DD); false for a new one. */
+bool		db_lifecycle_created_on(struct db *, const struct form_record *rec,
+		    char at[11]);
 /* The plan needs a supervisor's approval it does not have. */
 bool		db_lifecycle_plan_blocked(const struct db_lifecycle_plan *);
 bool		db_lifecycle_departed(const struct db_lifecycle_case *);

@@ -717,10 +717,10 @@ db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
 }
 
 enum db_status
-db_record_save_via(struct db *db, struct form_record *rec, db_tx_fn fn,
+db_record_save_via(struct db *db, struct form_record *rec, db_tx_fn fn, void *arg,
     struct form_record **theirs, char **err)
 {
-	struct db_saved sv = { .rec = rec };
+	struct db_saved sv = { .rec = rec, .arg = arg };
 	enum db_status st;
 	char *now = db_now();
 
@@ -752,7 +752,7 @@ enum db_status
 db_record_save(struct db *db, struct form_record *rec, struct form_record **theirs,
     char **err)
 {
-	return db_record_save_via(db, rec, db_record_save_fn, theirs, err);
+	return db_record_save_via(db, rec, db_record_save_fn, NULL, theirs, err);
 }
 
 static enum db_status

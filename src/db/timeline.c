@@ -242,27 +242,7 @@ db_timeline_missing_return(struct db_timeline *t)
 static bool
 db_timeline_paid(struct db_timeline *t, long k, const char *cur, int64_t *paid)
 {
-	const struct form_record *r;
-	int64_t c, conv;
-	const char *eur;
-	size_t i;
-
-	*paid = 0;
-	for (i = 0; i < t->lc->payments.n; i++) {
-		r = t->lc->payments.recs[i];
-		if (strtol(db_timeline_or(db_lifecycle_get(r, "item_no"), "0"), NULL, 10) != k ||
-		    !db_lifecycle_cents(db_lifecycle_get(r, "amount"), &c))
-			continue;
-		eur = db_lifecycle_get(r, "amount_eur");
-		if (db_lifecycle_convert(t->db, c, db_lifecycle_cur(r, "amount"), cur, &conv))
-			*paid += conv;
-		else if (db_lifecycle_cents(eur, &c) && db_lifecycle_convert(t->db, c, "EUR",
-		    cur, &conv))
-			*paid += conv;
-		else
-			return false;
-	}
-	return true;
+	return db_lifecycle_item_paid(t->db, &t->lc->payments, k, 0, cur, paid);
 }
 
 static void
@@ -278,17 +258,19 @@ db_timeline_missing_items(struct db_timeline *t)
 	for (i = 0; items != NULL && i < items->n; i++) {
 		it = items->rows[i];
 		cur = db_lifecycle_currency(db_lifecycle_cur(it, "budget"));
-		if (!db_lifecycle_cents(db_lifecycle_get(it, "budget"), &budget))
+		if (!db_lifecycle_cents(db_lifecycle_get(it, "budget"), &budget) ||
+		    str_eq(db_lifecycle_get(it, "cancelled"), "yes"))
 			continue;
 		no = xasprintf("%zu", i + 1);
 		if (!db_timeline_paid(t, (long)i + 1, cur, &paid))
 			db_timeline_note(t, N_("Item %s: no exchange rate to count the payments "
 			    "in %s"), no, cur, NULL, NULL);
-		else if (paid < budget) {
+		else if (paid != budget) {
 			paid_s = db_lifecycle_amount(paid);
 			budget_s = db_lifecycle_amount(budget);
-			db_timeline_note(t, N_("Item %s: paid %s of %s %s"), no, paid_s, budget_s,
-			    cur);
+			db_timeline_note(t, paid < budget ? N_("Item %s: paid %s of %s %s") :
+			    N_("Item %s: paid %s, over its budget of %s %s"), no, paid_s,
+			    budget_s, cur);
 			free(paid_s);
 			free(budget_s);
 		}

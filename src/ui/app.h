@@ -70,6 +70,7 @@ struct ui_app {
 	const char		*user;
 	unsigned		 gen;		/* bumped by every write: lists reload */
 	int64_t			 case_id;	/* the case on screen, 0 = none */
+	const char		*client_default; /* --client-lang: the language of no case */
 };
 
 /* Runs until quit; returns the exit status. */

@@ -9,6 +9,7 @@
 
 #include "db/cases.h"
 #include "ui/formview.h"
+#include "ui/formview_int.h"
 #include "ui/newcase.h"
 #include "ui/screens.h"
 #include "util/mem.h"
@@ -52,8 +53,9 @@ ui_call_registered(struct ui_app *app, const struct form_record *reg, void *arg)
 }
 
 static void
-ui_call_register(struct ui_app *app, struct form_record *call)
+ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *call)
 {
+	struct ui_form *cf = s->data;
 	const struct form_def *def = form_set_find(app->forms, "registration");
 	struct form_record *reg;
 	struct ui_form_opts o = { 0 };
@@ -69,7 +71,11 @@ ui_call_register(struct ui_app *app, struct form_record *call)
 		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
 			form_record_set(reg, (size_t)to, call->vals[from]);
 	}
+	from = form_field_index(call->def, "language");
+	ui_client_follow(app, from >= 0 ? call->vals[from] : NULL);	/* the caller's */
 	ui_newcase_opts(&o, ui_call_registered, call);
+	o.link = call;			/* the call's link is saved with the case */
+	o.link_draft = &cf->draft_id;
 	ui_form_open(app, reg, &o);
 }
 
@@ -77,14 +83,13 @@ static bool
 ui_call_action(struct ui_app *app, struct ui_screen *s, struct form_record *call,
     enum ui_action a, void *arg)
 {
-	(void)s;
 	(void)arg;
 	if (a == UA_SEARCH) {
 		ui_caselist_pick(app, ui_call_linked, call);
 		return true;
 	}
 	if (a == UA_NEW_CASE) {
-		ui_call_register(app, call);
+		ui_call_register(app, s, call);
 		return true;
 	}
 	if (a == UA_CALL)

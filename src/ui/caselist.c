@@ -69,6 +69,8 @@ ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
 	size_t k;
 	char *line, *head;
 
+	ui_client_follow(app, NULL);	/* no case on screen */
+
 	if (c->stale || c->gen != app->gen)
 		ui_caselist_load(c, app);
 	ui_draw_text(top, 1, 10, _("Find:"), US_LABEL);

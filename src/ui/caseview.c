@@ -240,9 +240,6 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 	if (db_lifecycle_summary(app->db, v->case_id, &v->sum, &err) != DB_OK) {
 		ui_message(app, true, "%s", err != NULL ? err : _("The case cannot be read"));
 		free(err);
-	} else if (!str_empty(v->sum.c.client_lang) &&
-	    !str_eq(v->sum.c.client_lang, i18n_client_code())) {
-		i18n_set_client(v->sum.c.client_lang);
 	}
 	if (v->forms == NULL)
 		ui_caseview_pick_forms(v, app);
@@ -273,6 +270,7 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 	if (!v->loaded || v->gen != app->gen || !str_eq(v->lang, i18n_staff_code()))
 		ui_caseview_load(v, app);
 	app->case_id = v->case_id;
+	ui_client_follow(app, v->sum.c.client_lang);
 	if (v->cur < v->top)
 		v->top = v->cur > 6 ? v->top : 0;	/* the header stays while it can */
 	if (v->cur < v->top)

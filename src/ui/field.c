@@ -105,20 +105,17 @@ ui_field_edit_text(const struct form_record *rec, size_t i)
 {
 	const char *v = rec->vals[i];
 
-	if (str_empty(v))
-		return xstrdup("");
-	if (rec->def->fields[i].type == FT_MONEY && !str_empty(rec->curs[i]))
-		return xasprintf("%s %s", v, rec->curs[i]);
-	return xstrdup(v);
+	return xstrdup(str_empty(v) ? "" : v);	/* a money field shows its currency beside */
 }
 
-/* "1200.50 usd" -> amount "1200.50", currency "USD" (EUR when none given). */
+/* "1200.50 usd" -> amount "1200.50", currency "USD"; "1200.50" keeps the
+ * currency the field shows, and without one asks for it: never a silent EUR. */
 static char *
 ui_field_money(const struct form_set *set, const struct form_field *fd,
     struct form_record *rec, size_t i, const char *text)
 {
 	char *amount = xstrdup(text), *sp = strrchr(amount, ' '), *canon = NULL, *msg = NULL;
-	char cur[4] = "EUR";
+	char cur[4] = "";
 	size_t k;
 
 	if (sp != NULL && strlen(str_trim(sp + 1)) == 3) {
@@ -135,8 +132,11 @@ ui_field_money(const struct form_set *set, const struct form_field *fd,
 	}
 	if (form_value_check(set, fd, str_trim(amount), &canon, &msg)) {
 		form_record_set(rec, i, canon);
-		free(rec->curs[i]);
-		rec->curs[i] = xstrdup(cur);
+		if (cur[0] != '\0') {
+			free(rec->curs[i]);
+			rec->curs[i] = xstrdup(cur);
+		} else if (str_empty(rec->curs[i]))
+			msg = xstrdup(_("Choose the currency: type its letters (e.g. eur)"));
 	} else {
 		form_record_set(rec, i, text);
 	}

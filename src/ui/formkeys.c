@@ -8,6 +8,7 @@
 #include "ui/field.h"
 #include "ui/formsave.h"
 #include "ui/formview_int.h"
+#include "ui/itempick.h"
 #include "ui/picker.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -29,13 +30,61 @@ ui_form_full(struct ui_form *f)
 	return true;
 }
 
-/* Typing into a text field. The live value and relevance follow when the
- * keys stop coming (ui_form_idle), not after every key of a paste. */
+/* A money field's currency: a letter typed opens the list of currencies. */
+static const struct form_field ui_form_cur_field = {
+	.name = (char *)"currency",
+	.type = FT_SELECT_ONE,
+	.label = (char *)N_("Currency"),
+	.choices = (char *)"currency",
+};
+
+static void
+ui_form_cur_picked(struct ui_app *app, void *arg, const char *value)
+{
+	struct ui_form *f = arg;
+	int field = f->items[f->focus].field;
+
+	if (value == NULL)
+		return;
+	free(f->rec->curs[field]);
+	f->rec->curs[field] = xstrdup(value);
+	free(f->err[field]);
+	f->err[field] = NULL;
+	f->edit_typed = true;	/* the amount is checked again when the field is left */
+	ui_form_changed(f, app);
+}
+
+static bool
+ui_form_cur_key(struct ui_form *f, struct ui_app *app, int key)
+{
+	int field = f->edit_field;
+	char first[2] = { (char)key, '\0' };
+
+	if (f->rec->def->fields[field].type != FT_MONEY || key >= 128 ||
+	    !((key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z')))
+		return false;
+	ui_picker_open_value(app, f->rec, &ui_form_cur_field, first, f->rec->curs[field],
+	    ui_form_cur_picked, f);
+	return true;
+}
+
+/* Typing into a text field. A default shown in the field is replaced by the
+ * first character typed; any other key (a cursor move, Backspace) edits it
+ * instead. The live value and relevance follow when the keys stop coming
+ * (ui_form_idle), not after every key of a paste. */
 static bool
 ui_form_text_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_edit *e = &f->edit;
+	bool fresh = f->edit_fresh;
 
+	f->edit_fresh = false;
+	if (a == UA_NONE && ui_form_cur_key(f, app, key))
+		return true;
+	if (fresh && a == UA_NONE && key >= 32 && key < 0x200000 && !(key >= 0x7f && key < 0xa0))
+		ui_edit_clear(e);
+	if (a != UA_NONE || fresh)
+		f->dflt[f->edit_field] = false;
 	switch (a) {
 	case UA_LEFT: ui_edit_left(e); return true;
 	case UA_RIGHT: ui_edit_right(e); return true;
@@ -124,7 +173,14 @@ ui_form_select_key(struct ui_form *f, struct ui_app *app, int field, int key, en
 static void
 ui_form_add_row(struct ui_form *f, struct ui_app *app, int field)
 {
-	form_record_add_row(f->rec, (size_t)field);
+	struct form_record *row = form_record_add_row(f->rec, (size_t)field);
+	size_t i;
+
+	for (i = 0; i < f->rec->def->nfields; i++)	/* items in the grant's currency */
+		if (f->rec->def->fields[i].type == FT_MONEY && !str_empty(f->rec->curs[i]))
+			break;
+	ui_form_currencies(row, app, f->root->rec->case_id, i < f->rec->def->nfields ?
+	    f->rec->curs[i] : NULL);
 	ui_form_changed(f, app);
 	ui_form_recompute(f, app);
 	ui_form_open_row(app, f, field, (int)f->rec->kids[field].n - 1);
@@ -159,6 +215,41 @@ ui_form_row_key(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
 	return true;
 }
 
+/* Fields that name an item of the case's plan: Enter lists the items. */
+static const struct {
+	const char	*form;
+	const char	*field;
+} ui_form_item_fields[] = {
+	{ "payment", "item_no" },
+	{ "item_status", "item_no" },	/* a monitoring row */
+};
+
+static void
+ui_form_item_picked(struct ui_app *app, void *arg, const char *value)
+{
+	struct ui_form *f = arg;
+	int field = f->items[f->focus].field;
+
+	ui_form_set_value(f, app, field, value);
+	ui_form_focus(f, f->focus);	/* the edit buffer shows the number */
+}
+
+static bool
+ui_form_item_list(struct ui_form *f, struct ui_app *app, int field)
+{
+	const char *form = f->rec->def->name, *name = f->rec->def->fields[field].name;
+	size_t k;
+
+	for (k = 0; k < sizeof ui_form_item_fields / sizeof ui_form_item_fields[0]; k++)
+		if (str_eq(form, ui_form_item_fields[k].form) &&
+		    str_eq(name, ui_form_item_fields[k].field))
+			break;
+	if (k == sizeof ui_form_item_fields / sizeof ui_form_item_fields[0])
+		return false;
+	return ui_itempick_open(app, f->root->rec->case_id, f->rec->vals[field] != NULL ?
+	    atol(f->rec->vals[field]) : 0, ui_form_item_picked, f);
+}
+
 /* Keys for the item with the focus; false when they are not its own. */
 static bool
 ui_form_item_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action a)
@@ -171,6 +262,8 @@ ui_form_item_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action 
 	if (it->kind != UI_IT_FIELD)
 		return ui_form_row_key(f, app, it, a);
 	fd = &f->rec->def->fields[it->field];
+	if (a == UA_ENTER && ui_form_item_list(f, app, it->field))
+		return true;
 	if (f->edit_field == it->field)
 		return ui_form_text_key(f, app, key, a);
 	if (fd->readonly || fd->type == FT_CALCULATED)

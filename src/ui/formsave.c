@@ -8,6 +8,7 @@
 #include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
+#include "i18n/i18n.h"
 #include "ui/conflict.h"
 #include "ui/field.h"
 #include "util/date.h"
@@ -28,8 +29,11 @@ ui_form_check_value(struct ui_app *app, const struct form_record *rec, size_t i)
 	const struct form_field *fd = &rec->def->fields[i];
 	char *canon = NULL, *msg = NULL;
 
-	if (fd->type == FT_CALCULATED || fd->type == FT_MONEY)
+	if (fd->type == FT_CALCULATED)
 		return NULL;
+	if (fd->type == FT_MONEY)	/* the amount is checked when typed */
+		return str_empty(rec->curs[i]) ? xasprintf(_("%s: choose the currency (type "
+		    "its letters)"), ui_form_label(fd)) : NULL;
 	if (!form_value_check(app->forms, fd, rec->vals[i], &canon, &msg))
 		return msg;
 	free(canon);
@@ -141,9 +145,7 @@ ui_form_set_title(struct ui_form *f, struct ui_app *app)
 static void
 ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
-	if (f->draft_id != 0)
-		db_draft_delete(app->db, f->draft_id, NULL);
-	f->draft_id = 0;
+	f->draft_id = 0;	/* removed with the save */
 	f->saved = true;
 	f->dirty = false;
 	app->gen++;
@@ -157,12 +159,14 @@ ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 static void
 ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
+	struct db_save_also also = { f->draft_id, f->opts.make_case, i18n_client_code(),
+	    f->opts.link, f->opts.link_draft };
 	struct form_record *theirs = NULL;
 	char *err = NULL;
 	enum db_status st;
 
 	db_expr_apply(app->expr, f->rec, false, f->relevant);
-	st = db_lifecycle_save(app->db, f->rec, &theirs, &err);
+	st = db_lifecycle_save_also(app->db, f->rec, &also, &theirs, &err);
 	if (st == DB_OK) {
 		ui_form_saved_ok(s, f, app);
 	} else if (st == DB_CONFLICT && theirs != NULL) {

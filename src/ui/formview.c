@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db/draft.h"
+#include "db/lifecycle.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
@@ -150,9 +151,11 @@ ui_form_enter(struct ui_form *f)
 	f->edit_field = -1;
 	f->edit_typed = false;
 	f->live_due = false;
+	f->edit_fresh = false;
 	if (fd == NULL || !ui_field_is_text(fd))
 		return;
 	f->edit_field = f->items[f->focus].field;
+	f->edit_fresh = f->dflt[f->edit_field] && !str_empty(f->rec->vals[f->edit_field]);
 	text = ui_field_edit_text(f->rec, (size_t)f->edit_field);
 	ui_edit_set(&f->edit, text, form_field_limit(fd));
 	free(text);
@@ -406,6 +409,28 @@ ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field
 	}
 }
 
+/* The edit buffer; a default about to be replaced is shown highlighted, a
+ * money amount with its currency at the right. */
+static int
+ui_form_draw_cur(const struct ui_form *f, int field, int y, int x, int cols)
+{
+	const char *cur = f->rec->curs[field];
+
+	if (f->rec->def->fields[field].type != FT_MONEY || cols <= 12)
+		return 0;
+	ui_draw_text(y, x + cols - 3, 3, !str_empty(cur) ? cur : "???",
+	    !str_empty(cur) ? US_LABEL : US_ERROR);
+	return 4;
+}
+
+static void
+ui_form_draw_edit(struct ui_form *f, int field, int y, int x, int cols)
+{
+	int w = ui_form_draw_cur(f, field, y, x, cols);
+
+	ui_edit_draw(&f->edit, y, x, cols - w, f->edit_fresh ? US_FOCUS : US_NORMAL);
+}
+
 static void
 ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
     int y, int x, int cols, bool focus)
@@ -417,7 +442,7 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	if (focus && f->edit_field == it->field) {
 		/* Plain, not reversed: a typed character then costs a byte or two on
 		 * the wire instead of ~16 (attribute on and off around it). */
-		ui_edit_draw(&f->edit, y, x, cols, US_NORMAL);
+		ui_form_draw_edit(f, it->field, y, x, cols);
 		return;
 	}
 	if (fd->type == FT_REPEAT) {
@@ -426,7 +451,11 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 		free(v);
 		return;
 	}
-	v = ui_field_display(app->forms, f->rec, (size_t)it->field);
+	cols -= ui_form_draw_cur(f, it->field, y, x, cols);
+	v = fd->type == FT_MONEY ? xstrdup0(f->rec->vals[it->field]) :
+	    ui_field_display(app->forms, f->rec, (size_t)it->field);
+	if (v == NULL)
+		v = xstrdup("");
 	if (focus)
 		ui_draw_fill(y, x, cols, st);
 	else if (*v == '\0')
@@ -567,6 +596,8 @@ ui_form_draw(struct ui_screen *s, struct ui_app *app)
 
 	if (f->opts.timer)
 		ui_form_timer_title(s, f, app);
+	if (f->root == f)
+		app->case_id = f->rec->case_id;	/* F7 stores on this record's case */
 	ui_form_layout(f, app);
 	for (k = 0; k < f->nitems; k++) {
 		const struct ui_item *it = &f->items[k];
@@ -596,6 +627,7 @@ ui_form_new(struct form_record *rec, bool owned, struct ui_form *root)
 	f->root = root != NULL ? root : f;
 	f->err = xcalloc(n, sizeof *f->err);
 	f->relevant = xcalloc(n, sizeof *f->relevant);
+	f->dflt = xcalloc(n, sizeof *f->dflt);
 	f->edit_field = -1;
 	f->focus = -1;
 	return f;
@@ -629,6 +661,7 @@ ui_form_free(struct ui_screen *s)
 		free(f->err[i]);
 	free(f->err);
 	free(f->relevant);
+	free(f->dflt);
 	free(f->items);
 	ui_edit_free(&f->edit);
 	if (f->root == f && f->opts.arg_free != NULL)
@@ -636,6 +669,37 @@ ui_form_free(struct ui_screen *s)
 	if (f->owned)
 		form_record_free(f->rec);
 	free(f);
+}
+
+void
+ui_form_currencies(struct form_record *rec, struct ui_app *app, int64_t case_id,
+    const char *prefer)
+{
+	char *cur = NULL;
+	size_t i;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		if (rec->def->fields[i].type != FT_MONEY || !str_empty(rec->curs[i]))
+			continue;
+		if (cur == NULL)
+			cur = !str_empty(prefer) ? xstrdup(prefer) :
+			    db_lifecycle_default_currency(app->db, case_id);
+		rec->curs[i] = xstrdup(cur);
+	}
+	free(cur);
+}
+
+/* A new record: the fields a default filled are marked (typing replaces
+ * them), and money fields take the case's currency. */
+static void
+ui_form_defaults(struct ui_form *f, struct ui_app *app)
+{
+	const struct form_def *def = f->rec->def;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		f->dflt[i] = def->fields[i].default_expr != NULL && !str_empty(f->rec->vals[i]);
+	ui_form_currencies(f->rec, app, f->root->rec->case_id, NULL);
 }
 
 void
@@ -648,8 +712,10 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 		f->opts = *opts;
 	f->draft_id = f->opts.draft_id;
 	f->dirty = f->draft_id != 0;
-	if (rec->id == 0 && f->draft_id == 0)
+	if (rec->id == 0 && f->draft_id == 0) {
 		db_expr_apply(app->expr, rec, true, f->relevant);
+		ui_form_defaults(f, app);
+	}
 	ui_form_recompute(f, app);
 	k = ui_form_item_of(f, f->opts.cursor);
 	if (k >= 0) {

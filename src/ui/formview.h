@@ -36,6 +36,12 @@ struct ui_form_opts {
 	 * integer field when it is empty. */
 	bool		 timer;
 	const char	*timer_field;
+	/* A record with no case that needs one makes it in the save's transaction,
+	 * and the draft of link (the form it was started from, *link_draft its
+	 * draft id) is written with the new case in the same transaction. */
+	bool		 make_case;
+	const struct form_record *link;
+	int64_t		*link_draft;
 	void		(*arg_free)(void *);	/* frees arg with the form view */
 };
 

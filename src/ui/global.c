@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/cases.h"
+#include "db/draft.h"
 #include "db/record.h"
 #include "db/settings.h"
 #include "i18n/i18n.h"
@@ -23,6 +24,39 @@ ui_form_std_opts(struct ui_form_opts *o, const struct form_record *rec)
 }
 
 void
+ui_draft_resume(struct ui_app *app, int64_t draft_id)
+{
+	struct form_record *rec = NULL;
+	struct ui_form_opts o = { 0 };
+	char *err = NULL;
+	int cursor = 0;
+
+	if (db_draft_load(app->db, draft_id, &rec, &cursor, &err) != DB_OK) {
+		ui_message(app, true, "%s", err != NULL ? err : _("The draft cannot be opened"));
+		free(err);
+		return;
+	}
+	ui_form_std_opts(&o, rec);
+	o.draft_id = draft_id;
+	o.cursor = cursor;
+	ui_form_open(app, rec, &o);
+}
+
+/* The user's draft of that record (of a case, or an existing record), if any. */
+static bool
+ui_open_draft(struct ui_app *app, const struct form_def *def, int64_t case_id,
+    int64_t record_id)
+{
+	int64_t id = 0;
+
+	if ((case_id == 0 && record_id == 0) ||
+	    db_draft_find(app->db, def->name, case_id, record_id, &id, NULL) != DB_OK)
+		return false;
+	ui_draft_resume(app, id);
+	return true;
+}
+
+void
 ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
     int64_t record_id)
 {
@@ -30,6 +64,8 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 	struct ui_form_opts o = { 0 };
 	char *err = NULL;
 
+	if (ui_open_draft(app, def, case_id, record_id))
+		return;
 	if (record_id != 0) {
 		if (db_record_load(app->db, def, record_id, &rec, &err) != DB_OK) {
 			ui_message(app, true, "%s", err != NULL ? err : _("The record cannot be read"));
@@ -45,6 +81,15 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 }
 
 void
+ui_client_follow(struct ui_app *app, const char *code)
+{
+	if (str_empty(code) || !i18n_set_client(code))
+		code = app->client_default;
+	if (!str_eq(code, i18n_client_code()))
+		i18n_set_client(code);
+}
+
+void
 ui_new_case(struct ui_app *app)
 {
 	const struct form_def *def = form_set_find(app->forms, "registration");
@@ -56,6 +101,7 @@ ui_new_case(struct ui_app *app)
 		return;
 	}
 	rec = form_record_new(def);
+	ui_client_follow(app, NULL);	/* a new case: not the last case's client */
 	ui_form_std_opts(&o, rec);
 	ui_form_open(app, rec, &o);
 }

@@ -35,6 +35,8 @@ struct ui_home {
 };
 
 static const int ui_home_widths[] = { 16, 30, 0 };
+/* A draft: when, case number, form, whose. */
+static const int ui_home_draft_widths[] = { 17, 16, 22, 0 };
 
 static const enum ui_action ui_home_bar[] = {
 	UA_HELP, UA_SEARCH, UA_NEW_CASE, UA_CALL, UA_STAFF_LANG, UA_QUIT, UA_NONE
@@ -94,8 +96,10 @@ ui_home_text(struct ui_home *h, struct ui_app *app, const struct ui_home_line *l
 	case UH_DRAFT:
 		d = &h->drafts[l->index];
 		def = form_set_find(app->forms, d->form);
-		return xasprintf("%s\t%s\t%s", d->updated_at != NULL ? d->updated_at : "",
-		    def != NULL ? _(def->title) : d->form, d->summary != NULL ? d->summary : "");
+		return xasprintf("%.16s\t%s\t%s\t%s", d->updated_at != NULL ? d->updated_at : "",
+		    d->case_no != NULL ? d->case_no : def != NULL && def->needs_case ?
+		    _("new case") : "", def != NULL ? _(def->title) : d->form,
+		    !str_empty(d->name) ? d->name : d->summary != NULL ? d->summary : "");
 	case UH_CASE:
 		c = &h->cases[l->index];
 		return xasprintf("%s\t%s\t%s", c->case_no,
@@ -133,6 +137,7 @@ ui_home_draw(struct ui_screen *s, struct ui_app *app)
 	if (!h->loaded || h->gen != app->gen)
 		ui_home_load(h, app);
 	app->case_id = 0;
+	ui_client_follow(app, NULL);
 	ui_list_scroll(&h->list, rows - 4);
 	for (k = h->list.top; k < h->list.n && y < top + rows; k++) {
 		y += ui_home_heading(h, app, k, y);
@@ -141,29 +146,10 @@ ui_home_draw(struct ui_screen *s, struct ui_app *app)
 		t = ui_home_text(h, app, &h->lines[k], k);
 		if (k == h->list.cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_cells(y++, 2, app->cols - 4, t, ui_home_widths,
-		    k == h->list.cur ? US_FOCUS : US_NORMAL);
+		ui_draw_cells(y++, 2, app->cols - 4, t, h->lines[k].kind == UH_DRAFT ?
+		    ui_home_draft_widths : ui_home_widths, k == h->list.cur ? US_FOCUS : US_NORMAL);
 		free(t);
 	}
-}
-
-static void
-ui_home_resume(struct ui_app *app, const struct db_draft *d)
-{
-	struct form_record *rec = NULL;
-	struct ui_form_opts o = { 0 };
-	char *err = NULL;
-	int cursor = 0;
-
-	if (db_draft_load(app->db, d->id, &rec, &cursor, &err) != DB_OK) {
-		ui_message(app, true, "%s", err != NULL ? err : _("The draft cannot be opened"));
-		free(err);
-		return;
-	}
-	ui_form_std_opts(&o, rec);
-	o.draft_id = d->id;
-	o.cursor = cursor;
-	ui_form_open(app, rec, &o);
 }
 
 static void
@@ -193,7 +179,7 @@ ui_home_open_line(struct ui_home *h, struct ui_app *app, const struct ui_home_li
 			ui_reclist_open(app, def, 0);
 		break;
 	case UH_DRAFT:
-		ui_home_resume(app, &h->drafts[l->index]);
+		ui_draft_resume(app, h->drafts[l->index].id);
 		break;
 	case UH_CASE:
 		ui_caseview_open(app, h->cases[l->index].id);

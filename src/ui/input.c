@@ -10,9 +10,10 @@
 #include "ui/curs.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/keyseq.h"
 #include "util/utf8.h"
 
-#define UI_INPUT_TICK_MS	1000
+#define UI_INPUT_TICK_MS	1000	/* UI_KEY_TICK after this long without a key */
 /*
  * getch() reads the terminal one byte per read(): a paste of a million bytes
  * would be two million system calls. So while curses holds no byte it read
@@ -32,13 +33,16 @@ static int ui_input_plain;	/* plain bytes in a row from getch */
 static uint32_t ui_input_queue[2];
 static size_t ui_input_queued;
 static bool ui_input_nowait;	/* ui_input_key_ready(): no byte now is no key */
+static int ui_input_back = ERR;	/* read after an escape sequence, not part of it */
 
 void
 ui_input_init(void)
 {
 	ui_input_queued = 0;
+	ui_input_back = ERR;
 	ui_input_pos = ui_input_end = 0;
 	ui_input_plain = 0;
+	ui_keyseq_define();
 	timeout(UI_INPUT_TICK_MS);
 }
 
@@ -63,8 +67,8 @@ ui_input_fill(int ms)
 	return true;
 }
 
-/* key_defined() of the first n buffered bytes: a key code, 0, or -1 for a
- * beginning of a longer key. */
+/* key_defined() of the first n buffered bytes: a key code (also when they
+ * go on past the key), 0, or -1 for the beginning of a longer key. */
 static int
 ui_input_defined(size_t n)
 {
@@ -91,11 +95,15 @@ ui_input_take(void)
 	while (avail < UI_INPUT_SEQMAX && ui_input_defined(avail) == -1 &&
 	    ui_input_fill(get_escdelay()))
 		avail = ui_input_end - ui_input_pos;
-	for (n = avail < UI_INPUT_SEQMAX ? avail : UI_INPUT_SEQMAX; n > 0; n--) {
+	/* The shortest match: key_defined() gives a key's code for any longer
+	 * string too ("\033OAn" is Up), and -1 for a key's beginning. */
+	for (n = 1; n <= avail && n <= UI_INPUT_SEQMAX; n++) {
 		if ((code = ui_input_defined(n)) > 0) {
 			ui_input_pos += n;
 			return code;
 		}
+		if (code == 0)
+			break;	/* no key begins so */
 	}
 	ui_input_pos++;
 	return b;
@@ -143,12 +151,58 @@ ui_input_pop(void)
 	return cp;
 }
 
-#define UI_INPUT_AGAIN	(-100)	/* ui_input_getch(): nothing yet, read on */
+/* The next byte as it came (or curses key code), for an escape sequence:
+ * from the buffer while it holds any, else from getch (its timeout). */
+static int
+ui_input_raw(void)
+{
+	int c;
+
+	if (ui_input_pos < ui_input_end)
+		return ui_input_buf[ui_input_pos++];
+	errno = 0;
+	c = getch();
+	if (c != ERR)
+		ui_input_count(c);
+	return c;
+}
+
+/*
+ * Curses (or the buffer) gave ESC: either the Esc key or the start of a
+ * sequence it does not know. Curses has already waited ESCDELAY for what
+ * follows ESC, so it is there at once or not at all; the rest of a sequence
+ * may trail by as much again. Returns true for the Esc key; a sequence is
+ * consumed and dropped. What turns out not to belong to it is read again as
+ * the next key.
+ */
+static bool
+ui_input_escape(void)
+{
+	struct ui_keyseq ks;
+	enum ui_keyseq_step step;
+	int c;
+
+	ui_keyseq_start(&ks);
+	timeout(0);
+	c = ui_input_raw();
+	timeout(get_escdelay());
+	for (step = UI_KEYSEQ_MORE; c != ERR; c = ui_input_raw()) {
+		step = ui_keyseq_feed(&ks, c);
+		if (step != UI_KEYSEQ_MORE)
+			break;
+	}
+	timeout(ui_input_nowait ? 0 : UI_INPUT_TICK_MS);
+	if (step == UI_KEYSEQ_NOT)
+		ui_input_back = c;
+	return ks.len == 0;
+}
+
+#define UI_INPUT_AGAIN	(-100)	/* ui_input_read(): nothing yet, read on */
 
 /* A byte or key code from getch, or UI_KEY_HUP, UI_KEY_TICK, UI_KEY_NONE
  * (ui_input_key_ready) or UI_INPUT_AGAIN. */
 static int
-ui_input_getch(volatile sig_atomic_t *hup, int *idle)
+ui_input_read(volatile sig_atomic_t *hup, int *idle)
 {
 	uint32_t flushed[1];
 	int c;
@@ -172,6 +226,21 @@ ui_input_getch(volatile sig_atomic_t *hup, int *idle)
 	return UI_KEY_TICK;
 }
 
+/* The next byte or key code: one read after an escape sequence first, then
+ * the buffer, then getch. */
+static int
+ui_input_next(volatile sig_atomic_t *hup, int *idle)
+{
+	int c = ui_input_back;
+
+	ui_input_back = ERR;
+	if (c != ERR)
+		return c;
+	if ((c = ui_input_buffered()) != ERR)
+		return c;
+	return ui_input_read(hup, idle);
+}
+
 int
 ui_input_key(volatile sig_atomic_t *hup)
 {
@@ -182,12 +251,13 @@ ui_input_key(volatile sig_atomic_t *hup)
 			return ui_input_pop();
 		if (*hup)
 			return UI_KEY_HUP;
-		if ((c = ui_input_buffered()) == ERR)
-			c = ui_input_getch(hup, &idle);
+		c = ui_input_next(hup, &idle);
 		if (c == UI_INPUT_AGAIN)
 			continue;
 		if (c < 0)
 			return c;
+		if (c == 27 && !ui_input_escape())
+			continue;	/* an unknown escape sequence: ignored */
 		if (c >= KEY_MIN)
 			return UI_KEY(c);
 		ui_input_decode(c);

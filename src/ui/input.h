@@ -11,6 +11,12 @@
  * arrives. Returns a key (see ui/keys.h), UI_KEY_TICK after a second without
  * one, or UI_KEY_HUP once *hup is set or the terminal is gone. Sets the
  * terminal's read timeout (ui_input_init).
+ *
+ * Keys: ui_input_init() adds the sequences of common terminals to curses
+ * (ui/keyseq), whatever TERM says. An escape sequence still unknown is read
+ * whole and dropped, never delivered as Esc and typed characters; Esc alone
+ * (nothing after it within ESCDELAY) is the Esc key, as fast as curses gives it.
+ * Call ui_input_init() after keypad(TRUE).
  */
 #ifndef UI_INPUT_H
 #define UI_INPUT_H

@@ -122,29 +122,17 @@ ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 	return true;
 }
 
+/* Before the save that makes the case: the likely duplicates, once. */
 static char *
 ui_newcase_check(struct ui_app *app, struct form_record *rec, void *arg)
 {
 	struct ui_newcase *nc = arg;
-	int pi = form_field_index(rec->def, "project");
-	struct db_case c;
-	char *err = NULL, *msg;
 
-	if (rec->case_id != 0 || !rec->def->needs_case)
+	if (rec->case_id != 0 || !rec->def->needs_case || nc->dups_seen)
 		return NULL;
-	if (!nc->dups_seen) {
-		nc->dups_seen = true;
-		if (ui_newcase_dups(app, rec))
-			return xstrdup(_("Possible duplicates: check them before making a new case"));
-	}
-	if (db_case_create(app->db, pi >= 0 ? rec->vals[pi] : NULL, i18n_client_code(), &c,
-	    &err) != DB_OK) {
-		msg = xstrdup(err != NULL ? err : _("The case could not be created"));
-		free(err);
-		return msg;
-	}
-	rec->case_id = c.id;
-	db_case_clear(&c);
+	nc->dups_seen = true;
+	if (ui_newcase_dups(app, rec))
+		return xstrdup(_("Possible duplicates: check them before making a new case"));
 	return NULL;
 }
 
@@ -167,6 +155,7 @@ ui_newcase_opts(struct ui_form_opts *o, ui_form_saved_fn then, void *then_arg)
 	nc->then = then;
 	nc->then_arg = then_arg;
 	o->check = ui_newcase_check;
+	o->make_case = true;
 	o->saved = ui_newcase_saved;
 	o->arg = nc;
 	o->arg_free = free;

@@ -251,9 +251,17 @@ void
 ui_picker_open(struct ui_app *app, const struct form_record *rec,
     const struct form_field *fd, const char *filter, ui_picker_done_fn done, void *arg)
 {
+	ui_picker_open_value(app, rec, fd, filter, rec->vals[fd - rec->def->fields], done,
+	    arg);
+}
+
+void
+ui_picker_open_value(struct ui_app *app, const struct form_record *rec,
+    const struct form_field *fd, const char *filter, const char *value,
+    ui_picker_done_fn done, void *arg)
+{
 	struct ui_picker *p = xcalloc(1, sizeof *p);
 	int fi = fd->filter != NULL ? form_field_index(rec->def, fd->filter) : -1;
-	const char *value = rec->vals[fd - rec->def->fields];
 
 	p->fd = fd;
 	p->list = form_set_choices(app->forms, fd->choices);

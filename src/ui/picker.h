@@ -18,5 +18,10 @@ typedef void (*ui_picker_done_fn)(struct ui_app *, void *arg, const char *value)
 
 void	ui_picker_open(struct ui_app *, const struct form_record *rec,
 	    const struct form_field *, const char *filter, ui_picker_done_fn, void *arg);
+/* The same for a value kept elsewhere than the field's own (a money field's
+ * currency: fd need not be a field of rec). */
+void	ui_picker_open_value(struct ui_app *, const struct form_record *rec,
+	    const struct form_field *, const char *filter, const char *value,
+	    ui_picker_done_fn, void *arg);
 
 #endif

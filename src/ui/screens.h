@@ -24,7 +24,8 @@ void	ui_caseview_open(struct ui_app *, int64_t case_id);
 void	ui_reclist_open(struct ui_app *, const struct form_def *, int64_t case_id);
 void	ui_help_open(struct ui_app *);
 
-/* Opens a form for a new record (case_id 0 = none yet) or an existing one. */
+/* Opens a form for a new record (case_id 0 = none yet) or an existing one;
+ * the user's draft of it, when there is one, is resumed instead. */
 void	ui_open_record(struct ui_app *, const struct form_def *, int64_t case_id,
 	    int64_t record_id);
 /* The usual hooks of a form opened on rec: a record that needs a case and has
@@ -32,6 +33,11 @@ void	ui_open_record(struct ui_app *, const struct form_def *, int64_t case_id,
 struct ui_form_opts;
 struct form_record;
 void	ui_form_std_opts(struct ui_form_opts *, const struct form_record *);
+/* Resumes a draft (a message when it cannot be read). */
+void	ui_draft_resume(struct ui_app *, int64_t draft_id);
+/* The client language belongs to its case: code (the case's, or NULL for no
+ * case) is made the client language, else the one given at start. */
+void	ui_client_follow(struct ui_app *, const char *code);
 /* Opens a new case's registration form. */
 void	ui_new_case(struct ui_app *);
 

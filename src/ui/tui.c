@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "i18n/i18n.h"
 #include "ui/app.h"
 #include "ui/screens.h"
 
@@ -15,6 +16,7 @@ ui_tui_run(struct db *db, struct form_set *forms, struct db_expr *expr, const ch
 	app.forms = forms;
 	app.expr = expr;
 	app.user = user;
+	app.client_default = i18n_client_code();
 	ui_home_open(&app);
 	rc = ui_app_run(&app);
 	free(app.msg);

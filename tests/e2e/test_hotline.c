@@ -5,6 +5,7 @@
  * call opened with F5 inside a case. The rows are read back through the
  * data layer.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "app.h"
 #include "db/cases.h"
+#include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
 #include "util/mem.h"
@@ -403,6 +405,40 @@ test_linked_call_keeps_case_name(void **state)
 	}
 }
 
+/*
+ * The registration started from a call links the call in its own save: a
+ * crash right after it (kill -9) leaves the call as a draft of the new case.
+ */
+static void
+test_call_link_survives_crash(void **state)
+{
+	struct t *t = *state;
+	struct db_draft *d = NULL;
+	struct form_record *reg;
+	size_t n = 0;
+
+	hl_start(t);
+	hl_open_call(t->vt);
+	hl_fill_caller(t->vt, "Beridze", "+421905555111");
+	hl_fill_call(t->vt, "regis", "Registration started");
+	vt_key(t->vt, VT_F4);
+	VT_ASSERT_ROW(t->vt, 0, "Registration", T);
+	hl_fill_registration(t->vt);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "The call will be saved with case AVRR-", T);
+	vt_signal(t->vt, SIGKILL);
+	vt_wait_exit(t->vt, T);
+	reg = t->rec[0] = hl_newest(t, "registration");
+	assert_non_null(reg);
+	e2e_db_open(t->db);
+	assert_int_equal(db_draft_list(t->db->db, NULL, &d, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(d[0].form, "call");
+	assert_int_equal(d[0].case_id, reg->case_id);
+	db_drafts_free(d, n);
+	e2e_db_close(t->db);
+}
+
 int
 main(void)
 {
@@ -418,6 +454,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_call_from_case_overview, hl_setup,
 		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_linked_call_keeps_case_name, hl_setup,
+		    hl_teardown),
+		cmocka_unit_test_setup_teardown(test_call_link_survives_crash, hl_setup,
 		    hl_teardown),
 	};
 

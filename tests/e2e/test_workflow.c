@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "db/cases.h"
+#include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
 #include "db/users.h"
@@ -119,6 +120,17 @@ wf_row(struct form_record *rec, const char *group, ...)
 	va_end(ap);
 }
 
+/* The currency of money field name of rec. */
+static void
+wf_cur(struct form_record *rec, const char *name, const char *cur)
+{
+	int i = form_field_index(rec->def, name);
+
+	assert_true(i >= 0);
+	free(rec->curs[i]);
+	rec->curs[i] = xstrdup(cur);
+}
+
 /* Saves as the program does: the rules, the record, the status move. */
 static void
 wf_put(struct t *t, struct form_record *rec)
@@ -184,6 +196,8 @@ wf_case_at(struct t *t, enum wf_stage stage)
 		    "timing", "after", NULL);
 		wf_row(rec, "items", "item_type", "business", "description", "Bakery oven",
 		    "budget", "1500", NULL);
+		wf_cur(rec, "grant", "EUR");
+		wf_cur(rec->kids[form_field_index(rec->def, "items")].rows[0], "budget", "EUR");
 		wf_put(t, rec);
 	}
 	e2e_db_close(t->db);
@@ -697,10 +711,12 @@ static void
 test_plan_over_limit_blocks_payment(void **state)
 {
 	struct t *t = *state;
+	struct form_record *proj = wf_rec(t, 0, "project", "code", "AMIF-2026-01", "name",
+	    "AMIF returns 2026", "donor", "amif", "period_from", "2026-01-01", "period_to",
+	    "2027-12-31", "approval_limit", "1000", NULL);
 
-	wf_put(t, wf_rec(t, 0, "project", "code", "AMIF-2026-01", "name", "AMIF returns 2026",
-	    "donor", "amif", "period_from", "2026-01-01", "period_to", "2027-12-31",
-	    "approval_limit", "1000", NULL));
+	wf_cur(proj, "approval_limit", "EUR");
+	wf_put(t, proj);
 	wf_case_at(t, WF_AT_DEPARTED);
 	wf_start(t);
 	wf_open_case(t->vt, "Kapanadze");
@@ -910,6 +926,67 @@ test_duplicate_new_case_anyway(void **state)
 	assert_int_equal(e2e_count(t->db, "registration"), 2);
 }
 
+static size_t
+wf_ndrafts(struct t *t)
+{
+	struct db_draft *d = NULL;
+	size_t n = 0;
+
+	e2e_db_open(t->db);
+	assert_int_equal(db_draft_list(t->db->db, NULL, &d, &n, NULL), DB_OK);
+	db_drafts_free(d, n);
+	e2e_db_close(t->db);
+	return n;
+}
+
+/*
+ * At 80x24: a form left half filled from the case overview is listed on the
+ * start screen with its case number and person, comes back when the same form
+ * is opened from the overview again, and is gone once saved.
+ */
+static void
+test_draft_comes_back(void **state)
+{
+	struct t *t = *state;
+
+	wf_case_at(t, WF_AT_REGISTERED);
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", false);
+	VT_ASSERT_TEXT(t->vt, "Consent given *", T);
+	vt_type(t->vt, "y");
+	VT_ASSERT_TEXT(t->vt, "Yes", T);
+	e2e_tabs(t->vt, 2);
+	e2e_pick(t->vt, "georg", "Georgian");
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "kept as a draft", T);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Drafts", T);
+	wf_wait_row(t->vt, "AVRR-2026-00001", "Consent to data");
+	wf_wait_row(t->vt, "Consent to data", "Kapanadze");
+	assert_int_equal(wf_ndrafts(t), 1);
+
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", false);
+	VT_ASSERT_TEXT(t->vt, "Georgian", T);	/* the draft, not an empty form */
+	e2e_tabs(t->vt, 1);			/* from where the draft was left */
+	vt_type(t->vt, "n");
+	e2e_tabs(t->vt, 1);
+	vt_type(t->vt, "y");
+	vt_ctrl(t->vt, 'o');
+	wf_wait_row(t->vt, "Consent to data processing", "filled in");
+	wf_assert_value(t, "consent", "explained_in", "ka");
+	assert_int_equal(wf_ndrafts(t), 0);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Recent cases", T);
+	assert_false(vt_wait_text(t->vt, "Drafts", 300));
+}
+
 int
 main(void)
 {
@@ -936,6 +1013,7 @@ main(void)
 		    wf_teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_new_case_anyway, wf_setup,
 		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_draft_comes_back, wf_setup, wf_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

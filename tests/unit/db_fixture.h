@@ -196,4 +196,38 @@ fixture_get(const struct form_record *rec, const char *name)
 	return form_record_get(rec, fixture_field(rec->def, name));
 }
 
+/* A temporary database with the real forms/ ($AVRR_FORMS), for a test's state. */
+struct fixture_db {
+	char		*path;
+	struct form_set	*set;
+	struct db	*db;
+};
+
+static inline int
+fixture_db_setup(void **state)
+{
+	struct fixture_db *t = xcalloc(1, sizeof *t);
+	const char *dir = getenv("AVRR_FORMS");
+
+	t->set = form_set_load_dir(dir != NULL ? dir : "forms");
+	assert_int_equal(t->set->nerrors, 0);
+	t->path = fixture_path();
+	t->db = fixture_open(t->path, t->set);
+	*state = t;
+	return 0;
+}
+
+static inline int
+fixture_db_teardown(void **state)
+{
+	struct fixture_db *t = *state;
+
+	db_close(t->db);
+	form_set_free(t->set);
+	fixture_unlink(t->path);
+	free(t->path);
+	free(t);
+	return 0;
+}
+
 #endif

@@ -4,6 +4,10 @@
  */
 #include "db_fixture.h"
 
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "db/bulk.h"
 #include "db/cases.h"
 #include "db/internal.h"
@@ -184,6 +188,47 @@ test_bulk_failed_write_spoils(void **state)
 	free(err);
 }
 
+/*
+ * Another program holds the write lock for 600 ms, longer than one wait of
+ * the busy handler: the bulk load waits for its turn instead of failing.
+ */
+static void
+test_bulk_waits_its_turn(void **state)
+{
+	struct test_bulk *t = *state;
+	int ready[2];
+	char c;
+	pid_t pid;
+	char *err = NULL;
+
+	assert_int_equal(pipe(ready), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		sqlite3 *other;
+		struct timespec ts = { 0, 600 * 1000000L };
+
+		if (sqlite3_open(t->path, &other) != SQLITE_OK ||
+		    sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(1);
+		(void)!write(ready[1], "x", 1);
+		nanosleep(&ts, NULL);
+		sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(other);
+		_exit(0);
+	}
+	assert_int_equal(read(ready[0], &c, 1), 1);
+	db_set_busy_timeout(t->db, 50);
+	assert_int_equal(db_bulk_begin(t->db, &err), DB_OK);
+	assert_int_equal(test_bulk_case(t, "Patient", &err), DB_OK);
+	assert_int_equal(db_bulk_commit(t->db, &err), DB_OK);
+	assert_int_equal(test_bulk_count(t, "SELECT count(*) FROM registrations"), 1);
+	assert_int_equal(waitpid(pid, NULL, 0), pid);
+	close(ready[0]);
+	close(ready[1]);
+	free(err);
+}
+
 int
 main(void)
 {
@@ -195,6 +240,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bulk_refusal_goes_on, test_bulk_setup,
 		    test_bulk_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_failed_write_spoils, test_bulk_setup,
+		    test_bulk_teardown),
+		cmocka_unit_test_setup_teardown(test_bulk_waits_its_turn, test_bulk_setup,
 		    test_bulk_teardown),
 	};
 

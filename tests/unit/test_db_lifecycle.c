@@ -13,6 +13,7 @@
 #include "db/settings.h"
 #include "db/users.h"
 #include "i18n/conv.h"
+#include "util/date.h"
 
 struct test_lc {
 	char		*path;
@@ -163,6 +164,20 @@ test_lc_departure(struct test_lc *t, int64_t case_id, const char *on)
 	fixture_set(rec, "departed_on", on);
 	fixture_set(rec, "arrival_confirmed", "no");
 	return rec;
+}
+
+static struct form_record *test_lc_load(struct test_lc *, const char *form);
+
+/* The case's departure with the arrival confirmed by the mission. */
+static void
+test_lc_arrived(struct test_lc *t)
+{
+	struct form_record *dep = test_lc_load(t, "departure");
+
+	fixture_set(dep, "arrival_confirmed", "yes");
+	fixture_set(dep, "confirmed_on", "2026-01-21");
+	fixture_set(dep, "confirmed_by", "UA");
+	test_lc_ok(t, dep);
 }
 
 /* A plan with a grant and items of the given budgets (cur for all). */
@@ -474,6 +489,9 @@ test_lc_rule_monitoring(void **state)
 	fixture_set(row, "travel_doc_other", "Laissez-passer");
 	test_lc_ok(t, row);
 	test_lc_ok(t, test_lc_departure(t, t->case_id, "2026-01-20"));
+	/* Departed, but the arrival is not confirmed yet. */
+	test_lc_refused(t, mon, "arrival not confirmed (confirm it first)");
+	test_lc_arrived(t);
 	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "300.00", NULL));
 	row = form_record_add_row(mon, fixture_field(mon->def, "item_status"));
 	fixture_set(row, "item_no", "2");
@@ -792,6 +810,208 @@ test_lc_roles(void **state)
 	    " AND user = 'tester'"), 2);
 }
 
+/* A payment above what is left of its item's budget: refused with the figure
+ * left; a supervisor may approve the overrun. */
+static void
+test_lc_rule_overpayment(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *pay = test_lc_payment(t, "1", "2000.00");
+	struct db_case_summary s;
+	int k;
+
+	test_lc_departed(t);
+	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "900.00", "100.00"));
+	test_lc_refused(t, pay, "item 1 has 900.00 EUR left (ask a supervisor)");
+	form_record_free(pay);
+	test_lc_ok(t, test_lc_payment(t, "1", "500.00"));
+	pay = test_lc_payment(t, "1", "500.00");
+	test_lc_refused(t, pay, "item 1 has 400.00 EUR left");
+	/* A counsellor may not approve the overrun; a supervisor may. */
+	fixture_set(pay, "overrun_by", "tester");
+	fixture_set(pay, "overrun_on", "2026-03-01");
+	test_lc_refused(t, pay, "only a supervisor may approve an overrun");
+	assert_int_equal(db_users_set(t->db, "boss", "supervisor", NULL), DB_OK);
+	db_set_user(t->db, "boss");
+	fixture_set(pay, "overrun_by", "boss");
+	test_lc_ok(t, pay);
+	db_set_user(t->db, "tester");
+	/* The overview shows the item paid over its budget, not as done. */
+	assert_int_equal(db_lifecycle_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	k = test_lc_note(&s, "Item %s: paid %s, over its budget of %s %s");
+	assert_true(k >= 0);
+	assert_string_equal(s.missing[k].arg[1], "1000.00");
+	db_lifecycle_summary_clear(&s);
+	/* Within what is left: accepted; in another currency, through its EUR amount. */
+	pay = test_lc_payment(t, "2", "1000.00");
+	test_lc_money(pay, "amount", "1000.00", "GEL");
+	fixture_set(pay, "rate", "0.34");
+	fixture_set(pay, "amount_eur", "340.00");
+	test_lc_refused(t, pay, "item 2 has 100.00 EUR left");
+	test_lc_money(pay, "amount", "250.00", "GEL");
+	fixture_set(pay, "amount_eur", "85.00");
+	test_lc_ok(t, pay);
+}
+
+/* Nothing is paid for a cancelled item. */
+static void
+test_lc_rule_cancelled_item(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *plan, *pay = test_lc_payment(t, "2", "50.00");
+	struct form_rows *items;
+
+	test_lc_departed(t);
+	plan = test_lc_plan(t, "1000.00", "EUR", "900.00", "100.00");
+	items = &plan->kids[fixture_field(plan->def, "items")];
+	fixture_set(items->rows[1], "cancelled", "yes");
+	fixture_set(items->rows[1], "cancel_reason", "Provider closed");
+	test_lc_ok(t, plan);
+	test_lc_refused(t, pay, "item 2 is cancelled (choose another item)");
+	fixture_set(pay, "item_no", "1");
+	test_lc_ok(t, pay);
+}
+
+/* "Completed" needs the arrival confirmed and every item paid or cancelled. */
+static void
+test_lc_rule_completed(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *clo = test_lc_new(t, "closure", t->case_id), *plan;
+	struct form_rows *items;
+
+	fixture_set(clo, "closed_on", "2026-06-01");
+	fixture_set(clo, "reason", "completed");
+	test_lc_departed(t);
+	test_lc_refused(t, clo, "arrival not confirmed (confirm it or pick another reason)");
+	test_lc_arrived(t);
+	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "900.00", "100.00"));
+	test_lc_ok(t, test_lc_payment(t, "1", "450.00"));
+	test_lc_ok(t, test_lc_payment(t, "2", "100.00"));
+	test_lc_refused(t, clo, "item 1 is paid 450.00 of 900.00 EUR (pay or cancel it)");
+	plan = test_lc_load(t, "plan");
+	items = &plan->kids[fixture_field(plan->def, "items")];
+	fixture_set(items->rows[0], "cancelled", "yes");
+	test_lc_ok(t, plan);
+	test_lc_refused(t, clo, "item 1 is cancelled without a reason");
+	plan = test_lc_load(t, "plan");
+	items = &plan->kids[fixture_field(plan->def, "items")];
+	fixture_set(items->rows[0], "cancel_reason", "The client found a job");
+	test_lc_ok(t, plan);
+	test_lc_ok(t, clo);
+	assert_int_equal(test_lc_status(t), CASE_CLOSED);
+}
+
+/* Another reason closes a case whatever was paid. */
+static void
+test_lc_rule_completed_other_reason(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *clo = test_lc_new(t, "closure", t->case_id);
+
+	fixture_set(clo, "closed_on", "2026-06-01");
+	fixture_set(clo, "reason", "absconded");
+	test_lc_departed(t);
+	test_lc_ok(t, clo);
+}
+
+/* The departure is not before the first flight. */
+static void
+test_lc_rule_flight(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *prep = test_lc_new(t, "return_prep", t->case_id), *row, *dep;
+
+	test_lc_ok(t, test_lc_person(t, t->case_id, "Petrenko", "Olena", "1985-03-02", "UA"));
+	test_lc_consent(t, t->case_id, "yes");
+	fixture_set(prep, "travel_doc", "passport");
+	fixture_set(prep, "passport_no", "FX1");
+	fixture_set(prep, "passport_expiry", "2031-01-01");
+	fixture_set(prep, "escort", "none");
+	row = form_record_add_row(prep, fixture_field(prep->def, "flights"));
+	fixture_set(row, "flight_date", "2026-01-22");
+	row = form_record_add_row(prep, fixture_field(prep->def, "flights"));
+	fixture_set(row, "flight_date", "2026-01-20");
+	test_lc_ok(t, prep);
+	dep = test_lc_departure(t, t->case_id, "2026-01-15");
+	test_lc_refused(t, dep, "first flight is on 2026-01-20 (fix Departed on)");
+	fixture_set(dep, "departed_on", "2026-01-20");
+	test_lc_ok(t, dep);
+}
+
+/* A date of birth years ago (today's clock, which the suite may move). */
+static const char *
+test_lc_born_ago(int years, char buf[DATE_LEN])
+{
+	struct date d = date_today();
+
+	d.y -= years;
+	if (d.m == 2 && d.d == 29)
+		d.d = 28;
+	date_format(&d, buf);
+	return buf;
+}
+
+/* Age-bound vulnerabilities against the date of birth. */
+static void
+test_lc_rule_age(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *reg = test_lc_person(t, t->case_id, "Petrenko", "Olena",
+	    "1990-03-02", "UA"), *row;
+	char dob[DATE_LEN];
+
+	fixture_set(reg, "vulnerabilities", "medical unaccompanied_minor");
+	test_lc_refused(t, reg, ": not an unaccompanied minor (check Date of birth)");
+	fixture_set(reg, "vulnerabilities", "elderly");
+	test_lc_refused(t, reg, ": not elderly, under 60 (check Date of birth)");
+	fixture_set(reg, "dob", "1950-03-02");
+	/* A family member: the row is named. */
+	row = form_record_add_row(reg, fixture_field(reg->def, "family"));
+	fixture_set(row, "dob", "1990-01-01");
+	fixture_set(row, "vulnerabilities", "unaccompanied_minor");
+	test_lc_refused(t, reg, "family 1 aged ");
+	fixture_set(row, "dob", test_lc_born_ago(11, dob));
+	test_lc_ok(t, reg);
+}
+
+static void
+test_lc_rule_age_minor(void **state)
+{
+	struct test_lc *t = *state;
+	char dob[DATE_LEN];
+	struct form_record *reg = test_lc_person(t, t->case_id, "Petrenko", "Ivan",
+	    test_lc_born_ago(17, dob), "UA"), *old;
+
+	/* 17 today: a minor; 18 (born a year earlier) is not. */
+	fixture_set(reg, "vulnerabilities", "unaccompanied_minor");
+	old = form_record_dup(reg);
+	fixture_set(old, "dob", test_lc_born_ago(18, dob));
+	test_lc_refused(t, old, "aged 18: not an unaccompanied minor");
+	form_record_free(old);
+	test_lc_ok(t, reg);
+}
+
+/* A money amount always names its currency: never a silent EUR. */
+static void
+test_lc_rule_money(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *plan, *proj = test_lc_new(t, "project", 0);
+
+	fixture_set(proj, "code", "AMIF-1");
+	fixture_set(proj, "name", "Return 2026");
+	test_lc_money(proj, "approval_limit", "800.00", NULL);
+	test_lc_refused(t, proj, "Approval limit per plan has no currency (choose one)");
+	test_lc_money(proj, "approval_limit", "800.00", "EUR");
+	test_lc_ok(t, proj);
+	test_lc_departed(t);
+	plan = test_lc_plan(t, "1000.00", NULL, "300.00", NULL);
+	test_lc_refused(t, plan, "Budget has no currency");
+	form_record_free(plan);
+	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "300.00", NULL));
+}
+
 #define TEST_LC(f) cmocka_unit_test_setup_teardown(f, test_lc_setup, test_lc_teardown)
 
 int
@@ -809,6 +1029,14 @@ main(void)
 		TEST_LC(test_lc_rule_payment),
 		TEST_LC(test_lc_rule_monitoring),
 		TEST_LC(test_lc_rule_closure),
+		TEST_LC(test_lc_rule_overpayment),
+		TEST_LC(test_lc_rule_cancelled_item),
+		TEST_LC(test_lc_rule_completed),
+		TEST_LC(test_lc_rule_completed_other_reason),
+		TEST_LC(test_lc_rule_flight),
+		TEST_LC(test_lc_rule_age),
+		TEST_LC(test_lc_rule_age_minor),
+		TEST_LC(test_lc_rule_money),
 		TEST_LC(test_lc_status_moves),
 		TEST_LC(test_lc_summary_new),
 		TEST_LC(test_lc_summary_flow),

@@ -368,6 +368,27 @@ test_demo_history(void **state)
 	test_demo_close(t);
 }
 
+/* A run that fails half-way keeps none of its cases. */
+static void
+test_demo_all_or_nothing(void **state)
+{
+	struct test_demo *t = test_demo_open();
+	struct cmd_demo_stats stats;
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(sqlite3_exec(t->ctx.db->sql, "CREATE TRIGGER full AFTER INSERT ON"
+	    " cases WHEN (SELECT count(*) FROM cases) > 30 BEGIN SELECT RAISE(ABORT,"
+	    " 'disk full'); END", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(cmd_demo_fill(&t->ctx, 40, 3, &stats, &err), 0);
+	assert_non_null(err);
+	free(err);
+	cmd_demo_stats_free(&stats);
+	assert_int_equal(fixture_count(t->ctx.db->sql, "SELECT count(*) FROM cases"), 0);
+	assert_int_equal(fixture_count(t->ctx.db->sql, "SELECT count(*) FROM audit"), 0);
+	test_demo_close(t);
+}
+
 static void
 test_demo_bad_cases(void **state)
 {
@@ -391,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_demo_same_seed),
 		cmocka_unit_test(test_demo_adds),
 		cmocka_unit_test(test_demo_history),
+		cmocka_unit_test(test_demo_all_or_nothing),
 		cmocka_unit_test(test_demo_bad_cases),
 	};
 
