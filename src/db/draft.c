@@ -163,14 +163,18 @@ db_draft_save_tx(struct db *db, void *arg, char **err)
 	return st == DB_OK ? db_draft_drop_twins(db, op->id, op->rec, err) : st;
 }
 
-/* The draft of rec as written: its JSON, summary and time. */
+/* The draft of rec as written: its JSON, summary and time. A draft never
+ * holds more than its fields may: values over their limit are cut. */
 static void
 db_draft_op_fill(struct db_draft_op *op, const struct form_record *rec, int cursor)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct form_record *fit = form_record_dup(rec);
 
 	op->rec = rec;
 	op->cursor = cursor;
+	form_record_clamp(fit);
+	rec = fit;
 	strbuf_printf(&sb, "{\"form\":");
 	db_json_str(&sb, rec->def->name);
 	strbuf_printf(&sb, ",\"id\":%lld,\"case_id\":%lld,\"version\":%lld,\"cursor\":%d,"
@@ -181,6 +185,7 @@ db_draft_op_fill(struct db_draft_op *op, const struct form_record *rec, int curs
 	op->data = strbuf_take(&sb);
 	op->summary = db_draft_summary(rec);
 	op->now = db_now();
+	form_record_free(fit);
 }
 
 static void
@@ -395,6 +400,7 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 		*cursor = sqlite3_column_int(s, 3);
 		(*rec)->version = sqlite3_column_int64(s, 4);
 		st = db_draft_fill(db, *rec, (const char *)sqlite3_column_text(s, 5), err);
+		form_record_clamp(*rec);	/* kept before the limits were what they are */
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
 		db_seterr(err, _("draft %lld not found, or its form no longer exists"),
 		    (long long)id);

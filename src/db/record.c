@@ -770,6 +770,7 @@ db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
 {
 	struct db_save sv = { .rec = rec, .now = now, .case_read = out->case_read };
 	enum db_status st;
+	char *long_msg;
 
 	form_record_free(out->theirs);	/* of an attempt that was busy */
 	out->theirs = NULL;
@@ -777,6 +778,11 @@ db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
 		return db_schema_refuse(db, rec->def, err);
 	if (!db_record_def_ok(db, rec->def, err))
 		return DB_ERROR;
+	if ((long_msg = form_record_too_long(rec)) != NULL) {
+		db_seterr(err, "%s", long_msg);
+		free(long_msg);
+		return DB_REFUSED;
+	}
 	st = db_record_save_tx(db, &sv, err);
 	out->id = sv.id;
 	out->version = sv.version;

@@ -31,6 +31,25 @@ static const char *const form_type_names[FT__COUNT] = {
 	[FT_REPEAT] = "repeat",
 };
 
+/*
+ * Characters a value may hold (forms/README.md): the limit of a field without
+ * `length`, and the largest `length` that makes sense for the type (0: the
+ * type takes no `length`; its limit only bounds what can be typed into it).
+ */
+static const struct {
+	int	deflt;
+	int	most;
+} form_type_lengths[FT__COUNT] = {
+	[FT_TEXT] = { FORM_LEN_TEXT, 2000 },
+	[FT_MULTILINE] = { FORM_LEN_MULTILINE, 100000 },
+	[FT_PHONE] = { 40, 100 },
+	[FT_INTEGER] = { FORM_LEN_TYPED, 0 },
+	[FT_DECIMAL] = { FORM_LEN_TYPED, 0 },
+	[FT_MONEY] = { FORM_LEN_TYPED, 0 },
+	[FT_DATE] = { FORM_LEN_TYPED, 0 },
+	[FT_DATETIME] = { FORM_LEN_TYPED, 0 },
+};
+
 /* Filled by iso-codes (i18n) after the set is made. */
 static const char *const form_builtin_lists[] = { "country", "language", "currency" };
 
@@ -72,6 +91,20 @@ bool
 form_type_is_select(enum form_type t)
 {
 	return t == FT_SELECT_ONE || t == FT_SELECT_MANY;
+}
+
+int
+form_field_limit(const struct form_field *f)
+{
+	if (f->length > 0)
+		return f->length;
+	return (unsigned)f->type < FT__COUNT ? form_type_lengths[f->type].deflt : 0;
+}
+
+int
+form_type_length_most(enum form_type t)
+{
+	return (unsigned)t < FT__COUNT ? form_type_lengths[t].most : 0;
 }
 
 bool

@@ -83,7 +83,7 @@ struct form_field {
 	char		*calc;		/* expression text, FT_CALCULATED only */
 	char		*min;		/* number, or date for FT_DATE; NULL = none */
 	char		*max;
-	int		 length;	/* max characters for text types, 0 = none */
+	int		 length;	/* `length` as written, 0 = none: see form_field_limit() */
 	bool		 required;
 	bool		 readonly;
 	enum form_search search;
@@ -143,6 +143,20 @@ void		 form_def_index(struct form_def *);
 /* Writes a definition back in canonical form (golden round-trip tests). */
 char		*form_def_write(const struct form_def *);
 char		*form_choices_write(const struct form_choices *);
+
+/*
+ * Every value typed into a field is bounded: form_field_limit() is its
+ * `length`, else the default of its type (one-line text FORM_LEN_TEXT,
+ * multi-line FORM_LEN_MULTILINE, phone 40, numbers and dates FORM_LEN_TYPED);
+ * 0 for fields nobody types into (choices, yes/no, calculated, notes).
+ * form_type_length_most() is the largest `length` check-forms accepts for a
+ * type, 0 when the type takes none.
+ */
+#define FORM_LEN_TEXT		500
+#define FORM_LEN_MULTILINE	4000
+#define FORM_LEN_TYPED		64
+int		 form_field_limit(const struct form_field *);
+int		 form_type_length_most(enum form_type);
 
 /* Field type names as written in .form files ("text", "select_one", ...). */
 const char	*form_type_name(enum form_type);

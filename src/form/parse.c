@@ -524,9 +524,13 @@ form_parse_close_field(struct form_parse *p)
 	if (f->type == FT_CALCULATED && kl[K_CALC] == 0)
 		form_set_error(p->set, p->file, f->line, _("calculated field '%s' has no 'calc'"),
 		    f->name);
-	if (f->length > 0 && !form_type_is_text(f->type))
+	if (f->length > 0 && form_type_length_most(f->type) == 0)
 		form_set_error(p->set, p->file, kl[K_LENGTH], "%s",
 		    _("'length' is only for text, multiline and phone fields"));
+	else if (f->length > form_type_length_most(f->type))
+		form_set_error(p->set, p->file, kl[K_LENGTH],
+		    _("'length' %d is too long for a %s field: at most %d"), f->length,
+		    form_type_name(f->type), form_type_length_most(f->type));
 	if (f->filter != NULL && !form_type_is_select(f->type))
 		form_set_error(p->set, p->file, kl[K_FILTER], "%s",
 		    _("'filter' is only for select_one and select_many fields"));

@@ -274,11 +274,11 @@ form_types_text_done(struct form_check *c, char *canon, bool lines)
 			return form_types_fail(c, _("'%s' holds a control character"), NULL);
 		}
 	}
-	if (c->f->length > 0 && form_utf8_len(canon) > (size_t)c->f->length) {
+	if (form_field_limit(c->f) > 0 && form_utf8_len(canon) > (size_t)form_field_limit(c->f)) {
 		char n[24];
 
 		free(canon);
-		snprintf(n, sizeof n, "%d", c->f->length);
+		snprintf(n, sizeof n, "%d", form_field_limit(c->f));
 		return form_types_fail(c, _("'%s' is longer than %s characters"), n);
 	}
 	return form_types_ok(c, canon);

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/internal.h"
 #include "util/mem.h"
 #include "util/str.h"
+#include "util/tr.h"
 
 struct form_record *
 form_record_new(const struct form_def *def)
@@ -123,4 +125,57 @@ form_record_del_row(struct form_record *rec, size_t field, size_t row)
 	memmove(&rows->rows[row], &rows->rows[row + 1],
 	    (rows->n - row - 1) * sizeof *rows->rows);
 	rows->n--;
+}
+
+/* Byte length of the first n code points of s. */
+static size_t
+form_value_prefix(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && n-- == 0)
+			break;
+	return i;
+}
+
+size_t
+form_record_clamp(struct form_record *rec)
+{
+	size_t i, j, cut = 0;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		int limit = form_field_limit(&rec->def->fields[i]);
+		char *v = rec->vals[i];
+
+		if (v != NULL && limit > 0 && form_utf8_len(v) > (size_t)limit) {
+			v[form_value_prefix(v, (size_t)limit)] = '\0';
+			cut++;
+		}
+		for (j = 0; j < rec->kids[i].n; j++)
+			cut += form_record_clamp(rec->kids[i].rows[j]);
+	}
+	return cut;
+}
+
+char *
+form_record_too_long(const struct form_record *rec)
+{
+	size_t i, j, n;
+	char *msg;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		const struct form_field *f = &rec->def->fields[i];
+		int limit = form_field_limit(f);
+
+		if (rec->vals[i] != NULL && limit > 0 &&
+		    (n = form_utf8_len(rec->vals[i])) > (size_t)limit)
+			return xasprintf(_("%s refused: '%s' holds %zu characters, at most %d "
+			    "fit (shorten it)"), _(rec->def->title != NULL ? rec->def->title :
+			    rec->def->name), _(f->label != NULL ? f->label : f->name), n, limit);
+		for (j = 0; j < rec->kids[i].n; j++)
+			if ((msg = form_record_too_long(rec->kids[i].rows[j])) != NULL)
+				return msg;
+	}
+	return NULL;
 }

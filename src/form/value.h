@@ -42,6 +42,13 @@ const char		*form_record_get(const struct form_record *, size_t field);
 struct form_record	*form_record_add_row(struct form_record *, size_t field);
 void			 form_record_del_row(struct form_record *, size_t field, size_t row);
 
+/* Cuts every value longer than its field's limit (form_field_limit()) to
+ * the limit, at a character boundary, in child rows too; how many were cut. */
+size_t			 form_record_clamp(struct form_record *);
+/* NULL when every value fits its field's limit, child rows too; else a
+ * malloc'd message (staff language) naming the form, the field and the limit. */
+char			*form_record_too_long(const struct form_record *);
+
 /*
  * Checks and canonicalises what a user typed for one field (type, length,
  * min/max, choice codes, date forms such as 22.11.2026, 22/11/2026, 2026-11-22,

@@ -158,14 +158,14 @@ ui_app_pop_closed(struct ui_app *app)
 	}
 }
 
+/* Draws the stack into curses' buffer (refresh() sends it). */
 static void
-ui_app_draw(struct ui_app *app)
+ui_app_paint(struct ui_app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
 	erase();
 	if (app->cols < UI_MIN_COLS || app->rows < UI_MIN_ROWS) {
 		ui_draw_too_small(app->rows, app->cols, UI_MIN_ROWS, UI_MIN_COLS);
-		refresh();
 		return;
 	}
 	ui_draw_title(app, app->top);
@@ -177,6 +177,12 @@ ui_app_draw(struct ui_app *app)
 	ui_draw_keybar(app, app->top == NULL ? NULL : app->top->bar != NULL ? app->top->bar :
 	    app->top->ops->bar);
 	ui_draw_place_cursor();
+}
+
+static void
+ui_app_draw(struct ui_app *app)
+{
+	ui_app_paint(app);
 	refresh();
 }
 
@@ -214,6 +220,44 @@ ui_app_key(struct ui_app *app, int key)
 		app->quit = true;
 }
 
+/* Every screen's work put off while keys came, top first. */
+static void
+ui_app_idle(struct ui_app *app)
+{
+	struct ui_screen *s;
+
+	for (s = app->top; s != NULL; s = s->below)
+		if (s->ops->idle != NULL)
+			s->ops->idle(s, app);
+}
+
+/*
+ * Handles the key and every one that has arrived behind it; false on
+ * UI_KEY_HUP. A typed character goes straight to the screen; before any other
+ * key the stack catches up and is painted (into curses' buffer: nothing is
+ * sent), so that key acts on what the screen would show, as when every key
+ * was drawn.
+ */
+static bool
+ui_app_keys(struct ui_app *app, int key, bool drawn)
+{
+	while (!app->quit) {
+		if (key == UI_KEY_HUP)
+			return false;
+		if (key != UI_KEY(KEY_RESIZE) && ui_keys_action(key) != UA_NONE && !drawn) {
+			ui_app_idle(app);
+			ui_app_paint(app);
+		}
+		if (key != UI_KEY(KEY_RESIZE))
+			ui_app_key(app, key);
+		drawn = false;
+		key = ui_input_key_ready(&ui_app_hup);
+		if (key == UI_KEY_NONE)
+			break;
+	}
+	return true;
+}
+
 int
 ui_app_run(struct ui_app *app)
 {
@@ -223,13 +267,13 @@ ui_app_run(struct ui_app *app)
 	ui_app_start_curses();
 	ui_input_init();
 	while (!app->quit) {
+		ui_app_idle(app);
 		ui_app_draw(app);
 		key = ui_input_key(&ui_app_hup);
-		if (key == UI_KEY_HUP)
-			break;
-		if (key == UI_KEY(KEY_RESIZE) || key == UI_KEY_NONE)
+		if (key == UI_KEY_NONE)
 			continue;
-		ui_app_key(app, key);
+		if (!ui_app_keys(app, key, true))
+			break;
 	}
 	ui_app_keep_all(app);
 	while (app->top != NULL) {

@@ -8,7 +8,9 @@
  * and crash signals. SIGHUP and SIGTERM are turned into UI_KEY_HUP for the
  * screens (each saves its draft) and the program then exits cleanly. Screens are
  * a stack; each is a const struct of callbacks plus its own state. The stack is
- * redrawn as a whole into the curses screen and curses sends only changed cells.
+ * redrawn as a whole into the curses screen and curses sends only changed cells,
+ * once every key that has arrived is handled: a paste of a million characters
+ * is one redraw, not a million.
  */
 #ifndef UI_APP_H
 #define UI_APP_H
@@ -32,6 +34,9 @@ struct ui_screen_ops {
 	/* Handles a key (or UI_KEY_TICK); the action is pre-looked up. Returns
 	 * false for keys it leaves to the global actions (help, find, call, quit). */
 	bool		(*key)(struct ui_screen *, struct ui_app *, int key, enum ui_action);
+	/* The keys stopped coming (all input read, the screen about to be
+	 * drawn): work put off while keys arrive; may be NULL. */
+	void		(*idle)(struct ui_screen *, struct ui_app *);
 	/* Saves what would be lost (SIGHUP, quit); may be NULL. */
 	void		(*keep)(struct ui_screen *, struct ui_app *);
 	void		(*free)(struct ui_screen *);

@@ -4,8 +4,10 @@
  * Contract: the text is always valid UTF-8 and the cursor always sits on a
  * character boundary; combining marks move and delete together with their
  * base character; a length limit (code points, 0 = none) refuses characters
- * past it. Drawing scrolls horizontally so the cursor stays visible in a
- * narrow field; a wide character is never cut in half.
+ * past it and cuts a longer text given to ui_edit_set(). A character typed at
+ * the end costs O(1) and a redraw is linear in the text, so a paste of any
+ * size stays fast. Drawing scrolls horizontally so the cursor
+ * stays visible in a narrow field; a wide character is never cut in half.
  */
 #ifndef UI_EDIT_H
 #define UI_EDIT_H
@@ -20,6 +22,7 @@ struct ui_edit {
 	char	*text;		/* owned, NUL-terminated */
 	size_t	 len;
 	size_t	 cap;
+	size_t	 chars;		/* code points in text: the limit is checked in O(1) */
 	size_t	 cur;		/* byte offset of the cursor */
 	size_t	 scroll;	/* byte offset of the first shown character */
 	int	 limit;		/* code points, 0 = none */

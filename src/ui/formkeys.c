@@ -21,6 +21,15 @@ ui_form_focus_item(const struct ui_form *f)
 	return f->focus >= 0 && f->focus < (int)f->nitems ? &f->items[f->focus] : NULL;
 }
 
+/* A character the field has no room for: said once the keys stop coming,
+ * so a long paste costs no message per refused key. */
+static bool
+ui_form_full(struct ui_form *f)
+{
+	f->cut_at = f->edit.limit;
+	return true;
+}
+
 /* A money field's currency: a letter typed opens the list of currencies. */
 static const struct form_field ui_form_cur_field = {
 	.name = (char *)"currency",
@@ -59,9 +68,10 @@ ui_form_cur_key(struct ui_form *f, struct ui_app *app, int key)
 	return true;
 }
 
-/* Typing into a text field: live value and relevance as the user types. A
- * default shown in the field is replaced by the first character typed; any
- * other key (a cursor move, Backspace) edits it instead. */
+/* Typing into a text field. A default shown in the field is replaced by the
+ * first character typed; any other key (a cursor move, Backspace) edits it
+ * instead. The live value and relevance follow when the keys stop coming
+ * (ui_form_idle), not after every key of a paste. */
 static bool
 ui_form_text_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action a)
 {
@@ -84,23 +94,23 @@ ui_form_text_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action 
 	case UA_DELETE: ui_edit_delete(e); break;
 	case UA_CLEAR: ui_edit_clear(e); break;
 	case UA_ENTER:	/* a new line in multi-line text; Tab goes on */
-		if (f->rec->def->fields[f->edit_field].type != FT_MULTILINE ||
-		    !ui_edit_insert(e, '\n'))
+		if (f->rec->def->fields[f->edit_field].type != FT_MULTILINE)
 			return false;
+		if (!ui_edit_insert(e, '\n'))
+			return ui_form_full(f);	/* the rest of a paste stays out */
 		break;
 	case UA_NONE:
 		if (key < 32 || key >= 0x200000 || (key >= 0x7f && key < 0xa0))
 			return false;
-		if (!ui_edit_insert(e, (uint32_t)key)) {
-			ui_message(app, true, _("At most %d characters here"), e->limit);
-			return true;
-		}
+		if (!ui_edit_insert(e, (uint32_t)key))
+			return ui_form_full(f);
 		break;
 	default:
 		return false;
 	}
 	ui_form_changed(f, app);
-	ui_form_live(f, app);
+	f->edit_typed = true;
+	f->live_due = true;
 	return true;
 }
 

@@ -28,6 +28,7 @@ static const enum ui_action ui_form_row_bar[] = {
 static void ui_form_draw(struct ui_screen *, struct ui_app *);
 static void ui_form_keep(struct ui_screen *, struct ui_app *);
 static void ui_form_free(struct ui_screen *);
+static void ui_form_idle(struct ui_screen *, struct ui_app *);
 
 const struct ui_screen_ops ui_form_ops = {
 	.name = "form",
@@ -35,6 +36,7 @@ const struct ui_screen_ops ui_form_ops = {
 	.key = ui_form_key,
 	.keep = ui_form_keep,
 	.free = ui_form_free,
+	.idle = ui_form_idle,
 	.bar = ui_form_bar,
 };
 const struct ui_screen_ops ui_form_row_ops = {
@@ -43,6 +45,7 @@ const struct ui_screen_ops ui_form_row_ops = {
 	.key = ui_form_key,
 	.keep = ui_form_keep,
 	.free = ui_form_free,
+	.idle = ui_form_idle,
 	.bar = ui_form_row_bar,
 };
 
@@ -148,13 +151,14 @@ ui_form_enter(struct ui_form *f)
 
 	f->edit_field = -1;
 	f->edit_typed = false;
+	f->live_due = false;
 	f->edit_fresh = false;
 	if (fd == NULL || !ui_field_is_text(fd))
 		return;
 	f->edit_field = f->items[f->focus].field;
 	f->edit_fresh = f->dflt[f->edit_field] && !str_empty(f->rec->vals[f->edit_field]);
 	text = ui_field_edit_text(f->rec, (size_t)f->edit_field);
-	ui_edit_set(&f->edit, text, fd->length);
+	ui_edit_set(&f->edit, text, form_field_limit(fd));
 	free(text);
 }
 
@@ -181,6 +185,7 @@ ui_form_commit(struct ui_form *f, struct ui_app *app)
 
 	if (i < 0)
 		return;
+	f->live_due = false;	/* the whole check follows */
 	before = ui_field_edit_text(f->rec, (size_t)i);
 	if (f->edit_typed || strcmp(before, f->edit.text != NULL ? f->edit.text : "") != 0 ||
 	    f->err[i] != NULL) {
@@ -222,6 +227,22 @@ ui_form_live(struct ui_form *f, struct ui_app *app)
 	}
 	free(canon);
 	ui_form_recompute(f, app);
+}
+
+/* The keys stopped coming: the live value of what was typed, once for a
+ * whole paste, and the message of a field that had no room for all of it. */
+static void
+ui_form_idle(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_form *f = s->data;
+
+	if (f->live_due)
+		ui_form_live(f, app);
+	f->live_due = false;
+	if (f->cut_at > 0)
+		ui_message(app, true, _("Cut at %d characters: the field holds no more"),
+		    f->cut_at);
+	f->cut_at = 0;
 }
 
 void

@@ -38,6 +38,8 @@ struct ui_form {
 	struct ui_edit		 edit;
 	int			 edit_field;	/* field the edit buffer holds, -1 = none */
 	bool			 edit_typed;	/* typed into since it was entered */
+	bool			 live_due;	/* typed into since the last ui_form_live() */
+	int			 cut_at;	/* limit a key hit since the last idle, 0 = none */
 	bool			 edit_fresh;	/* shows a default: the first key replaces it */
 	bool			*dflt;		/* per field: the value is a default, untouched */
 	char			**err;		/* per field, malloc'd message */

@@ -449,6 +449,33 @@ vt_type(struct vt *vt, const char *bytes)
 	vt_write(vt, bytes, strlen(bytes), true);
 }
 
+/* Writes as fast as the program reads, reading its output meanwhile (a
+ * full pty in one direction must not stall the other). */
+size_t
+vt_paste(struct vt *vt, const char *bytes, size_t len, int timeout_ms)
+{
+	long long end = vt_now_ms() + timeout_ms;
+	size_t done = 0;
+
+	while (done < len && !vt->eof && vt_now_ms() < end) {
+		struct pollfd p = { .fd = vt->fd, .events = POLLIN | POLLOUT };
+		ssize_t n;
+
+		if (poll(&p, 1, 50) <= 0)
+			continue;
+		if (p.revents & (POLLIN | POLLHUP | POLLERR))
+			vt_drain(vt);
+		if (!(p.revents & POLLOUT))
+			continue;
+		n = write(vt->fd, bytes + done, len - done);
+		if (n > 0)
+			done += (size_t)n;
+		else if (n < 0 && errno != EINTR && errno != EAGAIN)
+			break;	/* the program is gone */
+	}
+	return done;
+}
+
 void
 vt_key(struct vt *vt, enum vt_key key)
 {

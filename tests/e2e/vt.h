@@ -72,6 +72,9 @@ void	 vt_pump(struct vt *, int ms);
 
 /* Keys are what an xterm sends, in the cursor-key mode the program set. */
 void	 vt_type(struct vt *, const char *bytes);
+/* A paste: len bytes written as fast as the program takes them; returns how
+ * many went before the deadline or the program's end. */
+size_t	 vt_paste(struct vt *, const char *bytes, size_t len, int timeout_ms);
 void	 vt_key(struct vt *, enum vt_key);
 void	 vt_ctrl(struct vt *, char letter);	/* vt_ctrl(vt, 'x') sends ^X */
 void	 vt_alt(struct vt *, char c);		/* ESC c */

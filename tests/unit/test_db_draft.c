@@ -4,6 +4,7 @@
 #include "db_fixture.h"
 
 #include "db/draft.h"
+#include "db/internal.h"
 
 static void
 test_draft_round_trip(void **state)
@@ -105,12 +106,51 @@ test_draft_form_gone(void **state)
 	free(path);
 }
 
+/* A draft never holds more than a field may: cut when kept, and cut again
+ * when one kept by an older program comes back. */
+static void
+test_draft_bounded(void **state)
+{
+	char *path = fixture_path(), *err = NULL, *big = xmalloc(FORM_LEN_MULTILINE + 101);
+	struct form_set *set = fixture_forms("call.form", fixture_call_form);
+	struct db *db = fixture_open(path, set);
+	struct form_record *rec = form_record_new(set->forms[0]), *back = NULL;
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int cursor;
+
+	(void)state;
+	memset(big, 'n', FORM_LEN_MULTILINE + 100);
+	big[FORM_LEN_MULTILINE + 100] = '\0';
+	fixture_set(rec, "notes", big);
+	assert_int_equal(db_draft_save(db, &id, rec, 0, &err), DB_OK);
+	assert_int_equal(strlen(fixture_get(rec, "notes")), FORM_LEN_MULTILINE + 100);
+	assert_int_equal(fixture_count(db->sql, "SELECT length(json_extract(data,"
+	    " '$.record.vals.notes')) FROM drafts"), FORM_LEN_MULTILINE);
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "UPDATE drafts SET data = json_set(data,"
+	    " '$.record.vals.notes', ?1)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, big, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_int_equal(db_draft_load(db, id, &back, &cursor, &err), DB_OK);
+	assert_int_equal(strlen(fixture_get(back, "notes")), FORM_LEN_MULTILINE);
+	assert_null(err);
+	form_record_free(back);
+	form_record_free(rec);
+	free(big);
+	db_close(db);
+	form_set_free(set);
+	fixture_unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_draft_round_trip),
 		cmocka_unit_test(test_draft_form_gone),
+		cmocka_unit_test(test_draft_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -112,6 +112,41 @@ test_rec_round_trip(void **state)
 	assert_null(err);
 }
 
+/* The data layer refuses a value over its field's limit, whichever path
+ * wrote it, naming the form and the field; nothing is stored. */
+static void
+test_rec_too_long(void **state)
+{
+	struct test_rec *t = *state;
+	struct form_record *rec = test_rec_new(t);
+	size_t members = fixture_field(rec->def, "members");
+	char *big = xmalloc(FORM_LEN_TEXT + 2), *err = NULL;
+
+	memset(big, 'x', FORM_LEN_TEXT + 1);
+	big[FORM_LEN_TEXT + 1] = '\0';
+	fixture_set(rec, "given", big);
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_REFUSED);
+	assert_string_equal(err, "Registration refused: 'given' holds 501 characters, at most "
+	    "500 fit (shorten it)");
+	free(err);
+	err = NULL;
+	assert_int_equal(rec->id, 0);
+	assert_int_equal(fixture_count(t->db->sql, "SELECT count(*) FROM registrations"), 0);
+	big[FORM_LEN_TEXT] = '\0';	/* exactly the limit: saved */
+	fixture_set(rec, "given", big);
+	fixture_set(rec->kids[members].rows[1], "name", big);
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_OK);
+	assert_int_equal(fixture_count(t->db->sql,
+	    "SELECT length(given) FROM registrations"), FORM_LEN_TEXT);
+	strcat(big, "y");	/* a child row over it */
+	fixture_set(rec->kids[members].rows[1], "name", big);
+	assert_int_equal(db_record_save(t->db, rec, NULL, &err), DB_REFUSED);
+	assert_non_null(strstr(err, "'name' holds 501 characters"));
+	free(err);
+	free(big);
+	form_record_free(rec);
+}
+
 static void
 test_rec_conflict(void **state)
 {
@@ -345,6 +380,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_rec_round_trip, test_rec_setup,
+		    test_rec_teardown),
+		cmocka_unit_test_setup_teardown(test_rec_too_long, test_rec_setup,
 		    test_rec_teardown),
 		cmocka_unit_test_setup_teardown(test_rec_conflict, test_rec_setup,
 		    test_rec_teardown),

@@ -266,6 +266,85 @@ test_records(void **state)
 	form_record_free(copy);
 }
 
+/* A string of n times c (malloc'd). */
+static char *
+repeat_char(char c, size_t n)
+{
+	char *s = malloc(n + 1);
+
+	assert_non_null(s);
+	memset(s, c, n);
+	s[n] = '\0';
+	return s;
+}
+
+/* Every field typed into has a limit, `length` or its type's default. */
+static void
+test_default_limits(void **state)
+{
+	char *canon = NULL, *msg = NULL, *big;
+
+	(void)state;
+	assert_int_equal(form_field_limit(field("txt")), 6);
+	assert_int_equal(form_field_limit(field("lines")), FORM_LEN_MULTILINE);
+	assert_int_equal(form_field_limit(set->forms[0]->fields[form_field_index(
+	    set->forms[0], "kids")].group->fields), FORM_LEN_TEXT);
+	assert_int_equal(form_field_limit(field("tel")), 40);
+	assert_int_equal(form_field_limit(field("int")), FORM_LEN_TYPED);
+	assert_int_equal(form_field_limit(field("day")), FORM_LEN_TYPED);
+	assert_int_equal(form_field_limit(field("yn")), 0);
+	assert_int_equal(form_field_limit(field("one")), 0);
+	assert_int_equal(form_field_limit(field("remark")), 0);
+	assert_true(FORM_LEN_TEXT >= 200 && FORM_LEN_TEXT <= 1000);
+	assert_true(FORM_LEN_MULTILINE >= 2000 && FORM_LEN_MULTILINE <= 10000);
+	/* The check of a typed value holds to the default too. */
+	big = repeat_char('x', FORM_LEN_MULTILINE);
+	assert_true(form_value_check(set, field("lines"), big, &canon, &msg));
+	free(canon);
+	free(big);
+	big = repeat_char('x', FORM_LEN_MULTILINE + 1);
+	assert_false(form_value_check(set, field("lines"), big, &canon, &msg));
+	assert_non_null(strstr(msg, "is longer than 4000 characters"));
+	free(msg);
+	free(big);
+}
+
+/* Cut at the limit (a draft of old) and refused over it (a save), child rows too. */
+static void
+test_too_long(void **state)
+{
+	const struct form_def *def = set->forms[0];
+	struct form_record *rec = form_record_new(def), *kid;
+	size_t lines = (size_t)form_field_index(def, "lines");
+	size_t txt = (size_t)form_field_index(def, "txt");
+	size_t kids = (size_t)form_field_index(def, "kids");
+	char *big = repeat_char('y', FORM_LEN_TEXT + 7), *msg;
+
+	(void)state;
+	form_record_set(rec, txt, "\xc5\xbe" "ab" "\xc4\x8d");	/* 4 characters fit in 6 */
+	assert_null(form_record_too_long(rec));
+	form_record_set(rec, txt, "\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe");
+	msg = form_record_too_long(rec);
+	assert_string_equal(msg, "T refused: 'txt' holds 7 characters, at most 6 fit (shorten it)");
+	free(msg);
+	kid = form_record_add_row(rec, kids);
+	form_record_set(kid, 0, big);
+	form_record_set(rec, lines, "short");
+	assert_int_equal(form_record_clamp(rec), 2);
+	assert_string_equal(form_record_get(rec, txt),
+	    "\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe\xc5\xbe");	/* whole characters */
+	assert_int_equal(strlen(form_record_get(kid, 0)), FORM_LEN_TEXT);
+	assert_string_equal(form_record_get(rec, lines), "short");
+	assert_null(form_record_too_long(rec));
+	assert_int_equal(form_record_clamp(rec), 0);
+	form_record_set(kid, 0, big);
+	msg = form_record_too_long(rec);
+	assert_non_null(strstr(msg, "'kid' holds 507 characters, at most 500 fit"));
+	free(msg);
+	free(big);
+	form_record_free(rec);
+}
+
 int
 main(void)
 {
@@ -279,6 +358,8 @@ main(void)
 		cmocka_unit_test(test_select),
 		cmocka_unit_test(test_text_and_phone),
 		cmocka_unit_test(test_records),
+		cmocka_unit_test(test_default_limits),
+		cmocka_unit_test(test_too_long),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
