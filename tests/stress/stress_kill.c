@@ -3,8 +3,9 @@
  *
  * Each round leaves a draft in the database (a new registration with two
  * family members, or a payment), starts the real avrr at 80x24, resumes the
- * draft from the start screen, presses F2 and kills the program 0-20 ms
- * later (STRESS_MAX_US), which with the sanitizer build spans the save. Afterwards the database must be whole (integrity_check), every case
+ * draft from the start screen, presses F2 and kills the program 0-40 ms
+ * (a registration, with its duplicate check) or 0-20 ms (a payment) later,
+ * which with the sanitizer build spans the save (STRESS_MAX_US sets both). Afterwards the database must be whole (integrity_check), every case
  * must have its registration, no draft may be left of a saved record, and
  * resuming what is left (as the program does) must register nobody twice.
  *
@@ -32,7 +33,7 @@ struct st {
 	int		 rounds;
 	unsigned	 seed;
 	int		 saved, left;	/* rounds whose record was saved / left as a draft */
-	int		 max_us;	/* the kill comes 0 .. max_us after F2 */
+	int		 max_us;	/* the kill comes 0 .. max_us after F2 (0: the test's) */
 };
 
 static int
@@ -45,7 +46,7 @@ st_setup(void **state)
 	t->db = e2e_db_new_forms("forms");
 	t->rounds = n != NULL && atoi(n) > 0 ? atoi(n) : 200;
 	t->seed = seed != NULL ? (unsigned)atoi(seed) : 1;
-	t->max_us = us != NULL && atoi(us) > 0 ? atoi(us) : 20000;
+	t->max_us = us != NULL && atoi(us) > 0 ? atoi(us) : 0;
 	*state = t;
 	return 0;
 }
@@ -160,7 +161,7 @@ st_draft(struct st *t, struct form_record *rec)
 
 /* Starts avrr, resumes the newest draft, presses F2 and kills it a moment later. */
 static void
-st_round(struct st *t, const char *title)
+st_round(struct st *t, const char *title, int max_us)
 {
 	struct vt *vt = e2e_start(t->db, NULL, 24, 80);
 	struct timespec ts;
@@ -173,7 +174,8 @@ st_round(struct st *t, const char *title)
 	VT_ASSERT_ROW(vt, 0, title, T);
 	vt_key(vt, VT_F2);
 	ts.tv_sec = 0;
-	ts.tv_nsec = (long)(rand_r(&t->seed) % (unsigned)t->max_us) * 1000L;
+	ts.tv_nsec = (long)(rand_r(&t->seed) % (unsigned)(t->max_us > 0 ? t->max_us : max_us)) *
+	    1000L;
 	nanosleep(&ts, NULL);
 	vt_signal(vt, SIGKILL);
 	vt_wait_exit(vt, T);
@@ -244,7 +246,7 @@ test_kill_registration(void **state)
 
 	for (r = 0; r < t->rounds; r++) {
 		st_draft(t, st_registration(t, r, surname, sizeof surname));
-		st_round(t, "Registration");
+		st_round(t, "Registration", 40000);
 	}
 	st_whole(t);
 	t->saved = (int)st_count(t, "SELECT count(*) FROM registration");
@@ -350,7 +352,7 @@ test_kill_payment(void **state)
 	for (r = 0; r < t->rounds; r++) {
 		if (st_count(t, "SELECT count(*) FROM drafts") == 0)
 			st_draft(t, st_payment(t, case_id, r));
-		st_round(t, "Payment to a provider");
+		st_round(t, "Payment to a provider", 20000);
 	}
 	st_whole(t);
 	t->saved = (int)st_count(t, "SELECT count(*) FROM payment");
