@@ -1,9 +1,9 @@
 #include "ui/field.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/money.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -94,7 +94,7 @@ ui_field_display_tr(const struct form_set *set, const struct form_record *rec, s
 	case FT_DATE:
 		return ui_field_date(v, tr);
 	case FT_MONEY:
-		return xasprintf("%s %s", v, str_empty(rec->curs[i]) ? "" : rec->curs[i]);
+		return form_money_text(v, rec->curs[i]);
 	default:
 		return xstrdup(v);
 	}
@@ -108,40 +108,27 @@ ui_field_edit_text(const struct form_record *rec, size_t i)
 	return xstrdup(str_empty(v) ? "" : v);	/* a money field shows its currency beside */
 }
 
-/* "1200.50 usd" -> amount "1200.50", currency "USD"; "1200.50" keeps the
+/* "1200.50 usd" sets amount and currency (form/money); "1200.50" keeps the
  * currency the field shows, and without one asks for it: never a silent EUR. */
 static char *
 ui_field_money(const struct form_set *set, const struct form_field *fd,
     struct form_record *rec, size_t i, const char *text)
 {
-	char *amount = xstrdup(text), *sp = strrchr(amount, ' '), *canon = NULL, *msg = NULL;
-	char cur[4] = "";
-	size_t k;
+	char *amount = NULL, *msg = NULL;
+	char cur[4];
 
-	if (sp != NULL && strlen(str_trim(sp + 1)) == 3) {
-		for (k = 0; k < 3; k++)
-			cur[k] = (char)toupper((unsigned char)sp[1 + k]);
-		*sp = '\0';
-		if (!isalpha((unsigned char)cur[0]) || !isalpha((unsigned char)cur[1]) ||
-		    !isalpha((unsigned char)cur[2])) {
-			msg = xasprintf(_("'%s' is not a currency code (e.g. EUR, USD)"), sp + 1);
-			free(amount);
-			form_record_set(rec, i, text);
-			return msg;
-		}
-	}
-	if (form_value_check(set, fd, str_trim(amount), &canon, &msg)) {
-		form_record_set(rec, i, canon);
-		if (cur[0] != '\0') {
-			free(rec->curs[i]);
-			rec->curs[i] = xstrdup(cur);
-		} else if (str_empty(rec->curs[i]))
-			msg = xstrdup(_("Choose the currency: type its letters (e.g. eur)"));
-	} else {
+	if (!form_money_parse(set, fd, text, &amount, cur, &msg)) {
 		form_record_set(rec, i, text);
+		return msg;
 	}
-	free(canon);
+	form_record_set(rec, i, amount);
 	free(amount);
+	if (cur[0] != '\0') {
+		free(rec->curs[i]);
+		rec->curs[i] = xstrdup(cur);
+	} else if (str_empty(rec->curs[i])) {
+		msg = xstrdup(_("Choose the currency: type its letters (e.g. eur)"));
+	}
 	return msg;
 }
 

@@ -1,0 +1,28 @@
+/*
+ * form/money: a money value is an amount (canonical decimal text, in the
+ * record's vals[]) and a currency (an ISO 4217 code, in curs[]).
+ *
+ * Contract: form_money_parse() reads what was typed or a file holds: an
+ * amount, optionally followed by a space and a three-letter currency code in
+ * any case ("1200.5", "1200.50 usd"). On success it returns true, *amount is
+ * the malloc'd canonical amount (form_value_check() of the field: number,
+ * min/max) and cur the upper-case code, "" when none was given (the caller
+ * keeps the currency it has, never a silent EUR). On failure it returns false
+ * and *msg is a malloc'd one-line message in the staff language.
+ * form_money_currency_ok() accepts three upper-case letters that, when the
+ * set's built-in currency list is filled (iso-codes), are one of its codes.
+ */
+#ifndef FORM_MONEY_H
+#define FORM_MONEY_H
+
+#include <stdbool.h>
+
+#include "form/form.h"
+
+bool	 form_money_parse(const struct form_set *, const struct form_field *,
+	    const char *text, char **amount, char cur[4], char **msg);
+bool	 form_money_currency_ok(const struct form_set *, const char *code);
+/* malloc'd "1200.50 EUR", or the amount alone when there is no currency. */
+char	*form_money_text(const char *amount, const char *cur);
+
+#endif
