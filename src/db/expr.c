@@ -508,6 +508,24 @@ db_expr_apply(struct db_expr *x, struct form_record *rec, bool fill_defaults,
 	free(rel);
 }
 
+static void
+db_expr_logic_apply(void *arg, struct form_record *rec, bool *relevant)
+{
+	db_expr_apply(arg, rec, false, relevant);
+}
+
+static bool
+db_expr_logic_holds(void *arg, const char *text, const struct form_record *rec)
+{
+	return db_expr_truth(arg, text, rec, true);
+}
+
+struct form_logic
+db_expr_logic(struct db_expr *x)
+{
+	return (struct form_logic){ x, db_expr_logic_apply, db_expr_logic_holds };
+}
+
 /* Compiles text for def; a one-line reason when it cannot be used. */
 static char *
 db_expr_check(struct db_expr *x, const struct form_def *def, const char *text)

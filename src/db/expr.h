@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 
+#include "form/check.h"
 #include "form/form.h"
 #include "form/value.h"
 
@@ -49,5 +50,8 @@ bool		 db_expr_truth(struct db_expr *, const char *text,
  */
 void		 db_expr_apply(struct db_expr *, struct form_record *, bool fill_defaults,
 		    bool *relevant);
+/* The record logic form_check_record() needs: db_expr_apply() without
+ * defaults, and constraints through db_expr_truth() (NULL passes). */
+struct form_logic db_expr_logic(struct db_expr *);
 
 #endif

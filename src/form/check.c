@@ -1,0 +1,196 @@
+#include "form/check.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/money.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+/* A walk down one record: where it is and what it found. */
+struct form_check_walk {
+	const struct form_set	*set;
+	const struct form_logic	*logic;
+	struct form_problems	*out;
+	struct form_step	*path;
+	size_t			 depth;
+	size_t			 cap;
+	size_t			 added;
+};
+
+static const char *
+form_check_label(const struct form_field *fd)
+{
+	return _(fd->label != NULL ? fd->label : fd->name);
+}
+
+/* Appends the problem of field at of def (msg taken), "Row N: " before it
+ * for each row it lies in. */
+static void
+form_check_add(struct form_check_walk *w, const struct form_def *def, size_t at,
+    enum form_problem_kind kind, char *msg)
+{
+	struct form_problem *p;
+	size_t k = w->depth;
+	char *line;
+
+	while (k-- > 0) {
+		line = xasprintf(_("Row %zu: %s"), w->path[k].row + 1, msg);
+		free(msg);
+		msg = line;
+	}
+	w->out->items = xgrow(w->out->items, &w->out->cap, w->out->n + 1,
+	    sizeof *w->out->items);
+	p = &w->out->items[w->out->n++];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->field = w->depth > 0 ? w->path[0].field : at;
+	p->depth = w->depth;
+	if (w->depth > 0) {
+		p->path = xcalloc(w->depth, sizeof *p->path);
+		memcpy(p->path, w->path, w->depth * sizeof *p->path);
+	}
+	p->def = def;
+	p->at = at;
+	p->msg = msg;
+	w->added++;
+}
+
+/* The amount fits the field; the currency is there and is one. */
+static char *
+form_check_money(struct form_check_walk *w, const struct form_record *rec, size_t i,
+    enum form_problem_kind *kind)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	const char *cur = rec->curs[i];
+
+	*kind = FORM_PROBLEM_CURRENCY;
+	if (str_empty(cur))
+		return xasprintf(_("%s: choose the currency (type its letters)"),
+		    form_check_label(fd));
+	if (!form_money_currency_ok(w->set, cur))
+		return xasprintf(_("'%s' is not a currency code (e.g. EUR, USD)"), cur);
+	return NULL;
+}
+
+/* The problem of a field that holds a value, or NULL (a calculated value
+ * is not typed: only its constraint). */
+static char *
+form_check_value(struct form_check_walk *w, const struct form_record *rec, size_t i,
+    enum form_problem_kind *kind)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	char *canon = NULL, *msg = NULL;
+
+	*kind = FORM_PROBLEM_TYPE;
+	if (fd->type != FT_CALCULATED &&
+	    !form_value_check(w->set, fd, rec->vals[i], &canon, &msg))
+		return msg;
+	free(canon);
+	if (fd->type == FT_MONEY && (msg = form_check_money(w, rec, i, kind)) != NULL)
+		return msg;
+	*kind = FORM_PROBLEM_CONSTRAINT;
+	if (fd->constraint == NULL || w->logic->holds(w->logic->arg, fd->constraint, rec))
+		return NULL;
+	return fd->constraint_msg != NULL ? xstrdup(_(fd->constraint_msg)) :
+	    xasprintf(_("%s does not meet the rule %s"), form_check_label(fd), fd->constraint);
+}
+
+/* The row count of repeat field i against required, min and max. */
+static char *
+form_check_count(const struct form_field *fd, size_t n)
+{
+	if (fd->required && n == 0)
+		return xasprintf(_("%s: add at least one row"), form_check_label(fd));
+	if (fd->min != NULL && n < (size_t)atoi(fd->min))
+		return xasprintf(_("%s: at least %s rows are needed"), form_check_label(fd),
+		    fd->min);
+	if (fd->max != NULL && n > (size_t)atoi(fd->max))
+		return xasprintf(_("%s: at most %s rows are allowed"), form_check_label(fd),
+		    fd->max);
+	return NULL;
+}
+
+static void form_check_walk(struct form_check_walk *, struct form_record *);
+
+static void
+form_check_rows(struct form_check_walk *w, struct form_record *rec, size_t i)
+{
+	struct form_rows *rows = &rec->kids[i];
+	char *msg = form_check_count(&rec->def->fields[i], rows->n);
+	size_t r;
+
+	if (msg != NULL)
+		form_check_add(w, rec->def, i, FORM_PROBLEM_ROWS, msg);
+	w->path = xgrow(w->path, &w->cap, w->depth + 1, sizeof *w->path);
+	for (r = 0; r < rows->n; r++) {
+		w->path[w->depth] = (struct form_step){ i, r };
+		w->depth++;
+		form_check_walk(w, rows->rows[r]);
+		w->depth--;
+	}
+}
+
+static void
+form_check_field(struct form_check_walk *w, struct form_record *rec, size_t i)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	enum form_problem_kind kind = FORM_PROBLEM_REQUIRED;
+	char *msg = NULL;
+
+	if (fd->type == FT_NOTE)
+		return;
+	if (fd->type == FT_REPEAT) {
+		form_check_rows(w, rec, i);
+		return;
+	}
+	if (str_empty(rec->vals[i])) {
+		if (fd->required)
+			msg = xasprintf(_("%s is required"), form_check_label(fd));
+	} else {
+		msg = form_check_value(w, rec, i, &kind);
+	}
+	if (msg != NULL)
+		form_check_add(w, rec->def, i, kind, msg);
+}
+
+/* rec is the walk's own copy: the logic is applied to it in place. */
+static void
+form_check_walk(struct form_check_walk *w, struct form_record *rec)
+{
+	bool *rel = xcalloc(rec->def->nfields + 1, sizeof *rel);
+	size_t i;
+
+	w->logic->apply(w->logic->arg, rec, rel);
+	for (i = 0; i < rec->def->nfields; i++)
+		if (rel[i])
+			form_check_field(w, rec, i);
+	free(rel);
+}
+
+size_t
+form_check_record(const struct form_set *set, const struct form_logic *logic,
+    const struct form_record *rec, struct form_problems *out)
+{
+	struct form_check_walk w = { set, logic, out, NULL, 0, 0, 0 };
+	struct form_record *copy = form_record_dup(rec);
+
+	form_check_walk(&w, copy);
+	form_record_free(copy);
+	free(w.path);
+	return w.added;
+}
+
+void
+form_check_clear(struct form_problems *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++) {
+		free(ps->items[i].path);
+		free(ps->items[i].msg);
+	}
+	free(ps->items);
+	memset(ps, 0, sizeof *ps);
+}
