@@ -6,6 +6,7 @@
 
 #include "db/cases.h"
 #include "db/draft.h"
+#include "db/expr.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
 #include "i18n/i18n.h"
@@ -15,103 +16,6 @@
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
-
-static const char *
-ui_form_label(const struct form_field *fd)
-{
-	return _(fd->label != NULL ? fd->label : fd->name);
-}
-
-/* Type check of a stored value (a draft may hold what was typed). */
-static char *
-ui_form_check_value(struct ui_app *app, const struct form_record *rec, size_t i)
-{
-	const struct form_field *fd = &rec->def->fields[i];
-	char *canon = NULL, *msg = NULL;
-
-	if (fd->type == FT_CALCULATED)
-		return NULL;
-	if (fd->type == FT_MONEY)	/* the amount is checked when typed */
-		return str_empty(rec->curs[i]) ? xasprintf(_("%s: choose the currency (type "
-		    "its letters)"), ui_form_label(fd)) : NULL;
-	if (!form_value_check(app->forms, fd, rec->vals[i], &canon, &msg))
-		return msg;
-	free(canon);
-	return NULL;
-}
-
-static char *
-ui_form_check_rows(struct ui_app *app, const struct form_record *rec, size_t i)
-{
-	const struct form_field *fd = &rec->def->fields[i];
-	const struct form_rows *rows = &rec->kids[i];
-	char *msg = NULL;
-	size_t r;
-	int bad;
-
-	if (fd->required && rows->n == 0)
-		return xasprintf(_("%s: add at least one row"), ui_form_label(fd));
-	if (fd->min != NULL && rows->n < (size_t)atoi(fd->min))
-		return xasprintf(_("%s: at least %s rows are needed"), ui_form_label(fd), fd->min);
-	if (fd->max != NULL && rows->n > (size_t)atoi(fd->max))
-		return xasprintf(_("%s: at most %s rows are allowed"), ui_form_label(fd), fd->max);
-	for (r = 0; r < rows->n; r++) {
-		bad = ui_form_check(app, rows->rows[r], &msg);
-		if (bad >= 0) {
-			char *m = xasprintf(_("Row %zu: %s"), r + 1, msg);
-
-			free(msg);
-			return m;
-		}
-	}
-	return NULL;
-}
-
-static char *
-ui_form_check_field(struct ui_app *app, const struct form_record *rec, size_t i)
-{
-	const struct form_field *fd = &rec->def->fields[i];
-
-	if (fd->type == FT_NOTE)
-		return NULL;
-	if (fd->type == FT_REPEAT)
-		return ui_form_check_rows(app, rec, i);
-	if (str_empty(rec->vals[i]))
-		return fd->required ? xasprintf(_("%s is required"), ui_form_label(fd)) : NULL;
-	{
-		char *msg = ui_form_check_value(app, rec, i);
-
-		if (msg != NULL)
-			return msg;
-	}
-	if (fd->constraint != NULL &&
-	    !db_expr_truth(app->expr, fd->constraint, rec, true))
-		return fd->constraint_msg != NULL ? xstrdup(_(fd->constraint_msg)) :
-		    xasprintf(_("%s does not meet the rule %s"), ui_form_label(fd),
-		    fd->constraint);
-	return NULL;
-}
-
-int
-ui_form_check(struct ui_app *app, const struct form_record *rec, char **msg)
-{
-	bool *rel = xcalloc(rec->def->nfields, sizeof *rel);
-	struct form_record *copy = form_record_dup(rec);
-	size_t i;
-	int bad = -1;
-
-	db_expr_apply(app->expr, copy, false, rel);
-	for (i = 0; i < rec->def->nfields && bad < 0; i++) {
-		if (!rel[i])
-			continue;
-		*msg = ui_form_check_field(app, copy, i);
-		if (*msg != NULL)
-			bad = (int)i;
-	}
-	form_record_free(copy);
-	free(rel);
-	return bad;
-}
 
 static void
 ui_form_show_error(struct ui_form *f, struct ui_app *app, int field, char *msg)
@@ -125,6 +29,32 @@ ui_form_show_error(struct ui_form *f, struct ui_app *app, int field, char *msg)
 	if (k >= 0)
 		ui_form_focus(f, k);
 	ui_message(app, true, "%s", _("Not saved: please correct the marked field"));
+}
+
+/* False when the record has problems (form/check): the first is shown under
+ * its field with the cursor there; the others mark their fields where no
+ * message stands yet. */
+static bool
+ui_form_check_all(struct ui_form *f, struct ui_app *app)
+{
+	struct form_logic logic = db_expr_logic(app->expr);
+	struct form_problems ps = { 0 };
+	struct form_problem *p;
+	size_t k;
+
+	if (form_check_record(app->forms, &logic, f->rec, &ps) == 0)
+		return true;
+	for (k = 1; k < ps.n; k++) {
+		p = &ps.items[k];
+		if (f->err[p->field] == NULL && p->field != ps.items[0].field) {
+			f->err[p->field] = p->msg;
+			p->msg = NULL;
+		}
+	}
+	ui_form_show_error(f, app, (int)ps.items[0].field, ps.items[0].msg);
+	ps.items[0].msg = NULL;
+	form_check_clear(&ps);
+	return false;
 }
 
 void
@@ -197,15 +127,11 @@ void
 ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
 	char *msg = NULL;
-	int bad;
 
 	if (f->edit_field >= 0)
 		ui_form_commit(f, app);
-	bad = ui_form_check(app, f->rec, &msg);
-	if (bad >= 0) {
-		ui_form_show_error(f, app, bad, msg);
+	if (!ui_form_check_all(f, app))
 		return;
-	}
 	if (f->root != f) {
 		ui_close(app, s);
 		return;

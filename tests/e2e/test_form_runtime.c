@@ -183,6 +183,37 @@ test_required_on_save(void **state)
 	assert_int_equal(e2e_count(t->db, "registration"), 0);
 }
 
+/* A save shows every problem at once: the first with the cursor on its
+ * field, the others marked under theirs; each goes when it is put right. */
+static void
+test_save_marks_every_problem(void **state)
+{
+	struct t *t = *state;
+
+	start(t, NULL, 24, 80);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname", 5000);
+	vt_type(t->vt, "\t\t\t\ty\t");
+	VT_ASSERT_TEXT(t->vt, "Interpreter's language", 5000);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Surname is required", 5000);
+	VT_ASSERT_TEXT(t->vt, "Interpreter's language is required", 5000);
+	assert_true(vt_wait_cursor(t->vt, 3, 34, 5000));	/* on the surname */
+	assert_int_equal(e2e_count(t->db, "registration"), 0);
+	vt_type(t->vt, "Novák");
+	vt_ctrl(t->vt, 'o');
+	assert_true(e2e_wait_gone(t->vt, "Surname is required", 5000));
+	VT_ASSERT_TEXT(t->vt, "Interpreter's language is required", 5000);
+	assert_int_equal(e2e_count(t->db, "registration"), 0);
+	vt_type(t->vt, "ukrain");
+	VT_ASSERT_TEXT(t->vt, "Filter:", 5000);
+	vt_key(t->vt, VT_ENTER);
+	assert_true(e2e_wait_gone(t->vt, "Interpreter's language is required", 5000));
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "registration", "interpreter_language", "uk");
+}
+
 static void
 test_search_and_open(void **state)
 {
@@ -421,6 +452,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_irrelevant_not_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wide_and_combining, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_required_on_save, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_marks_every_problem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_and_open, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_while_typing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hangup_keeps_draft, setup, teardown),
