@@ -269,29 +269,24 @@ cmd_demo_many_any(struct cmd_demo *d, struct form_record *rec, const char *field
 	strbuf_free(&sb);
 }
 
-/* Names required fields that the demo left empty (the form grew one). */
+/* Names required fields that the demo left empty (the form grew one): the
+ * record's check (form/check), as a save from the screen makes it. */
 static void
-cmd_demo_check(struct cmd_demo *d, const struct form_record *rec, const bool *rel)
+cmd_demo_check(struct cmd_demo *d, const struct form_record *rec)
 {
-	const struct form_field *f;
-	size_t i, r;
+	struct form_logic logic = db_expr_logic(d->ctx->expr);
+	struct form_problems ps = { 0 };
+	const struct form_problem *p;
+	size_t k;
 
-	for (i = 0; i < rec->def->nfields; i++) {
-		f = &rec->def->fields[i];
-		if (f->type == FT_REPEAT) {
-			for (r = 0; (rel == NULL || rel[i]) && r < rec->kids[i].n; r++)
-				cmd_demo_check(d, rec->kids[i].rows[r], NULL);
-			continue;
-		}
-		if (!f->required || !form_type_has_value(f->type) || f->type == FT_CALCULATED ||
-		    !str_empty(rec->vals[i]))
-			continue;
-		if (rel != NULL ? !rel[i] : (f->relevant != NULL &&
-		    !db_expr_truth(d->ctx->expr, f->relevant, rec, true)))
-			continue;
-		cmd_demo_warn(d, _("form '%s': required field '%s' left empty"),
-		    rec->def->name, f->name);
+	form_check_record(d->ctx->forms, &logic, rec, &ps);
+	for (k = 0; k < ps.n; k++) {
+		p = &ps.items[k];
+		if (p->kind == FORM_PROBLEM_REQUIRED)
+			cmd_demo_warn(d, _("form '%s': required field '%s' left empty"),
+			    p->def->name, p->def->fields[p->at].name);
 	}
+	form_check_clear(&ps);
 }
 
 void
@@ -315,14 +310,11 @@ int
 cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
 {
 	struct db *db = d->ctx->db;
-	bool *rel;
 	enum db_status st;
 
 	cmd_demo_at(d, d->day);
-	rel = xcalloc(rec->def->nfields + 1, sizeof *rel);
-	db_expr_apply(d->ctx->expr, rec, false, rel);
-	cmd_demo_check(d, rec, rel);
-	free(rel);
+	db_expr_apply(d->ctx->expr, rec, false, NULL);
+	cmd_demo_check(d, rec);
 	st = db_lifecycle_save(db, rec, NULL, err);
 	if (st != DB_OK)
 		return 1;
