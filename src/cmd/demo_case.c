@@ -95,13 +95,13 @@ static void
 cmd_demo_case_plan(struct cmd_demo *d, struct cmd_demo_case *c)
 {
 	long age;
+	bool female;
 
 	memset(c, 0, sizeof *c);
 	c->nat = cmd_demo_nation_pick(d);
 	age = cmd_demo_chance(d, 3) ? cmd_demo_range(d, 15, 17) :
 	    19 + cmd_demo_range(d, 0, 26) + cmd_demo_range(d, 0, 20);
-	cmd_demo_person(d, c->nat, cmd_demo_chance(d, 30),
-	    d->today - age * 365 - cmd_demo_range(d, 0, 364), NULL, &c->person);
+	female = cmd_demo_chance(d, 30);
 	c->stage = cmd_demo_status(cmd_demo_weighted(d, cmd_demo_stages));
 	if (c->stage == CASE_CLOSED) {
 		c->close_reason = cmd_demo_weighted(d, cmd_demo_reasons);
@@ -114,6 +114,9 @@ cmd_demo_case_plan(struct cmd_demo *d, struct cmd_demo_case *c)
 	c->consent = c->stage > CASE_REGISTERED || !cmd_demo_chance(d, 10);
 	cmd_demo_phone(d, c->nat->phone_cc, c->phone, sizeof c->phone);
 	cmd_demo_case_dates(d, c);
+	/* The age is the one at registration. */
+	cmd_demo_person(d, c->nat, female, c->day0 - age * 365 - cmd_demo_range(d, 0, 364), NULL,
+	    &c->person);
 	c->lang = cmd_demo_client_lang(d, c->nat, c->langbuf, sizeof c->langbuf);
 }
 

@@ -63,7 +63,7 @@ cmd_demo_member(struct cmd_demo *d, struct form_record *rec, const struct cmd_de
 
 	if (row == NULL)
 		return;
-	cmd_demo_person(d, c->nat, female, d->today - age * 365 - cmd_demo_range(d, 0, 364),
+	cmd_demo_person(d, c->nat, female, c->day0 - age * 365 - cmd_demo_range(d, 0, 364),
 	    c->person.surname, &p);
 	cmd_demo_names(d, row, c->nat, &p);
 	cmd_demo_pick(d, row, "relationship", rel);
@@ -76,7 +76,7 @@ cmd_demo_member(struct cmd_demo *d, struct form_record *rec, const struct cmd_de
 static const char *
 cmd_demo_family(struct cmd_demo *d, struct form_record *rec, const struct cmd_demo_case *c)
 {
-	long age = (d->today - c->person.dob) / 365, kids, k;
+	long age = (c->day0 - c->person.dob) / 365, kids, k;
 	bool spouse = cmd_demo_chance(d, 70);
 
 	if (age < 18 || !cmd_demo_chance(d, 30))

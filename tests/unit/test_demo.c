@@ -365,6 +365,11 @@ test_demo_history(void **state)
 	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM closure x JOIN departure r"
 	    " ON r.case_id = x.case_id WHERE x.created_at < r.created_at"), 0);
 	assert_true(fixture_count(sql, "SELECT count(*) FROM closure") > 0);
+	/* Nobody is born after their registration. */
+	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM registration_family f JOIN"
+	    " registration r ON r.id = f.parent_id WHERE f.dob > substr(r.created_at, 1, 10)"), 0);
+	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM registration"
+	    " WHERE dob > substr(created_at, 1, 10)"), 0);
 	test_demo_close(t);
 }
 
