@@ -353,7 +353,7 @@ test_demo_history(void **state)
 	sqlite3 *sql = t->ctx.db->sql;
 
 	(void)state;
-	test_demo_fill(t, TEST_CASES, 11);
+	test_demo_fill(t, 300, 11);
 	assert_int_equal(fixture_count(sql, "SELECT count(*) FROM cases"
 	    " WHERE substr(case_no, 6, 4) <> substr(created_at, 1, 4)"), 0);
 	assert_true(fixture_count(sql, "SELECT count(DISTINCT substr(created_at, 1, 4))"
