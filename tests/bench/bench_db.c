@@ -12,9 +12,10 @@
 #include <unistd.h>
 
 #include "cmd/demo.h"
-#include "db/lifecycle.h"
+#include "db/dupes.h"
 #include "db/record.h"
 #include "db/search.h"
+#include "db/timeline.h"
 #include "i18n/conv.h"
 #include "util/mem.h"
 
@@ -48,8 +49,8 @@ bench_summary(struct db *db, int64_t id)
 {
 	struct db_case_summary s;
 
-	if (db_lifecycle_summary(db, id, &s, NULL) == DB_OK)
-		db_lifecycle_summary_clear(&s);
+	if (db_timeline_summary(db, id, &s, NULL) == DB_OK)
+		db_timeline_summary_clear(&s);
 }
 
 static void
@@ -58,8 +59,8 @@ bench_dups(struct db *db, const struct form_record *reg)
 	struct db_dup *d = NULL;
 	size_t n = 0;
 
-	db_lifecycle_duplicates(db, reg, i18n_fold_name, &d, &n, NULL);
-	db_lifecycle_dups_free(d, n);
+	db_dup_find(db, reg, i18n_fold_name, &d, &n, NULL);
+	db_dup_free(d, n);
 }
 
 int
