@@ -11,11 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cmd/demo.h"
+#include "cmd/cmd.h"
 #include "db/dupes.h"
 #include "db/record.h"
 #include "db/search.h"
 #include "db/timeline.h"
+#include "demo/demo.h"
 #include "i18n/conv.h"
 #include "util/mem.h"
 
@@ -69,6 +70,7 @@ main(void)
 	const char *env = getenv("BENCH_CASES");
 	long cases = env != NULL ? atol(env) : 10000;
 	struct cmd_ctx ctx = { 0 };
+	struct demo_ctx dc;
 	struct cmd_demo_stats stats = { 0 };
 	const struct form_def *reg;
 	struct form_record *rec = NULL, *call;
@@ -84,8 +86,9 @@ main(void)
 	if (cmd_open(&ctx, DB_OPEN_CREATE) != 0)
 		return 1;
 	db_set_user(ctx.db, "bench");
+	dc = (struct demo_ctx){ .db = ctx.db, .forms = ctx.forms, .expr = ctx.expr };
 	t0 = bench_now();
-	if (cmd_demo_fill(&ctx, cases, 1, &stats, NULL) != 0)
+	if (cmd_demo_fill(&dc, cases, 1, &stats, NULL) != 0)
 		return 1;
 	printf("%-48s %10.1f s\n", "demo fill", bench_now() - t0);
 	printf("%-48s %10ld\n", "cases", stats.cases);
