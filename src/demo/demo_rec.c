@@ -17,9 +17,9 @@
 #include "util/tr.h"
 
 void
-demo_warn(struct demo *d, const char *fmt, ...)
+cmd_demo_warn(struct cmd_demo *d, const char *fmt, ...)
 {
-	struct demo_stats *s = d->stats;
+	struct cmd_demo_stats *s = d->stats;
 	va_list ap;
 	char *msg;
 	size_t i, cap;
@@ -40,13 +40,13 @@ demo_warn(struct demo *d, const char *fmt, ...)
 }
 
 struct form_record *
-demo_record(struct demo *d, const char *form, int64_t case_id)
+cmd_demo_record(struct cmd_demo *d, const char *form, int64_t case_id)
 {
 	const struct form_def *def = form_set_find(d->ctx->forms, form);
 	struct form_record *rec;
 
 	if (def == NULL) {
-		demo_warn(d, _("no form '%s': its records were skipped"), form);
+		cmd_demo_warn(d, _("no form '%s': its records were skipped"), form);
 		return NULL;
 	}
 	rec = form_record_new(def);
@@ -55,13 +55,13 @@ demo_record(struct demo *d, const char *form, int64_t case_id)
 }
 
 static const struct form_field *
-demo_field(struct demo *d, const struct form_record *rec, const char *name,
+cmd_demo_field(struct cmd_demo *d, const struct form_record *rec, const char *name,
     size_t *idx)
 {
 	int i = form_field_index(rec->def, name);
 
 	if (i < 0) {
-		demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name, name);
+		cmd_demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name, name);
 		return NULL;
 	}
 	*idx = (size_t)i;
@@ -69,15 +69,15 @@ demo_field(struct demo *d, const struct form_record *rec, const char *name,
 }
 
 struct form_record *
-demo_row(struct demo *d, struct form_record *rec, const char *field)
+cmd_demo_row(struct cmd_demo *d, struct form_record *rec, const char *field)
 {
 	const struct form_field *f;
 	size_t i;
 
-	if (rec == NULL || (f = demo_field(d, rec, field, &i)) == NULL)
+	if (rec == NULL || (f = cmd_demo_field(d, rec, field, &i)) == NULL)
 		return NULL;
 	if (f->type != FT_REPEAT || f->group == NULL) {
-		demo_warn(d, _("form '%s': '%s' is no repeat group: skipped"),
+		cmd_demo_warn(d, _("form '%s': '%s' is no repeat group: skipped"),
 		    rec->def->name, field);
 		return NULL;
 	}
@@ -85,17 +85,17 @@ demo_row(struct demo *d, struct form_record *rec, const char *field)
 }
 
 void
-demo_set(struct demo *d, struct form_record *rec, const char *field,
+cmd_demo_set(struct cmd_demo *d, struct form_record *rec, const char *field,
     const char *val)
 {
 	size_t i;
 
-	if (rec != NULL && demo_field(d, rec, field, &i) != NULL)
+	if (rec != NULL && cmd_demo_field(d, rec, field, &i) != NULL)
 		form_record_set(rec, i, val);
 }
 
 void
-demo_setf(struct demo *d, struct form_record *rec, const char *field,
+cmd_demo_setf(struct cmd_demo *d, struct form_record *rec, const char *field,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -105,22 +105,22 @@ demo_setf(struct demo *d, struct form_record *rec, const char *field,
 	if (vasprintf(&s, fmt, ap) < 0)
 		util_die("out of memory");
 	va_end(ap);
-	demo_set(d, rec, field, s);
+	cmd_demo_set(d, rec, field, s);
 	free(s);
 }
 
 void
-demo_date(struct demo *d, struct form_record *rec, const char *field, long day)
+cmd_demo_date(struct cmd_demo *d, struct form_record *rec, const char *field, long day)
 {
 	struct date dt = date_from_days(day);
 	char buf[DATE_LEN];
 
 	date_format(&dt, buf);
-	demo_set(d, rec, field, buf);
+	cmd_demo_set(d, rec, field, buf);
 }
 
 void
-demo_decimal(char *buf, size_t len, double v)
+cmd_demo_decimal(char *buf, size_t len, double v)
 {
 	size_t n;
 
@@ -133,7 +133,7 @@ demo_decimal(char *buf, size_t len, double v)
 }
 
 bool
-demo_has_code(struct demo *d, const char *list, const char *code)
+cmd_demo_has_code(struct cmd_demo *d, const char *list, const char *code)
 {
 	const struct form_choices *cl = form_set_choices(d->ctx->forms, list);
 
@@ -141,17 +141,17 @@ demo_has_code(struct demo *d, const char *list, const char *code)
 }
 
 void
-demo_money(struct demo *d, struct form_record *rec, const char *field,
+cmd_demo_money(struct cmd_demo *d, struct form_record *rec, const char *field,
     double amount, const char *currency)
 {
 	size_t i;
 
-	if (rec == NULL || demo_field(d, rec, field, &i) == NULL)
+	if (rec == NULL || cmd_demo_field(d, rec, field, &i) == NULL)
 		return;
-	demo_setf(d, rec, field, "%.2f", amount);
+	cmd_demo_setf(d, rec, field, "%.2f", amount);
 	if (rec->def->fields[i].type != FT_MONEY)
 		return;
-	if (!demo_has_code(d, "currency", currency))
+	if (!cmd_demo_has_code(d, "currency", currency))
 		currency = "EUR";
 	free(rec->curs[i]);
 	rec->curs[i] = xstrdup(currency);
@@ -159,16 +159,16 @@ demo_money(struct demo *d, struct form_record *rec, const char *field,
 
 /* The choice list of a select field; NULL (and a warning) when there is none. */
 static const struct form_choices *
-demo_list(struct demo *d, struct form_record *rec, const char *field, size_t *idx)
+cmd_demo_list(struct cmd_demo *d, struct form_record *rec, const char *field, size_t *idx)
 {
 	const struct form_field *f;
 	const struct form_choices *cl;
 
-	if (rec == NULL || (f = demo_field(d, rec, field, idx)) == NULL)
+	if (rec == NULL || (f = cmd_demo_field(d, rec, field, idx)) == NULL)
 		return NULL;
 	cl = f->choices != NULL ? form_set_choices(d->ctx->forms, f->choices) : NULL;
 	if (cl == NULL || cl->nitems == 0) {
-		demo_warn(d, _("form '%s': field '%s' has no choices: skipped"),
+		cmd_demo_warn(d, _("form '%s': field '%s' has no choices: skipped"),
 		    rec->def->name, field);
 		return NULL;
 	}
@@ -176,45 +176,45 @@ demo_list(struct demo *d, struct form_record *rec, const char *field, size_t *id
 }
 
 void
-demo_pick_idx(struct demo *d, struct form_record *rec, const char *field,
+cmd_demo_pick_idx(struct cmd_demo *d, struct form_record *rec, const char *field,
     size_t idx)
 {
 	const struct form_choices *cl;
 	size_t i;
 
-	if ((cl = demo_list(d, rec, field, &i)) != NULL)
+	if ((cl = cmd_demo_list(d, rec, field, &i)) != NULL)
 		form_record_set(rec, i, cl->items[idx % cl->nitems].code);
 }
 
 void
-demo_pick(struct demo *d, struct form_record *rec, const char *field,
+cmd_demo_pick(struct cmd_demo *d, struct form_record *rec, const char *field,
     const char *code)
 {
 	const struct form_choices *cl;
 	size_t i;
 	long k;
 
-	if ((cl = demo_list(d, rec, field, &i)) == NULL)
+	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
 		return;
 	if (form_choice_find(cl, code) != NULL) {
 		form_record_set(rec, i, code);
 		return;
 	}
-	demo_warn(d, _("choice list '%s' has no code '%s': chose others by chance"),
+	cmd_demo_warn(d, _("choice list '%s' has no code '%s': chose others by chance"),
 	    cl->name, code);
-	k = demo_range(d, 0, (long)cl->nitems - 1);
+	k = cmd_demo_range(d, 0, (long)cl->nitems - 1);
 	form_record_set(rec, i, cl->items[k].code);
 }
 
 void
-demo_pick_w(struct demo *d, struct form_record *rec, const char *field,
-    const struct demo_w *w)
+cmd_demo_pick_w(struct cmd_demo *d, struct form_record *rec, const char *field,
+    const struct cmd_demo_w *w)
 {
-	demo_pick(d, rec, field, demo_weighted(d, w));
+	cmd_demo_pick(d, rec, field, cmd_demo_weighted(d, w));
 }
 
 void
-demo_many(struct demo *d, struct form_record *rec, const char *field,
+cmd_demo_many(struct cmd_demo *d, struct form_record *rec, const char *field,
     const char *codes)
 {
 	const struct form_choices *cl;
@@ -222,12 +222,12 @@ demo_many(struct demo *d, struct form_record *rec, const char *field,
 	char *copy, *tok, *save = NULL;
 	size_t i;
 
-	if ((cl = demo_list(d, rec, field, &i)) == NULL)
+	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
 		return;
 	copy = xstrdup(codes);
 	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
 		if (form_choice_find(cl, tok) == NULL) {
-			demo_warn(d, _("choice list '%s' has no code '%s': left out"),
+			cmd_demo_warn(d, _("choice list '%s' has no code '%s': left out"),
 			    cl->name, tok);
 			continue;
 		}
@@ -237,23 +237,23 @@ demo_many(struct demo *d, struct form_record *rec, const char *field,
 	}
 	free(copy);
 	if (sb.len == 0)
-		strbuf_puts(&sb, cl->items[demo_range(d, 0, (long)cl->nitems - 1)].code);
+		strbuf_puts(&sb, cl->items[cmd_demo_range(d, 0, (long)cl->nitems - 1)].code);
 	form_record_set(rec, i, sb.s);
 	strbuf_free(&sb);
 }
 
 void
-demo_many_any(struct demo *d, struct form_record *rec, const char *field, size_t n)
+cmd_demo_many_any(struct cmd_demo *d, struct form_record *rec, const char *field, size_t n)
 {
 	const struct form_choices *cl;
 	struct strbuf sb = STRBUF_INIT;
 	bool taken[64] = { false };
 	size_t i, k, got = 0, tries;
 
-	if ((cl = demo_list(d, rec, field, &i)) == NULL)
+	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
 		return;
 	for (tries = 0; got < n && tries < 4 * n + 4; tries++) {
-		k = (size_t)demo_range(d, 0, (long)cl->nitems - 1);
+		k = (size_t)cmd_demo_range(d, 0, (long)cl->nitems - 1);
 		if (k < 64 && taken[k])
 			continue;
 		if (k < 64)
@@ -271,7 +271,7 @@ demo_many_any(struct demo *d, struct form_record *rec, const char *field, size_t
 
 /* Names required fields that the demo left empty (the form grew one). */
 static void
-demo_check(struct demo *d, const struct form_record *rec, const bool *rel)
+cmd_demo_check(struct cmd_demo *d, const struct form_record *rec, const bool *rel)
 {
 	const struct form_field *f;
 	size_t i, r;
@@ -280,7 +280,7 @@ demo_check(struct demo *d, const struct form_record *rec, const bool *rel)
 		f = &rec->def->fields[i];
 		if (f->type == FT_REPEAT) {
 			for (r = 0; (rel == NULL || rel[i]) && r < rec->kids[i].n; r++)
-				demo_check(d, rec->kids[i].rows[r], NULL);
+				cmd_demo_check(d, rec->kids[i].rows[r], NULL);
 			continue;
 		}
 		if (!f->required || !form_type_has_value(f->type) || f->type == FT_CALCULATED ||
@@ -289,21 +289,21 @@ demo_check(struct demo *d, const struct form_record *rec, const bool *rel)
 		if (rel != NULL ? !rel[i] : (f->relevant != NULL &&
 		    !db_expr_truth(d->ctx->expr, f->relevant, rec, true)))
 			continue;
-		demo_warn(d, _("form '%s': required field '%s' left empty"),
+		cmd_demo_warn(d, _("form '%s': required field '%s' left empty"),
 		    rec->def->name, f->name);
 	}
 }
 
 void
-demo_at(struct demo *d, long day)
+cmd_demo_at(struct cmd_demo *d, long day)
 {
 	struct date_time t;
 
 	if (day != d->clock_day) {
 		d->clock_day = day;
-		d->clock_min = 8 * 60 + (int)demo_range(d, 0, 90);
+		d->clock_min = 8 * 60 + (int)cmd_demo_range(d, 0, 90);
 	} else if (d->clock_min < 23 * 60)
-		d->clock_min += (int)demo_range(d, 2, 20);
+		d->clock_min += (int)cmd_demo_range(d, 2, 20);
 	t.date = date_from_days(day);
 	t.hour = d->clock_min / 60;
 	t.min = d->clock_min % 60;
@@ -312,16 +312,16 @@ demo_at(struct demo *d, long day)
 
 /* As the program saves: the lifecycle rules, the save, the status it moves to. */
 int
-demo_store(struct demo *d, struct form_record *rec, char **err)
+cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
 {
 	struct db *db = d->ctx->db;
 	bool *rel;
 	enum db_status st;
 
-	demo_at(d, d->day);
+	cmd_demo_at(d, d->day);
 	rel = xcalloc(rec->def->nfields + 1, sizeof *rel);
 	db_expr_apply(d->ctx->expr, rec, false, rel);
-	demo_check(d, rec, rel);
+	cmd_demo_check(d, rec, rel);
 	free(rel);
 	st = db_lifecycle_save(db, rec, NULL, err);
 	if (st != DB_OK)
@@ -331,13 +331,13 @@ demo_store(struct demo *d, struct form_record *rec, char **err)
 }
 
 int
-demo_save(struct demo *d, struct form_record *rec, char **err)
+cmd_demo_save(struct cmd_demo *d, struct form_record *rec, char **err)
 {
 	int rc;
 
 	if (rec == NULL)
 		return 0;
-	rc = demo_store(d, rec, err);
+	rc = cmd_demo_store(d, rec, err);
 	form_record_free(rec);
 	return rc;
 }
