@@ -1,134 +1,16 @@
 /*
  * db/audit: the audit rows written beside every change, and the JSON they
- * carry (which fields changed, from what, to what).
+ * carry (which fields changed, from what, to what; written by db/json).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/json.h"
 #include "form/value.h"
 #include "util/mem.h"
 #include "util/str.h"
-
-void
-db_json_str(struct strbuf *sb, const char *s)
-{
-	const unsigned char *p, *run;
-
-	if (s == NULL) {
-		strbuf_puts(sb, "null");
-		return;
-	}
-	strbuf_putc(sb, '"');
-	/* plain runs are copied whole: this runs over every value audited */
-	for (p = run = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p != '"' && *p != '\\' && *p >= 0x20 && *p != 0x7f)
-			continue;
-		strbuf_add(sb, (const char *)run, (size_t)(p - run));
-		run = p + 1;
-		if (*p == '"' || *p == '\\') {
-			strbuf_putc(sb, '\\');
-			strbuf_putc(sb, (char)*p);
-		} else if (*p == '\n')
-			strbuf_puts(sb, "\\n");
-		else if (*p == '\t')
-			strbuf_puts(sb, "\\t");
-		else
-			strbuf_printf(sb, "\\u%04x", *p);
-	}
-	strbuf_add(sb, (const char *)run, (size_t)(p - run));
-	strbuf_putc(sb, '"');
-}
-
-static void
-db_json_key(struct strbuf *sb, bool *first, const char *name, const char *suffix)
-{
-	if (!*first)
-		strbuf_putc(sb, ',');
-	*first = false;
-	/* names are identifiers: nothing to escape */
-	strbuf_putc(sb, '"');
-	strbuf_puts(sb, name);
-	strbuf_puts(sb, suffix);
-	strbuf_puts(sb, "\":");
-}
-
-static void
-db_json_rows(struct strbuf *sb, const struct form_rows *rows)
-{
-	size_t r;
-
-	strbuf_putc(sb, '[');
-	for (r = 0; rows != NULL && r < rows->n; r++) {
-		if (r > 0)
-			strbuf_putc(sb, ',');
-		db_json_values(sb, rows->rows[r]);
-	}
-	strbuf_putc(sb, ']');
-}
-
-void
-db_json_values(struct strbuf *sb, const struct form_record *rec)
-{
-	const struct form_field *f;
-	bool first = true;
-	size_t i;
-
-	strbuf_putc(sb, '{');
-	for (i = 0; i < rec->def->nfields; i++) {
-		f = &rec->def->fields[i];
-		if (f->type == FT_REPEAT) {
-			if (rec->kids[i].n == 0)
-				continue;
-			db_json_key(sb, &first, f->name, "");
-			db_json_rows(sb, &rec->kids[i]);
-			continue;
-		}
-		if (rec->vals[i] != NULL) {
-			db_json_key(sb, &first, f->name, "");
-			db_json_str(sb, rec->vals[i]);
-		}
-		if (f->type == FT_MONEY && rec->curs[i] != NULL) {
-			db_json_key(sb, &first, f->name, "_currency");
-			db_json_str(sb, rec->curs[i]);
-		}
-	}
-	strbuf_putc(sb, '}');
-}
-
-/* {"old":..,"new":..} with a NULL side left out; raw sides are JSON already,
- * others are texts to quote. */
-static void
-db_json_sides(struct strbuf *sb, const char *old, const char *new, bool raw)
-{
-	strbuf_putc(sb, '{');
-	if (old != NULL) {
-		strbuf_puts(sb, "\"old\":");
-		if (raw)
-			strbuf_puts(sb, old);
-		else
-			db_json_str(sb, old);
-	}
-	if (new != NULL) {
-		strbuf_puts(sb, old != NULL ? ",\"new\":" : "\"new\":");
-		if (raw)
-			strbuf_puts(sb, new);
-		else
-			db_json_str(sb, new);
-	}
-	strbuf_putc(sb, '}');
-}
-
-void
-db_json_change(struct strbuf *sb, bool *first, const char *name, const char *suffix,
-    const char *old, const char *new)
-{
-	if (str_eq(old, new))
-		return;
-	db_json_key(sb, first, name, suffix);
-	db_json_sides(sb, old, new, false);
-}
 
 static void
 db_audit_rows(struct strbuf *sb, bool *first, const char *name,
@@ -136,8 +18,8 @@ db_audit_rows(struct strbuf *sb, bool *first, const char *name,
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 
-	db_json_rows(&a, old);
-	db_json_rows(&b, new);
+	db_json_rows(&a, old, &db_json_audit);
+	db_json_rows(&b, new, &db_json_audit);
 	if (strcmp(strbuf_str(&a), strbuf_str(&b)) != 0) {
 		db_json_key(sb, first, name, "");
 		db_json_sides(sb, old != NULL ? strbuf_str(&a) : NULL,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/json.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"

@@ -16,6 +16,7 @@
 
 #include "db/internal.h"
 #include "util/date.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -175,11 +176,7 @@ db_step(struct db *db, sqlite3_stmt *st)
 static unsigned
 db_stmt_hash(const char *sql)
 {
-	unsigned h = 2166136261u;
-
-	for (; *sql != '\0'; sql++)
-		h = (h ^ (unsigned char)*sql) * 16777619u;
-	return h % DB_STMT_BUCKETS;
+	return hash_str(sql) % DB_STMT_BUCKETS;
 }
 
 sqlite3_stmt *

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/json.h"
 #include "db/record.h"
 #include "form/value.h"
 #include "util/mem.h"
@@ -27,46 +28,6 @@ struct db_draft_op {
 	char				*summary;
 	char				*now;
 };
-
-static void
-db_draft_json(struct strbuf *sb, const struct form_record *rec)
-{
-	const struct form_def *def = rec->def;
-	const char *sep;
-	size_t i, r;
-
-	strbuf_putc(sb, '{');
-	if (rec->id != 0)	/* a stored row's identity, for a conflict later */
-		strbuf_printf(sb, "\"id\":%lld,", (long long)rec->id);
-	strbuf_puts(sb, "\"vals\":{");
-	for (i = 0, sep = ""; i < def->nfields; i++)
-		if (rec->vals[i] != NULL) {
-			strbuf_printf(sb, "%s\"%s\":", sep, def->fields[i].name);
-			db_json_str(sb, rec->vals[i]);
-			sep = ",";
-		}
-	strbuf_puts(sb, "},\"curs\":{");
-	for (i = 0, sep = ""; i < def->nfields; i++)
-		if (rec->curs[i] != NULL) {
-			strbuf_printf(sb, "%s\"%s\":", sep, def->fields[i].name);
-			db_json_str(sb, rec->curs[i]);
-			sep = ",";
-		}
-	strbuf_puts(sb, "},\"kids\":{");
-	for (i = 0, sep = ""; i < def->nfields; i++) {
-		if (rec->kids[i].n == 0)
-			continue;
-		strbuf_printf(sb, "%s\"%s\":[", sep, def->fields[i].name);
-		for (r = 0; r < rec->kids[i].n; r++) {
-			if (r > 0)
-				strbuf_putc(sb, ',');
-			db_draft_json(sb, rec->kids[i].rows[r]);
-		}
-		strbuf_putc(sb, ']');
-		sep = ",";
-	}
-	strbuf_puts(sb, "}}");
-}
 
 static char *
 db_draft_summary(const struct form_record *rec)
@@ -180,7 +141,7 @@ db_draft_op_fill(struct db_draft_op *op, const struct form_record *rec, int curs
 	strbuf_printf(&sb, ",\"id\":%lld,\"case_id\":%lld,\"version\":%lld,\"cursor\":%d,"
 	    "\"record\":", (long long)rec->id, (long long)rec->case_id,
 	    (long long)rec->version, cursor);
-	db_draft_json(&sb, rec);
+	db_json_record(&sb, rec, &db_json_draft);
 	strbuf_putc(&sb, '}');
 	op->data = strbuf_take(&sb);
 	op->summary = db_draft_summary(rec);

@@ -8,6 +8,8 @@
  * ph/f, sh/s, x/ks, w/v, j/y/i, doubled letters), so "Jan", "Ján" and "Ян"
  * give one key.
  */
+#include "db/dupes.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -471,7 +473,7 @@ db_dup_finish(struct db_dup_run *r, char **err)
 }
 
 enum db_status
-db_lifecycle_duplicates(struct db *db, const struct form_record *registration,
+db_dup_find(struct db *db, const struct form_record *registration,
     db_fold_fn fold, struct db_dup **out, size_t *n, char **err)
 {
 	struct db_dup_run r = { .db = db, .def = registration->def, .fold = fold,
@@ -493,7 +495,7 @@ db_lifecycle_duplicates(struct db *db, const struct form_record *registration,
 	db_dup_keys_free(&r.me);
 	free(r.ids);
 	if (st != DB_OK) {
-		db_lifecycle_dups_free(r.out, r.n);
+		db_dup_free(r.out, r.n);
 		return st;
 	}
 	*out = r.out;
@@ -515,7 +517,7 @@ db_dup_clear(struct db_dup *d)
 }
 
 void
-db_lifecycle_dups_free(struct db_dup *d, size_t n)
+db_dup_free(struct db_dup *d, size_t n)
 {
 	size_t i;
 

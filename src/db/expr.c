@@ -15,6 +15,7 @@
 #include "form/value.h"
 #include "db/internal.h"
 #include "util/date.h"
+#include "util/hash.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -228,11 +229,7 @@ db_expr_text(const char *text)
 static unsigned
 db_expr_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % DB_EXPR_NBUCKETS;
+	return hash_str(s) % DB_EXPR_NBUCKETS;
 }
 
 static bool

@@ -109,11 +109,6 @@ char		*db_col_text(sqlite3_stmt *, int col);	/* malloc'd, NULL for NULL */
 char		*db_now(void);				/* "YYYY-MM-DD HH:MM:SS", local */
 char		*db_uuid(void);				/* version 7: time-ordered, then random */
 
-/* JSON: a string value (or null for NULL), properly escaped. */
-void		 db_json_str(struct strbuf *, const char *);
-/* A record's values as a flat JSON object; repeat groups as arrays of objects. */
-void		 db_json_values(struct strbuf *, const struct form_record *);
-
 /* audit.c: one audit row at time now (the db_now() of the write, so it equals
  * the rows' created_at / updated_at); changes is a JSON object or NULL. In a bulk batch
  * the row waits in db->audit_q and is written with the next DB_AUDIT_BATCH
@@ -125,11 +120,6 @@ enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_
 		    const char *action, const char *changes, const char *now, char **err);
 enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
-/* One changed field as "name<suffix>":{"old":..,"new":..}, after a comma
- * unless *first; a side that is NULL is left out (an insert has no "old", a
- * delete no "new"), and nothing is written when old equals new. */
-void		 db_json_change(struct strbuf *, bool *first, const char *name,
-		    const char *suffix, const char *old, const char *new);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
 

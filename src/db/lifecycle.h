@@ -1,6 +1,9 @@
 /*
  * db/lifecycle: the rules between the stages of a case (forms/LIFECYCLE.md),
- * the status a case reaches, what its overview shows, and duplicate matching.
+ * checked in the save of a record, and the status the case reaches by it
+ * (lifecycle.c); and the records of one case as the rules read them: money,
+ * currencies, the plan's items, a person (lifecycle_case.c). What the case
+ * overview shows is db/timeline, likely earlier registrations db/dupes.
  *
  * Contract: db_lifecycle_save() saves a record as db_record_save() does
  * (conflicts included), with the rules checked first and the case status
@@ -32,9 +35,6 @@
  * the removal of the draft the record was edited in, with any other draft of
  * the user for the same form, case and record, and the link of the record
  * the new case was started from (its draft then holds the new case).
- *
- * Everything the summary returns is data or a msgid: the UI translates.
- * A note is drawn as db_lifecycle_note_text(_(note->what), note).
  */
 #ifndef DB_LIFECYCLE_H
 #define DB_LIFECYCLE_H
@@ -81,26 +81,7 @@ void		db_lifecycle_items_free(struct db_plan_item *, size_t n);
 /* "1234.50", malloc'd. */
 char		*db_lifecycle_money_text(int64_t cents);
 
-/* A line in the staff language: what is a msgid whose "%s" (or "%1$s" ...)
- * take arg[0] .. arg[3] in order (data, NULL reads as ""); "%%" is "%". */
-#define DB_NOTE_ARGS 4
-struct db_case_note {
-	const char	*what;
-	char		*arg[DB_NOTE_ARGS];
-};
-
-/* Translated format fmt (normally _(note->what)) with the note's arguments. */
-char		*db_lifecycle_note_text(const char *fmt, const struct db_case_note *);
-
-struct db_timeline_entry {
-	char		*date;		/* YYYY-MM-DD, or YYYY-MM-DD HH:MM for calls */
-	const char	*what;		/* msgid: "Counselling session", "Payment", ... */
-	const char	*label;		/* msgid of a choice label ("Return counselling"), or NULL */
-	char		*detail;	/* data (names, amounts, codes), or NULL */
-	const char	*form;		/* form name of the record, NULL for the case itself */
-	int64_t		 record_id;
-};
-
+/* A person of the case as the registration (or a family row) records them. */
 struct db_case_person {
 	char		*surname;	/* NULL when not recorded */
 	char		*given_names;
@@ -110,39 +91,5 @@ struct db_case_person {
 	const char	*relationship;	/* msgid of the choice label; NULL for the principal */
 	char		*relationship_other;
 };
-
-struct db_case_summary {
-	struct db_case			 c;
-	struct db_case_person		 principal;
-	struct db_case_person		*family;
-	size_t				 nfamily;
-	struct db_case_note		*missing;	/* what the next step needs */
-	size_t				 nmissing;
-	struct db_timeline_entry	*timeline;	/* sorted by date */
-	size_t				 ntimeline;
-};
-
-enum db_status	db_lifecycle_summary(struct db *, int64_t case_id, struct db_case_summary *out,
-		    char **err);
-void		db_lifecycle_summary_clear(struct db_case_summary *);
-
-/* Folds a name for comparison (i18n_fold_name: romanised, no diacritics, lower
- * case); returns malloc'd text. */
-typedef char	*(*db_fold_fn)(const char *utf8);
-
-struct db_dup {
-	int64_t		 case_id;
-	char		*case_no;
-	struct db_case_person person;	/* who matched: the principal or a family member */
-	bool		 family;	/* person is a family member of that case */
-	int		 score;		/* 0..100: names 55, date of birth 35, nationality 10 */
-};
-
-/* Likely earlier registrations of the person in registration (best first, at
- * most 10, score >= 40), from the search index and the date of birth; the
- * case of registration itself is left out. fold may be NULL (ASCII only). */
-enum db_status	db_lifecycle_duplicates(struct db *, const struct form_record *registration,
-		    db_fold_fn fold, struct db_dup **out, size_t *n, char **err);
-void		db_lifecycle_dups_free(struct db_dup *, size_t n);
 
 #endif

@@ -3,6 +3,8 @@
  * needs, and the dated events of every record of the case. Only msgids and
  * data leave here; the UI translates.
  */
+#include "db/timeline.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,7 +358,7 @@ db_timeline_people(struct db *db, struct db_case_summary *s, const struct form_r
 }
 
 enum db_status
-db_lifecycle_summary(struct db *db, int64_t case_id, struct db_case_summary *out,
+db_timeline_summary(struct db *db, int64_t case_id, struct db_case_summary *out,
     char **err)
 {
 	struct db_lifecycle_case lc;
@@ -389,7 +391,7 @@ db_timeline_person_clear(struct db_case_person *p)
 }
 
 void
-db_lifecycle_summary_clear(struct db_case_summary *s)
+db_timeline_summary_clear(struct db_case_summary *s)
 {
 	size_t i, k;
 
@@ -412,7 +414,7 @@ db_lifecycle_summary_clear(struct db_case_summary *s)
 
 /* "%s" takes the next argument, "%N$s" argument N, "%%" is "%". */
 char *
-db_lifecycle_note_text(const char *fmt, const struct db_case_note *n)
+db_timeline_note_text(const char *fmt, const struct db_case_note *n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t next = 0, k;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "db/internal.h"
+#include "db/json.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"

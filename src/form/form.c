@@ -107,12 +107,6 @@ form_type_length_most(enum form_type t)
 	return (unsigned)t < FT__COUNT ? form_type_lengths[t].most : 0;
 }
 
-bool
-form_type_is_text(enum form_type t)
-{
-	return t == FT_TEXT || t == FT_MULTILINE || t == FT_PHONE;
-}
-
 struct form_set *
 form_set_new(void)
 {
@@ -423,41 +417,6 @@ form_is_decimal(const char *s)
 			return false;
 	}
 	return *s == '\0';
-}
-
-/* Well-formed UTF-8: no overlongs, no surrogates, nothing past U+10FFFF. */
-bool
-form_utf8_ok(const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-
-	while (*s != '\0') {
-		size_t n, i;
-		unsigned cp;
-
-		if (*s < 0x80) {
-			s++;
-			continue;
-		}
-		if (*s >= 0xc2 && *s <= 0xdf)
-			n = 1, cp = *s & 0x1f;
-		else if (*s >= 0xe0 && *s <= 0xef)
-			n = 2, cp = *s & 0x0f;
-		else if (*s >= 0xf0 && *s <= 0xf4)
-			n = 3, cp = *s & 0x07;
-		else
-			return false;
-		for (i = 1; i <= n; i++) {
-			if ((s[i] & 0xc0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i] & 0x3f);
-		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-			return false;
-		s += n + 1;
-	}
-	return true;
 }
 
 size_t

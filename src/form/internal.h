@@ -12,12 +12,10 @@
 
 bool	form_type_from_name(const char *, enum form_type *);
 bool	form_type_is_select(enum form_type);
-bool	form_type_is_text(enum form_type);	/* text, multiline, phone: "length" */
 bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
 bool	form_is_reserved(const char *);		/* columns every record has */
 
-/* Well-formed UTF-8; its length in code points. */
-bool	form_utf8_ok(const char *);
+/* The length of UTF-8 text in code points (the bytes that start one). */
 size_t	form_utf8_len(const char *);
 
 /* A new empty list, appended to set (file NULL for built-ins). */

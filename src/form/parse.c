@@ -15,6 +15,7 @@
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
+#include "util/utf8.h"
 
 enum form_parse_block {
 	PB_NONE,	/* before any block, after "end" */
@@ -813,7 +814,7 @@ form_parse_line(struct form_parse *p, char *line)
 		s++;
 	if (*s == '\0' || *s == '#')
 		return;
-	if (!form_utf8_ok(s)) {
+	if (!utf8_valid(s, strlen(s))) {
 		form_set_error(p->set, p->file, p->line, "%s", _("the line is not valid UTF-8"));
 		return;
 	}

@@ -18,6 +18,7 @@
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
+#include "util/utf8.h"
 
 /* Values longer than this are shortened in messages. */
 #define FORM_TYPES_QUOTE 32
@@ -502,7 +503,7 @@ form_value_check(const struct form_set *set, const struct form_field *f,
 		util_die("form_value_check: field '%s' has type %d", f->name, (int)f->type);
 	in = form_types_trim(input != NULL ? input : "", f->type == FT_MULTILINE);
 	c.in = in;
-	if (!form_utf8_ok(in)) {
+	if (!utf8_valid(in, strlen(in))) {
 		*msg = xstrdup(_("the text is not valid UTF-8"));
 		ok = false;
 	} else if (*in == '\0') {

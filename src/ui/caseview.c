@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "db/cases.h"
-#include "db/lifecycle.h"
 #include "db/record.h"
+#include "db/timeline.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
@@ -153,7 +153,7 @@ ui_caseview_missing_lines(struct ui_caseview *v)
 	}
 	ui_caseview_add(v, CV_HEAD, xstrdup(_("The next step needs:")), 0);
 	for (i = 0; i < v->sum.nmissing; i++) {
-		char *t = db_lifecycle_note_text(_(v->sum.missing[i].what), &v->sum.missing[i]);
+		char *t = db_timeline_note_text(_(v->sum.missing[i].what), &v->sum.missing[i]);
 
 		ui_caseview_add(v, CV_WARN, xasprintf("  %s", t), 0);
 		free(t);
@@ -235,9 +235,9 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 		kind = v->lines[v->cur].kind;
 		index = v->lines[v->cur].index;
 	}
-	db_lifecycle_summary_clear(&v->sum);
+	db_timeline_summary_clear(&v->sum);
 	ui_caseview_clear_lines(v);
-	if (db_lifecycle_summary(app->db, v->case_id, &v->sum, &err) != DB_OK) {
+	if (db_timeline_summary(app->db, v->case_id, &v->sum, &err) != DB_OK) {
 		ui_message(app, true, "%s", err != NULL ? err : _("The case cannot be read"));
 		free(err);
 	}
@@ -361,7 +361,7 @@ ui_caseview_free(struct ui_screen *s)
 {
 	struct ui_caseview *v = s->data;
 
-	db_lifecycle_summary_clear(&v->sum);
+	db_timeline_summary_clear(&v->sum);
 	ui_caseview_clear_lines(v);
 	free(v->lines);
 	free(v->forms);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "db/cases.h"
-#include "db/lifecycle.h"
+#include "db/dupes.h"
 #include "i18n/conv.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
@@ -89,7 +89,7 @@ ui_dups_free(struct ui_screen *s)
 {
 	struct ui_dups *d = s->data;
 
-	db_lifecycle_dups_free(d->dups, d->list.n);
+	db_dup_free(d->dups, d->list.n);
 	free(d);
 }
 
@@ -110,9 +110,9 @@ ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 	size_t n = 0;
 
 	if (strcmp(rec->def->name, "registration") != 0 ||
-	    db_lifecycle_duplicates(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
+	    db_dup_find(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
 	    n == 0) {
-		db_lifecycle_dups_free(dups, n);
+		db_dup_free(dups, n);
 		return false;
 	}
 	d = xcalloc(1, sizeof *d);

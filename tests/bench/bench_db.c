@@ -11,10 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cmd/demo.h"
-#include "db/lifecycle.h"
+#include "cmd/cmd.h"
+#include "db/dupes.h"
 #include "db/record.h"
 #include "db/search.h"
+#include "db/timeline.h"
+#include "demo/demo.h"
 #include "i18n/conv.h"
 #include "util/mem.h"
 
@@ -48,8 +50,8 @@ bench_summary(struct db *db, int64_t id)
 {
 	struct db_case_summary s;
 
-	if (db_lifecycle_summary(db, id, &s, NULL) == DB_OK)
-		db_lifecycle_summary_clear(&s);
+	if (db_timeline_summary(db, id, &s, NULL) == DB_OK)
+		db_timeline_summary_clear(&s);
 }
 
 static void
@@ -58,8 +60,8 @@ bench_dups(struct db *db, const struct form_record *reg)
 	struct db_dup *d = NULL;
 	size_t n = 0;
 
-	db_lifecycle_duplicates(db, reg, i18n_fold_name, &d, &n, NULL);
-	db_lifecycle_dups_free(d, n);
+	db_dup_find(db, reg, i18n_fold_name, &d, &n, NULL);
+	db_dup_free(d, n);
 }
 
 int
@@ -68,6 +70,7 @@ main(void)
 	const char *env = getenv("BENCH_CASES");
 	long cases = env != NULL ? atol(env) : 10000;
 	struct cmd_ctx ctx = { 0 };
+	struct demo_ctx dc;
 	struct cmd_demo_stats stats = { 0 };
 	const struct form_def *reg;
 	struct form_record *rec = NULL, *call;
@@ -83,8 +86,9 @@ main(void)
 	if (cmd_open(&ctx, DB_OPEN_CREATE) != 0)
 		return 1;
 	db_set_user(ctx.db, "bench");
+	dc = (struct demo_ctx){ .db = ctx.db, .forms = ctx.forms, .expr = ctx.expr };
 	t0 = bench_now();
-	if (cmd_demo_fill(&ctx, cases, 1, &stats, NULL) != 0)
+	if (cmd_demo_fill(&dc, cases, 1, &stats, NULL) != 0)
 		return 1;
 	printf("%-48s %10.1f s\n", "demo fill", bench_now() - t0);
 	printf("%-48s %10ld\n", "cases", stats.cases);

@@ -8,9 +8,11 @@
 
 #include "db/cases.h"
 #include "db/internal.h"
+#include "db/dupes.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
 #include "db/settings.h"
+#include "db/timeline.h"
 #include "db/users.h"
 #include "i18n/conv.h"
 #include "util/date.h"
@@ -597,7 +599,7 @@ test_lc_summary_new(void **state)
 	fixture_set(kid, "given_names", "Ivan");
 	fixture_set(kid, "relationship", "child");
 	test_lc_ok(t, reg);
-	assert_int_equal(db_lifecycle_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	assert_int_equal(db_timeline_summary(t->db, t->case_id, &s, NULL), DB_OK);
 	assert_string_equal(s.principal.surname, "Petrenko");
 	assert_string_equal(s.principal.given_names, "Olena");
 	assert_string_equal(s.principal.native_name, "Петренко Олена");
@@ -611,7 +613,7 @@ test_lc_summary_new(void **state)
 	assert_true(test_lc_note(&s, "No travel document") >= 0);
 	assert_true(test_lc_note(&s, "No reintegration plan") < 0);
 	assert_int_equal(test_lc_entry(&s, "Case opened"), 0);
-	db_lifecycle_summary_clear(&s);
+	db_timeline_summary_clear(&s);
 }
 
 static void
@@ -637,7 +639,7 @@ test_lc_summary_flow(void **state)
 	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "500.00", "300.00"));
 	pay = test_lc_payment(t, "1", "300.00");
 	test_lc_ok(t, pay);
-	assert_int_equal(db_lifecycle_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	assert_int_equal(db_timeline_summary(t->db, t->case_id, &s, NULL), DB_OK);
 	assert_int_equal(s.c.status, CASE_REINTEGRATION);
 	for (j = 1; j < s.ntimeline; j++)
 		assert_true(strcmp(s.timeline[j - 1].date, s.timeline[j].date) <= 0);
@@ -653,10 +655,10 @@ test_lc_summary_flow(void **state)
 	assert_true(s.timeline[k].record_id > 0);
 	k = test_lc_note(&s, "Item %s: paid %s of %s %s");
 	assert_true(k >= 0);
-	line = db_lifecycle_note_text(s.missing[k].what, &s.missing[k]);
+	line = db_timeline_note_text(s.missing[k].what, &s.missing[k]);
 	assert_string_equal(line, "Item 1: paid 300.00 of 500.00 EUR");
 	free(line);
-	line = db_lifecycle_note_text("%2$s z %3$s %4$s (položka %1$s), 100%%",
+	line = db_timeline_note_text("%2$s z %3$s %4$s (položka %1$s), 100%%",
 	    &s.missing[k]);
 	assert_string_equal(line, "300.00 z 500.00 EUR (položka 1), 100%");
 	free(line);
@@ -666,7 +668,7 @@ test_lc_summary_flow(void **state)
 	assert_true(test_lc_note(&s, "No monitoring yet") >= 0);
 	assert_true(test_lc_note(&s, "No travel document") < 0);
 	assert_true(test_lc_note(&s, "Plan needs a supervisor's approval") < 0);
-	db_lifecycle_summary_clear(&s);
+	db_timeline_summary_clear(&s);
 }
 
 /* A registered case of person sur/giv (and native), for the duplicate tests. */
@@ -713,7 +715,7 @@ test_lc_dups(void **state)
 	born = test_lc_registered(t, "Kowalski", "Adam", NULL, "1991-07-07", "PL");
 	/* "Novak Jan" finds "Novák Ján", with its case number. */
 	reg = test_lc_person(t, t->case_id, "Novak", "Jan", "1999-09-09", "CZ");
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, i18n_fold_name, &d, &n, NULL),
+	assert_int_equal(db_dup_find(t->db, reg, i18n_fold_name, &d, &n, NULL),
 	    DB_OK);
 	hit = test_lc_find(d, n, novak);
 	assert_non_null(hit);
@@ -721,36 +723,36 @@ test_lc_dups(void **state)
 	assert_non_null(hit->case_no);
 	assert_string_equal(hit->person.surname, "Novák");
 	assert_null(test_lc_find(d, n, other));
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	/* Swapped names (the same words) and the same date of birth: strong. */
 	fixture_set(reg, "surname", "Jan");
 	fixture_set(reg, "given_names", "Novak");
 	fixture_set(reg, "dob", "1980-04-01");
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, i18n_fold_name, &d, &n, NULL),
+	assert_int_equal(db_dup_find(t->db, reg, i18n_fold_name, &d, &n, NULL),
 	    DB_OK);
 	assert_true(n >= 1);
 	assert_int_equal(d[0].case_id, novak);
 	assert_int_equal(d[0].score, 55 + 35);
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	/* Another spelling, found by date of birth and nationality only. */
 	fixture_set(reg, "surname", "Covalschi");
 	fixture_set(reg, "given_names", "Adama");
 	fixture_set(reg, "dob", "1991-07-07");
 	fixture_set(reg, "nationality", "PL");
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, i18n_fold_name, &d, &n, NULL),
+	assert_int_equal(db_dup_find(t->db, reg, i18n_fold_name, &d, &n, NULL),
 	    DB_OK);
 	hit = test_lc_find(d, n, born);
 	assert_non_null(hit);
 	assert_int_equal(hit->score, 35 + 10);
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	/* Its own case is not a duplicate of itself. */
 	mine = test_lc_registered(t, "Kowalski", "Adam", NULL, "1991-07-07", "PL");
 	reg->case_id = mine;
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, i18n_fold_name, &d, &n, NULL),
+	assert_int_equal(db_dup_find(t->db, reg, i18n_fold_name, &d, &n, NULL),
 	    DB_OK);
 	assert_null(test_lc_find(d, n, mine));
 	assert_non_null(test_lc_find(d, n, born));
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	form_record_free(reg);
 }
 
@@ -766,24 +768,24 @@ test_lc_dups_script(void **state)
 	novak = test_lc_registered(t, "Novak", "Jan", NULL, "1980-04-01", "UA");
 	reg = test_lc_person(t, t->case_id, "Новак", "Ян", "1982-02-02", "RU");
 	/* Without folding Cyrillic cannot meet Latin... */
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, NULL, &d, &n, NULL), DB_OK);
+	assert_int_equal(db_dup_find(t->db, reg, NULL, &d, &n, NULL), DB_OK);
 	assert_null(test_lc_find(d, n, novak));
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	/* ...with the fold callback "Новак Ян" is "Novak Jan". */
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, i18n_fold_name, &d, &n, NULL),
+	assert_int_equal(db_dup_find(t->db, reg, i18n_fold_name, &d, &n, NULL),
 	    DB_OK);
 	assert_non_null(test_lc_find(d, n, novak));
 	assert_int_equal(test_lc_find(d, n, novak)->score, 55);
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	form_record_free(reg);
 	/* A spelling variant of the surname is found through the given name. */
 	novak = test_lc_registered(t, "Shevchenko", "Taras", "Шевченко Тарас", "1975-05-05",
 	    "UA");
 	reg = test_lc_person(t, t->case_id, "Sevcenko", "Taras", "1960-01-01", "UA");
-	assert_int_equal(db_lifecycle_duplicates(t->db, reg, i18n_fold_name, &d, &n, NULL),
+	assert_int_equal(db_dup_find(t->db, reg, i18n_fold_name, &d, &n, NULL),
 	    DB_OK);
 	assert_non_null(test_lc_find(d, n, novak));
-	db_lifecycle_dups_free(d, n);
+	db_dup_free(d, n);
 	form_record_free(reg);
 }
 
@@ -837,11 +839,11 @@ test_lc_rule_overpayment(void **state)
 	test_lc_ok(t, pay);
 	db_set_user(t->db, "tester");
 	/* The overview shows the item paid over its budget, not as done. */
-	assert_int_equal(db_lifecycle_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	assert_int_equal(db_timeline_summary(t->db, t->case_id, &s, NULL), DB_OK);
 	k = test_lc_note(&s, "Item %s: paid %s, over its budget of %s %s");
 	assert_true(k >= 0);
 	assert_string_equal(s.missing[k].arg[1], "1000.00");
-	db_lifecycle_summary_clear(&s);
+	db_timeline_summary_clear(&s);
 	/* Within what is left: accepted; in another currency, through its EUR amount. */
 	pay = test_lc_payment(t, "2", "1000.00");
 	test_lc_money(pay, "amount", "1000.00", "GEL");

@@ -1,16 +1,16 @@
 /*
- * cmd/demo: the generator run on a temporary file database, checked through
+ * demo/demo: the generator run on a temporary file database, checked through
  * the db API as the program would read it.
  */
 #include "db_fixture.h"
 
 #include "cmd/cmd.h"
-#include "cmd/demo.h"
 #include "db/cases.h"
 #include "db/internal.h"
 #include "db/record.h"
 #include "db/search.h"
 #include "db/users.h"
+#include "demo/demo.h"
 #include "util/str.h"
 
 #define TEST_CASES	80
@@ -18,6 +18,7 @@
 struct test_demo {
 	char		*path;
 	struct cmd_ctx	 ctx;
+	struct demo_ctx	 demo;	/* what the generator writes through, from ctx */
 };
 
 static struct test_demo *
@@ -31,6 +32,7 @@ test_demo_open(void)
 	t->ctx.db_path = t->path;
 	if (cmd_open(&t->ctx, DB_OPEN_CREATE) != 0)
 		fail_msg("cannot open %s with the forms of %s", t->path, getenv("AVRR_FORMS"));
+	t->demo = (struct demo_ctx){ .db = t->ctx.db, .forms = t->ctx.forms, .expr = t->ctx.expr };
 	return t;
 }
 
@@ -50,7 +52,7 @@ test_demo_fill(struct test_demo *t, long cases, unsigned long seed)
 	char *err = NULL;
 	size_t i;
 
-	if (cmd_demo_fill(&t->ctx, cases, seed, &stats, &err) != 0)
+	if (cmd_demo_fill(&t->demo, cases, seed, &stats, &err) != 0)
 		fail_msg("cmd_demo_fill: %s", err != NULL ? err : "?");
 	for (i = 0; i < stats.nwarnings; i++)
 		fprintf(stderr, "demo warning: %s\n", stats.warnings[i]);
@@ -385,7 +387,7 @@ test_demo_all_or_nothing(void **state)
 	assert_int_equal(sqlite3_exec(t->ctx.db->sql, "CREATE TRIGGER full AFTER INSERT ON"
 	    " cases WHEN (SELECT count(*) FROM cases) > 30 BEGIN SELECT RAISE(ABORT,"
 	    " 'disk full'); END", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(cmd_demo_fill(&t->ctx, 40, 3, &stats, &err), 0);
+	assert_int_not_equal(cmd_demo_fill(&t->demo, 40, 3, &stats, &err), 0);
 	assert_non_null(err);
 	free(err);
 	cmd_demo_stats_free(&stats);

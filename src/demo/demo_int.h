@@ -1,18 +1,18 @@
 /*
- * cmd/demo_int: what the files of the demo generator share: its random
+ * demo/demo_int: what the files of the demo generator share: its random
  * numbers, the tables of nations, names and texts, the helpers that fill a
  * record by field name (skipping, with a warning, what the forms lack), and
  * the steps of one case.
  */
-#ifndef CMD_DEMO_INT_H
-#define CMD_DEMO_INT_H
+#ifndef DEMO_DEMO_INT_H
+#define DEMO_DEMO_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cmd/demo.h"
 #include "db/cases.h"
+#include "demo/demo.h"
 #include "form/value.h"
 #include "util/date.h"
 
@@ -66,7 +66,7 @@ struct cmd_demo_project {
 #define CMD_DEMO_NPROJECTS	3
 
 struct cmd_demo {
-	struct cmd_ctx		*ctx;
+	const struct demo_ctx	*ctx;
 	struct cmd_demo_stats	*stats;
 	uint64_t		 rng;
 	long			 today;		/* days since 1970-01-01 */

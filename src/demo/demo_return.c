@@ -1,12 +1,12 @@
 /*
- * cmd/demo_return: counselling sessions, return preparation (travel document
+ * demo/demo_return: counselling sessions, return preparation (travel document
  * and the flights home) and the departure of a case.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "util/str.h"
 
 static const char *const cmd_demo_kinds[] = { "pre_return", "return", "reintegration" };

@@ -1,12 +1,12 @@
 /*
- * cmd/demo_reint: after the return: the reintegration plan and its items, the
+ * demo/demo_reint: after the return: the reintegration plan and its items, the
  * payments to providers, monitoring by the mission, and the closure.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "db/cases.h"
 #include "util/str.h"
 

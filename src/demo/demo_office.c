@@ -1,12 +1,12 @@
 /*
- * cmd/demo_office: what the office logs beside cases: hotline calls (with a
+ * demo/demo_office: what the office logs beside cases: hotline calls (with a
  * case or without), information campaign activities, and the projects.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "db/settings.h"
 #include "db/users.h"
 #include "util/str.h"

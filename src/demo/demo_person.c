@@ -1,12 +1,12 @@
 /*
- * cmd/demo_person: the registration of a case (the applicant and the family
+ * demo/demo_person: the registration of a case (the applicant and the family
  * returning together) and the consent to data processing.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"

@@ -1,5 +1,5 @@
 /*
- * cmd/demo_case: one case: what it is to become (nation, person, furthest
+ * demo/demo_case: one case: what it is to become (nation, person, furthest
  * stage, closure reason, dates), then its calls and the records of every
  * stage it reaches, in the order the office writes them.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "db/cases.h"
 #include "util/mem.h"
 #include "util/str.h"

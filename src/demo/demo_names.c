@@ -1,12 +1,12 @@
 /*
- * cmd/demo_names: the nations of the demo's clients: names in Latin and
+ * demo/demo_names: the nations of the demo's clients: names in Latin and
  * native script, places of return, phone codes, currencies and routes home.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "util/mem.h"
 #include "util/str.h"
 

@@ -1,5 +1,5 @@
 /*
- * cmd/demo_rec: filling records by field name. The forms may change under the
+ * demo/demo_rec: filling records by field name. The forms may change under the
  * demo: a form, field or choice code it expects but does not find is skipped
  * (or replaced by a choice of the list) and named once in the warnings.
  */
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "db/expr.h"
 #include "db/lifecycle.h"
 #include "db/record.h"

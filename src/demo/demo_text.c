@@ -1,10 +1,10 @@
 /*
- * cmd/demo_text: the free texts of the demo: what counsellors, officers and
+ * demo/demo_text: the free texts of the demo: what counsellors, officers and
  * operators write in notes, and the providers of reintegration assistance.
  */
 #include <stddef.h>
 
-#include "cmd/demo_int.h"
+#include "demo/demo_int.h"
 #include "util/str.h"
 
 #define CMD_DEMO_N(a)	(sizeof (a) / sizeof (a)[0])

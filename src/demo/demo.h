@@ -1,5 +1,7 @@
 /*
- * cmd/demo: avrr demo: a database filled with realistic synthetic data.
+ * demo/demo: the demo generator: a database filled with realistic synthetic
+ * data (avrr demo, the benchmarks, the tests). A layer beside cmd that only
+ * cmd uses; it depends on db, form and util, and knows no terminal.
  *
  * Contract: cmd_demo_fill() adds `cases` cases to the open database of ctx,
  * each carried through the lifecycle to a stage of its own (registration
@@ -18,12 +20,22 @@
  * definitions lack are skipped and named in stats->warnings, and so is a
  * required field left empty.
  */
-#ifndef CMD_DEMO_H
-#define CMD_DEMO_H
+#ifndef DEMO_DEMO_H
+#define DEMO_DEMO_H
 
 #include <stddef.h>
 
-#include "cmd/cmd.h"
+#include "db/db.h"
+#include "db/expr.h"
+#include "form/form.h"
+
+/* What the generator writes through, borrowed: the open database, its forms
+ * and the expression engine they were checked with. */
+struct demo_ctx {
+	struct db		*db;
+	struct form_set		*forms;
+	struct db_expr		*expr;
+};
 
 struct cmd_demo_stats {
 	long	  cases;
@@ -33,7 +45,7 @@ struct cmd_demo_stats {
 };
 
 /* 0 on success; 1 with *err (malloc'd) when the database refused a write. */
-int	cmd_demo_fill(struct cmd_ctx *, long cases, unsigned long seed,
+int	cmd_demo_fill(const struct demo_ctx *, long cases, unsigned long seed,
 	    struct cmd_demo_stats *, char **err);
 void	cmd_demo_stats_free(struct cmd_demo_stats *);
 
