@@ -67,7 +67,7 @@ cmd_demo(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { 0 };
 	struct demo_ctx dc;
-	struct cmd_demo_stats stats;
+	struct demo_stats stats;
 	long cases = CMD_DEMO_CASES, seed = 1;
 	char *err = NULL;
 	size_t i;
@@ -80,7 +80,7 @@ cmd_demo(int argc, char **argv)
 	if ((rc = cmd_open(&ctx, DB_OPEN_CREATE)) != 0)
 		return rc;
 	dc = (struct demo_ctx){ .db = ctx.db, .forms = ctx.forms, .expr = ctx.expr };
-	rc = cmd_demo_fill(&dc, cases, (unsigned long)seed, &stats, &err);
+	rc = demo_fill(&dc, cases, (unsigned long)seed, &stats, &err);
 	for (i = 0; i < stats.nwarnings; i++)
 		cmd_error("%s", stats.warnings[i]);
 	if (rc != 0)
@@ -89,7 +89,7 @@ cmd_demo(int argc, char **argv)
 		printf(_("%s: %ld cases, %ld records\n"), ctx.db_path, stats.cases,
 		    stats.records);
 	free(err);
-	cmd_demo_stats_free(&stats);
+	demo_stats_free(&stats);
 	cmd_close(&ctx);
 	return rc;
 }

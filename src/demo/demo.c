@@ -15,7 +15,7 @@
 
 /* splitmix64: small, fast, and the same everywhere. */
 uint64_t
-cmd_demo_next(struct cmd_demo *d)
+demo_next(struct demo *d)
 {
 	uint64_t z = (d->rng += 0x9e3779b97f4a7c15ULL);
 
@@ -25,28 +25,28 @@ cmd_demo_next(struct cmd_demo *d)
 }
 
 long
-cmd_demo_range(struct cmd_demo *d, long lo, long hi)
+demo_range(struct demo *d, long lo, long hi)
 {
 	if (hi <= lo)
 		return lo;
-	return lo + (long)(cmd_demo_next(d) % (uint64_t)(hi - lo + 1));
+	return lo + (long)(demo_next(d) % (uint64_t)(hi - lo + 1));
 }
 
 bool
-cmd_demo_chance(struct cmd_demo *d, int percent)
+demo_chance(struct demo *d, int percent)
 {
-	return cmd_demo_range(d, 0, 99) < percent;
+	return demo_range(d, 0, 99) < percent;
 }
 
 const char *
-cmd_demo_weighted(struct cmd_demo *d, const struct cmd_demo_w *w)
+demo_weighted(struct demo *d, const struct demo_w *w)
 {
 	long total = 0, r;
 	size_t i;
 
 	for (i = 0; w[i].code != NULL; i++)
 		total += w[i].weight;
-	r = cmd_demo_range(d, 0, total - 1);
+	r = demo_range(d, 0, total - 1);
 	for (i = 0; w[i + 1].code != NULL && r >= w[i].weight; i++)
 		r -= w[i].weight;
 	return w[i].code;
@@ -54,13 +54,13 @@ cmd_demo_weighted(struct cmd_demo *d, const struct cmd_demo_w *w)
 
 /* Projects of the last years, named after today's year, so cases fall in one. */
 static void
-cmd_demo_plan_projects(struct cmd_demo *d)
+demo_plan_projects(struct demo *d)
 {
 	struct date today = date_from_days(d->today);
 	struct date a = { today.y - 3, 1, 1 }, b = { today.y - 1, 6, 30 };
 	struct date c = { today.y - 1, 7, 1 }, e = { today.y, 6, 30 };
 	struct date f = { today.y, 7, 1 }, g = { today.y + 2, 6, 30 };
-	struct cmd_demo_project *p = d->projects;
+	struct demo_project *p = d->projects;
 
 	snprintf(p[0].code, sizeof p[0].code, "AMIF-%d-01", a.y);
 	p[0].from = date_to_days(&a), p[0].to = date_to_days(&b);
@@ -75,7 +75,7 @@ cmd_demo_plan_projects(struct cmd_demo *d)
 
 /* True when the database holds no case yet (then the projects are written). */
 static bool
-cmd_demo_db_empty(struct cmd_demo *d)
+demo_db_empty(struct demo *d)
 {
 	struct db_case *c = NULL;
 	size_t n = 0;
@@ -88,32 +88,32 @@ cmd_demo_db_empty(struct cmd_demo *d)
 
 /* Calls nobody turned into a case, and the campaign, spread over the cases. */
 static int
-cmd_demo_extras(struct cmd_demo *d, long i, long cases, char **err)
+demo_extras(struct demo *d, long i, long cases, char **err)
 {
 	long k, calls = (i + 1) * 3 / 5 - i * 3 / 5;
 	long acts = (i + 1) / 8 - i / 8 + (i < 12 && cases < 96 ? 1 : 0);
 
 	for (k = 0; k < calls; k++)
-		if (cmd_demo_call(d, NULL, d->today - cmd_demo_range(d, 0, 1000), err) != 0)
+		if (demo_call(d, NULL, d->today - demo_range(d, 0, 1000), err) != 0)
 			return 1;
 	for (k = 0; k < acts; k++)
-		if (cmd_demo_campaign(d, err) != 0)
+		if (demo_campaign(d, err) != 0)
 			return 1;
 	return 0;
 }
 
 static int
-cmd_demo_batches(struct cmd_demo *d, long cases, char **err)
+demo_batches(struct demo *d, long cases, char **err)
 {
 	struct db *db = d->ctx->db;
 	long i;
 
 	if (db_bulk_begin(db, err) != DB_OK)
 		return 1;
-	if (cmd_demo_office(d, cmd_demo_db_empty(d), err) != 0)
+	if (demo_office(d, demo_db_empty(d), err) != 0)
 		goto fail;
 	for (i = 0; i < cases; i++) {
-		if (cmd_demo_case(d, err) != 0 || cmd_demo_extras(d, i, cases, err) != 0)
+		if (demo_case(d, err) != 0 || demo_extras(d, i, cases, err) != 0)
 			goto fail;
 		d->stats->cases++;
 	}
@@ -124,19 +124,19 @@ fail:
 }
 
 int
-cmd_demo_fill(const struct demo_ctx *ctx, long cases, unsigned long seed,
-    struct cmd_demo_stats *stats, char **err)
+demo_fill(const struct demo_ctx *ctx, long cases, unsigned long seed,
+    struct demo_stats *stats, char **err)
 {
-	struct cmd_demo d = { .ctx = ctx, .stats = stats, .rng = seed };
+	struct demo d = { .ctx = ctx, .stats = stats, .rng = seed };
 	struct date today = date_today();
 	char *user = xstrdup(db_user(ctx->db));
 	int rc;
 
 	memset(stats, 0, sizeof *stats);
 	d.today = date_to_days(&today);
-	cmd_demo_plan_projects(&d);
+	demo_plan_projects(&d);
 	d.day = d.clock_day = d.today;
-	rc = cmd_demo_batches(&d, cases, err);
+	rc = demo_batches(&d, cases, err);
 	date_clock_set(NULL);
 	db_set_user(ctx->db, user);
 	free(user);
@@ -144,7 +144,7 @@ cmd_demo_fill(const struct demo_ctx *ctx, long cases, unsigned long seed,
 }
 
 void
-cmd_demo_stats_free(struct cmd_demo_stats *s)
+demo_stats_free(struct demo_stats *s)
 {
 	size_t i;
 

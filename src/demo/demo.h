@@ -3,7 +3,7 @@
  * data (avrr demo, the benchmarks, the tests). A layer beside cmd that only
  * cmd uses; it depends on db, form and util, and knows no terminal.
  *
- * Contract: cmd_demo_fill() adds `cases` cases to the open database of ctx,
+ * Contract: demo_fill() adds `cases` cases to the open database of ctx,
  * each carried through the lifecycle to a stage of its own (registration
  * with family, consent, sessions, return preparation with flights, departure,
  * plan with approval, payments, monitoring, closure), plus hotline calls with
@@ -37,7 +37,7 @@ struct demo_ctx {
 	struct db_expr		*expr;
 };
 
-struct cmd_demo_stats {
+struct demo_stats {
 	long	  cases;
 	long	  records;	/* new form records (child rows and updates not counted) */
 	char	**warnings;	/* one line each, owned */
@@ -45,8 +45,8 @@ struct cmd_demo_stats {
 };
 
 /* 0 on success; 1 with *err (malloc'd) when the database refused a write. */
-int	cmd_demo_fill(const struct demo_ctx *, long cases, unsigned long seed,
-	    struct cmd_demo_stats *, char **err);
-void	cmd_demo_stats_free(struct cmd_demo_stats *);
+int	demo_fill(const struct demo_ctx *, long cases, unsigned long seed,
+	    struct demo_stats *, char **err);
+void	demo_stats_free(struct demo_stats *);
 
 #endif

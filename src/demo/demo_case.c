@@ -12,22 +12,22 @@
 #include "util/mem.h"
 #include "util/str.h"
 
-static const struct cmd_demo_w cmd_demo_stages[] = {
+static const struct demo_w demo_stages[] = {
 	{ "registered", 8 }, { "counselling", 10 }, { "preparing", 10 }, { "departed", 6 },
 	{ "reintegration", 14 }, { "monitoring", 14 }, { "closed", 38 }, { NULL, 0 },
 };
-static const struct cmd_demo_w cmd_demo_reasons[] = {
+static const struct demo_w demo_reasons[] = {
 	{ "completed", 55 }, { "withdrawn", 14 }, { "no_show", 8 }, { "absconded", 10 },
 	{ "forced_return", 5 }, { "other", 8 }, { NULL, 0 },
 };
-static const struct cmd_demo_w cmd_demo_locations[] = {
+static const struct demo_w demo_locations[] = {
 	{ "humenne", 12 }, { "opatovska", 10 }, { "rohovce", 5 }, { "zvolen", 3 },
 	{ "medvedov", 10 }, { "secovce", 8 }, { "asylum_other", 2 }, { "detention_other", 2 },
 	{ "office", 5 }, { "private_address", 35 }, { "other", 3 }, { NULL, 0 },
 };
 
 static enum db_case_status
-cmd_demo_status(const char *code)
+demo_status(const char *code)
 {
 	int i;
 
@@ -39,22 +39,22 @@ cmd_demo_status(const char *code)
 
 /* The stage a case closed for `reason` had reached. */
 static enum db_case_status
-cmd_demo_closed_stage(struct cmd_demo *d, const char *reason)
+demo_closed_stage(struct demo *d, const char *reason)
 {
 	if (str_eq(reason, "completed"))
 		return CASE_MONITORING;
 	if (str_eq(reason, "no_show"))
 		return CASE_PREPARING;
 	if (str_eq(reason, "withdrawn"))
-		return (enum db_case_status)cmd_demo_range(d, CASE_REGISTERED, CASE_PREPARING);
+		return (enum db_case_status)demo_range(d, CASE_REGISTERED, CASE_PREPARING);
 	if (str_eq(reason, "other"))
-		return (enum db_case_status)cmd_demo_range(d, CASE_REGISTERED, CASE_REINTEGRATION);
-	return (enum db_case_status)cmd_demo_range(d, CASE_COUNSELLING, CASE_PREPARING);
+		return (enum db_case_status)demo_range(d, CASE_REGISTERED, CASE_REINTEGRATION);
+	return (enum db_case_status)demo_range(d, CASE_COUNSELLING, CASE_PREPARING);
 }
 
 /* Days from registration to the latest record of a case at that stage. */
 static long
-cmd_demo_span(const struct cmd_demo_case *c)
+demo_span(const struct demo_case *c)
 {
 	static const long span[CASE__COUNT] = { 2, 25, 45, 75, 200, 230, 0 };
 	long s = span[c->stage];
@@ -65,22 +65,22 @@ cmd_demo_span(const struct cmd_demo_case *c)
 }
 
 static void
-cmd_demo_case_dates(struct cmd_demo *d, struct cmd_demo_case *c)
+demo_case_dates(struct demo *d, struct demo_case *c)
 {
-	long span = cmd_demo_span(c), slack;
+	long span = demo_span(c), slack;
 
-	slack = c->close_reason != NULL ? cmd_demo_range(d, 0, span < 1000 ? 1000 - span : 0) :
-	    cmd_demo_range(d, 0, 20);
+	slack = c->close_reason != NULL ? demo_range(d, 0, span < 1000 ? 1000 - span : 0) :
+	    demo_range(d, 0, 20);
 	c->day0 = d->today - span - slack;
 	c->last = c->day0;
 	c->project = &d->projects[0];
-	for (size_t i = 0; i < CMD_DEMO_NPROJECTS; i++)
+	for (size_t i = 0; i < DEMO_NPROJECTS; i++)
 		if (c->day0 >= d->projects[i].from)
 			c->project = &d->projects[i];
 }
 
 static const char *
-cmd_demo_client_lang(struct cmd_demo *d, const struct cmd_demo_nation *nat, char *buf,
+demo_client_lang(struct demo *d, const struct demo_nation *nat, char *buf,
     size_t len)
 {
 	const char *sp;
@@ -88,40 +88,40 @@ cmd_demo_client_lang(struct cmd_demo *d, const struct cmd_demo_nation *nat, char
 	snprintf(buf, len, "%s", nat->langs);
 	if ((sp = strchr(nat->langs, ' ')) != NULL && (size_t)(sp - nat->langs) < len)
 		buf[sp - nat->langs] = '\0';
-	return cmd_demo_has_code(d, "language", buf) ? buf : "en";
+	return demo_has_code(d, "language", buf) ? buf : "en";
 }
 
 static void
-cmd_demo_case_plan(struct cmd_demo *d, struct cmd_demo_case *c)
+demo_case_plan(struct demo *d, struct demo_case *c)
 {
 	long age;
 	bool female;
 
 	memset(c, 0, sizeof *c);
-	c->nat = cmd_demo_nation_pick(d);
-	age = cmd_demo_chance(d, 3) ? cmd_demo_range(d, 15, 17) :
-	    19 + cmd_demo_range(d, 0, 26) + cmd_demo_range(d, 0, 20);
-	female = cmd_demo_chance(d, 30);
-	c->stage = cmd_demo_status(cmd_demo_weighted(d, cmd_demo_stages));
+	c->nat = demo_nation_pick(d);
+	age = demo_chance(d, 3) ? demo_range(d, 15, 17) :
+	    19 + demo_range(d, 0, 26) + demo_range(d, 0, 20);
+	female = demo_chance(d, 30);
+	c->stage = demo_status(demo_weighted(d, demo_stages));
 	if (c->stage == CASE_CLOSED) {
-		c->close_reason = cmd_demo_weighted(d, cmd_demo_reasons);
-		c->stage = cmd_demo_closed_stage(d, c->close_reason);
+		c->close_reason = demo_weighted(d, demo_reasons);
+		c->stage = demo_closed_stage(d, c->close_reason);
 	}
-	c->nmon = cmd_demo_chance(d, 40) ? 2 : 1;
-	c->location = cmd_demo_weighted(d, cmd_demo_locations);
-	c->interpreter = !str_eq(c->nat->country, "RS") ? cmd_demo_chance(d, 90) :
-	    cmd_demo_chance(d, 40);
-	c->consent = c->stage > CASE_REGISTERED || !cmd_demo_chance(d, 10);
-	cmd_demo_phone(d, c->nat->phone_cc, c->phone, sizeof c->phone);
-	cmd_demo_case_dates(d, c);
+	c->nmon = demo_chance(d, 40) ? 2 : 1;
+	c->location = demo_weighted(d, demo_locations);
+	c->interpreter = !str_eq(c->nat->country, "RS") ? demo_chance(d, 90) :
+	    demo_chance(d, 40);
+	c->consent = c->stage > CASE_REGISTERED || !demo_chance(d, 10);
+	demo_phone(d, c->nat->phone_cc, c->phone, sizeof c->phone);
+	demo_case_dates(d, c);
 	/* The age is the one at registration. */
-	cmd_demo_person(d, c->nat, female, c->day0 - age * 365 - cmd_demo_range(d, 0, 364), NULL,
+	demo_person(d, c->nat, female, c->day0 - age * 365 - demo_range(d, 0, 364), NULL,
 	    &c->person);
-	c->lang = cmd_demo_client_lang(d, c->nat, c->langbuf, sizeof c->langbuf);
+	c->lang = demo_client_lang(d, c->nat, c->langbuf, sizeof c->langbuf);
 }
 
 long
-cmd_demo_past(struct cmd_demo *d, struct cmd_demo_case *c, long day)
+demo_past(struct demo *d, struct demo_case *c, long day)
 {
 	if (day > d->today)
 		day = d->today;
@@ -137,15 +137,15 @@ cmd_demo_past(struct cmd_demo *d, struct cmd_demo_case *c, long day)
  * case, on day `opened`), and some while it goes on.
  */
 static int
-cmd_demo_case_calls(struct cmd_demo *d, struct cmd_demo_case *c, long n, long opened,
+demo_case_calls(struct demo *d, struct demo_case *c, long n, long opened,
     char **err)
 {
 	long k, day;
 
 	for (k = 0; k < n; k++) {
-		day = opened < 0 ? cmd_demo_range(d, c->day0 + 1, c->last) :
-		    k == 0 ? opened : cmd_demo_range(d, opened, c->day0);
-		if (cmd_demo_call(d, c, cmd_demo_past(d, NULL, day), err) != 0)
+		day = opened < 0 ? demo_range(d, c->day0 + 1, c->last) :
+		    k == 0 ? opened : demo_range(d, opened, c->day0);
+		if (demo_call(d, c, demo_past(d, NULL, day), err) != 0)
 			return 1;
 	}
 	return 0;
@@ -153,45 +153,45 @@ cmd_demo_case_calls(struct cmd_demo *d, struct cmd_demo_case *c, long n, long op
 
 /* The records of each stage reached; the data layer moves the status on. */
 static int
-cmd_demo_case_steps(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
+demo_case_steps(struct demo *d, struct demo_case *c, char **err)
 {
-	db_set_user(d->ctx->db, cmd_demo_staff(d, "counsellor"));
+	db_set_user(d->ctx->db, demo_staff(d, "counsellor"));
 	d->day = c->day0;
-	if (cmd_demo_registration(d, c, err) != 0 || cmd_demo_consent(d, c, err) != 0)
+	if (demo_registration(d, c, err) != 0 || demo_consent(d, c, err) != 0)
 		return 1;
-	if (c->stage >= CASE_COUNSELLING && cmd_demo_sessions(d, c, err) != 0)
+	if (c->stage >= CASE_COUNSELLING && demo_sessions(d, c, err) != 0)
 		return 1;
-	if (c->stage >= CASE_PREPARING && cmd_demo_return_prep(d, c, err) != 0)
+	if (c->stage >= CASE_PREPARING && demo_return_prep(d, c, err) != 0)
 		return 1;
-	if (c->stage >= CASE_DEPARTED && cmd_demo_departure(d, c, err) != 0)
+	if (c->stage >= CASE_DEPARTED && demo_departure(d, c, err) != 0)
 		return 1;
-	if (c->stage >= CASE_REINTEGRATION && cmd_demo_reintegration(d, c, err) != 0)
+	if (c->stage >= CASE_REINTEGRATION && demo_reintegration(d, c, err) != 0)
 		return 1;
 	return 0;
 }
 
 int
-cmd_demo_case(struct cmd_demo *d, char **err)
+demo_case(struct demo *d, char **err)
 {
-	struct cmd_demo_case c;
+	struct demo_case c;
 	long calls, opened;
 	char *msg;
 	int rc;
 
-	cmd_demo_case_plan(d, &c);
-	calls = cmd_demo_range(d, 0, 2);
-	opened = calls > 0 ? c.day0 - cmd_demo_range(d, 1, 30) : c.day0;
-	db_set_user(d->ctx->db, cmd_demo_staff(d, "counsellor"));
-	cmd_demo_at(d, opened);
+	demo_case_plan(d, &c);
+	calls = demo_range(d, 0, 2);
+	opened = calls > 0 ? c.day0 - demo_range(d, 1, 30) : c.day0;
+	db_set_user(d->ctx->db, demo_staff(d, "counsellor"));
+	demo_at(d, opened);
 	if (db_case_create(d->ctx->db, c.project->code, c.lang, &c.c, err) != DB_OK)
 		return 1;
-	rc = cmd_demo_case_calls(d, &c, calls, opened, err);
+	rc = demo_case_calls(d, &c, calls, opened, err);
 	if (rc == 0)
-		rc = cmd_demo_case_steps(d, &c, err);
+		rc = demo_case_steps(d, &c, err);
 	if (rc == 0)
-		rc = cmd_demo_case_calls(d, &c, cmd_demo_range(d, 0, 2), -1, err);
+		rc = demo_case_calls(d, &c, demo_range(d, 0, 2), -1, err);
 	if (rc == 0 && c.close_reason != NULL)
-		rc = cmd_demo_closure(d, &c, err);
+		rc = demo_closure(d, &c, err);
 	if (rc != 0 && err != NULL && *err != NULL) {
 		msg = xasprintf("%s: %s", c.c.case_no, *err);
 		free(*err);

@@ -17,9 +17,9 @@
 #include "util/tr.h"
 
 void
-cmd_demo_warn(struct cmd_demo *d, const char *fmt, ...)
+demo_warn(struct demo *d, const char *fmt, ...)
 {
-	struct cmd_demo_stats *s = d->stats;
+	struct demo_stats *s = d->stats;
 	va_list ap;
 	char *msg;
 	size_t i, cap;
@@ -40,13 +40,13 @@ cmd_demo_warn(struct cmd_demo *d, const char *fmt, ...)
 }
 
 struct form_record *
-cmd_demo_record(struct cmd_demo *d, const char *form, int64_t case_id)
+demo_record(struct demo *d, const char *form, int64_t case_id)
 {
 	const struct form_def *def = form_set_find(d->ctx->forms, form);
 	struct form_record *rec;
 
 	if (def == NULL) {
-		cmd_demo_warn(d, _("no form '%s': its records were skipped"), form);
+		demo_warn(d, _("no form '%s': its records were skipped"), form);
 		return NULL;
 	}
 	rec = form_record_new(def);
@@ -55,13 +55,13 @@ cmd_demo_record(struct cmd_demo *d, const char *form, int64_t case_id)
 }
 
 static const struct form_field *
-cmd_demo_field(struct cmd_demo *d, const struct form_record *rec, const char *name,
+demo_field(struct demo *d, const struct form_record *rec, const char *name,
     size_t *idx)
 {
 	int i = form_field_index(rec->def, name);
 
 	if (i < 0) {
-		cmd_demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name, name);
+		demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name, name);
 		return NULL;
 	}
 	*idx = (size_t)i;
@@ -69,15 +69,15 @@ cmd_demo_field(struct cmd_demo *d, const struct form_record *rec, const char *na
 }
 
 struct form_record *
-cmd_demo_row(struct cmd_demo *d, struct form_record *rec, const char *field)
+demo_row(struct demo *d, struct form_record *rec, const char *field)
 {
 	const struct form_field *f;
 	size_t i;
 
-	if (rec == NULL || (f = cmd_demo_field(d, rec, field, &i)) == NULL)
+	if (rec == NULL || (f = demo_field(d, rec, field, &i)) == NULL)
 		return NULL;
 	if (f->type != FT_REPEAT || f->group == NULL) {
-		cmd_demo_warn(d, _("form '%s': '%s' is no repeat group: skipped"),
+		demo_warn(d, _("form '%s': '%s' is no repeat group: skipped"),
 		    rec->def->name, field);
 		return NULL;
 	}
@@ -85,17 +85,17 @@ cmd_demo_row(struct cmd_demo *d, struct form_record *rec, const char *field)
 }
 
 void
-cmd_demo_set(struct cmd_demo *d, struct form_record *rec, const char *field,
+demo_set(struct demo *d, struct form_record *rec, const char *field,
     const char *val)
 {
 	size_t i;
 
-	if (rec != NULL && cmd_demo_field(d, rec, field, &i) != NULL)
+	if (rec != NULL && demo_field(d, rec, field, &i) != NULL)
 		form_record_set(rec, i, val);
 }
 
 void
-cmd_demo_setf(struct cmd_demo *d, struct form_record *rec, const char *field,
+demo_setf(struct demo *d, struct form_record *rec, const char *field,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -105,22 +105,22 @@ cmd_demo_setf(struct cmd_demo *d, struct form_record *rec, const char *field,
 	if (vasprintf(&s, fmt, ap) < 0)
 		util_die("out of memory");
 	va_end(ap);
-	cmd_demo_set(d, rec, field, s);
+	demo_set(d, rec, field, s);
 	free(s);
 }
 
 void
-cmd_demo_date(struct cmd_demo *d, struct form_record *rec, const char *field, long day)
+demo_date(struct demo *d, struct form_record *rec, const char *field, long day)
 {
 	struct date dt = date_from_days(day);
 	char buf[DATE_LEN];
 
 	date_format(&dt, buf);
-	cmd_demo_set(d, rec, field, buf);
+	demo_set(d, rec, field, buf);
 }
 
 void
-cmd_demo_decimal(char *buf, size_t len, double v)
+demo_decimal(char *buf, size_t len, double v)
 {
 	size_t n;
 
@@ -133,7 +133,7 @@ cmd_demo_decimal(char *buf, size_t len, double v)
 }
 
 bool
-cmd_demo_has_code(struct cmd_demo *d, const char *list, const char *code)
+demo_has_code(struct demo *d, const char *list, const char *code)
 {
 	const struct form_choices *cl = form_set_choices(d->ctx->forms, list);
 
@@ -141,17 +141,17 @@ cmd_demo_has_code(struct cmd_demo *d, const char *list, const char *code)
 }
 
 void
-cmd_demo_money(struct cmd_demo *d, struct form_record *rec, const char *field,
+demo_money(struct demo *d, struct form_record *rec, const char *field,
     double amount, const char *currency)
 {
 	size_t i;
 
-	if (rec == NULL || cmd_demo_field(d, rec, field, &i) == NULL)
+	if (rec == NULL || demo_field(d, rec, field, &i) == NULL)
 		return;
-	cmd_demo_setf(d, rec, field, "%.2f", amount);
+	demo_setf(d, rec, field, "%.2f", amount);
 	if (rec->def->fields[i].type != FT_MONEY)
 		return;
-	if (!cmd_demo_has_code(d, "currency", currency))
+	if (!demo_has_code(d, "currency", currency))
 		currency = "EUR";
 	free(rec->curs[i]);
 	rec->curs[i] = xstrdup(currency);
@@ -159,16 +159,16 @@ cmd_demo_money(struct cmd_demo *d, struct form_record *rec, const char *field,
 
 /* The choice list of a select field; NULL (and a warning) when there is none. */
 static const struct form_choices *
-cmd_demo_list(struct cmd_demo *d, struct form_record *rec, const char *field, size_t *idx)
+demo_list(struct demo *d, struct form_record *rec, const char *field, size_t *idx)
 {
 	const struct form_field *f;
 	const struct form_choices *cl;
 
-	if (rec == NULL || (f = cmd_demo_field(d, rec, field, idx)) == NULL)
+	if (rec == NULL || (f = demo_field(d, rec, field, idx)) == NULL)
 		return NULL;
 	cl = f->choices != NULL ? form_set_choices(d->ctx->forms, f->choices) : NULL;
 	if (cl == NULL || cl->nitems == 0) {
-		cmd_demo_warn(d, _("form '%s': field '%s' has no choices: skipped"),
+		demo_warn(d, _("form '%s': field '%s' has no choices: skipped"),
 		    rec->def->name, field);
 		return NULL;
 	}
@@ -176,45 +176,45 @@ cmd_demo_list(struct cmd_demo *d, struct form_record *rec, const char *field, si
 }
 
 void
-cmd_demo_pick_idx(struct cmd_demo *d, struct form_record *rec, const char *field,
+demo_pick_idx(struct demo *d, struct form_record *rec, const char *field,
     size_t idx)
 {
 	const struct form_choices *cl;
 	size_t i;
 
-	if ((cl = cmd_demo_list(d, rec, field, &i)) != NULL)
+	if ((cl = demo_list(d, rec, field, &i)) != NULL)
 		form_record_set(rec, i, cl->items[idx % cl->nitems].code);
 }
 
 void
-cmd_demo_pick(struct cmd_demo *d, struct form_record *rec, const char *field,
+demo_pick(struct demo *d, struct form_record *rec, const char *field,
     const char *code)
 {
 	const struct form_choices *cl;
 	size_t i;
 	long k;
 
-	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
+	if ((cl = demo_list(d, rec, field, &i)) == NULL)
 		return;
 	if (form_choice_find(cl, code) != NULL) {
 		form_record_set(rec, i, code);
 		return;
 	}
-	cmd_demo_warn(d, _("choice list '%s' has no code '%s': chose others by chance"),
+	demo_warn(d, _("choice list '%s' has no code '%s': chose others by chance"),
 	    cl->name, code);
-	k = cmd_demo_range(d, 0, (long)cl->nitems - 1);
+	k = demo_range(d, 0, (long)cl->nitems - 1);
 	form_record_set(rec, i, cl->items[k].code);
 }
 
 void
-cmd_demo_pick_w(struct cmd_demo *d, struct form_record *rec, const char *field,
-    const struct cmd_demo_w *w)
+demo_pick_w(struct demo *d, struct form_record *rec, const char *field,
+    const struct demo_w *w)
 {
-	cmd_demo_pick(d, rec, field, cmd_demo_weighted(d, w));
+	demo_pick(d, rec, field, demo_weighted(d, w));
 }
 
 void
-cmd_demo_many(struct cmd_demo *d, struct form_record *rec, const char *field,
+demo_many(struct demo *d, struct form_record *rec, const char *field,
     const char *codes)
 {
 	const struct form_choices *cl;
@@ -222,12 +222,12 @@ cmd_demo_many(struct cmd_demo *d, struct form_record *rec, const char *field,
 	char *copy, *tok, *save = NULL;
 	size_t i;
 
-	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
+	if ((cl = demo_list(d, rec, field, &i)) == NULL)
 		return;
 	copy = xstrdup(codes);
 	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
 		if (form_choice_find(cl, tok) == NULL) {
-			cmd_demo_warn(d, _("choice list '%s' has no code '%s': left out"),
+			demo_warn(d, _("choice list '%s' has no code '%s': left out"),
 			    cl->name, tok);
 			continue;
 		}
@@ -237,23 +237,23 @@ cmd_demo_many(struct cmd_demo *d, struct form_record *rec, const char *field,
 	}
 	free(copy);
 	if (sb.len == 0)
-		strbuf_puts(&sb, cl->items[cmd_demo_range(d, 0, (long)cl->nitems - 1)].code);
+		strbuf_puts(&sb, cl->items[demo_range(d, 0, (long)cl->nitems - 1)].code);
 	form_record_set(rec, i, sb.s);
 	strbuf_free(&sb);
 }
 
 void
-cmd_demo_many_any(struct cmd_demo *d, struct form_record *rec, const char *field, size_t n)
+demo_many_any(struct demo *d, struct form_record *rec, const char *field, size_t n)
 {
 	const struct form_choices *cl;
 	struct strbuf sb = STRBUF_INIT;
 	bool taken[64] = { false };
 	size_t i, k, got = 0, tries;
 
-	if ((cl = cmd_demo_list(d, rec, field, &i)) == NULL)
+	if ((cl = demo_list(d, rec, field, &i)) == NULL)
 		return;
 	for (tries = 0; got < n && tries < 4 * n + 4; tries++) {
-		k = (size_t)cmd_demo_range(d, 0, (long)cl->nitems - 1);
+		k = (size_t)demo_range(d, 0, (long)cl->nitems - 1);
 		if (k < 64 && taken[k])
 			continue;
 		if (k < 64)
@@ -272,7 +272,7 @@ cmd_demo_many_any(struct cmd_demo *d, struct form_record *rec, const char *field
 /* Names required fields that the demo left empty (the form grew one): the
  * record's check (form/check), as a save from the screen makes it. */
 static void
-cmd_demo_check(struct cmd_demo *d, const struct form_record *rec)
+demo_check(struct demo *d, const struct form_record *rec)
 {
 	struct form_logic logic = db_expr_logic(d->ctx->expr);
 	struct form_problems ps = { 0 };
@@ -283,22 +283,22 @@ cmd_demo_check(struct cmd_demo *d, const struct form_record *rec)
 	for (k = 0; k < ps.n; k++) {
 		p = &ps.items[k];
 		if (p->kind == FORM_PROBLEM_REQUIRED)
-			cmd_demo_warn(d, _("form '%s': required field '%s' left empty"),
+			demo_warn(d, _("form '%s': required field '%s' left empty"),
 			    p->def->name, p->def->fields[p->at].name);
 	}
 	form_check_clear(&ps);
 }
 
 void
-cmd_demo_at(struct cmd_demo *d, long day)
+demo_at(struct demo *d, long day)
 {
 	struct date_time t;
 
 	if (day != d->clock_day) {
 		d->clock_day = day;
-		d->clock_min = 8 * 60 + (int)cmd_demo_range(d, 0, 90);
+		d->clock_min = 8 * 60 + (int)demo_range(d, 0, 90);
 	} else if (d->clock_min < 23 * 60)
-		d->clock_min += (int)cmd_demo_range(d, 2, 20);
+		d->clock_min += (int)demo_range(d, 2, 20);
 	t.date = date_from_days(day);
 	t.hour = d->clock_min / 60;
 	t.min = d->clock_min % 60;
@@ -307,14 +307,14 @@ cmd_demo_at(struct cmd_demo *d, long day)
 
 /* As the program saves: the lifecycle rules, the save, the status it moves to. */
 int
-cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
+demo_store(struct demo *d, struct form_record *rec, char **err)
 {
 	struct db *db = d->ctx->db;
 	enum db_status st;
 
-	cmd_demo_at(d, d->day);
+	demo_at(d, d->day);
 	db_expr_apply(d->ctx->expr, rec, false, NULL);
-	cmd_demo_check(d, rec);
+	demo_check(d, rec);
 	st = db_lifecycle_save(db, rec, NULL, err);
 	if (st != DB_OK)
 		return 1;
@@ -323,13 +323,13 @@ cmd_demo_store(struct cmd_demo *d, struct form_record *rec, char **err)
 }
 
 int
-cmd_demo_save(struct cmd_demo *d, struct form_record *rec, char **err)
+demo_save(struct demo *d, struct form_record *rec, char **err)
 {
 	int rc;
 
 	if (rec == NULL)
 		return 0;
-	rc = cmd_demo_store(d, rec, err);
+	rc = demo_store(d, rec, err);
 	form_record_free(rec);
 	return rc;
 }

@@ -12,9 +12,9 @@
 
 /* The plan's item types follow the client's own idea. */
 static void
-cmd_demo_item_types(struct cmd_demo *d, struct cmd_demo_case *c)
+demo_item_types(struct demo *d, struct demo_case *c)
 {
-	const char *first = "material", *second = cmd_demo_chance(d, 50) ? "medical" : "legal";
+	const char *first = "material", *second = demo_chance(d, 50) ? "medical" : "legal";
 
 	if (str_eq(c->idea, "business"))
 		first = "business", second = "material";
@@ -24,42 +24,42 @@ cmd_demo_item_types(struct cmd_demo *d, struct cmd_demo_case *c)
 		first = "training", second = "job";
 	c->nitems = 0;
 	c->item_types[c->nitems++] = first;
-	if (cmd_demo_chance(d, 55))
+	if (demo_chance(d, 55))
 		c->item_types[c->nitems++] = second;
-	if (cmd_demo_chance(d, 15))
+	if (demo_chance(d, 15))
 		c->item_types[c->nitems++] = "accommodation";
-	if (cmd_demo_chance(d, 10))
+	if (demo_chance(d, 10))
 		c->item_types[c->nitems++] = "medical";
 }
 
 static void
-cmd_demo_item(struct cmd_demo *d, struct form_record *plan, struct cmd_demo_case *c, int k)
+demo_item(struct demo *d, struct form_record *plan, struct demo_case *c, int k)
 {
-	struct form_record *row = cmd_demo_row(d, plan, "items");
+	struct form_record *row = demo_row(d, plan, "items");
 	const char *type = c->item_types[k];
-	bool local = !str_eq(type, "training") || cmd_demo_chance(d, 70);
+	bool local = !str_eq(type, "training") || demo_chance(d, 70);
 
 	if (row == NULL)
 		return;
-	cmd_demo_pick(d, row, "item_type", type);
-	cmd_demo_set(d, row, "description", cmd_demo_text(d, type));
-	cmd_demo_set(d, row, "provider", cmd_demo_provider(d, type, local));
-	cmd_demo_pick(d, row, "provider_country", local ? c->nat->country : "SK");
-	cmd_demo_money(d, row, "budget", c->budgets[k], "EUR");
-	cmd_demo_set(d, row, "justification", cmd_demo_text(d, "justification"));
+	demo_pick(d, row, "item_type", type);
+	demo_set(d, row, "description", demo_text(d, type));
+	demo_set(d, row, "provider", demo_provider(d, type, local));
+	demo_pick(d, row, "provider_country", local ? c->nat->country : "SK");
+	demo_money(d, row, "budget", c->budgets[k], "EUR");
+	demo_set(d, row, "justification", demo_text(d, "justification"));
 }
 
 /* Budgets of the items: most to the first, all within the grant. */
 static double
-cmd_demo_budgets(struct cmd_demo *d, struct cmd_demo_case *c)
+demo_budgets(struct demo *d, struct demo_case *c)
 {
 	double grant = c->project->grant, total = 0, left;
 	int k;
 
-	left = grant * (double)cmd_demo_range(d, 60, 100) / 100.0;
+	left = grant * (double)demo_range(d, 60, 100) / 100.0;
 	for (k = 0; k < c->nitems; k++) {
 		c->budgets[k] = k + 1 == c->nitems ? left :
-		    left * (double)cmd_demo_range(d, 50, 80) / 100.0;
+		    left * (double)demo_range(d, 50, 80) / 100.0;
 		c->budgets[k] = (double)(long)(c->budgets[k] / 10.0) * 10.0;
 		left -= c->budgets[k];
 		total += c->budgets[k];
@@ -69,95 +69,95 @@ cmd_demo_budgets(struct cmd_demo *d, struct cmd_demo_case *c)
 
 /* Over the project's limit: a supervisor approves the saved plan. */
 static void
-cmd_demo_approve(struct cmd_demo *d, struct cmd_demo_case *c, struct form_record *plan,
+demo_approve(struct demo *d, struct demo_case *c, struct form_record *plan,
     long day)
 {
-	const char *boss = cmd_demo_staff(d, "supervisor");
+	const char *boss = demo_staff(d, "supervisor");
 
-	cmd_demo_set(d, plan, "approved_by", boss);
-	cmd_demo_date(d, plan, "approved_on", cmd_demo_past(d, c, day + cmd_demo_range(d, 1, 6)));
+	demo_set(d, plan, "approved_by", boss);
+	demo_date(d, plan, "approved_on", demo_past(d, c, day + demo_range(d, 1, 6)));
 	db_set_user(d->ctx->db, boss);
 }
 
 static int
-cmd_demo_plan(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
+demo_plan(struct demo *d, struct demo_case *c, char **err)
 {
-	struct form_record *rec = cmd_demo_record(d, "plan", c->c.id);
-	bool before = cmd_demo_chance(d, 40);
-	long day = before ? c->depart - cmd_demo_range(d, 2, 7) :
-	    c->depart + cmd_demo_range(d, 10, 30);
+	struct form_record *rec = demo_record(d, "plan", c->c.id);
+	bool before = demo_chance(d, 40);
+	long day = before ? c->depart - demo_range(d, 2, 7) :
+	    c->depart + demo_range(d, 10, 30);
 	double total;
 	int k;
 
-	cmd_demo_item_types(d, c);
-	total = cmd_demo_budgets(d, c);
+	demo_item_types(d, c);
+	total = demo_budgets(d, c);
 	if (rec == NULL)
 		return 0;
-	cmd_demo_money(d, rec, "grant", c->project->grant, "EUR");
-	cmd_demo_date(d, rec, "prepared_on", cmd_demo_past(d, c, day));
-	cmd_demo_pick(d, rec, "timing", before ? "before" : "after");
+	demo_money(d, rec, "grant", c->project->grant, "EUR");
+	demo_date(d, rec, "prepared_on", demo_past(d, c, day));
+	demo_pick(d, rec, "timing", before ? "before" : "after");
 	for (k = 0; k < c->nitems; k++)
-		cmd_demo_item(d, rec, c, k);
+		demo_item(d, rec, c, k);
 	if (total > c->project->limit) {
-		if (cmd_demo_store(d, rec, err) != 0) {
+		if (demo_store(d, rec, err) != 0) {
 			form_record_free(rec);
 			return 1;
 		}
-		cmd_demo_approve(d, c, rec, day);
+		demo_approve(d, c, rec, day);
 	}
-	return cmd_demo_save(d, rec, err);
+	return demo_save(d, rec, err);
 }
 
 static int
-cmd_demo_payment(struct cmd_demo *d, struct cmd_demo_case *c, int item, double eur, long day,
+demo_payment(struct demo *d, struct demo_case *c, int item, double eur, long day,
     char **err)
 {
-	struct form_record *rec = cmd_demo_record(d, "payment", c->c.id);
-	bool local = cmd_demo_chance(d, 60) && c->nat->rate != 1.0;
-	double rate = local ? c->nat->rate * (double)cmd_demo_range(d, 970, 1030) / 1000.0 : 1.0;
+	struct form_record *rec = demo_record(d, "payment", c->c.id);
+	bool local = demo_chance(d, 60) && c->nat->rate != 1.0;
+	double rate = local ? c->nat->rate * (double)demo_range(d, 970, 1030) / 1000.0 : 1.0;
 	struct date dt = date_from_days(day);
 	char buf[32];
 
 	if (rec == NULL)
 		return 0;
-	cmd_demo_setf(d, rec, "item_no", "%d", item + 1);
-	cmd_demo_date(d, rec, "paid_on", cmd_demo_past(d, c, day));
-	cmd_demo_money(d, rec, "amount", (double)(long)(eur / rate * 100.0 + 0.5) / 100.0,
+	demo_setf(d, rec, "item_no", "%d", item + 1);
+	demo_date(d, rec, "paid_on", demo_past(d, c, day));
+	demo_money(d, rec, "amount", (double)(long)(eur / rate * 100.0 + 0.5) / 100.0,
 	    local ? c->nat->currency : "EUR");
-	cmd_demo_decimal(buf, sizeof buf, rate);
-	cmd_demo_set(d, rec, "rate", buf);
-	cmd_demo_setf(d, rec, "invoice_no", "%s-%d/%04ld", c->nat->country, dt.y,
-	    cmd_demo_range(d, 1, 9999));
-	cmd_demo_pick(d, rec, "mission", c->nat->country);
-	return cmd_demo_save(d, rec, err);
+	demo_decimal(buf, sizeof buf, rate);
+	demo_set(d, rec, "rate", buf);
+	demo_setf(d, rec, "invoice_no", "%s-%d/%04ld", c->nat->country, dt.y,
+	    demo_range(d, 1, 9999));
+	demo_pick(d, rec, "mission", c->nat->country);
+	return demo_save(d, rec, err);
 }
 
 /* Items are paid in one or two parts; all of them once monitoring starts. */
 static int
-cmd_demo_payments(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
+demo_payments(struct demo *d, struct demo_case *c, char **err)
 {
 	bool all = c->stage >= CASE_MONITORING;
-	long day = c->depart + cmd_demo_range(d, 20, 50);
+	long day = c->depart + demo_range(d, 20, 50);
 	double part;
 	int k;
 
 	for (k = 0; k < c->nitems; k++) {
-		if (!all && !cmd_demo_chance(d, 50))
+		if (!all && !demo_chance(d, 50))
 			continue;
-		part = c->budgets[k] >= 1000 && cmd_demo_chance(d, 50) ?
+		part = c->budgets[k] >= 1000 && demo_chance(d, 50) ?
 		    (double)(long)(c->budgets[k] * 0.6) : c->budgets[k];
-		if (cmd_demo_payment(d, c, k, part, day, err) != 0)
+		if (demo_payment(d, c, k, part, day, err) != 0)
 			return 1;
-		if (part < c->budgets[k] && cmd_demo_payment(d, c, k, c->budgets[k] - part,
-		    day + cmd_demo_range(d, 20, 60), err) != 0)
+		if (part < c->budgets[k] && demo_payment(d, c, k, c->budgets[k] - part,
+		    day + demo_range(d, 20, 60), err) != 0)
 			return 1;
-		day += cmd_demo_range(d, 3, 20);
+		day += demo_range(d, 3, 20);
 	}
 	return 0;
 }
 
 static void
-cmd_demo_scores(struct cmd_demo *d, struct form_record *rec, long q)
+demo_scores(struct demo *d, struct form_record *rec, long q)
 {
 	static const char *const ind[] = { "eco_income", "eco_activity", "eco_housing",
 	    "soc_network", "soc_services", "soc_documents", "psy_wellbeing", "psy_safety",
@@ -166,84 +166,84 @@ cmd_demo_scores(struct cmd_demo *d, struct form_record *rec, long q)
 	size_t i;
 
 	for (i = 0; i < sizeof ind / sizeof ind[0]; i++) {
-		s = q + cmd_demo_range(d, -1, 1);
+		s = q + demo_range(d, -1, 1);
 		s = s < 1 ? 1 : s > 5 ? 5 : s;
-		cmd_demo_pick_idx(d, rec, ind[i], (size_t)(s - 1));
+		demo_pick_idx(d, rec, ind[i], (size_t)(s - 1));
 	}
-	cmd_demo_set(d, rec, "success_story", q >= 4 && cmd_demo_chance(d, 40) ? "yes" : "no");
+	demo_set(d, rec, "success_story", q >= 4 && demo_chance(d, 40) ? "yes" : "no");
 }
 
 static int
-cmd_demo_monitoring(struct cmd_demo *d, struct cmd_demo_case *c, long day, long q,
+demo_monitoring(struct demo *d, struct demo_case *c, long day, long q,
     char **err)
 {
-	static const struct cmd_demo_w mode[] = { { "visit", 60 }, { "phone", 30 },
+	static const struct demo_w mode[] = { { "visit", 60 }, { "phone", 30 },
 	    { "video", 10 }, { NULL, 0 } };
-	static const struct cmd_demo_w state[] = { { "in_use", 70 }, { "partly", 20 },
+	static const struct demo_w state[] = { { "in_use", 70 }, { "partly", 20 },
 	    { "not_used", 10 }, { NULL, 0 } };
-	struct form_record *rec = cmd_demo_record(d, "monitoring", c->c.id), *row;
+	struct form_record *rec = demo_record(d, "monitoring", c->c.id), *row;
 	int k;
 
 	if (rec == NULL)
 		return 0;
-	cmd_demo_date(d, rec, "monitored_on", cmd_demo_past(d, c, day));
-	cmd_demo_pick_w(d, rec, "mode", mode);
-	cmd_demo_pick(d, rec, "mission", c->nat->country);
+	demo_date(d, rec, "monitored_on", demo_past(d, c, day));
+	demo_pick_w(d, rec, "mode", mode);
+	demo_pick(d, rec, "mission", c->nat->country);
 	for (k = 0; k < c->nitems; k++) {
-		if ((row = cmd_demo_row(d, rec, "item_status")) == NULL)
+		if ((row = demo_row(d, rec, "item_status")) == NULL)
 			break;
-		cmd_demo_setf(d, row, "item_no", "%d", k + 1);
-		cmd_demo_pick_w(d, row, "state", state);
-		if (cmd_demo_chance(d, 30))
-			cmd_demo_set(d, row, "comment", cmd_demo_text(d, "monitoring"));
+		demo_setf(d, row, "item_no", "%d", k + 1);
+		demo_pick_w(d, row, "state", state);
+		if (demo_chance(d, 30))
+			demo_set(d, row, "comment", demo_text(d, "monitoring"));
 	}
-	cmd_demo_scores(d, rec, q);
-	cmd_demo_set(d, rec, "notes", cmd_demo_text(d, "monitoring"));
-	return cmd_demo_save(d, rec, err);
+	demo_scores(d, rec, q);
+	demo_set(d, rec, "notes", demo_text(d, "monitoring"));
+	return demo_save(d, rec, err);
 }
 
 int
-cmd_demo_reintegration(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
+demo_reintegration(struct demo *d, struct demo_case *c, char **err)
 {
-	const char *officer = cmd_demo_staff(d, "reintegration");
+	const char *officer = demo_staff(d, "reintegration");
 	long q, k;
 
 	db_set_user(d->ctx->db, officer);
-	if (cmd_demo_plan(d, c, err) != 0)
+	if (demo_plan(d, c, err) != 0)
 		return 1;
 	db_set_user(d->ctx->db, officer);
-	if (cmd_demo_payments(d, c, err) != 0)
+	if (demo_payments(d, c, err) != 0)
 		return 1;
 	if (c->stage < CASE_MONITORING)
 		return 0;
-	q = cmd_demo_range(d, 2, 4);
+	q = demo_range(d, 2, 4);
 	for (k = 0; k < c->nmon; k++)
-		if (cmd_demo_monitoring(d, c, c->depart + 90 + 150 * k + cmd_demo_range(d, 0, 60),
+		if (demo_monitoring(d, c, c->depart + 90 + 150 * k + demo_range(d, 0, 60),
 		    q + (k > 0 && q < 4), err) != 0)
 			return 1;
 	return 0;
 }
 
 int
-cmd_demo_closure(struct cmd_demo *d, struct cmd_demo_case *c, char **err)
+demo_closure(struct demo *d, struct demo_case *c, char **err)
 {
 	static const struct {
 		const char	*reason;
 		int		 note;	/* index in the "closure" texts */
 	} notes[] = { { "completed", 0 }, { "withdrawn", 1 }, { "no_show", 2 },
 	    { "absconded", 3 }, { "forced_return", 4 }, { "other", 5 } };
-	struct form_record *rec = cmd_demo_record(d, "closure", c->c.id);
+	struct form_record *rec = demo_record(d, "closure", c->c.id);
 	size_t i;
 
-	db_set_user(d->ctx->db, cmd_demo_staff(d, "supervisor"));
+	db_set_user(d->ctx->db, demo_staff(d, "supervisor"));
 	if (rec == NULL)
 		return 0;
-	cmd_demo_date(d, rec, "closed_on", cmd_demo_past(d, c, c->last +
-	    cmd_demo_range(d, 5, 30)));
-	cmd_demo_pick(d, rec, "reason", c->close_reason);
-	cmd_demo_set(d, rec, "reason_other", "Moved to another EU country");
+	demo_date(d, rec, "closed_on", demo_past(d, c, c->last +
+	    demo_range(d, 5, 30)));
+	demo_pick(d, rec, "reason", c->close_reason);
+	demo_set(d, rec, "reason_other", "Moved to another EU country");
 	for (i = 0; i < sizeof notes / sizeof notes[0]; i++)
 		if (str_eq(notes[i].reason, c->close_reason))
-			cmd_demo_set(d, rec, "notes", cmd_demo_closure_note(notes[i].note));
-	return cmd_demo_save(d, rec, err);
+			demo_set(d, rec, "notes", demo_closure_note(notes[i].note));
+	return demo_save(d, rec, err);
 }

@@ -7,7 +7,7 @@
 #include "demo/demo_int.h"
 #include "util/str.h"
 
-#define CMD_DEMO_N(a)	(sizeof (a) / sizeof (a)[0])
+#define DEMO_N(a)	(sizeof (a) / sizeof (a)[0])
 
 static const char *const t_questions[] = {
 	"Can my family travel with me on the same flight?",
@@ -179,8 +179,8 @@ static const struct {
 	const char		*topic;
 	const char *const	*texts;
 	size_t			 n;
-} cmd_demo_texts[] = {
-#define T(name, arr) { name, arr, CMD_DEMO_N(arr) }
+} demo_texts[] = {
+#define T(name, arr) { name, arr, DEMO_N(arr) }
 	T("questions", t_questions), T("next_steps", t_next), T("work", t_work),
 	T("skills", t_skills), T("family", t_family), T("health", t_health),
 	T("idea", t_idea), T("business", t_business), T("education", t_education),
@@ -194,28 +194,28 @@ static const struct {
 };
 
 const char *
-cmd_demo_closure_note(int idx)
+demo_closure_note(int idx)
 {
-	return t_closure[(size_t)idx % CMD_DEMO_N(t_closure)];
+	return t_closure[(size_t)idx % DEMO_N(t_closure)];
 }
 
 /* A text for topic; an assistance type the table lacks gets a general line. */
 const char *
-cmd_demo_text(struct cmd_demo *d, const char *topic)
+demo_text(struct demo *d, const char *topic)
 {
 	size_t i;
 
-	for (i = 0; i < CMD_DEMO_N(cmd_demo_texts); i++)
-		if (str_eq(cmd_demo_texts[i].topic, topic))
-			return cmd_demo_texts[i].texts[cmd_demo_range(d, 0,
-			    (long)cmd_demo_texts[i].n - 1)];
+	for (i = 0; i < DEMO_N(demo_texts); i++)
+		if (str_eq(demo_texts[i].topic, topic))
+			return demo_texts[i].texts[demo_range(d, 0,
+			    (long)demo_texts[i].n - 1)];
 	return "Assistance agreed with the client and the mission.";
 }
 
 static const struct {
 	const char	*type;
 	const char	*names[3];
-} cmd_demo_providers[] = {
+} demo_providers[] = {
 	{ "business", { "Agro Service Ltd.", "Auto Parts Wholesale", "Building Materials Market" } },
 	{ "education", { "City Technical College", "State University", "Medical College" } },
 	{ "training", { "Vocational Training Centre", "Driving School Avtomaster", "IT Academy" } },
@@ -226,28 +226,28 @@ static const struct {
 	{ "accommodation", { "Guest House Central", "Real Estate Agency Dom", "Hostel Sunrise" } },
 };
 
-static const char *const cmd_demo_slovak_providers[] = {
+static const char *const demo_slovak_providers[] = {
 	"Autoškola Kováč, s.r.o.", "Jazyková škola Novák", "Kurzy Šimko, s.r.o.",
 	"Zváračská škola Baláž", "Kaderníctvo Lukáčová - kurzy",
 };
 
 /* local: a provider in the country of return, else one in Slovakia. */
 const char *
-cmd_demo_provider(struct cmd_demo *d, const char *item_type, bool local)
+demo_provider(struct demo *d, const char *item_type, bool local)
 {
 	size_t i;
 
 	if (!local)
-		return CMD_DEMO_ONE(d, cmd_demo_slovak_providers);
-	for (i = 0; i < CMD_DEMO_N(cmd_demo_providers); i++)
-		if (str_eq(cmd_demo_providers[i].type, item_type))
-			return CMD_DEMO_ONE(d, cmd_demo_providers[i].names);
+		return DEMO_ONE(d, demo_slovak_providers);
+	for (i = 0; i < DEMO_N(demo_providers); i++)
+		if (str_eq(demo_providers[i].type, item_type))
+			return DEMO_ONE(d, demo_providers[i].names);
 	return "Local provider";
 }
 
 /* The office's staff (user names as their Unix accounts). */
 const char *
-cmd_demo_staff(struct cmd_demo *d, const char *role)
+demo_staff(struct demo *d, const char *role)
 {
 	static const char *const counsellors[] = { "jnovakova", "mkovac", "lhorvathova" };
 	static const char *const officers[] = { "pvarga", "ztothova" };
@@ -255,12 +255,12 @@ cmd_demo_staff(struct cmd_demo *d, const char *role)
 	static const char *const hotline[] = { "eszabo", "tmolnar" };
 
 	if (str_eq(role, "return"))
-		return CMD_DEMO_ONE(d, officers);
+		return DEMO_ONE(d, officers);
 	if (str_eq(role, "reintegration"))
-		return CMD_DEMO_ONE(d, reint);
+		return DEMO_ONE(d, reint);
 	if (str_eq(role, "hotline"))
-		return CMD_DEMO_ONE(d, hotline);
+		return DEMO_ONE(d, hotline);
 	if (str_eq(role, "supervisor"))
 		return "ssimkova";
-	return CMD_DEMO_ONE(d, counsellors);
+	return DEMO_ONE(d, counsellors);
 }

@@ -71,7 +71,7 @@ main(void)
 	long cases = env != NULL ? atol(env) : 10000;
 	struct cmd_ctx ctx = { 0 };
 	struct demo_ctx dc;
-	struct cmd_demo_stats stats = { 0 };
+	struct demo_stats stats = { 0 };
 	const struct form_def *reg;
 	struct form_record *rec = NULL, *call;
 	char path[] = "/tmp/avrr-bench-XXXXXX", *side;
@@ -88,12 +88,12 @@ main(void)
 	db_set_user(ctx.db, "bench");
 	dc = (struct demo_ctx){ .db = ctx.db, .forms = ctx.forms, .expr = ctx.expr };
 	t0 = bench_now();
-	if (cmd_demo_fill(&dc, cases, 1, &stats, NULL) != 0)
+	if (demo_fill(&dc, cases, 1, &stats, NULL) != 0)
 		return 1;
 	printf("%-48s %10.1f s\n", "demo fill", bench_now() - t0);
 	printf("%-48s %10ld\n", "cases", stats.cases);
 	printf("%-48s %10ld\n", "records", stats.records);
-	cmd_demo_stats_free(&stats);
+	demo_stats_free(&stats);
 	reg = form_set_find(ctx.forms, "registration");
 	db_record_list(ctx.db, reg, 0, &ids, &n, NULL);
 	if (n == 0 || db_record_load(ctx.db, reg, ids[n / 2], &rec, NULL) != DB_OK)

@@ -48,18 +48,18 @@ test_demo_close(struct test_demo *t)
 static void
 test_demo_fill(struct test_demo *t, long cases, unsigned long seed)
 {
-	struct cmd_demo_stats stats;
+	struct demo_stats stats;
 	char *err = NULL;
 	size_t i;
 
-	if (cmd_demo_fill(&t->demo, cases, seed, &stats, &err) != 0)
-		fail_msg("cmd_demo_fill: %s", err != NULL ? err : "?");
+	if (demo_fill(&t->demo, cases, seed, &stats, &err) != 0)
+		fail_msg("demo_fill: %s", err != NULL ? err : "?");
 	for (i = 0; i < stats.nwarnings; i++)
 		fprintf(stderr, "demo warning: %s\n", stats.warnings[i]);
 	assert_int_equal(stats.nwarnings, 0);
 	assert_int_equal(stats.cases, cases);
 	assert_true(stats.records > cases * 3);
-	cmd_demo_stats_free(&stats);
+	demo_stats_free(&stats);
 }
 
 /* Every case, oldest first (*n of them). */
@@ -380,17 +380,17 @@ static void
 test_demo_all_or_nothing(void **state)
 {
 	struct test_demo *t = test_demo_open();
-	struct cmd_demo_stats stats;
+	struct demo_stats stats;
 	char *err = NULL;
 
 	(void)state;
 	assert_int_equal(sqlite3_exec(t->ctx.db->sql, "CREATE TRIGGER full AFTER INSERT ON"
 	    " cases WHEN (SELECT count(*) FROM cases) > 30 BEGIN SELECT RAISE(ABORT,"
 	    " 'disk full'); END", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(cmd_demo_fill(&t->demo, 40, 3, &stats, &err), 0);
+	assert_int_not_equal(demo_fill(&t->demo, 40, 3, &stats, &err), 0);
 	assert_non_null(err);
 	free(err);
-	cmd_demo_stats_free(&stats);
+	demo_stats_free(&stats);
 	assert_int_equal(fixture_count(t->ctx.db->sql, "SELECT count(*) FROM cases"), 0);
 	assert_int_equal(fixture_count(t->ctx.db->sql, "SELECT count(*) FROM audit"), 0);
 	test_demo_close(t);
