@@ -1,6 +1,6 @@
 /*
- * cmd/demo: avrr demo [--db FILE] [--cases N] [--seed S]: arguments, the
- * random numbers, and the loop that writes batches of cases.
+ * cmd/demo: avrr demo [--db FILE] [--cases N] [--seed S]: the values of --cases
+ * and --seed, the random numbers, and the loop that writes batches of cases.
  */
 #include "cmd/demo.h"
 
