@@ -4,7 +4,6 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
@@ -16,11 +15,15 @@ static void
 main_help(void)
 {
 	const struct cmd_entry *c;
+	char *usage;
 
 	printf("avrr %s - %s\n\n", AVRR_VERSION,
 	    _("case management for assisted voluntary return and reintegration"));
-	for (c = cmd_table; c->name != NULL; c++)
-		printf("  %s\n      %s\n", _(c->usage), _(c->summary));
+	for (c = cmd_table; c->name != NULL; c++) {
+		usage = cmd_opt_usage(&c->spec);
+		printf("  %s\n      %s\n", usage, _(c->spec.summary));
+		free(usage);
+	}
 	printf("\n%s\n", _("avrr COMMAND --help shows the help of one command."));
 }
 
@@ -40,39 +43,34 @@ main_i18n(void)
 		i18n_set_staff(lang);
 }
 
+static void
+main_unknown(const char *name)
+{
+	fprintf(stderr, "avrr: %s: '%s'\n", _("unknown command"), name);
+	fprintf(stderr, "%s\n", _("avrr --help lists the commands."));
+}
+
 int
 main(int argc, char **argv)
 {
-	const struct cmd_entry *c;
-	int rc;
+	const struct cmd_entry *c = NULL;
+	int rc = 0;
 
 	setlocale(LC_ALL, "");
 	main_i18n();
-	if (argc > 1 && strcmp(argv[1], "--version") == 0) {
+	if (argc > 1 && str_eq(argv[1], "--version"))
 		printf("avrr %s\n", AVRR_VERSION);
-		i18n_shutdown();
-		return 0;
-	}
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0)) {
+	else if (argc > 1 && (str_eq(argv[1], "--help") || str_eq(argv[1], "-h") ||
+	    str_eq(argv[1], "help")))
 		main_help();
-		i18n_shutdown();
-		return 0;
+	else if (argc < 2 || argv[1][0] == '-')
+		rc = cmd_run("tui", argc, argv);	/* avrr [--db FILE] ...: no command named */
+	else if ((c = cmd_find(argv[1])) != NULL)
+		rc = cmd_exec(c, argc - 1, argv + 1);
+	else {
+		main_unknown(argv[1]);
+		rc = 2;
 	}
-	if (argc < 2 || argv[1][0] == '-') {
-		rc = cmd_tui(argc, argv);
-		i18n_shutdown();
-		return rc;
-	}
-	for (c = cmd_table; c->name != NULL; c++) {
-		if (strcmp(c->name, argv[1]) == 0) {
-			rc = c->exec(argc - 1, argv + 1);
-			i18n_shutdown();
-			return rc;
-		}
-	}
-	fprintf(stderr, "avrr: %s: '%s'\n", _("unknown command"), argv[1]);
-	fprintf(stderr, "%s\n", _("avrr --help lists the commands."));
 	i18n_shutdown();
-	return 2;
+	return rc;
 }

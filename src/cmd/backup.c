@@ -5,48 +5,19 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd/cmd.h"
 #include "db/backup.h"
 #include "util/tr.h"
 
-static int
-cmd_backup_args(int argc, char **argv, const char **db, const char **target)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
-			*db = argv[++i];
-		else if (strncmp(argv[i], "--db=", 5) == 0 && argv[i][5] != '\0')
-			*db = argv[i] + 5;
-		else if (argv[i][0] != '-' && *target == NULL)
-			*target = argv[i];
-		else {
-			cmd_error(_("unexpected argument '%s'"), argv[i]);
-			return 2;
-		}
-	}
-	if (*target == NULL) {
-		cmd_error("%s", _("name the file to copy the database into"));
-		return 2;
-	}
-	return 0;
-}
-
 int
-cmd_backup(int argc, char **argv)
+cmd_backup(const struct cmd_args *a)
 {
-	const char *path = NULL, *target = NULL;
+	const char *path = cmd_opt_get(a, "db"), *target = a->operands[0];
 	struct db *db = NULL;
 	char *err = NULL;
 	long pages = 0;
 
-	if (cmd_wants_help(argc, argv, "backup"))
-		return 0;
-	if (cmd_backup_args(argc, argv, &path, &target) != 0)
-		return cmd_usage("backup");
 	if (path == NULL)
 		path = db_default_path();
 	if (db_open(&db, path, DB_OPEN_READ, &err) == DB_OK &&

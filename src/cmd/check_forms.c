@@ -6,7 +6,6 @@
 #include "cmd/cmd.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
 
 #include "db/expr.h"
@@ -27,29 +26,14 @@ cmd_check_forms_fields(const struct form_def *def)
 }
 
 int
-cmd_check_forms(int argc, char **argv)
+cmd_check_forms(const struct cmd_args *a)
 {
-	const char *dir = NULL;
+	const char *dir = a->noperands > 0 ? a->operands[0] : cmd_forms_dir();
 	struct db_expr *expr;
 	struct form_set *set;
 	struct stat st;
 	size_t i, nfields = 0;
-	bool dashes = false;
-	int n;
 
-	if (cmd_wants_help(argc, argv, "check-forms"))
-		return 0;
-	for (n = 1; n < argc; n++) {
-		if (!dashes && strcmp(argv[n], "--") == 0) {
-			dashes = true;
-			continue;
-		}
-		if ((!dashes && argv[n][0] == '-') || dir != NULL)
-			return cmd_usage("check-forms");
-		dir = argv[n];
-	}
-	if (dir == NULL)
-		dir = cmd_forms_dir();
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		cmd_error(_("%s: no such folder"), dir);
 		return 1;

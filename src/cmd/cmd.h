@@ -1,28 +1,40 @@
 /*
  * cmd/cmd: the commands of avrr and what they share.
  *
- * Contract: each command is a function taking the arguments after its name
- * (argv[0] is the command name) and returning the exit status: 0 success,
- * 1 user error (a one-line message on stderr naming what is wrong), 2 usage
- * error. main.c dispatches through cmd_table. Every message goes through _().
+ * Contract: each command is an entry of cmd_table: its name, the options
+ * and operands it takes (a cmd_spec, see cmd/opt), and a function that gets
+ * them parsed and returns the exit status: 0 success, 1 user error (a
+ * one-line message on stderr naming what is wrong), 2 usage error (in the
+ * one wording of cmd/opt). cmd_exec() parses the arguments after the
+ * command's name by its spec, answers --help from it and runs it; main.c
+ * dispatches through it, and avrr --help lists the entries' usage lines.
+ * Every message goes through _().
  */
 #ifndef CMD_CMD_H
 #define CMD_CMD_H
 
 #include <stdbool.h>
 
+#include "cmd/opt.h"
 #include "db/db.h"
 #include "db/expr.h"
 #include "form/form.h"
 
 struct cmd_entry {
-	const char	*name;
-	const char	*usage;		/* msgid: "avrr init [--db FILE]" */
-	const char	*summary;	/* msgid: one line */
-	int		(*exec)(int argc, char **argv);
+	const char	*name;		/* what follows avrr: "init" */
+	struct cmd_spec	 spec;		/* options, operands, summary: parsed and shown */
+	int		(*run)(const struct cmd_args *);
 };
 
+/* Ends with a NULL name; "tui" is the command run when none is named. */
 extern const struct cmd_entry cmd_table[];
+
+const struct cmd_entry	*cmd_find(const char *name);
+/* Parses argv (argv[0]: the command's name, or the program's) by the entry's
+ * spec and runs it; after --help 0, after a usage error 2. */
+int		 cmd_exec(const struct cmd_entry *, int argc, char **argv);
+/* cmd_exec() of the command named (which must exist). */
+int		 cmd_run(const char *name, int argc, char **argv);
 
 /* Everything a command that works on the database holds. */
 struct cmd_ctx {
@@ -51,18 +63,15 @@ struct form_set	*cmd_load_forms(const char *dir, struct db_expr *);
 
 /* Prints "avrr: <msg>" to stderr. */
 void		 cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Usage error: prints usage of the named command, returns 2. */
-int		 cmd_usage(const char *name);
-/* True when argv[i] is --help or -h: prints the command's help. */
-bool		 cmd_wants_help(int argc, char **argv, const char *name);
 
-int	cmd_tui(int argc, char **argv);
-int	cmd_init(int argc, char **argv);
-int	cmd_check_forms(int argc, char **argv);
-int	cmd_demo(int argc, char **argv);
-int	cmd_i18n_status(int argc, char **argv);
-int	cmd_user(int argc, char **argv);
-int	cmd_backup(int argc, char **argv);
+/* The commands, run by cmd_exec() with their arguments parsed. */
+int	cmd_tui(const struct cmd_args *);
+int	cmd_init(const struct cmd_args *);
+int	cmd_check_forms(const struct cmd_args *);
+int	cmd_demo(const struct cmd_args *);
+int	cmd_i18n_status(const struct cmd_args *);
+int	cmd_user(const struct cmd_args *);
+int	cmd_backup(const struct cmd_args *);
 
 /* Who runs the program: $AVRR_USER, else the Unix account. */
 const char	*cmd_user_name(void);

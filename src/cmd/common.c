@@ -111,43 +111,39 @@ cmd_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-static const struct cmd_entry *
+const struct cmd_entry *
 cmd_find(const char *name)
 {
 	const struct cmd_entry *c;
 
 	for (c = cmd_table; c->name != NULL; c++)
-		if (strcmp(c->name, name) == 0)
+		if (str_eq(c->name, name))
 			return c;
 	return NULL;
 }
 
 int
-cmd_usage(const char *name)
+cmd_exec(const struct cmd_entry *c, int argc, char **argv)
 {
-	const struct cmd_entry *c = cmd_find(name);
+	struct cmd_args a;
+	int rc = cmd_opt_parse(&c->spec, argc, argv, &a);
 
-	if (c != NULL)
-		fprintf(stderr, "%s: %s\n", _("usage"), _(c->usage));
-	return 2;
+	if (rc == 0)
+		rc = c->run(&a);
+	else if (rc == 1)
+		rc = 0;		/* the help was asked for, and printed */
+	cmd_opt_free(&a);
+	return rc;
 }
 
-bool
-cmd_wants_help(int argc, char **argv, const char *name)
+int
+cmd_run(const char *name, int argc, char **argv)
 {
 	const struct cmd_entry *c = cmd_find(name);
-	int i;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			if (c != NULL)
-				printf("%s: %s\n%s\n", _("usage"), _(c->usage), _(c->summary));
-			return true;
-		}
-	}
-	return false;
+	if (c == NULL)
+		util_die("cmd_run: no command '%s'", name);
+	return cmd_exec(c, argc, argv);
 }
 
 /* Fills the built-in choice lists (country, language, currency) from iso-codes. */

@@ -1,6 +1,6 @@
 /*
- * cmd/demo: avrr demo [--db FILE] [--cases N] [--seed S]: the arguments, and
- * what the generator (src/demo) did, printed.
+ * cmd/demo: avrr demo [--db FILE] [--cases N] [--seed S]: the values of --cases
+ * and --seed, and what the generator (src/demo) did, printed.
  */
 #include "cmd/cmd.h"
 
@@ -31,41 +31,23 @@ cmd_demo_number(const char *s, long *out)
 	return true;
 }
 
-/* 0, or 2 after a usage message. */
+/* --cases and --seed, when given; 0, or 2 after a usage message. */
 static int
-cmd_demo_args(int argc, char **argv, struct cmd_ctx *ctx, long *cases, long *seed)
+cmd_demo_args(const struct cmd_args *a, long *cases, long *seed)
 {
 	const char *v;
-	int i;
 
-	for (i = 1; i < argc; i++) {
-		v = i + 1 < argc ? argv[i + 1] : NULL;
-		if (strcmp(argv[i], "--db") == 0 && v != NULL)
-			ctx->db_path = argv[++i];
-		else if (strcmp(argv[i], "--cases") == 0 && v != NULL) {
-			i++;
-			if (!cmd_demo_number(v, cases) || *cases <= 0) {
-				cmd_error(_("--cases: '%s' is not a positive whole number"), v);
-				return cmd_usage("demo");
-			}
-		} else if (strcmp(argv[i], "--seed") == 0 && v != NULL) {
-			i++;
-			if (!cmd_demo_number(v, seed)) {
-				cmd_error(_("--seed: '%s' is not a whole number"), v);
-				return cmd_usage("demo");
-			}
-		} else {
-			cmd_error(_("unexpected argument '%s'"), argv[i]);
-			return cmd_usage("demo");
-		}
-	}
+	if ((v = cmd_opt_get(a, "cases")) != NULL && (!cmd_demo_number(v, cases) || *cases <= 0))
+		return cmd_opt_error(a->spec, _("--cases: '%s' is not a positive whole number"), v);
+	if ((v = cmd_opt_get(a, "seed")) != NULL && !cmd_demo_number(v, seed))
+		return cmd_opt_error(a->spec, _("--seed: '%s' is not a whole number"), v);
 	return 0;
 }
 
 int
-cmd_demo(int argc, char **argv)
+cmd_demo(const struct cmd_args *a)
 {
-	struct cmd_ctx ctx = { 0 };
+	struct cmd_ctx ctx = { .db_path = cmd_opt_get(a, "db") };
 	struct demo_ctx dc;
 	struct demo_stats stats;
 	long cases = CMD_DEMO_CASES, seed = 1;
@@ -73,9 +55,7 @@ cmd_demo(int argc, char **argv)
 	size_t i;
 	int rc;
 
-	if (cmd_wants_help(argc, argv, "demo"))
-		return 0;
-	if (cmd_demo_args(argc, argv, &ctx, &cases, &seed) != 0)
+	if (cmd_demo_args(a, &cases, &seed) != 0)
 		return 2;
 	if ((rc = cmd_open(&ctx, DB_OPEN_CREATE)) != 0)
 		return rc;

@@ -140,20 +140,17 @@ cmd_i18n_table(const struct cmd_i18n_ids lists[3])
 }
 
 int
-cmd_i18n_status(int argc, char **argv)
+cmd_i18n_status(const struct cmd_args *a)
 {
+	const char *missing = cmd_opt_get(a, "missing");
 	struct cmd_i18n_ids lists[3] = { { 0 } };
 	struct form_set *set;
 	struct i18n_mo *prog;
 	char *path, *err = NULL;
 	size_t j;
 
-	if (cmd_wants_help(argc, argv, "i18n-status"))
-		return 0;
-	if (argc != 1 && !(argc == 3 && strcmp(argv[1], "--missing") == 0))
-		return cmd_usage("i18n-status");
-	if (argc == 3 && i18n_lang_find(argv[2]) == NULL) {
-		cmd_error(_("no catalog for the language '%s'"), argv[2]);
+	if (missing != NULL && i18n_lang_find(missing) == NULL) {
+		cmd_error(_("no catalog for the language '%s'"), missing);
 		return 1;
 	}
 	if ((set = cmd_load_forms(cmd_forms_dir(), NULL)) == NULL)
@@ -164,9 +161,9 @@ cmd_i18n_status(int argc, char **argv)
 		free(err);
 	}
 	cmd_i18n_collect(set, prog, lists);
-	if (argc == 3)
+	if (missing != NULL)
 		for (j = 0; j < 3; j++)
-			cmd_i18n_done(argv[2], &lists[j], true);
+			cmd_i18n_done(missing, &lists[j], true);
 	else
 		cmd_i18n_table(lists);
 	for (j = 0; j < 3; j++)

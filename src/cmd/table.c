@@ -4,25 +4,66 @@
 
 #include "util/tr.h"
 
+/* The options and operands of every command: the parser reads them, and
+ * `avrr --help` and `avrr COMMAND --help` are made from them. */
+
+#define CMD_TABLE_DB	{ "db", N_("FILE"), \
+	N_("the database (else $AVRR_DB, else /var/lib/avrr/avrr.db)") }
+
+static const struct cmd_opt cmd_table_tui[] = {
+	CMD_TABLE_DB,
+	{ "lang", N_("CODE"), N_("the staff language (else the one chosen last with F6)") },
+	{ "client-lang", N_("CODE"), N_("the client's language") },
+	{ "user", N_("NAME"), N_("the user name (else $AVRR_USER, else the Unix account)") },
+	{ NULL, NULL, NULL }
+};
+
+static const struct cmd_opt cmd_table_db[] = {
+	CMD_TABLE_DB,
+	{ NULL, NULL, NULL }
+};
+
+static const struct cmd_opt cmd_table_demo[] = {
+	CMD_TABLE_DB,
+	{ "cases", N_("N"), N_("how many cases to add (200 unless given)") },
+	{ "seed", N_("S"), N_("the seed of the random numbers (1 unless given): the same "
+	    "seed gives the same cases") },
+	{ NULL, NULL, NULL }
+};
+
+static const struct cmd_opt cmd_table_i18n[] = {
+	{ "missing", N_("CODE"), N_("list the msgids the language CODE lacks") },
+	{ NULL, NULL, NULL }
+};
+
+static const struct cmd_sub cmd_table_user[] = {
+	{ "list", NULL, 0, N_("every user and their role") },
+	{ "role", N_("NAME ROLE"), 2, N_("give the user NAME the role ROLE") },
+	{ "add", N_("NAME ROLE"), 2, N_("the same as role") },
+	{ NULL, NULL, 0, NULL }
+};
+
 const struct cmd_entry cmd_table[] = {
-	{ "tui", N_("avrr [--db FILE] [--lang CODE] [--client-lang CODE] [--user NAME]"),
-	    N_("the interactive program (the default command)"), cmd_tui },
-	{ "init", N_("avrr init [--db FILE]"),
-	    N_("create a database, or bring an existing one's tables up to date with the "
-	    "forms (the only command that changes them)"), cmd_init },
-	{ "check-forms", N_("avrr check-forms [DIR]"),
-	    N_("validate form definitions; lists every error as file:line: message"),
-	    cmd_check_forms },
-	{ "demo", N_("avrr demo [--db FILE] [--cases N] [--seed S]"),
-	    N_("fill a database with realistic synthetic data"), cmd_demo },
-	{ "i18n-status", N_("avrr i18n-status [--missing CODE]"),
-	    N_("translation coverage per language (program, forms, client-facing texts)"),
-	    cmd_i18n_status },
-	{ "user", N_("avrr user [--db FILE] list | role NAME ROLE"),
-	    N_("list users, or give a user a role (counsellor, hotline, return_officer, "
-	    "reintegration_officer, supervisor, admin)"), cmd_user },
-	{ "backup", N_("avrr backup [--db FILE] TARGET"),
-	    N_("copy the live database into the new file TARGET and check the copy; the "
-	    "only safe way to copy it"), cmd_backup },
-	{ NULL, NULL, NULL, NULL }
+	{ "tui", { .name = NULL, .opts = cmd_table_tui,
+	    .summary = N_("the interactive program (the default command)") }, cmd_tui },
+	{ "init", { .name = "init", .opts = cmd_table_db,
+	    .summary = N_("create a database, or bring an existing one's tables up to date "
+	    "with the forms (the only command that changes them)") }, cmd_init },
+	{ "check-forms", { .name = "check-forms", .operands = N_("[DIR]"), .max_operands = 1,
+	    .summary = N_("validate form definitions; lists every error as file:line: "
+	    "message") }, cmd_check_forms },
+	{ "demo", { .name = "demo", .opts = cmd_table_demo,
+	    .summary = N_("fill a database with realistic synthetic data") }, cmd_demo },
+	{ "i18n-status", { .name = "i18n-status", .opts = cmd_table_i18n,
+	    .summary = N_("translation coverage per language (program, forms, client-facing "
+	    "texts)") }, cmd_i18n_status },
+	{ "user", { .name = "user", .opts = cmd_table_db, .subs = cmd_table_user,
+	    .summary = N_("list users, or give a user a role (counsellor, hotline, "
+	    "return_officer, reintegration_officer, supervisor, admin)") }, cmd_user },
+	{ "backup", { .name = "backup", .opts = cmd_table_db, .operands = N_("TARGET"),
+	    .min_operands = 1, .max_operands = 1,
+	    .missing = N_("name the file to copy the database into"),
+	    .summary = N_("copy the live database into the new file TARGET and check the "
+	    "copy; the only safe way to copy it") }, cmd_backup },
+	{ NULL, { 0 }, NULL }
 };

@@ -1,15 +1,15 @@
 /*
- * cmd/user: `avrr user list` and `avrr user role NAME ROLE` (also `add`):
- * who may approve plans and reopen closed cases is a matter of roles.
+ * cmd/user: `avrr user list` and `avrr user role NAME ROLE` (also `add`;
+ * options before or after the subcommand): who may approve plans and reopen closed cases is a matter of roles.
  * The program's user name is the Unix account (or --user / $AVRR_USER).
  */
 #include "cmd/cmd.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "db/users.h"
+#include "util/str.h"
 #include "util/tr.h"
 
 static int
@@ -45,27 +45,19 @@ cmd_user_role(struct cmd_ctx *ctx, const char *name, const char *role)
 }
 
 int
-cmd_user(int argc, char **argv)
+cmd_user(const struct cmd_args *a)
 {
-	struct cmd_ctx ctx = { 0 };
-	int i = 1, rc;
+	struct cmd_ctx ctx = { .db_path = cmd_opt_get(a, "db") };
+	int rc;
 
-	if (cmd_wants_help(argc, argv, "user"))
-		return 0;
-	if (i + 1 < argc && strcmp(argv[i], "--db") == 0) {
-		ctx.db_path = argv[i + 1];
-		i += 2;
-	}
-	if (i >= argc || !((strcmp(argv[i], "list") == 0 && i + 1 == argc) ||
-	    ((strcmp(argv[i], "role") == 0 || strcmp(argv[i], "add") == 0) && i + 3 == argc)))
-		return cmd_usage("user");
 	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) != 0) {
 		cmd_close(&ctx);
 		return rc;
 	}
 	db_set_user(ctx.db, cmd_user_name());
-	rc = strcmp(argv[i], "list") == 0 ? cmd_user_list(&ctx) :
-	    cmd_user_role(&ctx, argv[i + 1], argv[i + 2]);
+	/* the parser has checked the subcommand and its operands (role and add: two) */
+	rc = str_eq(a->sub->name, "list") ? cmd_user_list(&ctx) :
+	    cmd_user_role(&ctx, a->operands[0], a->operands[1]);
 	cmd_close(&ctx);
 	return rc;
 }

@@ -106,7 +106,7 @@ test_backup_live(void **state)
 	while (shared[0] < 50)
 		sqlite3_sleep(5);
 	committed = shared[0];
-	assert_int_equal(cmd_backup(4, argv), 0);
+	assert_int_equal(cmd_run("backup", 4, argv), 0);
 	fprintf(stderr, "backup: the writer had committed %d rows when the copy ended\n",
 	    shared[0]);
 	sqlite3_sleep(50);
@@ -137,7 +137,7 @@ test_backup_never_overwrites(void **state)
 	assert_non_null(f);
 	fputs("last week's copy", f);
 	fclose(f);
-	assert_int_equal(cmd_backup(4, argv), 1);
+	assert_int_equal(cmd_run("backup", 4, argv), 1);
 	back = fixture_slurp(copy, &n);
 	assert_int_equal(n, strlen("last week's copy"));
 	assert_memory_equal(back, "last week's copy", n);
@@ -159,11 +159,11 @@ test_backup_usage(void **state)
 	char *missing[] = { "backup", "--db", "/nonexistent-dir/avrr.db", copy, NULL };
 
 	(void)state;
-	assert_int_equal(cmd_backup(2, help), 0);
-	assert_int_equal(cmd_backup(1, none), 2);
-	assert_int_equal(cmd_backup(3, bad), 2);
-	assert_int_equal(cmd_backup(3, two), 2);
-	assert_int_equal(cmd_backup(4, missing), 1);
+	assert_int_equal(cmd_run("backup", 2, help), 0);
+	assert_int_equal(cmd_run("backup", 1, none), 2);
+	assert_int_equal(cmd_run("backup", 3, bad), 2);
+	assert_int_equal(cmd_run("backup", 3, two), 2);
+	assert_int_equal(cmd_run("backup", 4, missing), 1);
 	assert_int_equal(access(copy, F_OK), -1);	/* nothing made */
 	free(copy);
 }
@@ -178,7 +178,7 @@ test_backup_damaged(void **state)
 	(void)state;
 	test_backup_fill(path);
 	fixture_damage(path, "settings");
-	assert_int_equal(cmd_backup(4, argv), 1);
+	assert_int_equal(cmd_run("backup", 4, argv), 1);
 	assert_int_equal(access(copy, F_OK), -1);
 	fixture_unlink(path);
 	free(path);

@@ -29,7 +29,7 @@ tmp_db(void)
 	path = xstrdup(tmpl);
 	argv[2] = path;
 	setenv("AVRR_FORMS", "forms", 1);
-	assert_int_equal(cmd_init(3, argv), 0);
+	assert_int_equal(cmd_run("init", 3, argv), 0);
 	return path;
 }
 
@@ -61,9 +61,9 @@ test_role_and_list(void **state)
 	size_t n = 0;
 
 	(void)state;
-	assert_int_equal(cmd_user(6, role), 0);
-	assert_int_equal(cmd_user(6, bad), 1);
-	assert_int_equal(cmd_user(5, usage), 2);
+	assert_int_equal(cmd_run("user", 6, role), 0);
+	assert_int_equal(cmd_run("user", 6, bad), 1);
+	assert_int_equal(cmd_run("user", 5, usage), 2);
 	assert_int_equal(db_open(&db, path, false, NULL), DB_OK);
 	assert_string_equal(db_users_role(db, "eva"), "supervisor");
 	assert_string_equal(db_users_role(db, "jan"), "counsellor");
@@ -72,6 +72,32 @@ test_role_and_list(void **state)
 	assert_string_equal(rows[0].name, "eva");
 	db_users_free(rows, n);
 	db_close(db);
+	rm_db(path);
+}
+
+/* Options before, between or after the subcommand, as --db FILE or --db=FILE. */
+static void
+test_options_anywhere(void **state)
+{
+	char *path = tmp_db(), *eq = xasprintf("--db=%s", path);
+	char *after[] = { "user", "role", "eva", "supervisor", eq, NULL };
+	char *between[] = { "user", "add", "--db", path, "jan", "admin", NULL };
+	char *list[] = { "user", "list", "--db", path, NULL };
+	char *none[] = { "user", eq, NULL };
+	char *unknown[] = { "user", "list", "--dbx", path, NULL };
+	struct db *db = NULL;
+
+	(void)state;
+	assert_int_equal(cmd_run("user", 5, after), 0);
+	assert_int_equal(cmd_run("user", 6, between), 0);
+	assert_int_equal(cmd_run("user", 4, list), 0);
+	assert_int_equal(cmd_run("user", 2, none), 2);
+	assert_int_equal(cmd_run("user", 4, unknown), 2);
+	assert_int_equal(db_open(&db, path, false, NULL), DB_OK);
+	assert_string_equal(db_users_role(db, "eva"), "supervisor");
+	assert_string_equal(db_users_role(db, "jan"), "admin");
+	db_close(db);
+	free(eq);
 	rm_db(path);
 }
 
@@ -89,7 +115,7 @@ test_list_refuses_empty_file(void **state)
 	assert_true(fd >= 0);
 	close(fd);
 	setenv("AVRR_FORMS", "forms", 1);
-	assert_int_equal(cmd_user(4, list), 1);
+	assert_int_equal(cmd_run("user", 4, list), 1);
 	assert_int_equal(stat(tmpl, &sb), 0);
 	assert_int_equal(sb.st_size, 0);
 	side = xasprintf("%s-wal", tmpl);
@@ -103,6 +129,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_role_and_list),
+		cmocka_unit_test(test_options_anywhere),
 		cmocka_unit_test(test_list_refuses_empty_file),
 	};
 

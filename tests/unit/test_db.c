@@ -306,10 +306,10 @@ test_db_init_command(void **state)
 	fputs(fixture_call_form, f);
 	fclose(f);
 	setenv("AVRR_FORMS", dir, 1);
-	assert_int_equal(cmd_init(3, argv_ok), 0);
-	assert_int_equal(cmd_init(3, argv_ok), 0);	/* again: up to date, fine */
-	assert_int_equal(cmd_init(2, argv_bad), 2);
-	assert_int_equal(cmd_init(3, argv_nodir), 1);
+	assert_int_equal(cmd_run("init", 3, argv_ok), 0);
+	assert_int_equal(cmd_run("init", 3, argv_ok), 0);	/* again: up to date, fine */
+	assert_int_equal(cmd_run("init", 2, argv_bad), 2);
+	assert_int_equal(cmd_run("init", 3, argv_nodir), 1);
 	db = fixture_open(path, NULL);
 	assert_int_equal(test_db_int(db->sql,
 	    "SELECT count(*) FROM sqlite_master WHERE name = 'calls'"), 1);

@@ -405,7 +405,7 @@ test_demo_bad_cases(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_int_equal(cmd_demo(3, bad[i]), 2);
+		assert_int_equal(cmd_run("demo", 3, bad[i]), 2);
 }
 
 int
