@@ -87,8 +87,11 @@ ui_push(struct ui_app *app, const struct ui_screen_ops *ops, void *data, const c
 
 	s->ops = ops;
 	s->data = data;
-	s->title_id = title_id;
+	ui_title_add(s, title_id, NULL);
+	s->hidden = true;
 	s->below = app->top;
+	if (app->top != NULL)
+		app->top->hidden = true;
 	app->top = s;
 }
 
@@ -100,10 +103,37 @@ ui_close(struct ui_app *app, struct ui_screen *s)
 }
 
 void
-ui_set_title(struct ui_screen *s, const char *text)
+ui_title_clear(struct ui_screen *s)
 {
-	free(s->title);
-	s->title = xstrdup0(text);
+	size_t k;
+
+	for (k = 0; k < s->title.n; k++)
+		free(s->title.data[k]);
+	memset(&s->title, 0, sizeof s->title);
+}
+
+void
+ui_title_add(struct ui_screen *s, const char *msgid, const char *data)
+{
+	if (s->title.n >= UI_TITLE_PARTS)
+		util_die("ui_title_add: more than %d parts", UI_TITLE_PARTS);
+	s->title.id[s->title.n] = msgid;
+	s->title.data[s->title.n++] = xstrdup0(data);
+}
+
+char *
+ui_title_text(const struct ui_screen *s)
+{
+	char *t = xstrdup(""), *u;
+	size_t k;
+
+	for (k = 0; k < s->title.n; k++) {
+		u = xasprintf("%s%s%s", t, s->title.id[k] != NULL ? _(s->title.id[k]) : "",
+		    s->title.data[k] != NULL ? s->title.data[k] : "");
+		free(t);
+		t = u;
+	}
+	return t;
 }
 
 void
@@ -138,7 +168,7 @@ ui_app_free_screen(struct ui_screen *s)
 {
 	if (s->ops->free != NULL)
 		s->ops->free(s);
-	free(s->title);
+	ui_title_clear(s);
 	free(s);
 }
 

@@ -135,9 +135,9 @@ ui_form_set_title(struct ui_form *f, struct ui_app *app)
 
 	if (f->rec->case_id == 0 || db_case_load(app->db, f->rec->case_id, &c, NULL) != DB_OK)
 		return;
-	t = xasprintf("%s - %s %s", _(f->rec->def->title), c.case_no,
-	    c.display_name != NULL ? c.display_name : "");
-	ui_set_title(app->top, t);
+	t = xasprintf(" - %s %s", c.case_no, c.display_name != NULL ? c.display_name : "");
+	ui_title_clear(app->top);
+	ui_title_add(app->top, f->rec->def->title, t);
 	free(t);
 	db_case_clear(&c);
 }

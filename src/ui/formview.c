@@ -584,9 +584,11 @@ ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	char *t;
 
 	(void)app;
-	t = xasprintf("%s  %02ld:%02ld%s", _(f->rec->def->title), secs / 60, secs % 60,
-	    f->rec->case_id != 0 ? _("  (linked to a case)") : "");
-	ui_set_title(s, t);
+	t = xasprintf("  %02ld:%02ld", secs / 60, secs % 60);
+	ui_title_clear(s);
+	ui_title_add(s, f->rec->def->title, t);
+	if (f->rec->case_id != 0)
+		ui_title_add(s, N_("  (linked to a case)"), NULL);
 	free(t);
 }
 
@@ -761,10 +763,10 @@ ui_form_open_row(struct ui_app *app, struct ui_form *parent, int field, int row)
 	f->parent = parent;
 	ui_form_recompute(f, app);
 	ui_push(app, &ui_form_row_ops, f, NULL);
-	t = xasprintf("%s: %s %d", _(parent->root->rec->def->title),
-	    _(parent->rec->def->fields[field].label != NULL ?
-	    parent->rec->def->fields[field].label : parent->rec->def->fields[field].name),
-	    row + 1);
-	ui_set_title(app->top, t);
+	t = xasprintf(" %d", row + 1);
+	ui_title_clear(app->top);
+	ui_title_add(app->top, parent->root->rec->def->title, ": ");
+	ui_title_add(app->top, parent->rec->def->fields[field].label != NULL ?
+	    parent->rec->def->fields[field].label : parent->rec->def->fields[field].name, t);
 	free(t);
 }
