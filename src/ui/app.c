@@ -88,10 +88,8 @@ ui_push(struct ui_app *app, const struct ui_screen_ops *ops, void *data, const c
 	s->ops = ops;
 	s->data = data;
 	ui_title_add(s, title_id, NULL);
-	s->hidden = true;
+	s->unshown = true;
 	s->below = app->top;
-	if (app->top != NULL)
-		app->top->hidden = true;
 	app->top = s;
 }
 
@@ -151,6 +149,13 @@ ui_message(struct ui_app *app, bool error, const char *fmt, ...)
 	app->msg_error = error;
 }
 
+void
+ui_message_err(struct ui_app *app, char *err, const char *fallback)
+{
+	ui_message(app, true, "%s", err != NULL ? err : _(fallback));
+	free(err);
+}
+
 int
 ui_body_top(void)
 {
@@ -172,7 +177,7 @@ ui_app_free_screen(struct ui_screen *s)
 	free(s);
 }
 
-/* Pops every screen marked closing that is on top. */
+/* Pops every screen marked closing; what is then on top is shown again. */
 static void
 ui_app_pop_closed(struct ui_app *app)
 {
@@ -185,7 +190,43 @@ ui_app_pop_closed(struct ui_app *app)
 		}
 		*pp = s->below;
 		ui_app_free_screen(s);
+		if (app->top != NULL)
+			app->top->unshown = true;
 	}
+}
+
+static void
+ui_app_show_one(struct ui_app *app, struct ui_screen *s)
+{
+	if (!s->unshown && s->gen == app->gen)
+		return;
+	s->unshown = false;
+	s->gen = app->gen;
+	if (s->ops->shown != NULL)
+		s->ops->shown(s, app);
+}
+
+/* The top screen (and what a dialog covers, drawn with it) re-reads what it
+ * shows when it is new, uncovered, or something was written since. */
+static void
+ui_app_show(struct ui_app *app)
+{
+	struct ui_screen *top = app->top;
+
+	if (top == NULL)
+		return;
+	if (top->ops->overlay && top->below != NULL)
+		ui_app_show_one(app, top->below);
+	ui_app_show_one(app, top);
+}
+
+void
+ui_reshow_all(struct ui_app *app)
+{
+	struct ui_screen *s;
+
+	for (s = app->top; s != NULL; s = s->below)
+		s->unshown = true;
 }
 
 /* Draws the stack into curses' buffer (refresh() sends it). */
@@ -250,12 +291,14 @@ ui_app_key(struct ui_app *app, int key)
 		app->quit = true;
 }
 
-/* Every screen's work put off while keys came, top first. */
+/* Every screen's work put off while keys came, top first, after what is on
+ * top is shown. */
 static void
 ui_app_idle(struct ui_app *app)
 {
 	struct ui_screen *s;
 
+	ui_app_show(app);
 	for (s = app->top; s != NULL; s = s->below)
 		if (s->ops->idle != NULL)
 			s->ops->idle(s, app);

@@ -69,7 +69,7 @@ struct ui_screen {
 	struct ui_screen		*below;
 	const enum ui_action		*bar;	/* overrides ops->bar when set */
 	bool				 closing;
-	bool				 hidden;	/* covered since its last shown */
+	bool				 unshown;	/* new or uncovered since its last shown */
 	unsigned			 gen;		/* app->gen at its last shown */
 };
 
@@ -98,12 +98,19 @@ void	ui_push(struct ui_app *, const struct ui_screen_ops *, void *data, const ch
 void	ui_close(struct ui_app *, struct ui_screen *);
 void	ui_message(struct ui_app *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+/* A data-layer failure as the message: err (the data layer's one line, then
+ * freed) or, when it is NULL, the msgid fallback. */
+void	ui_message_err(struct ui_app *, char *err, const char *fallback);
 /* Empties a screen's title, then adds a part: a msgid (or NULL) followed by
  * data (copied, or NULL); at most UI_TITLE_PARTS parts. */
 void	ui_title_clear(struct ui_screen *);
 void	ui_title_add(struct ui_screen *, const char *msgid, const char *data);
 /* The title in the staff language of the moment (malloc'd). */
 char	*ui_title_text(const struct ui_screen *);
+
+/* Every screen on the stack is shown again (its shown callback runs when it
+ * is next on top): after a change that what they keep depends on. */
+void	ui_reshow_all(struct ui_app *);
 
 /* The actions every screen has (help, find, new case, call, languages, quit). */
 bool	ui_global_action(struct ui_app *, enum ui_action);

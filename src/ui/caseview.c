@@ -36,9 +36,6 @@ struct ui_caseview {
 	size_t			 cap;
 	size_t			 cur;		/* a CV_FORM or CV_EVENT line */
 	size_t			 top;
-	unsigned		 gen;
-	const char		*lang;		/* staff language the lines were made in */
-	bool			 loaded;
 };
 
 static const enum ui_action ui_caseview_bar[] = {
@@ -205,12 +202,19 @@ static void
 ui_caseview_counts(struct ui_caseview *v, struct ui_app *app)
 {
 	int64_t *ids = NULL;
+	char *err = NULL;
 	size_t i, n;
 
 	for (i = 0; i < v->nforms; i++) {
 		n = 0;
-		if (db_record_list(app->db, v->forms[i], v->case_id, &ids, &n, NULL) != DB_OK)
+		if (db_record_list(app->db, v->forms[i], v->case_id, &ids, &n, &err) != DB_OK) {
+			if (app->msg == NULL)	/* the first failure is said */
+				ui_message(app, true, "%s", err != NULL ? err :
+				    _("The list cannot be read"));
+			free(err);
+			err = NULL;
 			n = 0;
+		}
 		v->counts[i] = n;
 		v->first[i] = n > 0 ? ids[0] : 0;
 		free(ids);
@@ -250,14 +254,23 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 	}
 	ui_caseview_form_lines(v);
 	ui_caseview_timeline_lines(v);
-	v->gen = app->gen;
-	v->lang = i18n_staff_code();
-	v->loaded = true;
 	for (k = 0, v->cur = 0; k < v->nlines; k++)
 		if (v->lines[k].kind == kind && v->lines[k].index == index)
 			v->cur = k;
 	while (v->cur < v->nlines && !ui_caseview_selectable(v, v->cur))
 		v->cur++;
+}
+
+/* On top again, a write elsewhere, or another staff language: the lines are
+ * made again. */
+static void
+ui_caseview_shown(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_caseview *v = s->data;
+
+	ui_caseview_load(v, app);
+	app->case_id = v->case_id;
+	ui_client_follow(app, v->sum.c.client_lang);
 }
 
 static void
@@ -267,10 +280,6 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 	int top = ui_body_top(), rows = ui_body_rows(app), y = top;
 	size_t k;
 
-	if (!v->loaded || v->gen != app->gen || !str_eq(v->lang, i18n_staff_code()))
-		ui_caseview_load(v, app);
-	app->case_id = v->case_id;
-	ui_client_follow(app, v->sum.c.client_lang);
 	if (v->cur < v->top)
 		v->top = v->cur > 6 ? v->top : 0;	/* the header stays while it can */
 	if (v->cur < v->top)
@@ -373,6 +382,7 @@ ui_caseview_free(struct ui_screen *s)
 static const struct ui_screen_ops ui_caseview_ops = {
 	.name = "case",
 	.draw = ui_caseview_draw,
+	.shown = ui_caseview_shown,
 	.key = ui_caseview_key,
 	.free = ui_caseview_free,
 	.bar = ui_caseview_bar,

@@ -683,13 +683,15 @@ static struct form_record *
 ui_form_base(struct ui_app *app, const struct form_record *rec, bool draft)
 {
 	struct form_record *stored = NULL;
+	char *err = NULL;
 
 	if (rec->id == 0)
 		return NULL;
 	if (!draft)
 		return form_record_dup(rec);
-	if (db_record_load(app->db, rec->def, rec->id, &stored, NULL) == DB_OK &&
-	    stored->version == rec->version)
+	if (db_record_load(app->db, rec->def, rec->id, &stored, &err) != DB_OK)
+		ui_message_err(app, err, N_("The record cannot be read"));
+	else if (stored->version == rec->version)
 		return stored;
 	form_record_free(stored);
 	return NULL;

@@ -46,8 +46,12 @@ ui_langpick_store(struct ui_app *app, const char *code)
 	struct db_case c;
 	char *err = NULL;
 
-	if (app->case_id == 0 || db_case_load(app->db, app->case_id, &c, NULL) != DB_OK)
+	if (app->case_id == 0)
 		return;
+	if (db_case_load(app->db, app->case_id, &c, &err) != DB_OK) {
+		ui_message_err(app, err, N_("The case cannot be read"));
+		return;
+	}
 	if (!str_eq(c.client_lang, code) &&
 	    db_case_set_client_lang(app->db, &c, code, &err) != DB_OK) {
 		ui_message(app, true, "%s", err != NULL ? err : _("The case was not changed"));

@@ -107,11 +107,14 @@ ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 {
 	struct db_dup *dups = NULL;
 	struct ui_dups *d;
+	char *err = NULL;
 	size_t n = 0;
 
-	if (strcmp(rec->def->name, "registration") != 0 ||
-	    db_lifecycle_duplicates(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
-	    n == 0) {
+	if (strcmp(rec->def->name, "registration") != 0)
+		return false;
+	if (db_lifecycle_duplicates(app->db, rec, i18n_fold_name, &dups, &n, &err) != DB_OK)
+		ui_message_err(app, err, N_("Possible duplicates cannot be looked up"));
+	if (n == 0) {
 		db_lifecycle_dups_free(dups, n);
 		return false;
 	}

@@ -328,7 +328,8 @@ assert_form_in(struct vt *vt, const char *code)
 	VT_ASSERT_ROW(vt, 23, save, 5000);
 }
 
-/* A staff-language switch inside an open form repaints its title and its body. */
+/* A staff-language switch inside an open form repaints its title and its body;
+ * one on the case overview makes its lines again. */
 static void
 test_staff_switch_in_form(void **state)
 {
@@ -352,6 +353,12 @@ test_staff_switch_in_form(void **state)
 	staff_to(t->vt, "sk", "en", true);
 	assert_form_in(t->vt, "en");
 	assert_null(strstr(vt_row(t->vt, 0), tr_in("sk", "Registration")));
+	/* The case overview, switched while on top, is made again in Slovak. */
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", 5000);
+	staff_to(t->vt, "en", "sk", false);
+	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Forms of this case"), 5000);
+	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Registration"), 5000);
 }
 
 int
