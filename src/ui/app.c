@@ -220,15 +220,6 @@ ui_app_show(struct ui_app *app)
 	ui_app_show_one(app, top);
 }
 
-void
-ui_reshow_all(struct ui_app *app)
-{
-	struct ui_screen *s;
-
-	for (s = app->top; s != NULL; s = s->below)
-		s->unshown = true;
-}
-
 /* Draws the stack into curses' buffer (refresh() sends it). */
 static void
 ui_app_paint(struct ui_app *app)

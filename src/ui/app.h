@@ -7,7 +7,10 @@
  * ESCDELAY, and restores the terminal on every way out: normal exit, util_die(),
  * and crash signals. SIGHUP and SIGTERM are turned into UI_KEY_HUP for the
  * screens (each saves its draft) and the program then exits cleanly. Screens are
- * a stack; each is a const struct of callbacks plus its own state. The stack is
+ * a stack; each is a const struct of callbacks plus its own state. Before a
+ * frame is drawn (and before any key but a typed character acts) the top
+ * screen's shown callback runs when it is new, uncovered or app->gen moved,
+ * then every screen's idle; draw only draws. The stack is
  * redrawn as a whole into the curses screen and curses sends only changed cells,
  * once every key that has arrived is handled: a paste of a million characters
  * is one redraw, not a million.
@@ -107,10 +110,6 @@ void	ui_title_clear(struct ui_screen *);
 void	ui_title_add(struct ui_screen *, const char *msgid, const char *data);
 /* The title in the staff language of the moment (malloc'd). */
 char	*ui_title_text(const struct ui_screen *);
-
-/* Every screen on the stack is shown again (its shown callback runs when it
- * is next on top): after a change that what they keep depends on. */
-void	ui_reshow_all(struct ui_app *);
 
 /* The actions every screen has (help, find, new case, call, languages, quit). */
 bool	ui_global_action(struct ui_app *, enum ui_action);

@@ -135,7 +135,6 @@ ui_global_staff_lang(struct ui_app *app)
 		if (strcmp(langs[i].code, cur) == 0)
 			break;
 	i18n_set_staff(langs[(i + 1) % n].code);
-	ui_reshow_all(app);	/* what a screen made of msgids is made again */
 	ui_global_store_staff(app);
 	ui_message(app, false, "%s: %s", _("Your language"), i18n_lang_find(i18n_staff_code())->own_name);
 }

@@ -3,8 +3,10 @@
  * home.c, caselist.c, caseview.c, reclist.c, help.c).
  *
  * Contract: each function pushes one screen on the stack. Screens hold ids,
- * never translated text; they re-read what they show from the database when
- * they come back to the top, so a save elsewhere is seen at once.
+ * msgids and data, never translated text; they re-read what they show from
+ * the database in their shown callback (back on top, or app->gen moved), never
+ * in draw, so a save elsewhere is seen at once. The list screens run on the
+ * engine of ui/list.h.
  */
 #ifndef UI_SCREENS_H
 #define UI_SCREENS_H
