@@ -104,7 +104,7 @@ ui_list_key(struct ui_list *l, struct ui_screen *s, struct ui_app *app, enum ui_
 		return true;
 	if (l->cur >= l->n)
 		return false;
-	if (a == UA_ENTER) {
+	if (a == UA_ENTER && l->ops->open != NULL) {
 		l->ops->open(l, s, app, l->cur);
 		return true;
 	}

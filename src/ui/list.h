@@ -30,7 +30,7 @@ struct ui_list_ops {
 	/* Draws what stands above line k at row y; returns the rows it took
 	 * (0 for none). May be NULL. */
 	int	(*heading)(struct ui_list *, struct ui_app *, size_t k, int y);
-	/* Enter on line k. */
+	/* Enter on line k; may be NULL (the screen takes Enter itself). */
 	void	(*open)(struct ui_list *, struct ui_screen *, struct ui_app *, size_t k);
 	/* Another key on line k; true when handled. May be NULL. */
 	bool	(*act)(struct ui_list *, struct ui_screen *, struct ui_app *, size_t k,
