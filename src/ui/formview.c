@@ -29,6 +29,7 @@ static void ui_form_draw(struct ui_screen *, struct ui_app *);
 static void ui_form_keep(struct ui_screen *, struct ui_app *);
 static void ui_form_free(struct ui_screen *);
 static void ui_form_idle(struct ui_screen *, struct ui_app *);
+static void ui_form_timer_title(struct ui_screen *, struct ui_form *, struct ui_app *);
 
 const struct ui_screen_ops ui_form_ops = {
 	.name = "form",
@@ -243,6 +244,8 @@ ui_form_idle(struct ui_screen *s, struct ui_app *app)
 		ui_message(app, true, _("Cut at %d characters: the field holds no more"),
 		    f->cut_at);
 	f->cut_at = 0;
+	if (f->opts.timer)
+		ui_form_timer_title(s, f, app);
 }
 
 void
@@ -576,7 +579,7 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 		ui_draw_text(app->rows - 2, 0, app->cols, t, US_DIM);
 }
 
-/* "Hotline call 02:35": redrawn on every tick, once a second. */
+/* "Hotline call 02:35": made before every frame (a tick comes once a second). */
 static void
 ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
@@ -599,8 +602,6 @@ ui_form_draw(struct ui_screen *s, struct ui_app *app)
 	int rows = ui_body_rows(app), top = ui_body_top(), y;
 	size_t k;
 
-	if (f->opts.timer)
-		ui_form_timer_title(s, f, app);
 	if (f->root == f)
 		app->case_id = f->rec->case_id;	/* F7 stores on this record's case */
 	ui_form_layout(f, app);
