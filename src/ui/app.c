@@ -87,7 +87,8 @@ ui_push(struct ui_app *app, const struct ui_screen_ops *ops, void *data, const c
 
 	s->ops = ops;
 	s->data = data;
-	s->title_id = title_id;
+	ui_title_add(s, title_id, NULL);
+	s->unshown = true;
 	s->below = app->top;
 	app->top = s;
 }
@@ -100,10 +101,37 @@ ui_close(struct ui_app *app, struct ui_screen *s)
 }
 
 void
-ui_set_title(struct ui_screen *s, const char *text)
+ui_title_clear(struct ui_screen *s)
 {
-	free(s->title);
-	s->title = xstrdup0(text);
+	size_t k;
+
+	for (k = 0; k < s->title.n; k++)
+		free(s->title.data[k]);
+	memset(&s->title, 0, sizeof s->title);
+}
+
+void
+ui_title_add(struct ui_screen *s, const char *msgid, const char *data)
+{
+	if (s->title.n >= UI_TITLE_PARTS)
+		util_die("ui_title_add: more than %d parts", UI_TITLE_PARTS);
+	s->title.id[s->title.n] = msgid;
+	s->title.data[s->title.n++] = xstrdup0(data);
+}
+
+char *
+ui_title_text(const struct ui_screen *s)
+{
+	char *t = xstrdup(""), *u;
+	size_t k;
+
+	for (k = 0; k < s->title.n; k++) {
+		u = xasprintf("%s%s%s", t, s->title.id[k] != NULL ? _(s->title.id[k]) : "",
+		    s->title.data[k] != NULL ? s->title.data[k] : "");
+		free(t);
+		t = u;
+	}
+	return t;
 }
 
 void
@@ -119,6 +147,13 @@ ui_message(struct ui_app *app, bool error, const char *fmt, ...)
 	app->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	app->msg_error = error;
+}
+
+void
+ui_message_err(struct ui_app *app, char *err, const char *fallback)
+{
+	ui_message(app, true, "%s", err != NULL ? err : _(fallback));
+	free(err);
 }
 
 int
@@ -138,11 +173,11 @@ ui_app_free_screen(struct ui_screen *s)
 {
 	if (s->ops->free != NULL)
 		s->ops->free(s);
-	free(s->title);
+	ui_title_clear(s);
 	free(s);
 }
 
-/* Pops every screen marked closing that is on top. */
+/* Pops every screen marked closing; what is then on top is shown again. */
 static void
 ui_app_pop_closed(struct ui_app *app)
 {
@@ -155,7 +190,34 @@ ui_app_pop_closed(struct ui_app *app)
 		}
 		*pp = s->below;
 		ui_app_free_screen(s);
+		if (app->top != NULL)
+			app->top->unshown = true;
 	}
+}
+
+static void
+ui_app_show_one(struct ui_app *app, struct ui_screen *s)
+{
+	if (!s->unshown && s->gen == app->gen)
+		return;
+	s->unshown = false;
+	s->gen = app->gen;
+	if (s->ops->shown != NULL)
+		s->ops->shown(s, app);
+}
+
+/* The top screen (and what a dialog covers, drawn with it) re-reads what it
+ * shows when it is new, uncovered, or something was written since. */
+static void
+ui_app_show(struct ui_app *app)
+{
+	struct ui_screen *top = app->top;
+
+	if (top == NULL)
+		return;
+	if (top->ops->overlay && top->below != NULL)
+		ui_app_show_one(app, top->below);
+	ui_app_show_one(app, top);
 }
 
 /* Draws the stack into curses' buffer (refresh() sends it). */
@@ -220,12 +282,14 @@ ui_app_key(struct ui_app *app, int key)
 		app->quit = true;
 }
 
-/* Every screen's work put off while keys came, top first. */
+/* Every screen's work put off while keys came, top first, after what is on
+ * top is shown. */
 static void
 ui_app_idle(struct ui_app *app)
 {
 	struct ui_screen *s;
 
+	ui_app_show(app);
 	for (s = app->top; s != NULL; s = s->below)
 		if (s->ops->idle != NULL)
 			s->ops->idle(s, app);

@@ -7,7 +7,10 @@
  * ESCDELAY, and restores the terminal on every way out: normal exit, util_die(),
  * and crash signals. SIGHUP and SIGTERM are turned into UI_KEY_HUP for the
  * screens (each saves its draft) and the program then exits cleanly. Screens are
- * a stack; each is a const struct of callbacks plus its own state. The stack is
+ * a stack; each is a const struct of callbacks plus its own state. Before a
+ * frame is drawn (and before any key but a typed character acts) the top
+ * screen's shown callback runs when it is new, uncovered or app->gen moved,
+ * then every screen's idle; draw only draws. The stack is
  * redrawn as a whole into the curses screen and curses sends only changed cells,
  * once every key that has arrived is handled: a paste of a million characters
  * is one redraw, not a million.
@@ -45,18 +48,32 @@ struct ui_screen_ops {
 	/* msgid of what an action does on this screen, for its key bar; NULL
 	 * (or a NULL answer) keeps the key table's label. */
 	const char	*(*bar_label)(enum ui_action);
+	/* The screen is on top again (pushed, or what covered it closed, or a
+	 * write bumped app->gen): it re-reads what it shows here, never in draw;
+	 * may be NULL. */
+	void		(*shown)(struct ui_screen *, struct ui_app *);
 	/* Drawn over the screen below it (dialogs). */
 	bool		 overlay;
 };
 
+/* A title: msgids translated when drawn, each followed by data drawn as is
+ * ("Registration" + " - 2026-0001 Novák"), so a language switch repaints it. */
+#define UI_TITLE_PARTS 4
+struct ui_title {
+	const char	*id[UI_TITLE_PARTS];	/* msgid or NULL */
+	char		*data[UI_TITLE_PARTS];	/* malloc'd or NULL */
+	size_t		 n;
+};
+
 struct ui_screen {
 	const struct ui_screen_ops	*ops;
-	char				*title;	/* malloc'd text (not a msgid) or NULL */
-	const char			*title_id; /* msgid, used when title is NULL */
+	struct ui_title			 title;
 	void				*data;
 	struct ui_screen		*below;
 	const enum ui_action		*bar;	/* overrides ops->bar when set */
 	bool				 closing;
+	bool				 unshown;	/* new or uncovered since its last shown */
+	unsigned			 gen;		/* app->gen at its last shown */
 };
 
 struct ui_app {
@@ -84,8 +101,15 @@ void	ui_push(struct ui_app *, const struct ui_screen_ops *, void *data, const ch
 void	ui_close(struct ui_app *, struct ui_screen *);
 void	ui_message(struct ui_app *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
-/* Sets a screen's title text (copied, may be NULL). */
-void	ui_set_title(struct ui_screen *, const char *text);
+/* A data-layer failure as the message: err (the data layer's one line, then
+ * freed) or, when it is NULL, the msgid fallback. */
+void	ui_message_err(struct ui_app *, char *err, const char *fallback);
+/* Empties a screen's title, then adds a part: a msgid (or NULL) followed by
+ * data (copied, or NULL); at most UI_TITLE_PARTS parts. */
+void	ui_title_clear(struct ui_screen *);
+void	ui_title_add(struct ui_screen *, const char *msgid, const char *data);
+/* The title in the staff language of the moment (malloc'd). */
+char	*ui_title_text(const struct ui_screen *);
 
 /* The actions every screen has (help, find, new case, call, languages, quit). */
 bool	ui_global_action(struct ui_app *, enum ui_action);

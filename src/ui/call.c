@@ -38,12 +38,15 @@ ui_call_linked(struct ui_app *app, int64_t case_id, void *arg)
 {
 	struct form_record *call = arg;
 	struct db_case c;
+	char *err = NULL;
 
 	call->case_id = case_id;
-	if (db_case_load(app->db, case_id, &c, NULL) == DB_OK) {
-		ui_message(app, false, _("The call will be saved with case %s"), c.case_no);
-		db_case_clear(&c);
+	if (db_case_load(app->db, case_id, &c, &err) != DB_OK) {
+		ui_message_err(app, err, N_("The case cannot be read"));
+		return;
 	}
+	ui_message(app, false, _("The call will be saved with case %s"), c.case_no);
+	db_case_clear(&c);
 }
 
 static void

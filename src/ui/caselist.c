@@ -17,8 +17,7 @@ struct ui_caselist {
 	struct db_case	*recent;	/* shown while the query is empty */
 	size_t		 nhits;
 	struct ui_list	 list;
-	bool		 stale;
-	unsigned	 gen;
+	bool		 stale;		/* the query changed: read again when idle */
 	ui_case_picked_fn picked;	/* pick mode: Enter hands the case back */
 	void		*arg;
 };
@@ -41,60 +40,91 @@ ui_caselist_clear(struct ui_caselist *c)
 	c->nhits = 0;
 }
 
-static void
-ui_caselist_load(struct ui_caselist *c, struct ui_app *app)
+static bool
+ui_caselist_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 {
-	char *err = NULL;
+	struct ui_caselist *c = list->data;
 	const char *q = c->query.text != NULL ? c->query.text : "";
+	enum db_status st;
 
 	ui_caselist_clear(c);
-	if (str_empty(q)) {
-		if (db_case_recent(app->db, 200, &c->recent, &c->nhits, &err) != DB_OK)
-			c->nhits = 0;
-	} else if (db_search(app->db, q, 200, &c->hits, &c->nhits, &err) != DB_OK) {
-		ui_message(app, true, "%s", err != NULL ? err : _("Search failed"));
-		c->nhits = 0;
-	}
-	free(err);
-	c->list.n = c->nhits;
 	c->stale = false;
-	c->gen = app->gen;
+	if (str_empty(q))
+		st = db_case_recent(app->db, 200, &c->recent, &c->nhits, err);
+	else
+		st = db_search(app->db, q, 200, &c->hits, &c->nhits, err);
+	if (st != DB_OK) {
+		c->nhits = 0;
+		if (*err == NULL)
+			*err = xstrdup(_("Search failed"));
+		return false;
+	}
+	*n = c->nhits;
+	return true;
+}
+
+static char *
+ui_caselist_line(struct ui_list *list, struct ui_app *app, size_t k, const int **widths)
+{
+	struct ui_caselist *c = list->data;
+
+	*widths = ui_caselist_widths;
+	if (c->recent != NULL)
+		return xasprintf("%s\t%s\t%s", c->recent[k].case_no,
+		    c->recent[k].display_name != NULL ? c->recent[k].display_name : "",
+		    _(db_case_status_name(c->recent[k].status)));
+	return xasprintf("%s\t%s\t%s", c->hits[k].case_no,
+	    c->hits[k].names != NULL ? c->hits[k].names : "",
+	    c->hits[k].phones != NULL ? c->hits[k].phones : "");
+}
+
+static void
+ui_caselist_enter(struct ui_list *list, struct ui_screen *s, struct ui_app *app, size_t k)
+{
+	struct ui_caselist *c = list->data;
+	int64_t id = c->recent != NULL ? c->recent[k].id : c->hits[k].case_id;
+
+	if (c->picked != NULL) {
+		ui_close(app, s);
+		c->picked(app, id, c->arg);
+	} else {
+		ui_caseview_open(app, id);
+	}
+}
+
+static void
+ui_caselist_shown(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_caselist *c = s->data;
+
+	ui_client_follow(app, NULL);	/* no case on screen */
+	ui_list_load(&c->list, app);
+}
+
+/* A paste of a query is read once, after its last key. */
+static void
+ui_caselist_idle(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_caselist *c = s->data;
+
+	if (c->stale)
+		ui_list_load(&c->list, app);
 }
 
 static void
 ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_caselist *c = s->data;
-	int top = ui_body_top(), rows = ui_body_rows(app) - 3, y = top + 3;
-	size_t k;
-	char *line, *head;
+	int top = ui_body_top();
+	char *head;
 
-	ui_client_follow(app, NULL);	/* no case on screen */
-
-	if (c->stale || c->gen != app->gen)
-		ui_caselist_load(c, app);
 	ui_draw_text(top, 1, 10, _("Find:"), US_LABEL);
 	ui_edit_draw(&c->query, top, 12, app->cols - 14, US_FOCUS);
 	head = str_empty(c->query.text) ? xasprintf("%s", _("Recently changed cases")) :
 	    xasprintf(_("Cases found: %zu"), c->nhits);
 	ui_draw_text(top + 2, 1, app->cols - 2, head, US_HEADING);
 	free(head);
-	ui_list_scroll(&c->list, rows);
-	for (k = c->list.top; k < c->nhits && y < top + 3 + rows; k++, y++) {
-		if (c->recent != NULL)
-			line = xasprintf("%s\t%s\t%s", c->recent[k].case_no,
-			    c->recent[k].display_name != NULL ? c->recent[k].display_name : "",
-			    _(db_case_status_name(c->recent[k].status)));
-		else
-			line = xasprintf("%s\t%s\t%s", c->hits[k].case_no,
-			    c->hits[k].names != NULL ? c->hits[k].names : "",
-			    c->hits[k].phones != NULL ? c->hits[k].phones : "");
-		if (k == c->list.cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_cells(y, 2, app->cols - 4, line, ui_caselist_widths,
-		    k == c->list.cur ? US_FOCUS : US_NORMAL);
-		free(line);
-	}
+	ui_list_draw(&c->list, app, top + 3, ui_body_rows(app) - 3);
 	if (app->msg == NULL)
 		ui_draw_text(app->rows - 2, 0, app->cols,
 		    _("Type a name (any script), case number or phone; Enter opens the case"),
@@ -105,24 +135,13 @@ static bool
 ui_caselist_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_caselist *c = s->data;
-	int64_t id;
 
 	if (key == UI_KEY_TICK)
 		return true;
-	if (ui_list_move(&c->list, a, ui_body_rows(app) - 4))
+	if (ui_list_key(&c->list, s, app, a, ui_body_rows(app) - 4))
 		return true;
 	switch (a) {
-	case UA_ENTER:
-		if (c->list.cur >= c->nhits)
-			return true;
-		id = c->recent != NULL ? c->recent[c->list.cur].id : c->hits[c->list.cur].case_id;
-		if (c->picked != NULL) {
-			ui_close(app, s);
-			c->picked(app, id, c->arg);
-		} else {
-			ui_caseview_open(app, id);
-		}
-		return true;
+	case UA_ENTER: return true;
 	case UA_BACK: ui_close(app, s); return true;
 	case UA_LEFT: ui_edit_left(&c->query); return true;
 	case UA_RIGHT: ui_edit_right(&c->query); return true;
@@ -147,6 +166,7 @@ ui_caselist_free(struct ui_screen *s)
 	struct ui_caselist *c = s->data;
 
 	ui_caselist_clear(c);
+	ui_list_free(&c->list);
 	ui_edit_free(&c->query);
 	free(c);
 }
@@ -155,8 +175,16 @@ static const struct ui_screen_ops ui_caselist_ops = {
 	.name = "caselist",
 	.draw = ui_caselist_draw,
 	.key = ui_caselist_key,
+	.idle = ui_caselist_idle,
+	.shown = ui_caselist_shown,
 	.free = ui_caselist_free,
 	.bar = ui_caselist_bar,
+};
+
+static const struct ui_list_ops ui_caselist_list_ops = {
+	.load = ui_caselist_load,
+	.line = ui_caselist_line,
+	.open = ui_caselist_enter,
 };
 
 void
@@ -171,7 +199,8 @@ ui_caselist_pick(struct ui_app *app, ui_case_picked_fn picked, void *arg)
 	struct ui_caselist *c = xcalloc(1, sizeof *c);
 
 	ui_edit_set(&c->query, "", 60);
-	c->stale = true;
+	c->list.ops = &ui_caselist_list_ops;
+	c->list.data = c;
 	c->picked = picked;
 	c->arg = arg;
 	ui_push(app, &ui_caselist_ops, c, picked != NULL ? N_("Link to a case") :

@@ -18,10 +18,17 @@
 
 enum ui_cv_kind { CV_TEXT, CV_HEAD, CV_WARN, CV_FORM, CV_EVENT };
 
+struct ui_caseview;
+
+/* A line's text from the case's data and msgids, made when it is drawn. */
+typedef char *(*ui_cv_text_fn)(const struct ui_caseview *, size_t index);
+
 struct ui_cv_line {
 	enum ui_cv_kind	 kind;
-	char		*text;		/* data and translated text, made at load */
-	size_t		 index;		/* CV_FORM: form; CV_EVENT: timeline entry */
+	const char	*id;		/* msgid of the whole line, or NULL */
+	ui_cv_text_fn	 text;		/* else the text of it, or NULL for none */
+	size_t		 index;		/* CV_FORM: form; CV_EVENT: timeline entry;
+					 * CV_WARN: what is missing */
 };
 
 struct ui_caseview {
@@ -36,9 +43,6 @@ struct ui_caseview {
 	size_t			 cap;
 	size_t			 cur;		/* a CV_FORM or CV_EVENT line */
 	size_t			 top;
-	unsigned		 gen;
-	const char		*lang;		/* staff language the lines were made in */
-	bool			 loaded;
 };
 
 static const enum ui_action ui_caseview_bar[] = {
@@ -88,20 +92,25 @@ ui_caseview_pick_forms(struct ui_caseview *v, struct ui_app *app)
 }
 
 static void
-ui_caseview_add(struct ui_caseview *v, enum ui_cv_kind kind, char *text, size_t index)
+ui_caseview_add(struct ui_caseview *v, enum ui_cv_kind kind, const char *id,
+    ui_cv_text_fn text, size_t index)
 {
 	v->lines = xgrow(v->lines, &v->cap, v->nlines + 1, sizeof *v->lines);
-	v->lines[v->nlines++] = (struct ui_cv_line){ kind, text, index };
+	v->lines[v->nlines++] = (struct ui_cv_line){ kind, id, text, index };
 }
 
 static void
 ui_caseview_clear_lines(struct ui_caseview *v)
 {
-	size_t i;
-
-	for (i = 0; i < v->nlines; i++)
-		free(v->lines[i].text);
 	v->nlines = 0;
+}
+
+static char *
+ui_caseview_line_text(const struct ui_caseview *v, const struct ui_cv_line *l)
+{
+	if (l->text != NULL)
+		return l->text(v, l->index);
+	return xstrdup(l->id != NULL ? _(l->id) : "");
 }
 
 static char *
@@ -113,33 +122,68 @@ ui_caseview_person(const struct db_case_person *p)
 	    p->native_name != NULL ? ")" : "");
 }
 
-static void
-ui_caseview_head_lines(struct ui_caseview *v)
+static char *
+ui_caseview_case_text(const struct ui_caseview *v, size_t index)
+{
+	const struct db_case_summary *s = &v->sum;
+	char *name = ui_caseview_person(&s->principal), *t;
+
+	t = xasprintf("%s  %s  %s %s  %s", s->c.case_no, name,
+	    _("born"), s->principal.dob != NULL ? s->principal.dob : "?",
+	    s->principal.nationality != NULL ? s->principal.nationality : "");
+	free(name);
+	return t;
+}
+
+static char *
+ui_caseview_status_text(const struct ui_caseview *v, size_t index)
 {
 	const struct db_case_summary *s = &v->sum;
 	const struct i18n_lang *cl = s->c.client_lang != NULL ?
 	    i18n_lang_find(s->c.client_lang) : NULL;
-	struct strbuf sb = STRBUF_INIT;
-	char *name = ui_caseview_person(&s->principal);
-	size_t i;
 
-	ui_caseview_add(v, CV_HEAD, xasprintf("%s  %s  %s %s  %s", s->c.case_no, name,
-	    _("born"), s->principal.dob != NULL ? s->principal.dob : "?",
-	    s->principal.nationality != NULL ? s->principal.nationality : ""), 0);
-	free(name);
-	ui_caseview_add(v, CV_TEXT, xasprintf("%s: %s   %s: %s   %s: %s", _("Status"),
+	return xasprintf("%s: %s   %s: %s   %s: %s", _("Status"),
 	    _(db_case_status_name(s->c.status)), _("Client language"),
 	    cl != NULL ? cl->own_name : s->c.client_lang != NULL ? s->c.client_lang : "-",
-	    _("Project"), s->c.project != NULL ? s->c.project : "-"), 0);
+	    _("Project"), s->c.project != NULL ? s->c.project : "-");
+}
+
+static char *
+ui_caseview_family_text(const struct ui_caseview *v, size_t index)
+{
+	const struct db_case_summary *s = &v->sum;
+	struct strbuf sb = STRBUF_INIT;
+	char *name, *t;
+	size_t i;
+
 	for (i = 0; i < s->nfamily; i++) {
 		name = ui_caseview_person(&s->family[i]);
 		strbuf_printf(&sb, "%s%s (%s)", i > 0 ? ", " : "", name,
 		    s->family[i].relationship != NULL ? _(s->family[i].relationship) : "");
 		free(name);
 	}
-	if (s->nfamily > 0)
-		ui_caseview_add(v, CV_TEXT, xasprintf("%s: %s", _("Family"), strbuf_str(&sb)), 0);
+	t = xasprintf("%s: %s", _("Family"), strbuf_str(&sb));
 	strbuf_free(&sb);
+	return t;
+}
+
+static void
+ui_caseview_head_lines(struct ui_caseview *v)
+{
+	ui_caseview_add(v, CV_HEAD, NULL, ui_caseview_case_text, 0);
+	ui_caseview_add(v, CV_TEXT, NULL, ui_caseview_status_text, 0);
+	if (v->sum.nfamily > 0)
+		ui_caseview_add(v, CV_TEXT, NULL, ui_caseview_family_text, 0);
+}
+
+static char *
+ui_caseview_missing_text(const struct ui_caseview *v, size_t i)
+{
+	char *t = db_timeline_note_text(_(v->sum.missing[i].what), &v->sum.missing[i]);
+	char *line = xasprintf("  %s", t);
+
+	free(t);
+	return line;
 }
 
 static void
@@ -148,69 +192,78 @@ ui_caseview_missing_lines(struct ui_caseview *v)
 	size_t i;
 
 	if (v->sum.nmissing == 0) {
-		ui_caseview_add(v, CV_TEXT, xstrdup(_("Nothing is missing for the next step.")), 0);
+		ui_caseview_add(v, CV_TEXT, N_("Nothing is missing for the next step."), NULL, 0);
 		return;
 	}
-	ui_caseview_add(v, CV_HEAD, xstrdup(_("The next step needs:")), 0);
-	for (i = 0; i < v->sum.nmissing; i++) {
-		char *t = db_timeline_note_text(_(v->sum.missing[i].what), &v->sum.missing[i]);
+	ui_caseview_add(v, CV_HEAD, N_("The next step needs:"), NULL, 0);
+	for (i = 0; i < v->sum.nmissing; i++)
+		ui_caseview_add(v, CV_WARN, NULL, ui_caseview_missing_text, i);
+}
 
-		ui_caseview_add(v, CV_WARN, xasprintf("  %s", t), 0);
-		free(t);
-	}
+static char *
+ui_caseview_form_text(const struct ui_caseview *v, size_t k)
+{
+	const struct form_def *d = v->forms[k];
+
+	if (v->counts[k] == 0)
+		return xasprintf("%s\t%s", _(d->title), d->once ? _("not filled in") : "-");
+	if (d->once)
+		return xasprintf("%s\t%s", _(d->title), _("filled in"));
+	return xasprintf("%s\t%zu", _(d->title), v->counts[k]);
 }
 
 static void
 ui_caseview_form_lines(struct ui_caseview *v)
 {
-	const struct form_def *d;
 	size_t k;
 
-	ui_caseview_add(v, CV_TEXT, xstrdup(""), 0);
-	ui_caseview_add(v, CV_HEAD, xstrdup(_("Forms of this case")), 0);
-	for (k = 0; k < v->nforms; k++) {
-		d = v->forms[k];
-		if (v->counts[k] == 0)
-			ui_caseview_add(v, CV_FORM, xasprintf("%s\t%s", _(d->title),
-			    d->once ? _("not filled in") : "-"), k);
-		else if (d->once)
-			ui_caseview_add(v, CV_FORM, xasprintf("%s\t%s", _(d->title),
-			    _("filled in")), k);
-		else
-			ui_caseview_add(v, CV_FORM, xasprintf("%s\t%zu", _(d->title),
-			    v->counts[k]), k);
-	}
+	ui_caseview_add(v, CV_TEXT, NULL, NULL, 0);
+	ui_caseview_add(v, CV_HEAD, N_("Forms of this case"), NULL, 0);
+	for (k = 0; k < v->nforms; k++)
+		ui_caseview_add(v, CV_FORM, NULL, ui_caseview_form_text, k);
+}
+
+static char *
+ui_caseview_event_text(const struct ui_caseview *v, size_t i)
+{
+	const struct db_timeline_entry *e = &v->sum.timeline[i];
+
+	return xasprintf("%s\t%s\t%s%s%s", e->date != NULL ? e->date : "", _(e->what),
+	    e->label != NULL ? _(e->label) : "",
+	    e->label != NULL && e->detail != NULL ? "  " : "",
+	    e->detail != NULL ? e->detail : "");
 }
 
 static void
 ui_caseview_timeline_lines(struct ui_caseview *v)
 {
-	const struct db_timeline_entry *e;
 	size_t i;
 
 	if (v->sum.ntimeline == 0)
 		return;
-	ui_caseview_add(v, CV_TEXT, xstrdup(""), 0);
-	ui_caseview_add(v, CV_HEAD, xstrdup(_("Timeline")), 0);
-	for (i = 0; i < v->sum.ntimeline; i++) {
-		e = &v->sum.timeline[i];
-		ui_caseview_add(v, CV_EVENT, xasprintf("%s\t%s\t%s%s%s", e->date != NULL ?
-		    e->date : "", _(e->what), e->label != NULL ? _(e->label) : "",
-		    e->label != NULL && e->detail != NULL ? "  " : "",
-		    e->detail != NULL ? e->detail : ""), i);
-	}
+	ui_caseview_add(v, CV_TEXT, NULL, NULL, 0);
+	ui_caseview_add(v, CV_HEAD, N_("Timeline"), NULL, 0);
+	for (i = 0; i < v->sum.ntimeline; i++)
+		ui_caseview_add(v, CV_EVENT, NULL, ui_caseview_event_text, i);
 }
 
 static void
 ui_caseview_counts(struct ui_caseview *v, struct ui_app *app)
 {
 	int64_t *ids = NULL;
+	char *err = NULL;
 	size_t i, n;
 
 	for (i = 0; i < v->nforms; i++) {
 		n = 0;
-		if (db_record_list(app->db, v->forms[i], v->case_id, &ids, &n, NULL) != DB_OK)
+		if (db_record_list(app->db, v->forms[i], v->case_id, &ids, &n, &err) != DB_OK) {
+			if (app->msg == NULL)	/* the first failure is said */
+				ui_message(app, true, "%s", err != NULL ? err :
+				    _("The list cannot be read"));
+			free(err);
+			err = NULL;
 			n = 0;
+		}
 		v->counts[i] = n;
 		v->first[i] = n > 0 ? ids[0] : 0;
 		free(ids);
@@ -250,14 +303,22 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 	}
 	ui_caseview_form_lines(v);
 	ui_caseview_timeline_lines(v);
-	v->gen = app->gen;
-	v->lang = i18n_staff_code();
-	v->loaded = true;
 	for (k = 0, v->cur = 0; k < v->nlines; k++)
 		if (v->lines[k].kind == kind && v->lines[k].index == index)
 			v->cur = k;
 	while (v->cur < v->nlines && !ui_caseview_selectable(v, v->cur))
 		v->cur++;
+}
+
+/* On top again, or a write elsewhere: the case is read again. */
+static void
+ui_caseview_shown(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_caseview *v = s->data;
+
+	ui_caseview_load(v, app);
+	app->case_id = v->case_id;
+	ui_client_follow(app, v->sum.c.client_lang);
 }
 
 static void
@@ -267,10 +328,6 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 	int top = ui_body_top(), rows = ui_body_rows(app), y = top;
 	size_t k;
 
-	if (!v->loaded || v->gen != app->gen || !str_eq(v->lang, i18n_staff_code()))
-		ui_caseview_load(v, app);
-	app->case_id = v->case_id;
-	ui_client_follow(app, v->sum.c.client_lang);
 	if (v->cur < v->top)
 		v->top = v->cur > 6 ? v->top : 0;	/* the header stays while it can */
 	if (v->cur < v->top)
@@ -281,14 +338,16 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 		const struct ui_cv_line *l = &v->lines[k];
 		enum ui_style st = k == v->cur ? US_FOCUS : l->kind == CV_HEAD ? US_HEADING :
 		    l->kind == CV_WARN ? US_ERROR : US_NORMAL;
+		char *t = ui_caseview_line_text(v, l);
 
 		if (k == v->cur)
 			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
 		if (l->kind == CV_FORM || l->kind == CV_EVENT)
-			ui_draw_cells(y, 2, app->cols - 4, l->text, l->kind == CV_FORM ?
+			ui_draw_cells(y, 2, app->cols - 4, t, l->kind == CV_FORM ?
 			    ui_caseview_widths : ui_caseview_twidths, st);
 		else
-			ui_draw_text(y, 1, app->cols - 2, l->text, st);
+			ui_draw_text(y, 1, app->cols - 2, t, st);
+		free(t);
 	}
 }
 
@@ -373,6 +432,7 @@ ui_caseview_free(struct ui_screen *s)
 static const struct ui_screen_ops ui_caseview_ops = {
 	.name = "case",
 	.draw = ui_caseview_draw,
+	.shown = ui_caseview_shown,
 	.key = ui_caseview_key,
 	.free = ui_caseview_free,
 	.bar = ui_caseview_bar,

@@ -346,10 +346,14 @@ static char *
 ui_conflict_case_no(struct ui_app *app, int64_t id)
 {
 	struct db_case cs;
-	char *t;
+	char *t, *err = NULL;
 
-	if (id == 0 || db_case_load_ex(app->db, id, false, &cs, NULL) != DB_OK)
+	if (id == 0)
 		return xstrdup("-");
+	if (db_case_load_ex(app->db, id, false, &cs, &err) != DB_OK) {
+		ui_message_err(app, err, N_("The case cannot be read"));
+		return xstrdup("-");
+	}
 	t = xstrdup(cs.case_no);
 	db_case_clear(&cs);
 	return t;

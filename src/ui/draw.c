@@ -272,14 +272,12 @@ ui_draw_place_cursor(void)
 void
 ui_draw_title(struct ui_app *app, struct ui_screen *s)
 {
-	const char *t;
-	char right[64];
+	char right[64], *t;
 	int w;
 
 	while (s != NULL && s->ops->overlay && s->below != NULL)
 		s = s->below;	/* a dialog keeps the title of what it covers */
-	t = s == NULL ? "" : s->title != NULL ? s->title :
-	    s->title_id != NULL ? _(s->title_id) : "";
+	t = s == NULL ? xstrdup("") : ui_title_text(s);
 
 	ui_draw_fill(0, 0, app->cols, US_TITLE);
 	w = ui_draw_text(0, 1, app->cols - 2, "avrr", US_TITLE);
@@ -294,6 +292,7 @@ ui_draw_title(struct ui_app *app, struct ui_screen *s)
 	ui_draw_text(0, 4 + w, app->cols - 6 - w - ui_draw_width(right) - 1, t, US_TITLE);
 	ui_draw_text(0, app->cols - 1 - ui_draw_width(right), ui_draw_width(right), right,
 	    US_TITLE);
+	free(t);
 }
 
 void

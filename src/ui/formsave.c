@@ -61,13 +61,17 @@ void
 ui_form_set_title(struct ui_form *f, struct ui_app *app)
 {
 	struct db_case c;
-	char *t;
+	char *t, *err = NULL;
 
-	if (f->rec->case_id == 0 || db_case_load(app->db, f->rec->case_id, &c, NULL) != DB_OK)
+	if (f->rec->case_id == 0)
 		return;
-	t = xasprintf("%s - %s %s", _(f->rec->def->title), c.case_no,
-	    c.display_name != NULL ? c.display_name : "");
-	ui_set_title(app->top, t);
+	if (db_case_load(app->db, f->rec->case_id, &c, &err) != DB_OK) {
+		ui_message_err(app, err, N_("The case cannot be read"));
+		return;
+	}
+	t = xasprintf(" - %s %s", c.case_no, c.display_name != NULL ? c.display_name : "");
+	ui_title_clear(app->top);
+	ui_title_add(app->top, f->rec->def->title, t);
 	free(t);
 	db_case_clear(&c);
 }

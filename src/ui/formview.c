@@ -29,6 +29,7 @@ static void ui_form_draw(struct ui_screen *, struct ui_app *);
 static void ui_form_keep(struct ui_screen *, struct ui_app *);
 static void ui_form_free(struct ui_screen *);
 static void ui_form_idle(struct ui_screen *, struct ui_app *);
+static void ui_form_timer_title(struct ui_screen *, struct ui_form *, struct ui_app *);
 
 const struct ui_screen_ops ui_form_ops = {
 	.name = "form",
@@ -243,6 +244,8 @@ ui_form_idle(struct ui_screen *s, struct ui_app *app)
 		ui_message(app, true, _("Cut at %d characters: the field holds no more"),
 		    f->cut_at);
 	f->cut_at = 0;
+	if (f->opts.timer)
+		ui_form_timer_title(s, f, app);
 }
 
 void
@@ -576,7 +579,7 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 		ui_draw_text(app->rows - 2, 0, app->cols, t, US_DIM);
 }
 
-/* "Hotline call 02:35": redrawn on every tick, once a second. */
+/* "Hotline call 02:35": made before every frame (a tick comes once a second). */
 static void
 ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
@@ -584,9 +587,11 @@ ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	char *t;
 
 	(void)app;
-	t = xasprintf("%s  %02ld:%02ld%s", _(f->rec->def->title), secs / 60, secs % 60,
-	    f->rec->case_id != 0 ? _("  (linked to a case)") : "");
-	ui_set_title(s, t);
+	t = xasprintf("  %02ld:%02ld", secs / 60, secs % 60);
+	ui_title_clear(s);
+	ui_title_add(s, f->rec->def->title, t);
+	if (f->rec->case_id != 0)
+		ui_title_add(s, N_("  (linked to a case)"), NULL);
 	free(t);
 }
 
@@ -597,8 +602,6 @@ ui_form_draw(struct ui_screen *s, struct ui_app *app)
 	int rows = ui_body_rows(app), top = ui_body_top(), y;
 	size_t k;
 
-	if (f->opts.timer)
-		ui_form_timer_title(s, f, app);
 	if (f->root == f)
 		app->case_id = f->rec->case_id;	/* F7 stores on this record's case */
 	ui_form_layout(f, app);
@@ -681,13 +684,15 @@ static struct form_record *
 ui_form_base(struct ui_app *app, const struct form_record *rec, bool draft)
 {
 	struct form_record *stored = NULL;
+	char *err = NULL;
 
 	if (rec->id == 0)
 		return NULL;
 	if (!draft)
 		return form_record_dup(rec);
-	if (db_record_load(app->db, rec->def, rec->id, &stored, NULL) == DB_OK &&
-	    stored->version == rec->version)
+	if (db_record_load(app->db, rec->def, rec->id, &stored, &err) != DB_OK)
+		ui_message_err(app, err, N_("The record cannot be read"));
+	else if (stored->version == rec->version)
 		return stored;
 	form_record_free(stored);
 	return NULL;
@@ -761,10 +766,10 @@ ui_form_open_row(struct ui_app *app, struct ui_form *parent, int field, int row)
 	f->parent = parent;
 	ui_form_recompute(f, app);
 	ui_push(app, &ui_form_row_ops, f, NULL);
-	t = xasprintf("%s: %s %d", _(parent->root->rec->def->title),
-	    _(parent->rec->def->fields[field].label != NULL ?
-	    parent->rec->def->fields[field].label : parent->rec->def->fields[field].name),
-	    row + 1);
-	ui_set_title(app->top, t);
+	t = xasprintf(" %d", row + 1);
+	ui_title_clear(app->top);
+	ui_title_add(app->top, parent->root->rec->def->title, ": ");
+	ui_title_add(app->top, parent->rec->def->fields[field].label != NULL ?
+	    parent->rec->def->fields[field].label : parent->rec->def->fields[field].name, t);
 	free(t);
 }

@@ -48,10 +48,15 @@ ui_open_draft(struct ui_app *app, const struct form_def *def, int64_t case_id,
     int64_t record_id)
 {
 	int64_t id = 0;
+	char *err = NULL;
 
-	if ((case_id == 0 && record_id == 0) ||
-	    db_draft_find(app->db, def->name, case_id, record_id, &id, NULL) != DB_OK)
+	if (case_id == 0 && record_id == 0)
 		return false;
+	if (db_draft_find(app->db, def->name, case_id, record_id, &id, &err) != DB_OK) {
+		if (err != NULL)	/* none (err NULL) is the usual case */
+			ui_message_err(app, err, NULL);
+		return false;
+	}
 	ui_draft_resume(app, id);
 	return true;
 }
@@ -111,8 +116,10 @@ static void
 ui_global_store_staff(struct ui_app *app)
 {
 	char *key = xasprintf("staff_lang:%s", app->user != NULL ? app->user : "");
+	char *err = NULL;
 
-	db_setting_set(app->db, key, i18n_staff_code(), NULL);
+	if (db_setting_set(app->db, key, i18n_staff_code(), &err) != DB_OK)
+		ui_message_err(app, err, N_("The language is not kept for next time"));
 	free(key);
 }
 

@@ -30,8 +30,6 @@ struct ui_home {
 	size_t			 ndrafts;
 	struct db_case		*cases;
 	size_t			 ncases;
-	unsigned		 gen;
-	bool			 loaded;
 };
 
 static const int ui_home_widths[] = { 16, 30, 0 };
@@ -63,35 +61,41 @@ ui_home_unload(struct ui_home *h)
 	h->lines = NULL;
 }
 
-static void
-ui_home_load(struct ui_home *h, struct ui_app *app)
+static bool
+ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 {
-	size_t i, n = 0;
+	struct ui_home *h = list->data;
+	size_t i;
 
 	ui_home_unload(h);
-	if (db_draft_list(app->db, app->user, &h->drafts, &h->ndrafts, NULL) != DB_OK)
-		h->ndrafts = 0;
-	if (db_case_recent(app->db, 8, &h->cases, &h->ncases, NULL) != DB_OK)
-		h->ncases = 0;
-	h->lines = xcalloc(UI_HOME_NMENU + h->ndrafts + h->ncases, sizeof *h->lines);
+	h->lines = xcalloc(UI_HOME_NMENU, sizeof *h->lines);
 	for (i = 0; i < UI_HOME_NMENU; i++)
-		h->lines[n++] = ui_home_menu[i];
+		h->lines[(*n)++] = ui_home_menu[i];
+	if (db_draft_list(app->db, app->user, &h->drafts, &h->ndrafts, err) != DB_OK ||
+	    db_case_recent(app->db, 8, &h->cases, &h->ncases, err) != DB_OK) {
+		db_drafts_free(h->drafts, h->ndrafts);
+		h->drafts = NULL;
+		h->ndrafts = 0;
+		return false;	/* the menu stays */
+	}
+	h->lines = xrealloc(h->lines, (UI_HOME_NMENU + h->ndrafts + h->ncases) * sizeof *h->lines);
 	for (i = 0; i < h->ndrafts; i++)
-		h->lines[n++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, NULL, NULL, i };
+		h->lines[(*n)++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, NULL, NULL, i };
 	for (i = 0; i < h->ncases; i++)
-		h->lines[n++] = (struct ui_home_line){ UH_CASE, UA_NONE, NULL, NULL, i };
-	h->list.n = n;
-	h->gen = app->gen;
-	h->loaded = true;
+		h->lines[(*n)++] = (struct ui_home_line){ UH_CASE, UA_NONE, NULL, NULL, i };
+	return true;
 }
 
 static char *
-ui_home_text(struct ui_home *h, struct ui_app *app, const struct ui_home_line *l, size_t k)
+ui_home_line(struct ui_list *list, struct ui_app *app, size_t k, const int **widths)
 {
+	struct ui_home *h = list->data;
+	const struct ui_home_line *l = &h->lines[k];
 	const struct db_draft *d;
 	const struct db_case *c;
 	const struct form_def *def;
 
+	*widths = l->kind == UH_DRAFT ? ui_home_draft_widths : ui_home_widths;
 	switch (l->kind) {
 	case UH_DRAFT:
 		d = &h->drafts[l->index];
@@ -112,8 +116,9 @@ ui_home_text(struct ui_home *h, struct ui_app *app, const struct ui_home_line *l
 
 /* A heading above the first line of each kind; returns the rows it took. */
 static int
-ui_home_heading(struct ui_home *h, struct ui_app *app, size_t k, int y)
+ui_home_heading(struct ui_list *list, struct ui_app *app, size_t k, int y)
 {
+	struct ui_home *h = list->data;
 	const char *t = NULL;
 
 	if (k == UI_HOME_NMENU && h->ndrafts > 0)
@@ -127,46 +132,41 @@ ui_home_heading(struct ui_home *h, struct ui_app *app, size_t k, int y)
 }
 
 static void
+ui_home_shown(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_home *h = s->data;
+
+	app->case_id = 0;
+	ui_client_follow(app, NULL);
+	ui_list_load(&h->list, app);
+}
+
+static void
 ui_home_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_home *h = s->data;
-	int top, rows, y;
-	size_t k;
+	int top, y;
 	char *t;
 
-	if (!h->loaded || h->gen != app->gen)
-		ui_home_load(h, app);
 	/* Saving off, or forms that differ: said first, above everything. */
 	y = (t = db_state_message(app->db)) != NULL ?
 	    ui_draw_wrapped(ui_body_top(), 1, app->cols - 2, 3, t, US_ERROR) : 0;
 	free(t);
 	top = ui_body_top() + 1 + y;
-	rows = ui_body_rows(app) - 1 - y;
-	y = top;
-	app->case_id = 0;
-	ui_client_follow(app, NULL);
-	ui_list_scroll(&h->list, rows - 4);
-	for (k = h->list.top; k < h->list.n && y < top + rows; k++) {
-		y += ui_home_heading(h, app, k, y);
-		if (y >= top + rows)
-			break;
-		t = ui_home_text(h, app, &h->lines[k], k);
-		if (k == h->list.cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_cells(y++, 2, app->cols - 4, t, h->lines[k].kind == UH_DRAFT ?
-		    ui_home_draft_widths : ui_home_widths, k == h->list.cur ? US_FOCUS : US_NORMAL);
-		free(t);
-	}
+	ui_list_draw(&h->list, app, top, ui_body_rows(app) - 1 - y);
 }
 
 static void
 ui_home_del_answer(struct ui_app *app, void *arg, bool yes)
 {
 	int64_t *id = arg;
+	char *err = NULL;
 
-	if (yes && db_draft_delete(app->db, *id, NULL) == DB_OK) {
+	if (yes && db_draft_delete(app->db, *id, &err) == DB_OK) {
 		app->gen++;
 		ui_message(app, false, "%s", _("Draft deleted"));
+	} else if (yes) {
+		ui_message_err(app, err, N_("The draft was not deleted"));
 	}
 	free(id);
 }
@@ -194,11 +194,34 @@ ui_home_open_line(struct ui_home *h, struct ui_app *app, const struct ui_home_li
 	}
 }
 
+static void
+ui_home_enter(struct ui_list *list, struct ui_screen *s, struct ui_app *app, size_t k)
+{
+	struct ui_home *h = list->data;
+
+	ui_home_open_line(h, app, &h->lines[k]);
+}
+
+static bool
+ui_home_act(struct ui_list *list, struct ui_screen *s, struct ui_app *app, size_t k,
+    enum ui_action a)
+{
+	struct ui_home *h = list->data;
+	int64_t *id;
+
+	if (a != UA_DEL_ROW || h->lines[k].kind != UH_DRAFT)
+		return false;
+	id = xmalloc(sizeof *id);
+	*id = h->drafts[h->lines[k].index].id;
+	ui_dialog_confirm(app, _("Delete this draft? What it holds is lost. (y/n)"),
+	    ui_home_del_answer, id);
+	return true;
+}
+
 static bool
 ui_home_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_home *h = s->data;
-	const struct ui_home_line *l;
 
 	if (key == UI_KEY_TICK)
 		return true;
@@ -206,26 +229,9 @@ ui_home_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 		ui_home_open_line(h, app, &ui_home_menu[key - '1']);
 		return true;
 	}
-	if (ui_list_move(&h->list, a, ui_body_rows(app) - 2))
+	if (ui_list_key(&h->list, s, app, a, ui_body_rows(app) - 2))
 		return true;
-	if (h->list.cur >= h->list.n)
-		return false;
-	l = &h->lines[h->list.cur];
-	if (a == UA_ENTER) {
-		ui_home_open_line(h, app, l);
-		return true;
-	}
-	if (a == UA_DEL_ROW && l->kind == UH_DRAFT) {
-		int64_t *id = xmalloc(sizeof *id);
-
-		*id = h->drafts[l->index].id;
-		ui_dialog_confirm(app, _("Delete this draft? What it holds is lost. (y/n)"),
-		    ui_home_del_answer, id);
-		return true;
-	}
-	if (a == UA_BACK)
-		return true;	/* the start screen stays */
-	return false;
+	return a == UA_BACK;	/* the start screen stays */
 }
 
 static void
@@ -234,6 +240,7 @@ ui_home_free(struct ui_screen *s)
 	struct ui_home *h = s->data;
 
 	ui_home_unload(h);
+	ui_list_free(&h->list);
 	free(h);
 }
 
@@ -241,12 +248,26 @@ static const struct ui_screen_ops ui_home_ops = {
 	.name = "home",
 	.draw = ui_home_draw,
 	.key = ui_home_key,
+	.shown = ui_home_shown,
 	.free = ui_home_free,
 	.bar = ui_home_bar,
+};
+
+static const struct ui_list_ops ui_home_list_ops = {
+	.load = ui_home_load,
+	.line = ui_home_line,
+	.heading = ui_home_heading,
+	.open = ui_home_enter,
+	.act = ui_home_act,
 };
 
 void
 ui_home_open(struct ui_app *app)
 {
-	ui_push(app, &ui_home_ops, xcalloc(1, sizeof(struct ui_home)), N_("Start"));
+	struct ui_home *h = xcalloc(1, sizeof *h);
+
+	h->list.ops = &ui_home_list_ops;
+	h->list.data = h;
+	h->list.reserve = 4;
+	ui_push(app, &ui_home_ops, h, N_("Start"));
 }

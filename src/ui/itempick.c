@@ -11,6 +11,7 @@
 #include "util/tr.h"
 
 struct ui_itempick {
+	int64_t			 case_id;
 	struct db_plan_item	*items;
 	struct ui_list		 list;
 	ui_picker_done_fn	 done;
@@ -41,28 +42,34 @@ ui_itempick_left(const struct db_plan_item *it)
 	return t;
 }
 
+static bool
+ui_itempick_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
+{
+	struct ui_itempick *p = l->data;
+
+	return db_lifecycle_items(app->db, p->case_id, &p->items, n, err) == DB_OK;
+}
+
+static char *
+ui_itempick_line(struct ui_list *l, struct ui_app *app, size_t k, const int **widths)
+{
+	struct ui_itempick *p = l->data;
+	const struct db_plan_item *it = &p->items[k];
+	char *t, *left = ui_itempick_left(it);
+
+	*widths = ui_itempick_widths;
+	t = xasprintf("%ld\t%s\t%s\t%s", it->no, it->type != NULL ? _(it->type) : "?",
+	    it->provider != NULL ? it->provider : "-", left);
+	free(left);
+	return t;
+}
+
 static void
 ui_itempick_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_itempick *p = s->data;
-	int top = ui_body_top() + 1, rows = ui_body_rows(app) - 2, y = top;
-	size_t k;
-	char *t, *left;
 
-	ui_list_scroll(&p->list, rows);
-	for (k = p->list.top; k < p->list.n && y < top + rows; k++, y++) {
-		const struct db_plan_item *it = &p->items[k];
-		enum ui_style st = k == p->list.cur ? US_FOCUS : US_NORMAL;
-
-		left = ui_itempick_left(it);
-		t = xasprintf("%ld\t%s\t%s\t%s", it->no, it->type != NULL ? _(it->type) : "?",
-		    it->provider != NULL ? it->provider : "-", left);
-		if (k == p->list.cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_cells(y, 2, app->cols - 4, t, ui_itempick_widths, st);
-		free(t);
-		free(left);
-	}
+	ui_list_draw(&p->list, app, ui_body_top() + 1, ui_body_rows(app) - 2);
 	if (app->msg == NULL)
 		ui_draw_text(app->rows - 2, 0, app->cols, _("Up/Down to move, Enter or the "
 		    "item's number to choose, Esc to cancel"), US_DIM);
@@ -78,17 +85,19 @@ ui_itempick_pick(struct ui_screen *s, struct ui_itempick *p, struct ui_app *app,
 	ui_close(app, s);
 }
 
+static void
+ui_itempick_enter(struct ui_list *l, struct ui_screen *s, struct ui_app *app, size_t k)
+{
+	ui_itempick_pick(s, l->data, app, k);
+}
+
 static bool
 ui_itempick_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_itempick *p = s->data;
 
-	if (key == UI_KEY_TICK || ui_list_move(&p->list, a, ui_body_rows(app) - 2))
+	if (key == UI_KEY_TICK || ui_list_key(&p->list, s, app, a, ui_body_rows(app) - 2))
 		return true;
-	if (a == UA_ENTER && p->list.cur < p->list.n) {
-		ui_itempick_pick(s, p, app, p->list.cur);
-		return true;
-	}
 	if (a == UA_NONE && key >= '1' && key <= '9' && (size_t)(key - '0') <= p->list.n) {
 		ui_itempick_pick(s, p, app, (size_t)(key - '1'));
 		return true;
@@ -97,7 +106,7 @@ ui_itempick_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 		ui_close(app, s);
 		return true;
 	}
-	return a == UA_NONE;	/* other typing does nothing here */
+	return a == UA_NONE || a == UA_ENTER;	/* other typing does nothing here */
 }
 
 static void
@@ -106,8 +115,15 @@ ui_itempick_free(struct ui_screen *s)
 	struct ui_itempick *p = s->data;
 
 	db_lifecycle_items_free(p->items, p->list.n);
+	ui_list_free(&p->list);
 	free(p);
 }
+
+static const struct ui_list_ops ui_itempick_list_ops = {
+	.load = ui_itempick_load,
+	.line = ui_itempick_line,
+	.open = ui_itempick_enter,
+};
 
 static const struct ui_screen_ops ui_itempick_ops = {
 	.name = "itempick",
@@ -122,14 +138,17 @@ ui_itempick_open(struct ui_app *app, int64_t case_id, long current, ui_picker_do
     void *arg)
 {
 	struct ui_itempick *p = xcalloc(1, sizeof *p);
-	char *err = NULL;
 
-	if (case_id == 0 || db_lifecycle_items(app->db, case_id, &p->items, &p->list.n,
-	    &err) != DB_OK || p->list.n == 0) {
-		ui_message(app, true, "%s", err != NULL ? err :
-		    _("The case's plan has no items yet (fill in Reintegration plan first)"));
-		free(err);
+	p->case_id = case_id;
+	p->list.ops = &ui_itempick_list_ops;
+	p->list.data = p;
+	/* Read once, here: the plan does not change under the open form. */
+	if (case_id == 0 || !ui_list_load(&p->list, app) || p->list.n == 0) {
+		if (p->list.err == NULL)
+			ui_message(app, true, "%s",
+			    _("The case's plan has no items yet (fill in Reintegration plan first)"));
 		db_lifecycle_items_free(p->items, p->list.n);
+		ui_list_free(&p->list);
 		free(p);
 		return false;
 	}

@@ -1,5 +1,11 @@
-/* ui/list: the cursor of a list of lines (see ui/screens.h). */
-#include "ui/screens.h"
+/* ui/list: the engine of the list screens (see ui/list.h). */
+#include "ui/list.h"
+
+#include <stdlib.h>
+
+#include "ui/draw.h"
+#include "util/mem.h"
+#include "util/tr.h"
 
 bool
 ui_list_move(struct ui_list *l, enum ui_action a, int page)
@@ -41,4 +47,73 @@ ui_list_scroll(struct ui_list *l, int rows)
 		l->top = l->cur;
 	if (rows > 0 && l->cur >= l->top + (size_t)rows)
 		l->top = l->cur - (size_t)rows + 1;
+}
+
+bool
+ui_list_load(struct ui_list *l, struct ui_app *app)
+{
+	char *err = NULL;
+	size_t n = 0;
+
+	free(l->err);
+	l->err = NULL;
+	if (!l->ops->load(l, app, &n, &err)) {
+		l->err = err != NULL ? err : xstrdup(_("The list cannot be read"));
+		ui_message(app, true, "%s", l->err);
+	} else {
+		free(err);
+	}
+	l->n = n;
+	ui_list_scroll(l, 0);
+	return l->err == NULL;
+}
+
+void
+ui_list_draw(struct ui_list *l, struct ui_app *app, int top, int rows)
+{
+	const int *widths;
+	int y = top;
+	size_t k;
+	char *t;
+
+	ui_list_scroll(l, rows - l->reserve - (l->err != NULL ? 3 : 0));
+	for (k = l->top; k < l->n && y < top + rows; k++) {
+		if (l->ops->heading != NULL && (y += l->ops->heading(l, app, k, y)) >= top + rows)
+			break;
+		widths = NULL;
+		t = l->ops->line(l, app, k, &widths);
+		if (k == l->cur)
+			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+		if (widths != NULL)
+			ui_draw_cells(y, 2, app->cols - 4, t, widths,
+			    k == l->cur ? US_FOCUS : US_NORMAL);
+		else
+			ui_draw_text(y, 2, app->cols - 4, t, k == l->cur ? US_FOCUS : US_NORMAL);
+		free(t);
+		y++;
+	}
+	if (l->err != NULL && y + 1 < top + rows)	/* where the rest of the list would be */
+		ui_draw_wrapped(y + 1, 2, app->cols - 4, top + rows - y - 1, l->err, US_ERROR);
+}
+
+bool
+ui_list_key(struct ui_list *l, struct ui_screen *s, struct ui_app *app, enum ui_action a,
+    int page)
+{
+	if (ui_list_move(l, a, page))
+		return true;
+	if (l->cur >= l->n)
+		return false;
+	if (a == UA_ENTER && l->ops->open != NULL) {
+		l->ops->open(l, s, app, l->cur);
+		return true;
+	}
+	return l->ops->act != NULL && l->ops->act(l, s, app, l->cur, a);
+}
+
+void
+ui_list_free(struct ui_list *l)
+{
+	free(l->err);
+	l->err = NULL;
 }

@@ -21,6 +21,7 @@ struct ui_newcase {
 };
 
 struct ui_dups {
+	const struct form_record *rec;	/* the registration being saved */
 	struct db_dup	*dups;
 	struct ui_list	 list;
 };
@@ -28,34 +29,53 @@ struct ui_dups {
 static const enum ui_action ui_dups_bar[] = { UA_HELP, UA_ENTER, UA_SAVE, UA_BACK, UA_NONE };
 static const int ui_dups_widths[] = { 16, 34, 10, 0 };
 
+static bool
+ui_dups_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
+{
+	struct ui_dups *d = l->data;
+
+	return db_dup_find(app->db, d->rec, i18n_fold_name, &d->dups, n,
+	    err) == DB_OK;
+}
+
+static char *
+ui_dups_line(struct ui_list *l, struct ui_app *app, size_t k, const int **widths)
+{
+	struct ui_dups *d = l->data;
+	const struct db_dup *p = &d->dups[k];
+
+	*widths = ui_dups_widths;
+	return xasprintf("%s\t%s %s %s\t%s\t%s%s", p->case_no,
+	    p->person.surname != NULL ? p->person.surname : "",
+	    p->person.given_names != NULL ? p->person.given_names : "",
+	    p->person.native_name != NULL ? p->person.native_name : "",
+	    p->person.dob != NULL ? p->person.dob : "",
+	    p->person.nationality != NULL ? p->person.nationality : "",
+	    p->family ? _(" (family member)") : "");
+}
+
+/* Enter opens the existing case instead. */
+static void
+ui_dups_enter(struct ui_list *l, struct ui_screen *s, struct ui_app *app, size_t k)
+{
+	struct ui_dups *d = l->data;
+
+	ui_close(app, s);
+	if (s->below != NULL)
+		ui_close(app, s->below);	/* the new registration stays a draft */
+	ui_caseview_open(app, d->dups[k].case_id);
+}
+
 static void
 ui_dups_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_dups *d = s->data;
-	int top = ui_body_top(), y = top + 3, rows = ui_body_rows(app) - 3;
-	size_t k;
-	char *t;
+	int top = ui_body_top();
 
 	ui_draw_wrapped(top, 1, app->cols - 2, 2, _("These existing cases may be the same "
 	    "person. Enter opens one instead; F2 (^O) makes a new case anyway; Esc goes back "
 	    "to the form."), US_ERROR);
-	ui_list_scroll(&d->list, rows);
-	for (k = d->list.top; k < d->list.n && y < top + 3 + rows; k++, y++) {
-		const struct db_dup *p = &d->dups[k];
-
-		t = xasprintf("%s\t%s %s %s\t%s\t%s%s", p->case_no,
-		    p->person.surname != NULL ? p->person.surname : "",
-		    p->person.given_names != NULL ? p->person.given_names : "",
-		    p->person.native_name != NULL ? p->person.native_name : "",
-		    p->person.dob != NULL ? p->person.dob : "",
-		    p->person.nationality != NULL ? p->person.nationality : "",
-		    p->family ? _(" (family member)") : "");
-		if (k == d->list.cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_cells(y, 2, app->cols - 4, t, ui_dups_widths,
-		    k == d->list.cur ? US_FOCUS : US_NORMAL);
-		free(t);
-	}
+	ui_list_draw(&d->list, app, top + 3, ui_body_rows(app) - 3);
 }
 
 static bool
@@ -63,15 +83,8 @@ ui_dups_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_dups *d = s->data;
 
-	if (key == UI_KEY_TICK || ui_list_move(&d->list, a, ui_body_rows(app) - 4))
+	if (key == UI_KEY_TICK || ui_list_key(&d->list, s, app, a, ui_body_rows(app) - 4))
 		return true;
-	if (a == UA_ENTER && d->list.cur < d->list.n) {
-		ui_close(app, s);
-		if (s->below != NULL)
-			ui_close(app, s->below);	/* the new registration stays a draft */
-		ui_caseview_open(app, d->dups[d->list.cur].case_id);
-		return true;
-	}
 	if (a == UA_SAVE && s->below != NULL && s->below->ops == &ui_form_ops) {
 		ui_close(app, s);
 		ui_form_save(s->below, s->below->data, app);	/* duplicates seen: saves */
@@ -90,8 +103,15 @@ ui_dups_free(struct ui_screen *s)
 	struct ui_dups *d = s->data;
 
 	db_dup_free(d->dups, d->list.n);
+	ui_list_free(&d->list);
 	free(d);
 }
+
+static const struct ui_list_ops ui_dups_list_ops = {
+	.load = ui_dups_load,
+	.line = ui_dups_line,
+	.open = ui_dups_enter,
+};
 
 static const struct ui_screen_ops ui_dups_ops = {
 	.name = "duplicates",
@@ -105,19 +125,22 @@ static const struct ui_screen_ops ui_dups_ops = {
 static bool
 ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 {
-	struct db_dup *dups = NULL;
 	struct ui_dups *d;
-	size_t n = 0;
 
-	if (strcmp(rec->def->name, "registration") != 0 ||
-	    db_dup_find(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
-	    n == 0) {
-		db_dup_free(dups, n);
+	if (strcmp(rec->def->name, "registration") != 0)
+		return false;
+	d = xcalloc(1, sizeof *d);
+	d->rec = rec;
+	d->list.ops = &ui_dups_list_ops;
+	d->list.data = d;
+	/* Read once, when the save is asked for; a failure is said and the
+	 * save goes on (the rules below the screen still hold). */
+	if (!ui_list_load(&d->list, app) || d->list.n == 0) {
+		db_dup_free(d->dups, d->list.n);
+		ui_list_free(&d->list);
+		free(d);
 		return false;
 	}
-	d = xcalloc(1, sizeof *d);
-	d->dups = dups;
-	d->list.n = n;
 	ui_push(app, &ui_dups_ops, d, N_("Possible duplicates"));
 	return true;
 }

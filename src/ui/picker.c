@@ -8,6 +8,7 @@
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
+#include "ui/list.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -20,8 +21,7 @@ struct ui_picker {
 	size_t				*shown;		/* indexes matching the filter, best first */
 	long				*rank;		/* per choice, for the order */
 	size_t				 nshown;
-	size_t				 cur;
-	size_t				 top;
+	struct ui_list			 lines;		/* over shown */
 	struct ui_edit			 filter;
 	ui_picker_done_fn		 done;
 	void				*arg;
@@ -96,39 +96,47 @@ ui_picker_refilter(struct ui_picker *p)
 	if (p->nshown == 0 && *t != '\0' && *end == '\0') {
 		ui_picker_fill(p, "");
 		if (k >= 1 && (size_t)k <= p->nshown)
-			p->cur = (size_t)k - 1;
+			p->lines.cur = (size_t)k - 1;
 	}
-	if (p->cur >= p->nshown)
-		p->cur = p->nshown > 0 ? p->nshown - 1 : 0;
+	if (p->lines.cur >= p->nshown)
+		p->lines.cur = p->nshown > 0 ? p->nshown - 1 : 0;
+}
+
+/* The choices that match the filter, from the form's lists (no database). */
+static bool
+ui_picker_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
+{
+	struct ui_picker *p = l->data;
+
+	ui_picker_refilter(p);
+	*n = p->nshown;
+	return true;
+}
+
+static char *
+ui_picker_line(struct ui_list *l, struct ui_app *app, size_t k, const int **widths)
+{
+	struct ui_picker *p = l->data;
+	const struct form_choice *c = &p->list->items[p->shown[k]];
+	char num[24] = "";
+
+	if (p->list->nitems <= 20)
+		snprintf(num, sizeof num, "%2zu ", k + 1);
+	return xasprintf("%s%s%s%s%s", num, p->ticked == NULL ? "" :
+	    p->ticked[p->shown[k]] ? "[x] " : "[ ] ", _(c->label),
+	    app->interp && i18n_client_code() != NULL ? "  /  " : "",
+	    app->interp && i18n_client_code() != NULL ? i18n_client(c->label) : "");
 }
 
 static void
 ui_picker_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_picker *p = s->data;
-	int top = ui_body_top(), rows = ui_body_rows(app) - 2, y;
-	size_t k;
+	int top = ui_body_top();
 
 	ui_draw_text(top, 1, 12, _("Filter:"), US_LABEL);
 	ui_edit_draw(&p->filter, top, 14, app->cols - 16, US_FOCUS);
-	if (p->cur < p->top)
-		p->top = p->cur;
-	if (rows > 0 && p->cur >= p->top + (size_t)rows)
-		p->top = p->cur - (size_t)rows + 1;
-	for (k = p->top, y = top + 2; k < p->nshown && y < top + 2 + rows; k++, y++) {
-		const struct form_choice *c = &p->list->items[p->shown[k]];
-		char *line, num[24] = "";
-
-		if (p->list->nitems <= 20)
-			snprintf(num, sizeof num, "%2zu ", k + 1);
-		line = xasprintf("%s%s%s%s%s", num, p->ticked == NULL ? "" :
-		    p->ticked[p->shown[k]] ? "[x] " : "[ ] ", _(c->label),
-		    app->interp && i18n_client_code() != NULL ? "  /  " : "",
-		    app->interp && i18n_client_code() != NULL ? i18n_client(c->label) : "");
-		ui_draw_fill(y, 1, app->cols - 2, k == p->cur ? US_FOCUS : US_NORMAL);
-		ui_draw_text(y, 2, app->cols - 4, line, k == p->cur ? US_FOCUS : US_NORMAL);
-		free(line);
-	}
+	ui_list_draw(&p->lines, app, top + 2, ui_body_rows(app) - 2);
 	if (p->nshown == 0)
 		ui_draw_text(top + 2, 2, app->cols - 4, _("No choice matches; Backspace to widen"),
 		    US_DIM);
@@ -164,7 +172,7 @@ ui_picker_finish(struct ui_screen *s, struct ui_picker *p, struct ui_app *app)
 		p->done(app, p->arg, v);
 		free(v);
 	} else if (p->nshown > 0) {
-		p->done(app, p->arg, p->list->items[p->shown[p->cur]].code);
+		p->done(app, p->arg, p->list->items[p->shown[p->lines.cur]].code);
 	}
 	ui_close(app, s);
 }
@@ -176,19 +184,16 @@ ui_picker_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a
 
 	if (key == UI_KEY_TICK)
 		return true;
+	if (a != UA_HOME && a != UA_END && ui_list_move(&p->lines, a, 10))
+		return true;	/* Home and End are not moves here */
 	switch (a) {
-	case UA_UP: case UA_PREV: if (p->cur > 0) p->cur--; return true;
-	case UA_DOWN: case UA_NEXT: if (p->cur + 1 < p->nshown) p->cur++; return true;
-	case UA_PGUP: p->cur = p->cur > 10 ? p->cur - 10 : 0; return true;
-	case UA_PGDN: p->cur = p->cur + 10 < p->nshown ? p->cur + 10 :
-	    (p->nshown > 0 ? p->nshown - 1 : 0); return true;
 	case UA_ENTER: case UA_SAVE: ui_picker_finish(s, p, app); return true;
 	case UA_BACK: ui_close(app, s); return true;
 	case UA_BACKSPACE: ui_edit_backspace(&p->filter); break;
 	case UA_CLEAR: ui_edit_clear(&p->filter); break;
 	case UA_NONE:
 		if (key == ' ' && p->ticked != NULL && p->nshown > 0) {
-			p->ticked[p->shown[p->cur]] = !p->ticked[p->shown[p->cur]];
+			p->ticked[p->shown[p->lines.cur]] = !p->ticked[p->shown[p->lines.cur]];
 			return true;
 		}
 		if (key < 32 || key >= 0x200000)
@@ -198,8 +203,8 @@ ui_picker_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a
 	default:
 		return false;
 	}
-	p->cur = 0;
-	ui_picker_refilter(p);
+	p->lines.cur = 0;
+	ui_list_load(&p->lines, app);
 	return true;
 }
 
@@ -209,11 +214,17 @@ ui_picker_free(struct ui_screen *s)
 	struct ui_picker *p = s->data;
 
 	ui_edit_free(&p->filter);
+	ui_list_free(&p->lines);
 	free(p->ticked);
 	free(p->shown);
 	free(p->rank);
 	free(p);
 }
+
+static const struct ui_list_ops ui_picker_list_ops = {
+	.load = ui_picker_load,
+	.line = ui_picker_line,
+};
 
 static const struct ui_screen_ops ui_picker_ops = {
 	.name = "picker",
@@ -244,7 +255,7 @@ ui_picker_seek(struct ui_picker *p, const char *value)
 
 	for (k = 0; k < p->nshown; k++)
 		if (str_eq(p->list->items[p->shown[k]].code, value))
-			p->cur = k;
+			p->lines.cur = k;
 }
 
 void
@@ -281,7 +292,9 @@ ui_picker_open_value(struct ui_app *app, const struct form_record *rec,
 	p->done = done;
 	p->arg = arg;
 	ui_edit_set(&p->filter, filter, 40);
-	ui_picker_refilter(p);
+	p->lines.ops = &ui_picker_list_ops;
+	p->lines.data = p;
+	ui_list_load(&p->lines, app);
 	if (str_empty(filter))
 		ui_picker_seek(p, value);
 	ui_push(app, &ui_picker_ops, p, fd->label != NULL ? fd->label : fd->name);

@@ -19,8 +19,6 @@ struct ui_reclist {
 	char			**lines;
 	size_t			 n;
 	struct ui_list		 list;	/* line 0 is "new" */
-	unsigned		 gen;
-	bool			 loaded;
 };
 
 static const enum ui_action ui_reclist_bar[] = {
@@ -41,54 +39,68 @@ ui_reclist_unload(struct ui_reclist *l)
 	l->n = 0;
 }
 
-static void
-ui_reclist_load(struct ui_reclist *l, struct ui_app *app)
+static bool
+ui_reclist_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 {
+	struct ui_reclist *l = list->data;
 	struct form_record *rec;
-	char *err = NULL;
 	size_t i;
 
 	ui_reclist_unload(l);
-	if (db_record_list(app->db, l->def, l->case_id, &l->ids, &l->n, &err) != DB_OK) {
-		ui_message(app, true, "%s", err != NULL ? err : _("The list cannot be read"));
+	*n = 1;	/* "New" */
+	if (db_record_list(app->db, l->def, l->case_id, &l->ids, &l->n, err) != DB_OK) {
 		l->n = 0;
+		return false;
 	}
-	free(err);
 	if (l->n > UI_RECLIST_MAX)
 		l->n = UI_RECLIST_MAX;
 	l->lines = xcalloc(l->n + 1, sizeof *l->lines);
 	for (i = 0; i < l->n; i++) {
 		rec = NULL;
-		if (db_record_load(app->db, l->def, l->ids[i], &rec, NULL) == DB_OK) {
+		if (db_record_load(app->db, l->def, l->ids[i], &rec,
+		    *err == NULL ? err : NULL) == DB_OK) {
 			l->lines[i] = ui_field_row_summary(app->forms, rec);
 			form_record_free(rec);
-		} else {
+		} else {	/* the others still show; the first failure is said */
 			l->lines[i] = xasprintf("#%lld", (long long)l->ids[i]);
+			if (*err == NULL)
+				*err = xstrdup(_("A record cannot be read"));
 		}
 	}
-	l->list.n = l->n + 1;
-	l->gen = app->gen;
-	l->loaded = true;
+	*n = l->n + 1;
+	return *err == NULL;
+}
+
+static char *
+ui_reclist_line(struct ui_list *list, struct ui_app *app, size_t k, const int **widths)
+{
+	struct ui_reclist *l = list->data;
+
+	return k == 0 ? xasprintf("+ %s", _("New")) : xstrdup(l->lines[k - 1]);
+}
+
+static void
+ui_reclist_enter(struct ui_list *list, struct ui_screen *s, struct ui_app *app, size_t k)
+{
+	struct ui_reclist *l = list->data;
+
+	ui_open_record(app, l->def, l->case_id, k == 0 ? 0 : l->ids[k - 1]);
+}
+
+static void
+ui_reclist_shown(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_reclist *l = s->data;
+
+	ui_list_load(&l->list, app);
 }
 
 static void
 ui_reclist_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_reclist *l = s->data;
-	int top = ui_body_top() + 1, rows = ui_body_rows(app) - 1, y = top;
-	size_t k;
-	char *t;
 
-	if (!l->loaded || l->gen != app->gen)
-		ui_reclist_load(l, app);
-	ui_list_scroll(&l->list, rows);
-	for (k = l->list.top; k < l->list.n && y < top + rows; k++, y++) {
-		t = k == 0 ? xasprintf("+ %s", _("New")) : xstrdup(l->lines[k - 1]);
-		if (k == l->list.cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		ui_draw_text(y, 2, app->cols - 4, t, k == l->list.cur ? US_FOCUS : US_NORMAL);
-		free(t);
-	}
+	ui_list_draw(&l->list, app, ui_body_top() + 1, ui_body_rows(app) - 1);
 }
 
 static bool
@@ -98,16 +110,11 @@ ui_reclist_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action 
 
 	if (key == UI_KEY_TICK)
 		return true;
-	if (ui_list_move(&l->list, a, ui_body_rows(app) - 2))
-		return true;
 	if (a == UA_BACK) {
 		ui_close(app, s);
 		return true;
 	}
-	if (a != UA_ENTER)
-		return false;
-	ui_open_record(app, l->def, l->case_id, l->list.cur == 0 ? 0 : l->ids[l->list.cur - 1]);
-	return true;
+	return ui_list_key(&l->list, s, app, a, ui_body_rows(app) - 2) || a == UA_ENTER;
 }
 
 static void
@@ -116,6 +123,7 @@ ui_reclist_free(struct ui_screen *s)
 	struct ui_reclist *l = s->data;
 
 	ui_reclist_unload(l);
+	ui_list_free(&l->list);
 	free(l);
 }
 
@@ -123,8 +131,15 @@ static const struct ui_screen_ops ui_reclist_ops = {
 	.name = "records",
 	.draw = ui_reclist_draw,
 	.key = ui_reclist_key,
+	.shown = ui_reclist_shown,
 	.free = ui_reclist_free,
 	.bar = ui_reclist_bar,
+};
+
+static const struct ui_list_ops ui_reclist_list_ops = {
+	.load = ui_reclist_load,
+	.line = ui_reclist_line,
+	.open = ui_reclist_enter,
 };
 
 void
@@ -134,5 +149,7 @@ ui_reclist_open(struct ui_app *app, const struct form_def *def, int64_t case_id)
 
 	l->def = def;
 	l->case_id = case_id;
+	l->list.ops = &ui_reclist_list_ops;
+	l->list.data = l;
 	ui_push(app, &ui_reclist_ops, l, def->title);
 }

@@ -3,8 +3,10 @@
  * home.c, caselist.c, caseview.c, reclist.c, help.c).
  *
  * Contract: each function pushes one screen on the stack. Screens hold ids,
- * never translated text; they re-read what they show from the database when
- * they come back to the top, so a save elsewhere is seen at once.
+ * msgids and data, never translated text; they re-read what they show from
+ * the database in their shown callback (back on top, or app->gen moved), never
+ * in draw, so a save elsewhere is seen at once. The list screens run on the
+ * engine of ui/list.h.
  */
 #ifndef UI_SCREENS_H
 #define UI_SCREENS_H
@@ -12,6 +14,7 @@
 #include <stdint.h>
 
 #include "ui/app.h"
+#include "ui/list.h"
 
 void	ui_home_open(struct ui_app *);
 void	ui_caselist_open(struct ui_app *);
@@ -40,17 +43,5 @@ void	ui_draft_resume(struct ui_app *, int64_t draft_id);
 void	ui_client_follow(struct ui_app *, const char *code);
 /* Opens a new case's registration form. */
 void	ui_new_case(struct ui_app *);
-
-/* A list of lines with a cursor, shared by the list screens. */
-struct ui_list {
-	size_t	n;
-	size_t	cur;
-	size_t	top;
-};
-
-/* Moves the cursor for an action; true when the action was a move. */
-bool	ui_list_move(struct ui_list *, enum ui_action, int page);
-/* Keeps the cursor visible in rows lines. */
-void	ui_list_scroll(struct ui_list *, int rows);
 
 #endif

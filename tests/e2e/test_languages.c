@@ -292,6 +292,75 @@ test_latin2_terminal(void **state)
 	e2e_db_close(t->db);
 }
 
+/* Presses F6 (or ^T) until the staff language is code; returns the presses. */
+static int
+staff_to(struct vt *vt, const char *from, const char *code, bool ctrl)
+{
+	int i, n = lang_index(code) - lang_index(from);
+	size_t all;
+
+	i18n_languages(&all);
+	if (n < 0)
+		n += (int)all;
+	for (i = 0; i < n; i++)
+		if (ctrl)
+			vt_ctrl(vt, 't');
+		else
+			vt_key(vt, VT_F6);
+	return n;
+}
+
+/* The title row, the labels and the key bar of an open form. */
+static void
+assert_form_in(struct vt *vt, const char *code)
+{
+	const char *title = code[0] == 'e' ? "Registration" : tr_in(code, "Registration");
+	const char *label = code[0] == 'e' ? "Surname (as in passport)" :
+	    tr_in(code, "Surname (as in passport)");
+	const char *save = code[0] == 'e' ? "Save" : tr_in(code, "Save");
+	char right[16];
+
+	snprintf(right, sizeof right, "tester %s", code);
+	VT_ASSERT_ROW(vt, 0, right, 5000);
+	VT_ASSERT_ROW(vt, 0, title, 5000);
+	VT_ASSERT_ROW(vt, 0, "Novák Ján", 5000);
+	VT_ASSERT_TEXT(vt, label, 5000);
+	VT_ASSERT_ROW(vt, 23, save, 5000);
+}
+
+/* A staff-language switch inside an open form repaints its title and its body;
+ * one on the case overview makes its lines again. */
+static void
+test_staff_switch_in_form(void **state)
+{
+	struct t *t = *state;
+
+	tr_in("sk", "Registration");
+	e2e_add_case(t->db, "surname", "Novák", "given_names", "Ján", "sex", "male",
+	    "dob", "1980-01-01", "nationality", "SK", "return_country", "UA", NULL);
+	t->vt = e2e_start_ex(t->db, NULL, NULL, 24, 80, NULL);
+	VT_ASSERT_TEXT(t->vt, "Find a case", 8000);
+	vt_ctrl(t->vt, 'f');
+	vt_type(t->vt, "novak");
+	VT_ASSERT_TEXT(t->vt, "Novák", 5000);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", 5000);
+	vt_key(t->vt, VT_ENTER);
+	assert_form_in(t->vt, "en");
+	staff_to(t->vt, "en", "sk", false);
+	assert_form_in(t->vt, "sk");
+	assert_null(strstr(vt_row(t->vt, 0), "Registration"));
+	staff_to(t->vt, "sk", "en", true);
+	assert_form_in(t->vt, "en");
+	assert_null(strstr(vt_row(t->vt, 0), tr_in("sk", "Registration")));
+	/* The case overview, switched while on top, is made again in Slovak. */
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", 5000);
+	staff_to(t->vt, "en", "sk", false);
+	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Forms of this case"), 5000);
+	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Registration"), 5000);
+}
+
 int
 main(void)
 {
@@ -300,6 +369,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_say_text_in_client_language, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ascii_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin2_terminal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_staff_switch_in_form, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("languages and terminals", tests, group_setup,
