@@ -15,6 +15,7 @@
 #include "util/tr.h"
 
 #define WF_NONE	(-1)
+#define WF_SKIP	(-2)	/* a refused stage block: its lines are ignored */
 
 /* The stages the code knows, by the name the table gives them. */
 static const char *const form_wf_stage_names[WF__STAGES] = {
@@ -48,6 +49,11 @@ static const struct form_wf_role_def form_wf_roles[WF__ROLES] = {
 	    "unaccompanied_minor elderly"),
 	R(WF_REG_PROJECT, WF_REGISTRATION, "project", FT_TEXT, NULL),
 	R(WF_REG_FAMILY, WF_REGISTRATION, "family", FT_REPEAT, NULL),
+	R(WF_REG_PHONE, WF_REGISTRATION, "phone", FT_PHONE, NULL),
+	R(WF_REG_LANGUAGES, WF_REGISTRATION, "languages", FT_SELECT_MANY, NULL),
+	R(WF_REG_INTERPRETER, WF_REGISTRATION, "interpreter", FT_YESNO, NULL),
+	R(WF_REG_INTERPRETER_LANG, WF_REGISTRATION, "interpreter_language", FT_SELECT_ONE, NULL),
+	R(WF_REG_LOCATION, WF_REGISTRATION, "location", FT_SELECT_ONE, NULL),
 	ROW(WF_FAM_SURNAME, WF_REGISTRATION, WF_REG_FAMILY, "family.surname", FT_TEXT),
 	ROW(WF_FAM_GIVEN, WF_REGISTRATION, WF_REG_FAMILY, "family.given_names", FT_TEXT),
 	ROW(WF_FAM_NATIVE, WF_REGISTRATION, WF_REG_FAMILY, "family.native_name", FT_TEXT),
@@ -66,6 +72,12 @@ static const struct form_wf_role_def form_wf_roles[WF__ROLES] = {
 	R(WF_CALL_STARTED, WF_CALL, "started", FT_DATETIME, NULL),
 	R(WF_CALL_CALLER, WF_CALL, "caller", FT_TEXT, NULL),
 	R(WF_CALL_OUTCOME, WF_CALL, "outcome", FT_SELECT_ONE, NULL),
+	R(WF_CALL_PHONE, WF_CALL, "phone", FT_PHONE, NULL),
+	R(WF_CALL_LANGUAGE, WF_CALL, "language", FT_SELECT_ONE, NULL),
+	R(WF_CALL_INTERPRETED, WF_CALL, "interpreted", FT_YESNO, NULL),
+	R(WF_CALL_INTERPRETER_LANG, WF_CALL, "interpreter_language", FT_SELECT_ONE, NULL),
+	R(WF_CALL_LOCATION, WF_CALL, "location", FT_SELECT_ONE, NULL),
+	R(WF_CALL_DURATION, WF_CALL, "duration", FT_INTEGER, NULL),
 	R(WF_SESSION_DATE, WF_SESSION, "date", FT_DATE, NULL),
 	R(WF_SESSION_KIND, WF_SESSION, "kind", FT_SELECT_ONE, NULL),
 	R(WF_SESSION_MODE, WF_SESSION, "mode", FT_SELECT_ONE, NULL),
@@ -207,7 +219,7 @@ form_wf_stage_line(struct form_wf_parse *p, char *rest)
 	char *name = form_wf_word(&rest);
 	int st = name != NULL ? form_wf_stage_find(name) : WF_NONE;
 
-	p->stage = WF_NONE;
+	p->stage = WF_SKIP;
 	if (name == NULL || form_wf_word(&rest) != NULL) {
 		form_wf_error(p, _("stage needs one name%s%s"), "", "");
 		return;
@@ -322,6 +334,8 @@ form_wf_line(struct form_wf_parse *p, char *line)
 		form_wf_error(p, _("unknown block '%s'%s"), word, "");
 	else if (p->stage == WF_NONE)
 		form_wf_error(p, _("'%s' outside a stage%s"), word, "");
+	else if (p->stage == WF_SKIP)
+		return;
 	else if (str_eq(word, "field"))
 		form_wf_field_line(p, rest);
 	else
@@ -331,7 +345,7 @@ form_wf_line(struct form_wf_parse *p, char *line)
 void
 form_workflow_parse(struct form_set *set, const char *name, const char *text)
 {
-	struct form_wf_parse p = { set, NULL, 0, WF_NONE };
+	struct form_wf_parse p = { set, NULL, 0, WF_NONE };	/* no stage open yet */
 	char *copy, *line, *next;
 	int i;
 

@@ -5,6 +5,7 @@
 
 #include "db/cases.h"
 #include "db/lifecycle.h"
+#include "form/workflow.h"
 #include "i18n/conv.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
@@ -109,7 +110,7 @@ ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 	struct ui_dups *d;
 	size_t n = 0;
 
-	if (strcmp(rec->def->name, "registration") != 0 ||
+	if (!str_eq(rec->def->name, form_workflow_form(app->forms, WF_REGISTRATION)) ||
 	    db_lifecycle_duplicates(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
 	    n == 0) {
 		db_lifecycle_dups_free(dups, n);
