@@ -20,7 +20,7 @@
 /* The forms whose texts are read to clients (registration, consent,
  * counselling, the reintegration plan with the eight assistance types). */
 static const enum form_wf_stage cmd_i18n_client_stages[] = {
-	WF_REGISTRATION, WF_CONSENT, WF_SESSION, WF_PLAN,
+	WFS_REGISTRATION, WFS_CONSENT, WFS_SESSION, WFS_PLAN,
 };
 
 struct cmd_i18n_ids {

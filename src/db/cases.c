@@ -84,7 +84,7 @@ db_case_check_workflow(struct form_set *set)
 {
 	int i;
 
-	for (i = 0; i < WF__STAGES; i++)
+	for (i = 0; i < WFS__COUNT; i++)
 		if (form_workflow_status(set, (enum form_wf_stage)i) != NULL &&
 		    db_case_stage_status(set, (enum form_wf_stage)i) < 0)
 			form_set_error(set, form_workflow_file(set),

@@ -298,9 +298,9 @@ db_dup_index(struct db *db, const char *table, const char *col, char **err)
 static enum db_status
 db_dup_by_dob(struct db_dup_run *r, const char *dob, char **err)
 {
-	const char *famf = db_lifecycle_role(r->db, WF_REG_FAMILY);
-	const char *dobf = db_lifecycle_role(r->db, WF_REG_DOB);
-	const char *fdobf = db_lifecycle_role(r->db, WF_FAM_DOB);
+	const char *famf = db_lifecycle_role(r->db, WFR_REG_FAMILY);
+	const char *dobf = db_lifecycle_role(r->db, WFR_REG_DOB);
+	const char *fdobf = db_lifecycle_role(r->db, WFR_FAM_DOB);
 	int fam = famf != NULL ? form_field_index(r->def, famf) : -1;
 	const struct form_def *g = fam >= 0 ? r->def->fields[fam].group : NULL;
 	enum db_status st = DB_OK;
@@ -335,11 +335,11 @@ db_dup_by_dob(struct db_dup_run *r, const char *dob, char **err)
 static enum db_status
 db_dup_candidates(struct db_dup_run *r, const struct form_record *reg, char **err)
 {
-	const char *sur = db_lifecycle_vget(r->db, reg, WF_REG_SURNAME);
-	const char *giv = db_lifecycle_vget(r->db, reg, WF_REG_GIVEN);
-	const char *native = db_lifecycle_vget(r->db, reg, WF_REG_NATIVE);
-	const char *dob = db_lifecycle_vget(r->db, reg, WF_REG_DOB);
-	const char *dobf = db_lifecycle_role(r->db, WF_REG_DOB);
+	const char *sur = db_lifecycle_vget(r->db, reg, WFR_REG_SURNAME);
+	const char *giv = db_lifecycle_vget(r->db, reg, WFR_REG_GIVEN);
+	const char *native = db_lifecycle_vget(r->db, reg, WFR_REG_NATIVE);
+	const char *dob = db_lifecycle_vget(r->db, reg, WFR_REG_DOB);
+	const char *dobf = db_lifecycle_role(r->db, WFR_REG_DOB);
 	char *fs = db_dup_fold(r, sur), *fg = db_dup_fold(r, giv), *fn = db_dup_fold(r, native);
 	char *both = xasprintf("%s %s", fs, fg);
 	enum db_status st;
@@ -394,7 +394,7 @@ db_dup_person(struct db *db, struct db_case_person *p, const struct form_record 
 static void
 db_dup_consider(struct db_dup_run *r, const struct form_record *reg)
 {
-	const struct form_rows *fam = db_lifecycle_vrows(r->db, reg, WF_REG_FAMILY);
+	const struct form_rows *fam = db_lifecycle_vrows(r->db, reg, WFR_REG_FAMILY);
 	const struct form_record *best = reg;
 	struct db_dup_keys k;
 	struct db_dup *d;

@@ -51,17 +51,18 @@ db_lifecycle_supervisor(struct db *db)
 static enum db_status
 db_lifecycle_rule_reason(struct db_lifecycle_ctx *x)
 {
-	const char *reason = db_lifecycle_vget(x->db, x->rec, WF_CLOSE_REASON);
+	const char *reason = db_lifecycle_vget(x->db, x->rec, WFR_CLOSE_REASON);
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_CLOSURE) || !db_lifecycle_has_role(x->db, x->rec, WF_CLOSE_REASON))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) ||
+	    !db_lifecycle_has_role(x->db, x->rec, WFR_CLOSE_REASON))
 		return DB_OK;
 	if (str_empty(reason)) {
 		db_seterr(x->msg, _("%s refused: no reason is given (choose a Reason)"),
 		    x->title);
 		return DB_REFUSED;
 	}
-	if (str_eq(reason, "other") && db_lifecycle_has_role(x->db, x->rec, WF_CLOSE_REASON_OTHER) &&
-	    str_empty(db_lifecycle_vget(x->db, x->rec, WF_CLOSE_REASON_OTHER))) {
+	if (str_eq(reason, "other") && db_lifecycle_has_role(x->db, x->rec, WFR_CLOSE_REASON_OTHER) &&
+	    str_empty(db_lifecycle_vget(x->db, x->rec, WFR_CLOSE_REASON_OTHER))) {
 		db_seterr(x->msg, _("%s refused: the reason \"Other\" is not described "
 		    "(fill in Reason: other)"), x->title);
 		return DB_REFUSED;
@@ -73,7 +74,7 @@ db_lifecycle_rule_reason(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_closed(struct db_lifecycle_ctx *x)
 {
-	if (db_lifecycle_of(x->db, x->rec, WF_CLOSURE) || db_lifecycle_of(x->db, x->rec, WF_CALL) ||
+	if (db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) || db_lifecycle_of(x->db, x->rec, WFS_CALL) ||
 	    x->rec->id != 0)
 		return DB_OK;
 	if (x->lc.c.status != CASE_CLOSED && x->lc.closure == NULL)
@@ -89,21 +90,21 @@ db_lifecycle_rule_closed(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_consent(struct db_lifecycle_ctx *x)
 {
-	static const enum form_wf_stage free_stages[] = { WF_REGISTRATION, WF_CONSENT,
-	    WF_CALL, WF_CLOSURE };
+	static const enum form_wf_stage free_stages[] = { WFS_REGISTRATION, WFS_CONSENT,
+	    WFS_CALL, WFS_CLOSURE };
 	size_t i;
 
 	for (i = 0; i < sizeof free_stages / sizeof free_stages[0]; i++)
 		if (db_lifecycle_of(x->db, x->rec, free_stages[i]))
 			return DB_OK;
-	if (!db_lifecycle_has_stage(x->db, WF_CONSENT))
+	if (!db_lifecycle_has_stage(x->db, WFS_CONSENT))
 		return DB_OK;
 	if (x->lc.consent == NULL) {
 		db_seterr(x->msg, _("%s refused: consent to data processing is not recorded "
 		    "(fill in Consent to data processing first)"), x->title);
 		return DB_REFUSED;
 	}
-	if (!str_eq(db_lifecycle_vget(x->db, x->lc.consent, WF_CONSENT_GIVEN), "yes")) {
+	if (!str_eq(db_lifecycle_vget(x->db, x->lc.consent, WFR_CONSENT_GIVEN), "yes")) {
 		db_seterr(x->msg, _("%s refused: the client did not consent to data "
 		    "processing (the case cannot go on; tell the supervisor)"), x->title);
 		return DB_REFUSED;
@@ -115,11 +116,11 @@ db_lifecycle_rule_consent(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_departure(struct db_lifecycle_ctx *x)
 {
-	const char *on = db_lifecycle_vget(x->db, x->rec, WF_DEP_ON);
-	const char *expiry = db_lifecycle_vget(x->db, x->lc.prep, WF_PREP_EXPIRY);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_DEP_ON);
+	const char *expiry = db_lifecycle_vget(x->db, x->lc.prep, WFR_PREP_EXPIRY);
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_DEPARTURE) ||
-	    !db_lifecycle_has_stage(x->db, WF_PREP))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_DEPARTURE) ||
+	    !db_lifecycle_has_stage(x->db, WFS_PREP))
 		return DB_OK;
 	switch (db_lifecycle_travel_doc(x->db, x->lc.prep, on)) {
 	case DB_DOC_OK:
@@ -170,11 +171,11 @@ db_lifecycle_rule_approver(struct db_lifecycle_ctx *x)
 {
 	const struct form_record *old = x->lc.plan != NULL && x->lc.plan->id == x->rec->id ?
 	    x->lc.plan : NULL;
-	const char *by = db_lifecycle_vget(x->db, x->rec, WF_PLAN_APPROVED_BY);
-	const char *on = db_lifecycle_vget(x->db, x->rec, WF_PLAN_APPROVED_ON);
+	const char *by = db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_BY);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_ON);
 
-	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WF_PLAN_APPROVED_BY))) &&
-	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WF_PLAN_APPROVED_ON))))
+	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_BY))) &&
+	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_ON))))
 		return DB_OK;
 	if (db_lifecycle_supervisor(x->db))
 		return DB_OK;
@@ -194,7 +195,8 @@ db_lifecycle_rule_raised(struct db_lifecycle_ctx *x, const struct db_lifecycle_p
 	char *approved, *now;
 
 	if (old == NULL || !(p->over_grant || p->over_limit) ||
-	    !str_eq(db_lifecycle_vget(x->db, old, WF_PLAN_APPROVED_BY), db_lifecycle_vget(x->db, x->rec, WF_PLAN_APPROVED_BY)))
+	    !str_eq(db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_BY),
+	    db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_BY)))
 		return DB_OK;
 	db_lifecycle_plan_total(x->db, old, &was);
 	if (p->total <= was.total || db_lifecycle_supervisor(x->db))
@@ -217,7 +219,7 @@ db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
 	enum db_status st;
 	char *total, *grant;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_PLAN))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_PLAN))
 		return DB_OK;
 	if ((st = db_lifecycle_rule_approver(x)) != DB_OK)
 		return st;
@@ -243,7 +245,7 @@ db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
 static long
 db_lifecycle_nitems(struct db *db, const struct db_lifecycle_case *lc)
 {
-	const struct form_rows *items = db_lifecycle_vrows(db, lc->plan, WF_PLAN_ITEMS);
+	const struct form_rows *items = db_lifecycle_vrows(db, lc->plan, WFR_PLAN_ITEMS);
 
 	if (lc->plan == NULL)
 		return -1;
@@ -266,13 +268,13 @@ db_lifecycle_item_ok(const char *item_no, long nitems)
 static enum db_status
 db_lifecycle_rule_payment(struct db_lifecycle_ctx *x)
 {
-	const char *item = db_lifecycle_vget(x->db, x->rec, WF_PAY_ITEM);
+	const char *item = db_lifecycle_vget(x->db, x->rec, WFR_PAY_ITEM);
 	long n = db_lifecycle_nitems(x->db, &x->lc);
 	struct db_lifecycle_plan p;
 	enum db_status st;
 	char *total;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_PAYMENT) || !db_lifecycle_has_stage(x->db, WF_PLAN))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_PAYMENT) || !db_lifecycle_has_stage(x->db, WFS_PLAN))
 		return DB_OK;
 	if (n < 0) {
 		db_seterr(x->msg, _("%s refused: the case has no reintegration plan yet (fill "
@@ -301,12 +303,12 @@ db_lifecycle_rule_payment(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_monitoring(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *rows = db_lifecycle_vrows(x->db, x->rec, WF_MON_ITEMS);
+	const struct form_rows *rows = db_lifecycle_vrows(x->db, x->rec, WFR_MON_ITEMS);
 	long n = db_lifecycle_nitems(x->db, &x->lc);
 	const char *item;
 	size_t i;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_MONITORING))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_MONITORING))
 		return DB_OK;
 	if (!db_lifecycle_departed(x->db, &x->lc)) {
 		db_seterr(x->msg, _("%s refused: the case has not departed yet (fill in "
@@ -314,7 +316,7 @@ db_lifecycle_rule_monitoring(struct db_lifecycle_ctx *x)
 		return DB_REFUSED;
 	}
 	for (i = 0; rows != NULL && i < rows->n; i++) {
-		item = db_lifecycle_vget(x->db, rows->rows[i], WF_MON_ITEM_NO);
+		item = db_lifecycle_vget(x->db, rows->rows[i], WFR_MON_ITEM_NO);
 		if (str_empty(item) || db_lifecycle_item_ok(item, n))
 			continue;
 		db_seterr(x->msg, _("%s refused: the plan has no item %s (State of the plan "
@@ -329,16 +331,16 @@ static enum db_status
 db_lifecycle_overrun_by(struct db_lifecycle_ctx *x, bool *approved)
 {
 	const struct form_record *old = NULL;
-	const char *by = db_lifecycle_vget(x->db, x->rec, WF_PAY_OVERRUN_BY);
-	const char *on = db_lifecycle_vget(x->db, x->rec, WF_PAY_OVERRUN_ON);
+	const char *by = db_lifecycle_vget(x->db, x->rec, WFR_PAY_OVERRUN_BY);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_PAY_OVERRUN_ON);
 	size_t i;
 
 	for (i = 0; i < x->lc.payments.n && x->rec->id != 0; i++)
 		if (x->lc.payments.recs[i]->id == x->rec->id)
 			old = x->lc.payments.recs[i];
 	*approved = !str_empty(by) && !str_empty(on);
-	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WF_PAY_OVERRUN_BY))) &&
-	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WF_PAY_OVERRUN_ON))))
+	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WFR_PAY_OVERRUN_BY))) &&
+	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WFR_PAY_OVERRUN_ON))))
 		return DB_OK;
 	if (db_lifecycle_supervisor(x->db))
 		return DB_OK;
@@ -359,27 +361,28 @@ db_lifecycle_no_rate(struct db_lifecycle_ctx *x, const char *from, const char *t
 static enum db_status
 db_lifecycle_rule_left(struct db_lifecycle_ctx *x)
 {
-	const char *no = db_lifecycle_vget(x->db, x->rec, WF_PAY_ITEM);
-	const struct form_record *item = db_lifecycle_item(x->db, x->lc.plan, db_lifecycle_item_no(no));
-	const char *cur = db_lifecycle_currency(db_lifecycle_vcur(x->db, item, WF_ITEM_BUDGET));
+	const char *no = db_lifecycle_vget(x->db, x->rec, WFR_PAY_ITEM);
+	const struct form_record *item = db_lifecycle_item(x->db, x->lc.plan,
+	    db_lifecycle_item_no(no));
+	const char *cur = db_lifecycle_currency(db_lifecycle_vcur(x->db, item, WFR_ITEM_BUDGET));
 	int64_t budget, paid, amount;
 	enum db_status st;
 	bool approved;
 	char *left;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_PAYMENT) || item == NULL)
+	if (!db_lifecycle_of(x->db, x->rec, WFS_PAYMENT) || item == NULL)
 		return DB_OK;
 	if ((st = db_lifecycle_overrun_by(x, &approved)) != DB_OK)
 		return st;
-	if (str_eq(db_lifecycle_vget(x->db, item, WF_ITEM_CANCELLED), "yes")) {
+	if (str_eq(db_lifecycle_vget(x->db, item, WFR_ITEM_CANCELLED), "yes")) {
 		db_seterr(x->msg, _("%s refused: item %s is cancelled (choose another item)"),
 		    x->title, no);
 		return DB_REFUSED;
 	}
-	if (!db_lifecycle_cents(db_lifecycle_vget(x->db, item, WF_ITEM_BUDGET), &budget) || approved)
+	if (!db_lifecycle_cents(db_lifecycle_vget(x->db, item, WFR_ITEM_BUDGET), &budget) || approved)
 		return DB_OK;
 	if (!db_lifecycle_pay_in(x->db, x->rec, cur, &amount))
-		return db_lifecycle_no_rate(x, db_lifecycle_vcur(x->db, x->rec, WF_PAY_AMOUNT), cur);
+		return db_lifecycle_no_rate(x, db_lifecycle_vcur(x->db, x->rec, WFR_PAY_AMOUNT), cur);
 	if (!db_lifecycle_item_paid(x->db, &x->lc.payments, db_lifecycle_item_no(no),
 	    x->rec->id, cur, &paid))
 		return db_lifecycle_no_rate(x, NULL, cur);
@@ -396,8 +399,9 @@ db_lifecycle_rule_left(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_arrived(struct db_lifecycle_ctx *x)
 {
-	if (!db_lifecycle_of(x->db, x->rec, WF_MONITORING) || !db_lifecycle_has_stage(x->db, WF_DEPARTURE) ||
-	    str_eq(db_lifecycle_vget(x->db, x->lc.dep, WF_DEP_ARRIVED), "yes"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_MONITORING) ||
+	    !db_lifecycle_has_stage(x->db, WFS_DEPARTURE) ||
+	    str_eq(db_lifecycle_vget(x->db, x->lc.dep, WFR_DEP_ARRIVED), "yes"))
 		return DB_OK;
 	db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it first)"), x->title);
 	return DB_REFUSED;
@@ -407,14 +411,14 @@ db_lifecycle_rule_arrived(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_flight(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *fl = db_lifecycle_vrows(x->db, x->lc.prep, WF_PREP_FLIGHTS);
-	const char *on = db_lifecycle_vget(x->db, x->rec, WF_DEP_ON), *first = NULL, *d;
+	const struct form_rows *fl = db_lifecycle_vrows(x->db, x->lc.prep, WFR_PREP_FLIGHTS);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_DEP_ON), *first = NULL, *d;
 	size_t i;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_DEPARTURE) || str_empty(on))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_DEPARTURE) || str_empty(on))
 		return DB_OK;
 	for (i = 0; fl != NULL && i < fl->n; i++) {
-		d = db_lifecycle_vget(x->db, fl->rows[i], WF_FLIGHT_DATE);
+		d = db_lifecycle_vget(x->db, fl->rows[i], WFR_FLIGHT_DATE);
 		if (!str_empty(d) && (first == NULL || strcmp(d, first) < 0))
 			first = d;	/* YYYY-MM-DD: text order is date order */
 	}
@@ -429,18 +433,18 @@ db_lifecycle_rule_flight(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_item_done(struct db_lifecycle_ctx *x, const struct form_record *item, size_t k)
 {
-	const char *cur = db_lifecycle_currency(db_lifecycle_vcur(x->db, item, WF_ITEM_BUDGET));
+	const char *cur = db_lifecycle_currency(db_lifecycle_vcur(x->db, item, WFR_ITEM_BUDGET));
 	int64_t budget, paid;
 	char *p, *b;
 
-	if (str_eq(db_lifecycle_vget(x->db, item, WF_ITEM_CANCELLED), "yes")) {
-		if (!str_empty(db_lifecycle_vget(x->db, item, WF_ITEM_CANCEL_REASON)))
+	if (str_eq(db_lifecycle_vget(x->db, item, WFR_ITEM_CANCELLED), "yes")) {
+		if (!str_empty(db_lifecycle_vget(x->db, item, WFR_ITEM_CANCEL_REASON)))
 			return DB_OK;
 		db_seterr(x->msg, _("%s refused: item %zu is cancelled without a reason (give "
 		    "it)"), x->title, k);
 		return DB_REFUSED;
 	}
-	if (!db_lifecycle_cents(db_lifecycle_vget(x->db, item, WF_ITEM_BUDGET), &budget))
+	if (!db_lifecycle_cents(db_lifecycle_vget(x->db, item, WFR_ITEM_BUDGET), &budget))
 		return DB_OK;
 	if (!db_lifecycle_item_paid(x->db, &x->lc.payments, (long)k, 0, cur, &paid))
 		return db_lifecycle_no_rate(x, NULL, cur);
@@ -460,15 +464,15 @@ db_lifecycle_item_done(struct db_lifecycle_ctx *x, const struct form_record *ite
 static enum db_status
 db_lifecycle_rule_completed(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *items = db_lifecycle_vrows(x->db, x->lc.plan, WF_PLAN_ITEMS);
+	const struct form_rows *items = db_lifecycle_vrows(x->db, x->lc.plan, WFR_PLAN_ITEMS);
 	enum db_status st;
 	size_t i;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_CLOSURE) ||
-	    !str_eq(db_lifecycle_vget(x->db, x->rec, WF_CLOSE_REASON), "completed"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) ||
+	    !str_eq(db_lifecycle_vget(x->db, x->rec, WFR_CLOSE_REASON), "completed"))
 		return DB_OK;
-	if (db_lifecycle_has_stage(x->db, WF_DEPARTURE) &&
-	    !str_eq(db_lifecycle_vget(x->db, x->lc.dep, WF_DEP_ARRIVED), "yes")) {
+	if (db_lifecycle_has_stage(x->db, WFS_DEPARTURE) &&
+	    !str_eq(db_lifecycle_vget(x->db, x->lc.dep, WFR_DEP_ARRIVED), "yes")) {
 		db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it or pick "
 		    "another reason)"), x->title);
 		return DB_REFUSED;
@@ -529,9 +533,9 @@ static enum db_status
 db_lifecycle_age_of(struct db_lifecycle_ctx *x, const struct form_record *p, size_t row,
     const char *at)
 {
-	const char *v = db_lifecycle_vget(x->db, p, row == 0 ? WF_REG_VULN : WF_FAM_VULN);
-	int age = db_lifecycle_years(db_lifecycle_vget(x->db, p, row == 0 ? WF_REG_DOB :
-	    WF_FAM_DOB), at);
+	const char *v = db_lifecycle_vget(x->db, p, row == 0 ? WFR_REG_VULN : WFR_FAM_VULN);
+	int age = db_lifecycle_years(db_lifecycle_vget(x->db, p, row == 0 ? WFR_REG_DOB :
+	    WFR_FAM_DOB), at);
 	size_t i;
 
 	for (i = 0; age >= 0 && i < sizeof db_lifecycle_ages / sizeof db_lifecycle_ages[0];
@@ -552,13 +556,13 @@ db_lifecycle_age_of(struct db_lifecycle_ctx *x, const struct form_record *p, siz
 static enum db_status
 db_lifecycle_rule_age(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *fam = db_lifecycle_vrows(x->db, x->rec, WF_REG_FAMILY);
+	const struct form_rows *fam = db_lifecycle_vrows(x->db, x->rec, WFR_REG_FAMILY);
 	char at[DATE_LEN];
 	struct date t = date_today();
 	enum db_status st;
 	size_t i;
 
-	if (!db_lifecycle_of(x->db, x->rec, WF_REGISTRATION))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_REGISTRATION))
 		return DB_OK;
 	if (!db_lifecycle_created_on(x->db, x->rec, at))
 		date_format(&t, at);
@@ -620,10 +624,10 @@ db_lifecycle_want(struct db *db, const struct form_record *rec)
 {
 	unsigned want = DB_LC_CONSENT | DB_LC_CLOSURE;
 
-	if (db_lifecycle_of(db, rec, WF_DEPARTURE))
+	if (db_lifecycle_of(db, rec, WFS_DEPARTURE))
 		want |= DB_LC_PREP | DB_LC_PLAN;
-	else if (db_lifecycle_of(db, rec, WF_PLAN) || db_lifecycle_of(db, rec, WF_PAYMENT) ||
-	    db_lifecycle_of(db, rec, WF_MONITORING) || db_lifecycle_of(db, rec, WF_CLOSURE))
+	else if (db_lifecycle_of(db, rec, WFS_PLAN) || db_lifecycle_of(db, rec, WFS_PAYMENT) ||
+	    db_lifecycle_of(db, rec, WFS_MONITORING) || db_lifecycle_of(db, rec, WFS_CLOSURE))
 		want |= DB_LC_DEP | DB_LC_PLAN | DB_LC_PAYMENTS;
 	return want;
 }
@@ -654,8 +658,8 @@ db_lifecycle_target(struct db *db, const struct db_lifecycle_case *lc,
 	if (!form_workflow_stage_of(db_forms(db), rec->def->name, &stage))
 		return -1;
 	status = db_case_stage_status(db_forms(db), stage);
-	if (stage == WF_DEPARTURE) {
-		if (str_empty(db_lifecycle_vget(db, rec, WF_DEP_ON)))
+	if (stage == WFS_DEPARTURE) {
+		if (str_empty(db_lifecycle_vget(db, rec, WFR_DEP_ON)))
 			return -1;
 		return lc->plan != NULL ? CASE_REINTEGRATION : status;
 	}
@@ -697,8 +701,8 @@ db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const ch
 	if (!w->also->make_case || !rec->def->needs_case || w->case_id != 0)
 		return DB_OK;
 	rec->case_id = 0;
-	pi = db_lifecycle_role(db, WF_REG_PROJECT) != NULL ?
-	    form_field_index(rec->def, db_lifecycle_role(db, WF_REG_PROJECT)) : -1;
+	pi = db_lifecycle_role(db, WFR_REG_PROJECT) != NULL ?
+	    form_field_index(rec->def, db_lifecycle_role(db, WFR_REG_PROJECT)) : -1;
 	return db_case_create_in(db, pi >= 0 ? rec->vals[pi] : NULL, w->also->client_lang, now,
 	    &rec->case_id, err);
 }

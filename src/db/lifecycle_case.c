@@ -70,8 +70,8 @@ enum db_status
 db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_case *lc,
     char **err)
 {
-	static const enum form_wf_stage once[] = { WF_REGISTRATION, WF_CONSENT, WF_PREP,
-	    WF_DEPARTURE, WF_PLAN, WF_CLOSURE };
+	static const enum form_wf_stage once[] = { WFS_REGISTRATION, WFS_CONSENT, WFS_PREP,
+	    WFS_DEPARTURE, WFS_PLAN, WFS_CLOSURE };
 	struct form_record **slot[] = { &lc->reg, &lc->consent, &lc->prep, &lc->dep,
 	    &lc->plan, &lc->closure };
 	enum db_status st;
@@ -82,13 +82,13 @@ db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_
 	for (i = 0; i < sizeof once / sizeof once[0] && st == DB_OK; i++)
 		st = db_lifecycle_read_one(db, once[i], case_id, slot[i], err);
 	if (st == DB_OK && all)
-		st = db_lifecycle_read(db, WF_SESSION, case_id, 0, &lc->sessions, err);
+		st = db_lifecycle_read(db, WFS_SESSION, case_id, 0, &lc->sessions, err);
 	if (st == DB_OK && all)
-		st = db_lifecycle_read(db, WF_MONITORING, case_id, 0, &lc->monitoring, err);
+		st = db_lifecycle_read(db, WFS_MONITORING, case_id, 0, &lc->monitoring, err);
 	if (st == DB_OK && all)
-		st = db_lifecycle_read(db, WF_CALL, case_id, 0, &lc->calls, err);
+		st = db_lifecycle_read(db, WFS_CALL, case_id, 0, &lc->calls, err);
 	if (st == DB_OK)	/* payments: the plan rules need them too */
-		st = db_lifecycle_read(db, WF_PAYMENT, case_id, 0, &lc->payments, err);
+		st = db_lifecycle_read(db, WFS_PAYMENT, case_id, 0, &lc->payments, err);
 	if (st != DB_OK)
 		db_lifecycle_case_clear(lc);
 	return st;
@@ -103,11 +103,11 @@ db_lifecycle_load_some(struct db *db, int64_t case_id, unsigned want,
 		enum form_wf_stage	 stage;
 		size_t			 off;
 	} one[] = {
-		{ DB_LC_CONSENT, WF_CONSENT, offsetof(struct db_lifecycle_case, consent) },
-		{ DB_LC_CLOSURE, WF_CLOSURE, offsetof(struct db_lifecycle_case, closure) },
-		{ DB_LC_PREP, WF_PREP, offsetof(struct db_lifecycle_case, prep) },
-		{ DB_LC_DEP, WF_DEPARTURE, offsetof(struct db_lifecycle_case, dep) },
-		{ DB_LC_PLAN, WF_PLAN, offsetof(struct db_lifecycle_case, plan) },
+		{ DB_LC_CONSENT, WFS_CONSENT, offsetof(struct db_lifecycle_case, consent) },
+		{ DB_LC_CLOSURE, WFS_CLOSURE, offsetof(struct db_lifecycle_case, closure) },
+		{ DB_LC_PREP, WFS_PREP, offsetof(struct db_lifecycle_case, prep) },
+		{ DB_LC_DEP, WFS_DEPARTURE, offsetof(struct db_lifecycle_case, dep) },
+		{ DB_LC_PLAN, WFS_PLAN, offsetof(struct db_lifecycle_case, plan) },
 	};
 	enum db_status st;
 	size_t i;
@@ -119,7 +119,7 @@ db_lifecycle_load_some(struct db *db, int64_t case_id, unsigned want,
 			st = db_lifecycle_read_one(db, one[i].stage, case_id,
 			    (struct form_record **)(void *)((char *)lc + one[i].off), err);
 	if (st == DB_OK && (want & DB_LC_PAYMENTS))
-		st = db_lifecycle_read(db, WF_PAYMENT, case_id, 0, &lc->payments, err);
+		st = db_lifecycle_read(db, WFS_PAYMENT, case_id, 0, &lc->payments, err);
 	if (st != DB_OK)
 		db_lifecycle_case_clear(lc);
 	return st;
@@ -184,10 +184,10 @@ const struct db_lifecycle_person *
 db_lifecycle_person_roles(bool family)
 {
 	static const struct db_lifecycle_person roles[2] = {
-		{ WF_REG_SURNAME, WF_REG_GIVEN, WF_REG_NATIVE, WF_REG_DOB, WF_REG_NATIONALITY,
-		    WF__ROLES, WF__ROLES },
-		{ WF_FAM_SURNAME, WF_FAM_GIVEN, WF_FAM_NATIVE, WF_FAM_DOB, WF_FAM_NATIONALITY,
-		    WF_FAM_RELATIONSHIP, WF_FAM_RELATIONSHIP_OTHER },
+		{ WFR_REG_SURNAME, WFR_REG_GIVEN, WFR_REG_NATIVE, WFR_REG_DOB, WFR_REG_NATIONALITY,
+		    WFR__COUNT, WFR__COUNT },
+		{ WFR_FAM_SURNAME, WFR_FAM_GIVEN, WFR_FAM_NATIVE, WFR_FAM_DOB, WFR_FAM_NATIONALITY,
+		    WFR_FAM_RELATIONSHIP, WFR_FAM_RELATIONSHIP_OTHER },
 	};
 
 	return &roles[family ? 1 : 0];
@@ -304,13 +304,13 @@ db_lifecycle_convert(struct db *db, int64_t cents, const char *from, const char 
 enum db_lifecycle_doc
 db_lifecycle_travel_doc(struct db *db, const struct form_record *prep, const char *date)
 {
-	const char *doc = db_lifecycle_vget(db, prep, WF_PREP_DOC);
-	const char *expiry = db_lifecycle_vget(db, prep, WF_PREP_EXPIRY);
+	const char *doc = db_lifecycle_vget(db, prep, WFR_PREP_DOC);
+	const char *expiry = db_lifecycle_vget(db, prep, WFR_PREP_EXPIRY);
 	char today[DATE_LEN];
 	struct date t;
 
 	if (str_eq(doc, "passport")) {
-		if (str_empty(db_lifecycle_vget(db, prep, WF_PREP_PASSPORT_NO)))
+		if (str_empty(db_lifecycle_vget(db, prep, WFR_PREP_PASSPORT_NO)))
 			return DB_DOC_PASSPORT_NO;
 		if (str_empty(date)) {
 			t = date_today();
@@ -323,10 +323,10 @@ db_lifecycle_travel_doc(struct db *db, const struct form_record *prep, const cha
 		return DB_DOC_OK;
 	}
 	if (str_eq(doc, "replacement"))
-		return str_empty(db_lifecycle_vget(db, prep, WF_PREP_ISSUED)) ? DB_DOC_NOT_ISSUED :
+		return str_empty(db_lifecycle_vget(db, prep, WFR_PREP_ISSUED)) ? DB_DOC_NOT_ISSUED :
 		    DB_DOC_OK;
 	if (str_eq(doc, "other"))
-		return str_empty(db_lifecycle_vget(db, prep, WF_PREP_DOC_OTHER)) ?
+		return str_empty(db_lifecycle_vget(db, prep, WFR_PREP_DOC_OTHER)) ?
 		    DB_DOC_UNDESCRIBED : DB_DOC_OK;
 	return DB_DOC_NONE;
 }
@@ -334,7 +334,7 @@ db_lifecycle_travel_doc(struct db *db, const struct form_record *prep, const cha
 bool
 db_lifecycle_departed(struct db *db, const struct db_lifecycle_case *lc)
 {
-	if (lc->dep != NULL && !str_empty(db_lifecycle_vget(db, lc->dep, WF_DEP_ON)))
+	if (lc->dep != NULL && !str_empty(db_lifecycle_vget(db, lc->dep, WFR_DEP_ON)))
 		return true;
 	return lc->c.status >= CASE_DEPARTED && lc->c.status < CASE_CLOSED;
 }
@@ -344,10 +344,10 @@ static enum db_status
 db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *cents,
     char **cur, bool *found, char **err)
 {
-	const struct form_def *def = db_lifecycle_def(db, WF_PROJECT);
+	const struct form_def *def = db_lifecycle_def(db, WFS_PROJECT);
 	const char *code = lc->c.project;
-	const char *cf = db_lifecycle_role(db, WF_PROJECT_CODE);
-	const char *lf = db_lifecycle_role(db, WF_PROJECT_LIMIT);
+	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE);
+	const char *lf = db_lifecycle_role(db, WFR_PROJECT_LIMIT);
 	sqlite3_stmt *s;
 	char *sql;
 	int rc;
@@ -355,7 +355,7 @@ db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *c
 	*found = false;
 	*cur = NULL;
 	if (str_empty(code))
-		code = db_lifecycle_vget(db, lc->reg, WF_REG_PROJECT);
+		code = db_lifecycle_vget(db, lc->reg, WFR_REG_PROJECT);
 	if (def == NULL || str_empty(code) || cf == NULL || lf == NULL ||
 	    form_field_index(def, cf) < 0 || form_field_index(def, lf) < 0 ||
 	    !str_is_ident(def->table) || def->fields[form_field_index(def, lf)].type != FT_MONEY)
@@ -383,18 +383,18 @@ void
 db_lifecycle_plan_total(struct db *db, const struct form_record *plan,
     struct db_lifecycle_plan *p)
 {
-	const struct form_rows *items = db_lifecycle_vrows(db, plan, WF_PLAN_ITEMS);
+	const struct form_rows *items = db_lifecycle_vrows(db, plan, WFR_PLAN_ITEMS);
 	int64_t c, conv;
 	size_t i;
 
 	for (i = 0; items != NULL && i < items->n; i++) {
-		if (!db_lifecycle_cents(db_lifecycle_vget(db, items->rows[i], WF_ITEM_BUDGET), &c))
+		if (!db_lifecycle_cents(db_lifecycle_vget(db, items->rows[i], WFR_ITEM_BUDGET), &c))
 			continue;
-		if (!db_lifecycle_convert(db, c, db_lifecycle_vcur(db, items->rows[i], WF_ITEM_BUDGET),
+		if (!db_lifecycle_convert(db, c, db_lifecycle_vcur(db, items->rows[i], WFR_ITEM_BUDGET),
 		    p->cur, &conv)) {
 			if (p->norate[0] == '\0') {
 				snprintf(p->norate, sizeof p->norate, "%s", db_lifecycle_currency(
-				    db_lifecycle_vcur(db, items->rows[i], WF_ITEM_BUDGET)));
+				    db_lifecycle_vcur(db, items->rows[i], WFR_ITEM_BUDGET)));
 				p->norate_item = i + 1;
 			}
 			continue;
@@ -413,8 +413,8 @@ db_lifecycle_plan_facts(struct db *db, const struct db_lifecycle_case *lc,
 	bool found;
 
 	memset(p, 0, sizeof *p);
-	p->cur = db_lifecycle_currency(db_lifecycle_vcur(db, plan, WF_PLAN_GRANT));
-	db_lifecycle_cents(db_lifecycle_vget(db, plan, WF_PLAN_GRANT), &p->grant);
+	p->cur = db_lifecycle_currency(db_lifecycle_vcur(db, plan, WFR_PLAN_GRANT));
+	db_lifecycle_cents(db_lifecycle_vget(db, plan, WFR_PLAN_GRANT), &p->grant);
 	db_lifecycle_plan_total(db, plan, p);
 	if ((st = db_lifecycle_limit(db, lc, &lim, &lcur, &found, err)) != DB_OK)
 		return st;
@@ -427,8 +427,8 @@ db_lifecycle_plan_facts(struct db *db, const struct db_lifecycle_case *lc,
 	free(lcur);
 	p->over_grant = p->total > p->grant;
 	p->over_limit = p->has_limit && p->total > p->limit;
-	p->approved = !str_empty(db_lifecycle_vget(db, plan, WF_PLAN_APPROVED_BY)) &&
-	    !str_empty(db_lifecycle_vget(db, plan, WF_PLAN_APPROVED_ON));
+	p->approved = !str_empty(db_lifecycle_vget(db, plan, WFR_PLAN_APPROVED_BY)) &&
+	    !str_empty(db_lifecycle_vget(db, plan, WFR_PLAN_APPROVED_ON));
 	return DB_OK;
 }
 
@@ -441,7 +441,7 @@ db_lifecycle_plan_blocked(const struct db_lifecycle_plan *p)
 const struct form_record *
 db_lifecycle_item(struct db *db, const struct form_record *plan, long k)
 {
-	const struct form_rows *items = db_lifecycle_vrows(db, plan, WF_PLAN_ITEMS);
+	const struct form_rows *items = db_lifecycle_vrows(db, plan, WFR_PLAN_ITEMS);
 
 	return items != NULL && k >= 1 && (size_t)k <= items->n ? items->rows[k - 1] : NULL;
 }
@@ -463,11 +463,11 @@ static bool
 db_lifecycle_pay_eur(struct db *db, const struct form_record *pay, int64_t amount,
     int64_t *eur)
 {
-	const char *r = db_lifecycle_vget(db, pay, WF_PAY_RATE);
+	const char *r = db_lifecycle_vget(db, pay, WFR_PAY_RATE);
 	double rate;
 	char *end;
 
-	if (db_lifecycle_cents(db_lifecycle_vget(db, pay, WF_PAY_EUR), eur))
+	if (db_lifecycle_cents(db_lifecycle_vget(db, pay, WFR_PAY_EUR), eur))
 		return true;
 	if (str_empty(r))
 		return false;
@@ -482,11 +482,11 @@ bool
 db_lifecycle_pay_in(struct db *db, const struct form_record *pay, const char *cur,
     int64_t *cents)
 {
-	const char *pcur = db_lifecycle_currency(db_lifecycle_vcur(db, pay, WF_PAY_AMOUNT));
+	const char *pcur = db_lifecycle_currency(db_lifecycle_vcur(db, pay, WFR_PAY_AMOUNT));
 	int64_t amount, eur;
 
 	*cents = 0;
-	if (!db_lifecycle_cents(db_lifecycle_vget(db, pay, WF_PAY_AMOUNT), &amount))
+	if (!db_lifecycle_cents(db_lifecycle_vget(db, pay, WFR_PAY_AMOUNT), &amount))
 		return true;	/* no amount: nothing paid */
 	if (str_eq(pcur, db_lifecycle_currency(cur))) {
 		*cents = amount;
@@ -510,7 +510,7 @@ db_lifecycle_item_paid(struct db *db, const struct db_lifecycle_list *payments, 
 	for (i = 0; i < payments->n; i++) {
 		r = payments->recs[i];
 		if ((skip != 0 && r->id == skip) ||
-		    db_lifecycle_item_no(db_lifecycle_vget(db, r, WF_PAY_ITEM)) != k)
+		    db_lifecycle_item_no(db_lifecycle_vget(db, r, WFR_PAY_ITEM)) != k)
 			continue;
 		if (!db_lifecycle_pay_in(db, r, cur, &c))
 			return false;
@@ -550,10 +550,10 @@ db_lifecycle_created_on(struct db *db, const struct form_record *rec, char at[DA
 static char *
 db_lifecycle_project_currency(struct db *db, const char *code)
 {
-	static const enum form_wf_role roles[] = { WF_PROJECT_GRANT, WF_PROJECT_BUDGET,
-	    WF_PROJECT_LIMIT };
-	const struct form_def *def = db_lifecycle_def(db, WF_PROJECT);
-	const char *cf = db_lifecycle_role(db, WF_PROJECT_CODE), *f;
+	static const enum form_wf_role roles[] = { WFR_PROJECT_GRANT, WFR_PROJECT_BUDGET,
+	    WFR_PROJECT_LIMIT };
+	const struct form_def *def = db_lifecycle_def(db, WFS_PROJECT);
+	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE), *f;
 	sqlite3_stmt *s;
 	char *sql, *cur = NULL;
 	size_t i;
@@ -612,21 +612,21 @@ db_lifecycle_items(struct db *db, int64_t case_id, struct db_plan_item **out, si
 	st = db_lifecycle_load_some(db, case_id, DB_LC_PLAN | DB_LC_PAYMENTS, &lc, err);
 	if (st != DB_OK)
 		return st;
-	items = db_lifecycle_vrows(db, lc.plan, WF_PLAN_ITEMS);
+	items = db_lifecycle_vrows(db, lc.plan, WFR_PLAN_ITEMS);
 	*n = items != NULL ? items->n : 0;
 	*out = *n > 0 ? xcalloc(*n, sizeof **out) : NULL;
 	for (i = 0; i < *n; i++) {
 		it = items->rows[i];
 		p = &(*out)[i];
 		p->no = (long)i + 1;
-		p->type = db_lifecycle_vlabel(db, it, WF_ITEM_TYPE);
-		p->provider = xstrdup0(db_lifecycle_vget(db, it, WF_ITEM_PROVIDER));
+		p->type = db_lifecycle_vlabel(db, it, WFR_ITEM_TYPE);
+		p->provider = xstrdup0(db_lifecycle_vget(db, it, WFR_ITEM_PROVIDER));
 		snprintf(p->cur, sizeof p->cur, "%s", db_lifecycle_currency(
-		    db_lifecycle_vcur(db, it, WF_ITEM_BUDGET)));
-		db_lifecycle_cents(db_lifecycle_vget(db, it, WF_ITEM_BUDGET), &p->budget);
+		    db_lifecycle_vcur(db, it, WFR_ITEM_BUDGET)));
+		db_lifecycle_cents(db_lifecycle_vget(db, it, WFR_ITEM_BUDGET), &p->budget);
 		if (!db_lifecycle_item_paid(db, &lc.payments, p->no, 0, p->cur, &p->paid))
 			p->paid = -1;
-		p->cancelled = str_eq(db_lifecycle_vget(db, it, WF_ITEM_CANCELLED), "yes");
+		p->cancelled = str_eq(db_lifecycle_vget(db, it, WFR_ITEM_CANCELLED), "yes");
 	}
 	db_lifecycle_case_clear(&lc);
 	return DB_OK;

@@ -79,7 +79,7 @@ const struct form_rows *db_lifecycle_vrows(struct db *, const struct form_record
 		    enum form_wf_role);
 const char	*db_lifecycle_vlabel(struct db *, const struct form_record *, enum form_wf_role);
 /* The roles of a person's fields: the applicant's in the registration, or a
- * family member's in its rows (relationship: WF__ROLES, none, for the applicant). */
+ * family member's in its rows (relationship: WFR__COUNT, none, for the applicant). */
 struct db_lifecycle_person {
 	enum form_wf_role	surname, given, native, dob, nationality, relationship, other;
 };

@@ -99,25 +99,25 @@ db_timeline_money(struct db_timeline *t, const struct form_record *rec, enum for
 static void
 db_timeline_prep(struct db_timeline *t, const struct form_record *p)
 {
-	const struct form_rows *fl = db_lifecycle_vrows(t->db, p, WF_PREP_FLIGHTS);
+	const struct form_rows *fl = db_lifecycle_vrows(t->db, p, WFR_PREP_FLIGHTS);
 	const struct form_record *f;
 	const char *no;
 	size_t i;
 
-	db_timeline_add(t, db_timeline_v(t, p, WF_PREP_REQUESTED), N_("Travel document requested"),
-	    NULL, db_timeline_dup(db_timeline_v(t, p, WF_PREP_EMBASSY)), p);
-	db_timeline_add(t, db_timeline_v(t, p, WF_PREP_ISSUED), N_("Travel document issued"),
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PREP_REQUESTED), N_("Travel document requested"),
+	    NULL, db_timeline_dup(db_timeline_v(t, p, WFR_PREP_EMBASSY)), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PREP_ISSUED), N_("Travel document issued"),
 	    NULL, NULL, p);
 	for (i = 0; fl != NULL && i < fl->n; i++) {
 		f = fl->rows[i];
-		no = db_timeline_v(t, f, WF_FLIGHT_NO);
-		db_timeline_add(t, db_timeline_v(t, f, WF_FLIGHT_DATE), N_("Flight"), NULL,
-		    xasprintf("%s - %s%s%s", db_timeline_or(db_timeline_v(t, f, WF_FLIGHT_FROM), ""),
-		    db_timeline_or(db_timeline_v(t, f, WF_FLIGHT_TO), ""), str_empty(no) ? "" : " ",
+		no = db_timeline_v(t, f, WFR_FLIGHT_NO);
+		db_timeline_add(t, db_timeline_v(t, f, WFR_FLIGHT_DATE), N_("Flight"), NULL,
+		    xasprintf("%s - %s%s%s", db_timeline_or(db_timeline_v(t, f, WFR_FLIGHT_FROM), ""),
+		    db_timeline_or(db_timeline_v(t, f, WFR_FLIGHT_TO), ""), str_empty(no) ? "" : " ",
 		    str_empty(no) ? "" : no), p);
 	}
-	db_timeline_add(t, db_timeline_v(t, p, WF_PREP_ALLOWANCE_PAID), N_("Allowance paid"),
-	    NULL, db_timeline_money(t, p, WF_PREP_ALLOWANCE), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PREP_ALLOWANCE_PAID), N_("Allowance paid"),
+	    NULL, db_timeline_money(t, p, WFR_PREP_ALLOWANCE), p);
 }
 
 static void
@@ -129,11 +129,11 @@ db_timeline_plan(struct db_timeline *t, const struct form_record *p)
 	if (p == NULL || db_lifecycle_plan_facts(t->db, t->lc, p, &f, NULL) != DB_OK)
 		return;
 	total = db_lifecycle_amount(f.total);
-	db_timeline_add(t, db_timeline_v(t, p, WF_PLAN_PREPARED), N_("Reintegration plan"),
-	    db_lifecycle_vlabel(t->db, p, WF_PLAN_TIMING), xasprintf("%s %s", total, f.cur), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PLAN_PREPARED), N_("Reintegration plan"),
+	    db_lifecycle_vlabel(t->db, p, WFR_PLAN_TIMING), xasprintf("%s %s", total, f.cur), p);
 	free(total);
-	db_timeline_add(t, db_timeline_v(t, p, WF_PLAN_APPROVED_ON), N_("Plan approved"), NULL,
-	    db_timeline_dup(db_timeline_v(t, p, WF_PLAN_APPROVED_BY)), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PLAN_APPROVED_ON), N_("Plan approved"), NULL,
+	    db_timeline_dup(db_timeline_v(t, p, WFR_PLAN_APPROVED_BY)), p);
 }
 
 static void
@@ -145,29 +145,29 @@ db_timeline_lists(struct db_timeline *t)
 
 	for (i = 0; i < lc->calls.n; i++) {
 		r = lc->calls.recs[i];
-		db_timeline_add(t, db_timeline_v(t, r, WF_CALL_STARTED), N_("Hotline call"),
-		    db_lifecycle_vlabel(t->db, r, WF_CALL_OUTCOME),
-		    db_timeline_dup(db_timeline_v(t, r, WF_CALL_CALLER)), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_CALL_STARTED), N_("Hotline call"),
+		    db_lifecycle_vlabel(t->db, r, WFR_CALL_OUTCOME),
+		    db_timeline_dup(db_timeline_v(t, r, WFR_CALL_CALLER)), r);
 	}
 	for (i = 0; i < lc->sessions.n; i++) {
 		r = lc->sessions.recs[i];
-		db_timeline_add(t, db_timeline_v(t, r, WF_SESSION_DATE), N_("Counselling session"),
-		    db_lifecycle_vlabel(t->db, r, WF_SESSION_KIND),
-		    db_timeline_line(db_timeline_v(t, r, WF_SESSION_NEXT)), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_SESSION_DATE), N_("Counselling session"),
+		    db_lifecycle_vlabel(t->db, r, WFR_SESSION_KIND),
+		    db_timeline_line(db_timeline_v(t, r, WFR_SESSION_NEXT)), r);
 	}
 	for (i = 0; i < lc->payments.n; i++) {
 		r = lc->payments.recs[i];
-		db_timeline_add(t, db_timeline_v(t, r, WF_PAY_ON), N_("Payment"), NULL,
-		    xasprintf("#%s %s %s %s", db_timeline_or(db_timeline_v(t, r, WF_PAY_ITEM), "?"),
-		    db_timeline_or(db_timeline_v(t, r, WF_PAY_AMOUNT), ""),
-		    db_lifecycle_currency(db_lifecycle_vcur(t->db, r, WF_PAY_AMOUNT)),
-		    db_timeline_or(db_timeline_v(t, r, WF_PAY_INVOICE), "")), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_PAY_ON), N_("Payment"), NULL,
+		    xasprintf("#%s %s %s %s", db_timeline_or(db_timeline_v(t, r, WFR_PAY_ITEM), "?"),
+		    db_timeline_or(db_timeline_v(t, r, WFR_PAY_AMOUNT), ""),
+		    db_lifecycle_currency(db_lifecycle_vcur(t->db, r, WFR_PAY_AMOUNT)),
+		    db_timeline_or(db_timeline_v(t, r, WFR_PAY_INVOICE), "")), r);
 	}
 	for (i = 0; i < lc->monitoring.n; i++) {
 		r = lc->monitoring.recs[i];
-		db_timeline_add(t, db_timeline_v(t, r, WF_MON_ON), N_("Monitoring"),
-		    db_lifecycle_vlabel(t->db, r, WF_MON_MODE),
-		    db_timeline_dup(db_timeline_v(t, r, WF_MON_SCORE)), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_MON_ON), N_("Monitoring"),
+		    db_lifecycle_vlabel(t->db, r, WFR_MON_MODE),
+		    db_timeline_dup(db_timeline_v(t, r, WFR_MON_SCORE)), r);
 	}
 }
 
@@ -176,23 +176,23 @@ db_timeline_events(struct db_timeline *t)
 {
 	const struct db_lifecycle_case *lc = t->lc;
 	char *opened = lc->c.created_at != NULL ? xstrndup(lc->c.created_at, 10) : NULL;
-	const char *given = db_timeline_v(t, lc->consent, WF_CONSENT_GIVEN);
+	const char *given = db_timeline_v(t, lc->consent, WFR_CONSENT_GIVEN);
 
 	db_timeline_add(t, opened, N_("Case opened"), NULL, xstrdup0(lc->c.case_no), NULL);
 	free(opened);
-	db_timeline_add(t, db_timeline_v(t, lc->consent, WF_CONSENT_ON),
+	db_timeline_add(t, db_timeline_v(t, lc->consent, WFR_CONSENT_ON),
 	    str_eq(given, "yes") ? N_("Consent given") : N_("Consent refused"), NULL,
-	    db_timeline_dup(db_timeline_v(t, lc->consent, WF_CONSENT_EXPLAINED_IN)), lc->consent);
+	    db_timeline_dup(db_timeline_v(t, lc->consent, WFR_CONSENT_EXPLAINED_IN)), lc->consent);
 	db_timeline_lists(t);
 	db_timeline_prep(t, lc->prep);
-	db_timeline_add(t, db_timeline_v(t, lc->dep, WF_DEP_ON), N_("Departed"), NULL,
+	db_timeline_add(t, db_timeline_v(t, lc->dep, WFR_DEP_ON), N_("Departed"), NULL,
 	    NULL, lc->dep);
-	db_timeline_add(t, db_timeline_v(t, lc->dep, WF_DEP_CONFIRMED_ON), N_("Arrival confirmed"),
-	    NULL, db_timeline_dup(db_timeline_v(t, lc->dep, WF_DEP_CONFIRMED_BY)), lc->dep);
+	db_timeline_add(t, db_timeline_v(t, lc->dep, WFR_DEP_CONFIRMED_ON), N_("Arrival confirmed"),
+	    NULL, db_timeline_dup(db_timeline_v(t, lc->dep, WFR_DEP_CONFIRMED_BY)), lc->dep);
 	db_timeline_plan(t, lc->plan);
-	db_timeline_add(t, db_timeline_v(t, lc->closure, WF_CLOSE_ON), N_("Case closed"),
-	    db_lifecycle_vlabel(t->db, lc->closure, WF_CLOSE_REASON),
-	    db_timeline_dup(db_timeline_v(t, lc->closure, WF_CLOSE_REASON_OTHER)), lc->closure);
+	db_timeline_add(t, db_timeline_v(t, lc->closure, WFR_CLOSE_ON), N_("Case closed"),
+	    db_lifecycle_vlabel(t->db, lc->closure, WFR_CLOSE_REASON),
+	    db_timeline_dup(db_timeline_v(t, lc->closure, WFR_CLOSE_REASON_OTHER)), lc->closure);
 }
 
 /* By date; events of one date keep the order they were added in (stable). */
@@ -215,9 +215,9 @@ static void
 db_timeline_missing_return(struct db_timeline *t)
 {
 	const struct db_lifecycle_case *lc = t->lc;
-	const struct form_rows *fl = db_lifecycle_vrows(t->db, lc->prep, WF_PREP_FLIGHTS);
+	const struct form_rows *fl = db_lifecycle_vrows(t->db, lc->prep, WFR_PREP_FLIGHTS);
 
-	if (form_workflow_def(db_forms(t->db), WF_SESSION) != NULL &&
+	if (form_workflow_def(db_forms(t->db), WFS_SESSION) != NULL &&
 	    lc->sessions.n == 0)
 		db_timeline_note(t, N_("No counselling session yet"), NULL, NULL, NULL, NULL);
 	switch (db_lifecycle_travel_doc(t->db, lc->prep, NULL)) {
@@ -228,7 +228,7 @@ db_timeline_missing_return(struct db_timeline *t)
 		break;
 	case DB_DOC_EXPIRY:
 		db_timeline_note(t, N_("Passport expired on %s: a replacement document is needed"),
-		    db_timeline_v(t, lc->prep, WF_PREP_EXPIRY), NULL, NULL, NULL);
+		    db_timeline_v(t, lc->prep, WFR_PREP_EXPIRY), NULL, NULL, NULL);
 		break;
 	case DB_DOC_NOT_ISSUED:
 		db_timeline_note(t, N_("Replacement travel document not issued yet"), NULL,
@@ -255,7 +255,7 @@ db_timeline_paid(struct db_timeline *t, long k, const char *cur, int64_t *paid)
 static void
 db_timeline_missing_items(struct db_timeline *t)
 {
-	const struct form_rows *items = db_lifecycle_vrows(t->db, t->lc->plan, WF_PLAN_ITEMS);
+	const struct form_rows *items = db_lifecycle_vrows(t->db, t->lc->plan, WFR_PLAN_ITEMS);
 	const struct form_record *it;
 	char *no, *paid_s, *budget_s;
 	const char *cur;
@@ -264,9 +264,9 @@ db_timeline_missing_items(struct db_timeline *t)
 
 	for (i = 0; items != NULL && i < items->n; i++) {
 		it = items->rows[i];
-		cur = db_lifecycle_currency(db_lifecycle_vcur(t->db, it, WF_ITEM_BUDGET));
-		if (!db_lifecycle_cents(db_timeline_v(t, it, WF_ITEM_BUDGET), &budget) ||
-		    str_eq(db_timeline_v(t, it, WF_ITEM_CANCELLED), "yes"))
+		cur = db_lifecycle_currency(db_lifecycle_vcur(t->db, it, WFR_ITEM_BUDGET));
+		if (!db_lifecycle_cents(db_timeline_v(t, it, WFR_ITEM_BUDGET), &budget) ||
+		    str_eq(db_timeline_v(t, it, WFR_ITEM_CANCELLED), "yes"))
 			continue;
 		no = xasprintf("%zu", i + 1);
 		if (!db_timeline_paid(t, (long)i + 1, cur, &paid))
@@ -292,7 +292,7 @@ db_timeline_missing_reint(struct db_timeline *t)
 	const struct db_lifecycle_case *lc = t->lc;
 	struct db_lifecycle_plan p;
 
-	if (lc->dep != NULL && !str_eq(db_timeline_v(t, lc->dep, WF_DEP_ARRIVED), "yes"))
+	if (lc->dep != NULL && !str_eq(db_timeline_v(t, lc->dep, WFR_DEP_ARRIVED), "yes"))
 		db_timeline_note(t, N_("Arrival not confirmed"), NULL, NULL, NULL, NULL);
 	if (lc->plan == NULL) {
 		db_timeline_note(t, N_("No reintegration plan"), NULL, NULL, NULL, NULL);
@@ -320,10 +320,10 @@ db_timeline_missing(struct db_timeline *t)
 		return;
 	if (lc->reg == NULL)
 		db_timeline_note(t, N_("Registration not recorded"), NULL, NULL, NULL, NULL);
-	if (form_workflow_def(db_forms(t->db), WF_CONSENT) != NULL) {
+	if (form_workflow_def(db_forms(t->db), WFS_CONSENT) != NULL) {
 		if (lc->consent == NULL)
 			db_timeline_note(t, N_("Consent not recorded"), NULL, NULL, NULL, NULL);
-		else if (!str_eq(db_timeline_v(t, lc->consent, WF_CONSENT_GIVEN), "yes"))
+		else if (!str_eq(db_timeline_v(t, lc->consent, WFR_CONSENT_GIVEN), "yes"))
 			db_timeline_note(t, N_("Consent refused: the case cannot go on"), NULL,
 			    NULL, NULL, NULL);
 	}
@@ -351,7 +351,7 @@ db_timeline_person(struct db *db, struct db_case_person *p, const struct form_re
 static void
 db_timeline_people(struct db *db, struct db_case_summary *s, const struct form_record *reg)
 {
-	const struct form_rows *fam = db_lifecycle_vrows(db, reg, WF_REG_FAMILY);
+	const struct form_rows *fam = db_lifecycle_vrows(db, reg, WFR_REG_FAMILY);
 	size_t i;
 
 	if (reg == NULL)

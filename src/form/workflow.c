@@ -6,6 +6,7 @@
  */
 #include "form/workflow.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,16 +15,16 @@
 #include "util/str.h"
 #include "util/tr.h"
 
-#define WF_NONE	(-1)
-#define WF_SKIP	(-2)	/* a refused stage block: its lines are ignored */
+#define FORM_WF_NONE	(-1)
+#define FORM_WF_SKIP	(-2)	/* a refused stage block: its lines are ignored */
 
 /* The stages the code knows, by the name the table gives them. */
-static const char *const form_wf_stage_names[WF__STAGES] = {
-	[WF_CALL] = "call", [WF_CAMPAIGN] = "campaign", [WF_PROJECT] = "project",
-	[WF_REGISTRATION] = "registration", [WF_CONSENT] = "consent",
-	[WF_SESSION] = "session", [WF_PREP] = "prep", [WF_DEPARTURE] = "departure",
-	[WF_PLAN] = "plan", [WF_PAYMENT] = "payment", [WF_MONITORING] = "monitoring",
-	[WF_CLOSURE] = "closure",
+static const char *const form_wf_stage_names[WFS__COUNT] = {
+	[WFS_CALL] = "call", [WFS_CAMPAIGN] = "campaign", [WFS_PROJECT] = "project",
+	[WFS_REGISTRATION] = "registration", [WFS_CONSENT] = "consent",
+	[WFS_SESSION] = "session", [WFS_PREP] = "prep", [WFS_DEPARTURE] = "departure",
+	[WFS_PLAN] = "plan", [WFS_PAYMENT] = "payment", [WFS_MONITORING] = "monitoring",
+	[WFS_CLOSURE] = "closure",
 };
 
 /* A role: what the code reads a field as. codes: the choice codes the code
@@ -31,106 +32,106 @@ static const char *const form_wf_stage_names[WF__STAGES] = {
 struct form_wf_role_def {
 	const char		*name;		/* within its stage; GROUP.ROLE for a row */
 	enum form_wf_stage	 stage;
-	int			 parent;	/* the repeat role of a row role, or WF_NONE */
+	int			 parent;	/* the repeat role of a row role, or FORM_WF_NONE */
 	enum form_type		 type;
 	const char		*codes;
 };
 
-#define R(role, st, nm, ty, cd) [role] = { nm, st, WF_NONE, ty, cd }
+#define R(role, st, nm, ty, cd) [role] = { nm, st, FORM_WF_NONE, ty, cd }
 #define ROW(role, st, par, nm, ty) [role] = { nm, st, par, ty, NULL }
 
-static const struct form_wf_role_def form_wf_roles[WF__ROLES] = {
-	R(WF_REG_SURNAME, WF_REGISTRATION, "surname", FT_TEXT, NULL),
-	R(WF_REG_GIVEN, WF_REGISTRATION, "given_names", FT_TEXT, NULL),
-	R(WF_REG_NATIVE, WF_REGISTRATION, "native_name", FT_TEXT, NULL),
-	R(WF_REG_DOB, WF_REGISTRATION, "dob", FT_DATE, NULL),
-	R(WF_REG_NATIONALITY, WF_REGISTRATION, "nationality", FT_SELECT_ONE, NULL),
-	R(WF_REG_VULN, WF_REGISTRATION, "vulnerabilities", FT_SELECT_MANY,
+static const struct form_wf_role_def form_wf_roles[WFR__COUNT] = {
+	R(WFR_REG_SURNAME, WFS_REGISTRATION, "surname", FT_TEXT, NULL),
+	R(WFR_REG_GIVEN, WFS_REGISTRATION, "given_names", FT_TEXT, NULL),
+	R(WFR_REG_NATIVE, WFS_REGISTRATION, "native_name", FT_TEXT, NULL),
+	R(WFR_REG_DOB, WFS_REGISTRATION, "dob", FT_DATE, NULL),
+	R(WFR_REG_NATIONALITY, WFS_REGISTRATION, "nationality", FT_SELECT_ONE, NULL),
+	R(WFR_REG_VULN, WFS_REGISTRATION, "vulnerabilities", FT_SELECT_MANY,
 	    "unaccompanied_minor elderly"),
-	R(WF_REG_PROJECT, WF_REGISTRATION, "project", FT_TEXT, NULL),
-	R(WF_REG_FAMILY, WF_REGISTRATION, "family", FT_REPEAT, NULL),
-	R(WF_REG_PHONE, WF_REGISTRATION, "phone", FT_PHONE, NULL),
-	R(WF_REG_LANGUAGES, WF_REGISTRATION, "languages", FT_SELECT_MANY, NULL),
-	R(WF_REG_INTERPRETER, WF_REGISTRATION, "interpreter", FT_YESNO, NULL),
-	R(WF_REG_INTERPRETER_LANG, WF_REGISTRATION, "interpreter_language", FT_SELECT_ONE, NULL),
-	R(WF_REG_LOCATION, WF_REGISTRATION, "location", FT_SELECT_ONE, NULL),
-	ROW(WF_FAM_SURNAME, WF_REGISTRATION, WF_REG_FAMILY, "family.surname", FT_TEXT),
-	ROW(WF_FAM_GIVEN, WF_REGISTRATION, WF_REG_FAMILY, "family.given_names", FT_TEXT),
-	ROW(WF_FAM_NATIVE, WF_REGISTRATION, WF_REG_FAMILY, "family.native_name", FT_TEXT),
-	ROW(WF_FAM_DOB, WF_REGISTRATION, WF_REG_FAMILY, "family.dob", FT_DATE),
-	ROW(WF_FAM_NATIONALITY, WF_REGISTRATION, WF_REG_FAMILY, "family.nationality",
+	R(WFR_REG_PROJECT, WFS_REGISTRATION, "project", FT_TEXT, NULL),
+	R(WFR_REG_FAMILY, WFS_REGISTRATION, "family", FT_REPEAT, NULL),
+	R(WFR_REG_PHONE, WFS_REGISTRATION, "phone", FT_PHONE, NULL),
+	R(WFR_REG_LANGUAGES, WFS_REGISTRATION, "languages", FT_SELECT_MANY, NULL),
+	R(WFR_REG_INTERPRETER, WFS_REGISTRATION, "interpreter", FT_YESNO, NULL),
+	R(WFR_REG_INTERPRETER_LANG, WFS_REGISTRATION, "interpreter_language", FT_SELECT_ONE, NULL),
+	R(WFR_REG_LOCATION, WFS_REGISTRATION, "location", FT_SELECT_ONE, NULL),
+	ROW(WFR_FAM_SURNAME, WFS_REGISTRATION, WFR_REG_FAMILY, "family.surname", FT_TEXT),
+	ROW(WFR_FAM_GIVEN, WFS_REGISTRATION, WFR_REG_FAMILY, "family.given_names", FT_TEXT),
+	ROW(WFR_FAM_NATIVE, WFS_REGISTRATION, WFR_REG_FAMILY, "family.native_name", FT_TEXT),
+	ROW(WFR_FAM_DOB, WFS_REGISTRATION, WFR_REG_FAMILY, "family.dob", FT_DATE),
+	ROW(WFR_FAM_NATIONALITY, WFS_REGISTRATION, WFR_REG_FAMILY, "family.nationality",
 	    FT_SELECT_ONE),
-	[WF_FAM_VULN] = { "family.vulnerabilities", WF_REGISTRATION, WF_REG_FAMILY,
+	[WFR_FAM_VULN] = { "family.vulnerabilities", WFS_REGISTRATION, WFR_REG_FAMILY,
 	    FT_SELECT_MANY, "unaccompanied_minor elderly" },
-	ROW(WF_FAM_RELATIONSHIP, WF_REGISTRATION, WF_REG_FAMILY, "family.relationship",
+	ROW(WFR_FAM_RELATIONSHIP, WFS_REGISTRATION, WFR_REG_FAMILY, "family.relationship",
 	    FT_SELECT_ONE),
-	ROW(WF_FAM_RELATIONSHIP_OTHER, WF_REGISTRATION, WF_REG_FAMILY,
+	ROW(WFR_FAM_RELATIONSHIP_OTHER, WFS_REGISTRATION, WFR_REG_FAMILY,
 	    "family.relationship_other", FT_TEXT),
-	R(WF_CONSENT_GIVEN, WF_CONSENT, "given", FT_YESNO, NULL),
-	R(WF_CONSENT_ON, WF_CONSENT, "on", FT_DATE, NULL),
-	R(WF_CONSENT_EXPLAINED_IN, WF_CONSENT, "explained_in", FT_SELECT_ONE, NULL),
-	R(WF_CALL_STARTED, WF_CALL, "started", FT_DATETIME, NULL),
-	R(WF_CALL_CALLER, WF_CALL, "caller", FT_TEXT, NULL),
-	R(WF_CALL_OUTCOME, WF_CALL, "outcome", FT_SELECT_ONE, NULL),
-	R(WF_CALL_PHONE, WF_CALL, "phone", FT_PHONE, NULL),
-	R(WF_CALL_LANGUAGE, WF_CALL, "language", FT_SELECT_ONE, NULL),
-	R(WF_CALL_INTERPRETED, WF_CALL, "interpreted", FT_YESNO, NULL),
-	R(WF_CALL_INTERPRETER_LANG, WF_CALL, "interpreter_language", FT_SELECT_ONE, NULL),
-	R(WF_CALL_LOCATION, WF_CALL, "location", FT_SELECT_ONE, NULL),
-	R(WF_CALL_DURATION, WF_CALL, "duration", FT_INTEGER, NULL),
-	R(WF_SESSION_DATE, WF_SESSION, "date", FT_DATE, NULL),
-	R(WF_SESSION_KIND, WF_SESSION, "kind", FT_SELECT_ONE, NULL),
-	R(WF_SESSION_MODE, WF_SESSION, "mode", FT_SELECT_ONE, NULL),
-	R(WF_SESSION_NEXT, WF_SESSION, "next_steps", FT_MULTILINE, NULL),
-	R(WF_PREP_DOC, WF_PREP, "travel_doc", FT_SELECT_ONE, "passport replacement other"),
-	R(WF_PREP_DOC_OTHER, WF_PREP, "travel_doc_other", FT_TEXT, NULL),
-	R(WF_PREP_PASSPORT_NO, WF_PREP, "passport_no", FT_TEXT, NULL),
-	R(WF_PREP_EXPIRY, WF_PREP, "passport_expiry", FT_DATE, NULL),
-	R(WF_PREP_EMBASSY, WF_PREP, "embassy", FT_SELECT_ONE, NULL),
-	R(WF_PREP_REQUESTED, WF_PREP, "requested_on", FT_DATE, NULL),
-	R(WF_PREP_ISSUED, WF_PREP, "issued_on", FT_DATE, NULL),
-	R(WF_PREP_FLIGHTS, WF_PREP, "flights", FT_REPEAT, NULL),
-	ROW(WF_FLIGHT_DATE, WF_PREP, WF_PREP_FLIGHTS, "flights.date", FT_DATE),
-	ROW(WF_FLIGHT_FROM, WF_PREP, WF_PREP_FLIGHTS, "flights.from", FT_TEXT),
-	ROW(WF_FLIGHT_TO, WF_PREP, WF_PREP_FLIGHTS, "flights.to", FT_TEXT),
-	ROW(WF_FLIGHT_NO, WF_PREP, WF_PREP_FLIGHTS, "flights.no", FT_TEXT),
-	R(WF_PREP_ALLOWANCE, WF_PREP, "allowance", FT_MONEY, NULL),
-	R(WF_PREP_ALLOWANCE_PAID, WF_PREP, "allowance_paid_on", FT_DATE, NULL),
-	R(WF_DEP_ON, WF_DEPARTURE, "departed_on", FT_DATE, NULL),
-	R(WF_DEP_ARRIVED, WF_DEPARTURE, "arrival_confirmed", FT_YESNO, NULL),
-	R(WF_DEP_CONFIRMED_ON, WF_DEPARTURE, "confirmed_on", FT_DATE, NULL),
-	R(WF_DEP_CONFIRMED_BY, WF_DEPARTURE, "confirmed_by", FT_SELECT_ONE, NULL),
-	R(WF_PLAN_GRANT, WF_PLAN, "grant", FT_MONEY, NULL),
-	R(WF_PLAN_PREPARED, WF_PLAN, "prepared_on", FT_DATE, NULL),
-	R(WF_PLAN_TIMING, WF_PLAN, "timing", FT_SELECT_ONE, NULL),
-	R(WF_PLAN_ITEMS, WF_PLAN, "items", FT_REPEAT, NULL),
-	R(WF_PLAN_APPROVED_BY, WF_PLAN, "approved_by", FT_TEXT, NULL),
-	R(WF_PLAN_APPROVED_ON, WF_PLAN, "approved_on", FT_DATE, NULL),
-	ROW(WF_ITEM_TYPE, WF_PLAN, WF_PLAN_ITEMS, "items.type", FT_SELECT_ONE),
-	ROW(WF_ITEM_PROVIDER, WF_PLAN, WF_PLAN_ITEMS, "items.provider", FT_TEXT),
-	ROW(WF_ITEM_BUDGET, WF_PLAN, WF_PLAN_ITEMS, "items.budget", FT_MONEY),
-	ROW(WF_ITEM_CANCELLED, WF_PLAN, WF_PLAN_ITEMS, "items.cancelled", FT_YESNO),
-	ROW(WF_ITEM_CANCEL_REASON, WF_PLAN, WF_PLAN_ITEMS, "items.cancel_reason", FT_TEXT),
-	R(WF_PAY_ITEM, WF_PAYMENT, "item_no", FT_INTEGER, NULL),
-	R(WF_PAY_ON, WF_PAYMENT, "paid_on", FT_DATE, NULL),
-	R(WF_PAY_AMOUNT, WF_PAYMENT, "amount", FT_MONEY, NULL),
-	R(WF_PAY_RATE, WF_PAYMENT, "rate", FT_DECIMAL, NULL),
-	R(WF_PAY_EUR, WF_PAYMENT, "amount_eur", FT_CALCULATED, NULL),
-	R(WF_PAY_INVOICE, WF_PAYMENT, "invoice_no", FT_TEXT, NULL),
-	R(WF_PAY_OVERRUN_BY, WF_PAYMENT, "overrun_by", FT_TEXT, NULL),
-	R(WF_PAY_OVERRUN_ON, WF_PAYMENT, "overrun_on", FT_DATE, NULL),
-	R(WF_MON_ON, WF_MONITORING, "monitored_on", FT_DATE, NULL),
-	R(WF_MON_MODE, WF_MONITORING, "mode", FT_SELECT_ONE, NULL),
-	R(WF_MON_ITEMS, WF_MONITORING, "items", FT_REPEAT, NULL),
-	ROW(WF_MON_ITEM_NO, WF_MONITORING, WF_MON_ITEMS, "items.item_no", FT_INTEGER),
-	R(WF_MON_SCORE, WF_MONITORING, "score", FT_CALCULATED, NULL),
-	R(WF_CLOSE_ON, WF_CLOSURE, "closed_on", FT_DATE, NULL),
-	R(WF_CLOSE_REASON, WF_CLOSURE, "reason", FT_SELECT_ONE, "completed other"),
-	R(WF_CLOSE_REASON_OTHER, WF_CLOSURE, "reason_other", FT_TEXT, NULL),
-	R(WF_PROJECT_CODE, WF_PROJECT, "code", FT_TEXT, NULL),
-	R(WF_PROJECT_BUDGET, WF_PROJECT, "budget", FT_MONEY, NULL),
-	R(WF_PROJECT_GRANT, WF_PROJECT, "grant_per_person", FT_MONEY, NULL),
-	R(WF_PROJECT_LIMIT, WF_PROJECT, "approval_limit", FT_MONEY, NULL),
+	R(WFR_CONSENT_GIVEN, WFS_CONSENT, "given", FT_YESNO, NULL),
+	R(WFR_CONSENT_ON, WFS_CONSENT, "on", FT_DATE, NULL),
+	R(WFR_CONSENT_EXPLAINED_IN, WFS_CONSENT, "explained_in", FT_SELECT_ONE, NULL),
+	R(WFR_CALL_STARTED, WFS_CALL, "started", FT_DATETIME, NULL),
+	R(WFR_CALL_CALLER, WFS_CALL, "caller", FT_TEXT, NULL),
+	R(WFR_CALL_OUTCOME, WFS_CALL, "outcome", FT_SELECT_ONE, NULL),
+	R(WFR_CALL_PHONE, WFS_CALL, "phone", FT_PHONE, NULL),
+	R(WFR_CALL_LANGUAGE, WFS_CALL, "language", FT_SELECT_ONE, NULL),
+	R(WFR_CALL_INTERPRETED, WFS_CALL, "interpreted", FT_YESNO, NULL),
+	R(WFR_CALL_INTERPRETER_LANG, WFS_CALL, "interpreter_language", FT_SELECT_ONE, NULL),
+	R(WFR_CALL_LOCATION, WFS_CALL, "location", FT_SELECT_ONE, NULL),
+	R(WFR_CALL_DURATION, WFS_CALL, "duration", FT_INTEGER, NULL),
+	R(WFR_SESSION_DATE, WFS_SESSION, "date", FT_DATE, NULL),
+	R(WFR_SESSION_KIND, WFS_SESSION, "kind", FT_SELECT_ONE, NULL),
+	R(WFR_SESSION_MODE, WFS_SESSION, "mode", FT_SELECT_ONE, NULL),
+	R(WFR_SESSION_NEXT, WFS_SESSION, "next_steps", FT_MULTILINE, NULL),
+	R(WFR_PREP_DOC, WFS_PREP, "travel_doc", FT_SELECT_ONE, "passport replacement other"),
+	R(WFR_PREP_DOC_OTHER, WFS_PREP, "travel_doc_other", FT_TEXT, NULL),
+	R(WFR_PREP_PASSPORT_NO, WFS_PREP, "passport_no", FT_TEXT, NULL),
+	R(WFR_PREP_EXPIRY, WFS_PREP, "passport_expiry", FT_DATE, NULL),
+	R(WFR_PREP_EMBASSY, WFS_PREP, "embassy", FT_SELECT_ONE, NULL),
+	R(WFR_PREP_REQUESTED, WFS_PREP, "requested_on", FT_DATE, NULL),
+	R(WFR_PREP_ISSUED, WFS_PREP, "issued_on", FT_DATE, NULL),
+	R(WFR_PREP_FLIGHTS, WFS_PREP, "flights", FT_REPEAT, NULL),
+	ROW(WFR_FLIGHT_DATE, WFS_PREP, WFR_PREP_FLIGHTS, "flights.date", FT_DATE),
+	ROW(WFR_FLIGHT_FROM, WFS_PREP, WFR_PREP_FLIGHTS, "flights.from", FT_TEXT),
+	ROW(WFR_FLIGHT_TO, WFS_PREP, WFR_PREP_FLIGHTS, "flights.to", FT_TEXT),
+	ROW(WFR_FLIGHT_NO, WFS_PREP, WFR_PREP_FLIGHTS, "flights.no", FT_TEXT),
+	R(WFR_PREP_ALLOWANCE, WFS_PREP, "allowance", FT_MONEY, NULL),
+	R(WFR_PREP_ALLOWANCE_PAID, WFS_PREP, "allowance_paid_on", FT_DATE, NULL),
+	R(WFR_DEP_ON, WFS_DEPARTURE, "departed_on", FT_DATE, NULL),
+	R(WFR_DEP_ARRIVED, WFS_DEPARTURE, "arrival_confirmed", FT_YESNO, NULL),
+	R(WFR_DEP_CONFIRMED_ON, WFS_DEPARTURE, "confirmed_on", FT_DATE, NULL),
+	R(WFR_DEP_CONFIRMED_BY, WFS_DEPARTURE, "confirmed_by", FT_SELECT_ONE, NULL),
+	R(WFR_PLAN_GRANT, WFS_PLAN, "grant", FT_MONEY, NULL),
+	R(WFR_PLAN_PREPARED, WFS_PLAN, "prepared_on", FT_DATE, NULL),
+	R(WFR_PLAN_TIMING, WFS_PLAN, "timing", FT_SELECT_ONE, NULL),
+	R(WFR_PLAN_ITEMS, WFS_PLAN, "items", FT_REPEAT, NULL),
+	R(WFR_PLAN_APPROVED_BY, WFS_PLAN, "approved_by", FT_TEXT, NULL),
+	R(WFR_PLAN_APPROVED_ON, WFS_PLAN, "approved_on", FT_DATE, NULL),
+	ROW(WFR_ITEM_TYPE, WFS_PLAN, WFR_PLAN_ITEMS, "items.type", FT_SELECT_ONE),
+	ROW(WFR_ITEM_PROVIDER, WFS_PLAN, WFR_PLAN_ITEMS, "items.provider", FT_TEXT),
+	ROW(WFR_ITEM_BUDGET, WFS_PLAN, WFR_PLAN_ITEMS, "items.budget", FT_MONEY),
+	ROW(WFR_ITEM_CANCELLED, WFS_PLAN, WFR_PLAN_ITEMS, "items.cancelled", FT_YESNO),
+	ROW(WFR_ITEM_CANCEL_REASON, WFS_PLAN, WFR_PLAN_ITEMS, "items.cancel_reason", FT_TEXT),
+	R(WFR_PAY_ITEM, WFS_PAYMENT, "item_no", FT_INTEGER, NULL),
+	R(WFR_PAY_ON, WFS_PAYMENT, "paid_on", FT_DATE, NULL),
+	R(WFR_PAY_AMOUNT, WFS_PAYMENT, "amount", FT_MONEY, NULL),
+	R(WFR_PAY_RATE, WFS_PAYMENT, "rate", FT_DECIMAL, NULL),
+	R(WFR_PAY_EUR, WFS_PAYMENT, "amount_eur", FT_CALCULATED, NULL),
+	R(WFR_PAY_INVOICE, WFS_PAYMENT, "invoice_no", FT_TEXT, NULL),
+	R(WFR_PAY_OVERRUN_BY, WFS_PAYMENT, "overrun_by", FT_TEXT, NULL),
+	R(WFR_PAY_OVERRUN_ON, WFS_PAYMENT, "overrun_on", FT_DATE, NULL),
+	R(WFR_MON_ON, WFS_MONITORING, "monitored_on", FT_DATE, NULL),
+	R(WFR_MON_MODE, WFS_MONITORING, "mode", FT_SELECT_ONE, NULL),
+	R(WFR_MON_ITEMS, WFS_MONITORING, "items", FT_REPEAT, NULL),
+	ROW(WFR_MON_ITEM_NO, WFS_MONITORING, WFR_MON_ITEMS, "items.item_no", FT_INTEGER),
+	R(WFR_MON_SCORE, WFS_MONITORING, "score", FT_CALCULATED, NULL),
+	R(WFR_CLOSE_ON, WFS_CLOSURE, "closed_on", FT_DATE, NULL),
+	R(WFR_CLOSE_REASON, WFS_CLOSURE, "reason", FT_SELECT_ONE, "completed other"),
+	R(WFR_CLOSE_REASON_OTHER, WFS_CLOSURE, "reason_other", FT_TEXT, NULL),
+	R(WFR_PROJECT_CODE, WFS_PROJECT, "code", FT_TEXT, NULL),
+	R(WFR_PROJECT_BUDGET, WFS_PROJECT, "budget", FT_MONEY, NULL),
+	R(WFR_PROJECT_GRANT, WFS_PROJECT, "grant_per_person", FT_MONEY, NULL),
+	R(WFR_PROJECT_LIMIT, WFS_PROJECT, "approval_limit", FT_MONEY, NULL),
 };
 
 #undef R
@@ -156,8 +157,8 @@ struct form_wf_role_row {
 
 struct form_workflow {
 	char			*file;
-	struct form_wf_stage_row stage[WF__STAGES];
-	struct form_wf_role_row	 role[WF__ROLES];
+	struct form_wf_stage_row stage[WFS__COUNT];
+	struct form_wf_role_row	 role[WFR__COUNT];
 };
 
 /* What the parser of one file carries from line to line. */
@@ -165,14 +166,23 @@ struct form_wf_parse {
 	struct form_set		*set;
 	struct form_workflow	*wf;
 	int			 line;
-	int			 stage;		/* the open stage block, or WF_NONE */
+	int			 stage;		/* the open stage block, or FORM_WF_NONE */
 };
 
+static void form_wf_error(struct form_wf_parse *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static void
-form_wf_error(struct form_wf_parse *p, const char *fmt, const char *a, const char *b)
+form_wf_error(struct form_wf_parse *p, const char *fmt, ...)
 {
-	form_set_error(p->set, p->wf->file, p->line, fmt, a != NULL ? a : "",
-	    b != NULL ? b : "");
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	form_set_error(p->set, p->wf->file, p->line, "%s", msg);
+	free(msg);
 }
 
 /* The next blank-separated word of *s (NUL-terminated in place), or NULL. */
@@ -196,10 +206,10 @@ form_wf_stage_find(const char *name)
 {
 	int i;
 
-	for (i = 0; i < WF__STAGES; i++)
+	for (i = 0; i < WFS__COUNT; i++)
 		if (strcmp(form_wf_stage_names[i], name) == 0)
 			return i;
-	return WF_NONE;
+	return FORM_WF_NONE;
 }
 
 static int
@@ -207,29 +217,29 @@ form_wf_role_find(int stage, const char *name)
 {
 	int i;
 
-	for (i = 0; i < WF__ROLES; i++)
+	for (i = 0; i < WFR__COUNT; i++)
 		if ((int)form_wf_roles[i].stage == stage && strcmp(form_wf_roles[i].name, name) == 0)
 			return i;
-	return WF_NONE;
+	return FORM_WF_NONE;
 }
 
 static void
 form_wf_stage_line(struct form_wf_parse *p, char *rest)
 {
 	char *name = form_wf_word(&rest);
-	int st = name != NULL ? form_wf_stage_find(name) : WF_NONE;
+	int st = name != NULL ? form_wf_stage_find(name) : FORM_WF_NONE;
 
-	p->stage = WF_SKIP;
+	p->stage = FORM_WF_SKIP;
 	if (name == NULL || form_wf_word(&rest) != NULL) {
-		form_wf_error(p, _("stage needs one name%s%s"), "", "");
+		form_wf_error(p, "%s", _("stage needs one name"));
 		return;
 	}
-	if (st == WF_NONE) {
-		form_wf_error(p, _("unknown stage '%s'%s"), name, "");
+	if (st == FORM_WF_NONE) {
+		form_wf_error(p, _("unknown stage '%s'"), name);
 		return;
 	}
 	if (p->wf->stage[st].seen) {
-		form_wf_error(p, _("stage '%s' given twice%s"), name, "");
+		form_wf_error(p, _("stage '%s' given twice"), name);
 		return;
 	}
 	p->wf->stage[st].seen = true;
@@ -244,21 +254,21 @@ form_wf_field_line(struct form_wf_parse *p, char *rest)
 	char *role = form_wf_word(&rest), *eq = form_wf_word(&rest);
 	char *field = form_wf_word(&rest), *type = form_wf_word(&rest);
 	char *list = form_wf_word(&rest);
-	int r = role != NULL ? form_wf_role_find(p->stage, role) : WF_NONE;
+	int r = role != NULL ? form_wf_role_find(p->stage, role) : FORM_WF_NONE;
 	enum form_type t;
 
 	if (type == NULL || !str_eq(eq, "=") || form_wf_word(&rest) != NULL ||
 	    !str_is_ident(field)) {
-		form_wf_error(p, _("expected: field ROLE = FIELD TYPE [LIST]%s%s"), "", "");
+		form_wf_error(p, "%s", _("expected: field ROLE = FIELD TYPE [LIST]"));
 		return;
 	}
-	if (r == WF_NONE) {
+	if (r == FORM_WF_NONE) {
 		form_wf_error(p, _("unknown role '%s' of stage '%s'"), role,
 		    form_wf_stage_names[p->stage]);
 		return;
 	}
 	if (p->wf->role[r].field != NULL) {
-		form_wf_error(p, _("role '%s' given twice%s"), role, "");
+		form_wf_error(p, _("role '%s' given twice"), role);
 		return;
 	}
 	if (!form_type_from_name(type, &t) || t != form_wf_roles[r].type) {
@@ -276,7 +286,7 @@ static void
 form_wf_records(struct form_wf_parse *p, struct form_wf_stage_row *s, const char *v)
 {
 	if (!str_eq(v, "one") && !str_eq(v, "many")) {
-		form_wf_error(p, _("records is one or many, not '%s'%s"), v, "");
+		form_wf_error(p, _("records is one or many, not '%s'"), v);
 		return;
 	}
 	s->has_records = true;
@@ -290,7 +300,7 @@ form_wf_order(struct form_wf_parse *p, struct form_wf_stage_row *s, const char *
 	long n = strtol(v, &end, 10);
 
 	if (*v == '\0' || *end != '\0' || n < 1 || n > 999) {
-		form_wf_error(p, _("order is a number from 1 to 999, not '%s'%s"), v, "");
+		form_wf_error(p, _("order is a number from 1 to 999, not '%s'"), v);
 		return;
 	}
 	s->order = (int)n;
@@ -304,7 +314,7 @@ form_wf_key_line(struct form_wf_parse *p, const char *key, char *rest)
 	char *v = form_wf_word(&rest);
 
 	if (v == NULL || form_wf_word(&rest) != NULL) {
-		form_wf_error(p, _("'%s' needs one value%s"), key, "");
+		form_wf_error(p, _("'%s' needs one value"), key);
 		return;
 	}
 	if (str_eq(key, "form") && s->form == NULL && str_is_ident(v))
@@ -317,7 +327,7 @@ form_wf_key_line(struct form_wf_parse *p, const char *key, char *rest)
 	else if (str_eq(key, "order"))
 		form_wf_order(p, s, v);
 	else
-		form_wf_error(p, _("unknown or repeated key '%s'%s"), key, "");
+		form_wf_error(p, _("unknown or repeated key '%s'"), key);
 }
 
 static void
@@ -331,10 +341,10 @@ form_wf_line(struct form_wf_parse *p, char *line)
 	if (!indented && str_eq(word, "stage"))
 		form_wf_stage_line(p, rest);
 	else if (!indented)
-		form_wf_error(p, _("unknown block '%s'%s"), word, "");
-	else if (p->stage == WF_NONE)
-		form_wf_error(p, _("'%s' outside a stage%s"), word, "");
-	else if (p->stage == WF_SKIP)
+		form_wf_error(p, _("unknown block '%s'"), word);
+	else if (p->stage == FORM_WF_NONE)
+		form_wf_error(p, _("'%s' outside a stage"), word);
+	else if (p->stage == FORM_WF_SKIP)
 		return;
 	else if (str_eq(word, "field"))
 		form_wf_field_line(p, rest);
@@ -345,7 +355,7 @@ form_wf_line(struct form_wf_parse *p, char *line)
 void
 form_workflow_parse(struct form_set *set, const char *name, const char *text)
 {
-	struct form_wf_parse p = { set, NULL, 0, WF_NONE };	/* no stage open yet */
+	struct form_wf_parse p = { set, NULL, 0, FORM_WF_NONE };	/* no stage open yet */
 	char *copy, *line, *next;
 	int i;
 
@@ -366,7 +376,7 @@ form_workflow_parse(struct form_set *set, const char *name, const char *text)
 		form_wf_line(&p, line);
 	}
 	free(copy);
-	for (i = 0; i < WF__STAGES; i++)
+	for (i = 0; i < WFS__COUNT; i++)
 		if (p.wf->stage[i].seen && p.wf->stage[i].form == NULL)
 			form_set_error(set, name, p.wf->stage[i].line,
 			    _("stage '%s' names no form"), form_wf_stage_names[i]);
@@ -380,7 +390,7 @@ form_wf_home(const struct form_set *set, int r)
 	const char *group;
 	int k;
 
-	if (def == NULL || form_wf_roles[r].parent == WF_NONE)
+	if (def == NULL || form_wf_roles[r].parent == FORM_WF_NONE)
 		return def;
 	group = set->workflow->role[form_wf_roles[r].parent].field;
 	k = group != NULL ? form_field_index(def, group) : -1;
@@ -420,8 +430,8 @@ form_wf_check_role(struct form_set *set, int r)
 	if (row->field == NULL || form_workflow_def(set, form_wf_roles[r].stage) == NULL)
 		return;
 	if (home == NULL) {
-		form_set_error(set, wf->file, row->line, _("role '%s': its repeat group is not in the form"),
-		    form_wf_roles[r].name);
+		form_set_error(set, wf->file, row->line,
+		    _("role '%s': its repeat group is not in the form"), form_wf_roles[r].name);
 		return;
 	}
 	if ((k = form_field_index(home, row->field)) < 0) {
@@ -468,9 +478,9 @@ form_workflow_check(struct form_set *set)
 
 	if (set->workflow == NULL)
 		return;
-	for (i = 0; i < WF__STAGES; i++)
+	for (i = 0; i < WFS__COUNT; i++)
 		form_wf_check_stage(set, i);
-	for (i = 0; i < WF__ROLES; i++)
+	for (i = 0; i < WFR__COUNT; i++)
 		form_wf_check_role(set, i);
 }
 
@@ -481,11 +491,11 @@ form_workflow_free(struct form_workflow *wf)
 
 	if (wf == NULL)
 		return;
-	for (i = 0; i < WF__STAGES; i++) {
+	for (i = 0; i < WFS__COUNT; i++) {
 		free(wf->stage[i].form);
 		free(wf->stage[i].status);
 	}
-	for (i = 0; i < WF__ROLES; i++) {
+	for (i = 0; i < WFR__COUNT; i++) {
 		free(wf->role[i].field);
 		free(wf->role[i].list);
 	}
@@ -496,7 +506,7 @@ form_workflow_free(struct form_workflow *wf)
 const char *
 form_workflow_form(const struct form_set *set, enum form_wf_stage s)
 {
-	if (set == NULL || set->workflow == NULL || (unsigned)s >= WF__STAGES)
+	if (set == NULL || set->workflow == NULL || (unsigned)s >= WFS__COUNT)
 		return NULL;
 	return set->workflow->stage[s].form;
 }
@@ -504,7 +514,7 @@ form_workflow_form(const struct form_set *set, enum form_wf_stage s)
 const char *
 form_workflow_field(const struct form_set *set, enum form_wf_role r)
 {
-	if (set == NULL || set->workflow == NULL || (unsigned)r >= WF__ROLES)
+	if (set == NULL || set->workflow == NULL || (unsigned)r >= WFR__COUNT)
 		return NULL;
 	return set->workflow->role[r].field;
 }
@@ -522,7 +532,7 @@ form_workflow_stage_of(const struct form_set *set, const char *form, enum form_w
 {
 	int i;
 
-	for (i = 0; form != NULL && i < WF__STAGES; i++)
+	for (i = 0; form != NULL && i < WFS__COUNT; i++)
 		if (str_eq(form_workflow_form(set, (enum form_wf_stage)i), form)) {
 			*out = (enum form_wf_stage)i;
 			return true;

@@ -27,12 +27,12 @@ static const struct {
 	enum form_wf_role	from;
 	enum form_wf_role	to;
 } ui_call_carry[] = {
-	{ WF_CALL_CALLER, WF_REG_SURNAME },
-	{ WF_CALL_PHONE, WF_REG_PHONE },
-	{ WF_CALL_LANGUAGE, WF_REG_LANGUAGES },
-	{ WF_CALL_INTERPRETED, WF_REG_INTERPRETER },
-	{ WF_CALL_INTERPRETER_LANG, WF_REG_INTERPRETER_LANG },
-	{ WF_CALL_LOCATION, WF_REG_LOCATION },
+	{ WFR_CALL_CALLER, WFR_REG_SURNAME },
+	{ WFR_CALL_PHONE, WFR_REG_PHONE },
+	{ WFR_CALL_LANGUAGE, WFR_REG_LANGUAGES },
+	{ WFR_CALL_INTERPRETED, WFR_REG_INTERPRETER },
+	{ WFR_CALL_INTERPRETER_LANG, WFR_REG_INTERPRETER_LANG },
+	{ WFR_CALL_LOCATION, WFR_REG_LOCATION },
 };
 
 /* The index of the field of a role in def, or -1. */
@@ -67,7 +67,7 @@ static void
 ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *call)
 {
 	struct ui_form *cf = s->data;
-	const struct form_def *def = form_workflow_def(app->forms, WF_REGISTRATION);
+	const struct form_def *def = form_workflow_def(app->forms, WFS_REGISTRATION);
 	struct form_record *reg;
 	struct ui_form_opts o = { 0 };
 	size_t k;
@@ -82,7 +82,7 @@ ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *ca
 		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
 			form_record_set(reg, (size_t)to, call->vals[from]);
 	}
-	from = ui_call_field(app, call->def, WF_CALL_LANGUAGE);
+	from = ui_call_field(app, call->def, WFR_CALL_LANGUAGE);
 	ui_client_follow(app, from >= 0 ? call->vals[from] : NULL);	/* the caller's */
 	ui_newcase_opts(&o, ui_call_registered, call);
 	o.link = call;			/* the call's link is saved with the case */
@@ -111,7 +111,7 @@ ui_call_action(struct ui_app *app, struct ui_screen *s, struct form_record *call
 void
 ui_call_open(struct ui_app *app, int64_t case_id)
 {
-	const struct form_def *def = form_workflow_def(app->forms, WF_CALL);
+	const struct form_def *def = form_workflow_def(app->forms, WFS_CALL);
 	struct form_record *rec;
 	struct ui_form_opts o = { 0 };
 
@@ -125,6 +125,6 @@ ui_call_open(struct ui_app *app, int64_t case_id)
 	o.action = ui_call_action;
 	o.bar = ui_call_bar;
 	o.timer = true;
-	o.timer_field = form_workflow_field(app->forms, WF_CALL_DURATION);
+	o.timer_field = form_workflow_field(app->forms, WFR_CALL_DURATION);
 	ui_form_open(app, rec, &o);
 }

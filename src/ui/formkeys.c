@@ -222,13 +222,13 @@ static bool
 ui_form_is_item_field(const struct form_set *set, const struct form_def *def,
     const char *name)
 {
-	const char *mon = form_workflow_form(set, WF_MONITORING);
+	const char *mon = form_workflow_form(set, WFS_MONITORING);
 
-	if (str_eq(def->name, form_workflow_form(set, WF_PAYMENT)))
-		return str_eq(name, form_workflow_field(set, WF_PAY_ITEM));
+	if (str_eq(def->name, form_workflow_form(set, WFS_PAYMENT)))
+		return str_eq(name, form_workflow_field(set, WFR_PAY_ITEM));
 	return def->parent != NULL && mon != NULL && str_eq(def->parent->name, mon) &&
-	    str_eq(def->name, form_workflow_field(set, WF_MON_ITEMS)) &&
-	    str_eq(name, form_workflow_field(set, WF_MON_ITEM_NO));
+	    str_eq(def->name, form_workflow_field(set, WFR_MON_ITEMS)) &&
+	    str_eq(name, form_workflow_field(set, WFR_MON_ITEM_NO));
 }
 
 static void

@@ -93,7 +93,7 @@ ui_client_follow(struct ui_app *app, const char *code)
 void
 ui_new_case(struct ui_app *app)
 {
-	const struct form_def *def = form_workflow_def(app->forms, WF_REGISTRATION);
+	const struct form_def *def = form_workflow_def(app->forms, WFS_REGISTRATION);
 	struct ui_form_opts o = { 0 };
 	struct form_record *rec;
 

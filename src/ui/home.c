@@ -44,11 +44,11 @@ static const enum ui_action ui_home_bar[] = {
 };
 
 static const struct ui_home_line ui_home_menu[] = {
-	{ UH_ACTION, UA_SEARCH, WF__STAGES, N_("Find a case"), 0 },
-	{ UH_ACTION, UA_NEW_CASE, WF__STAGES, N_("Register a new case"), 0 },
-	{ UH_ACTION, UA_CALL, WF__STAGES, N_("Log a hotline call"), 0 },
-	{ UH_FORM, UA_NONE, WF_CAMPAIGN, N_("Log an information-campaign activity"), 0 },
-	{ UH_FORM, UA_NONE, WF_PROJECT, N_("Projects"), 0 },
+	{ UH_ACTION, UA_SEARCH, WFS__COUNT, N_("Find a case"), 0 },
+	{ UH_ACTION, UA_NEW_CASE, WFS__COUNT, N_("Register a new case"), 0 },
+	{ UH_ACTION, UA_CALL, WFS__COUNT, N_("Log a hotline call"), 0 },
+	{ UH_FORM, UA_NONE, WFS_CAMPAIGN, N_("Log an information-campaign activity"), 0 },
+	{ UH_FORM, UA_NONE, WFS_PROJECT, N_("Projects"), 0 },
 };
 #define UI_HOME_NMENU (sizeof ui_home_menu / sizeof ui_home_menu[0])
 
@@ -78,9 +78,9 @@ ui_home_load(struct ui_home *h, struct ui_app *app)
 	for (i = 0; i < UI_HOME_NMENU; i++)
 		h->lines[n++] = ui_home_menu[i];
 	for (i = 0; i < h->ndrafts; i++)
-		h->lines[n++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, WF__STAGES, NULL, i };
+		h->lines[n++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, WFS__COUNT, NULL, i };
 	for (i = 0; i < h->ncases; i++)
-		h->lines[n++] = (struct ui_home_line){ UH_CASE, UA_NONE, WF__STAGES, NULL, i };
+		h->lines[n++] = (struct ui_home_line){ UH_CASE, UA_NONE, WFS__COUNT, NULL, i };
 	h->list.n = n;
 	h->gen = app->gen;
 	h->loaded = true;

@@ -110,7 +110,7 @@ ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 	struct ui_dups *d;
 	size_t n = 0;
 
-	if (!str_eq(rec->def->name, form_workflow_form(app->forms, WF_REGISTRATION)) ||
+	if (!str_eq(rec->def->name, form_workflow_form(app->forms, WFS_REGISTRATION)) ||
 	    db_lifecycle_duplicates(app->db, rec, i18n_fold_name, &dups, &n, NULL) != DB_OK ||
 	    n == 0) {
 		db_lifecycle_dups_free(dups, n);

@@ -142,25 +142,25 @@ test_wf_lookups(void **state)
 
 	(void)state;
 	assert_int_equal(set->nerrors, 0);
-	assert_string_equal(form_workflow_form(set, WF_CONSENT), "consent");
-	assert_string_equal(form_workflow_field(set, WF_CONSENT_GIVEN), "consent_given");
-	assert_string_equal(form_workflow_field(set, WF_CLOSE_REASON_OTHER), "why");
-	assert_string_equal(form_workflow_field(set, WF_ITEM_BUDGET), "budget");
-	assert_string_equal(form_workflow_status(set, WF_CLOSURE), "closed");
-	assert_null(form_workflow_status(set, WF_PLAN));		/* none */
-	assert_int_equal(form_workflow_order(set, WF_CLOSURE), 9);
-	assert_true(form_workflow_once(set, WF_CONSENT));
-	assert_false(form_workflow_once(set, WF_PLAN));
+	assert_string_equal(form_workflow_form(set, WFS_CONSENT), "consent");
+	assert_string_equal(form_workflow_field(set, WFR_CONSENT_GIVEN), "consent_given");
+	assert_string_equal(form_workflow_field(set, WFR_CLOSE_REASON_OTHER), "why");
+	assert_string_equal(form_workflow_field(set, WFR_ITEM_BUDGET), "budget");
+	assert_string_equal(form_workflow_status(set, WFS_CLOSURE), "closed");
+	assert_null(form_workflow_status(set, WFS_PLAN));		/* none */
+	assert_int_equal(form_workflow_order(set, WFS_CLOSURE), 9);
+	assert_true(form_workflow_once(set, WFS_CONSENT));
+	assert_false(form_workflow_once(set, WFS_PLAN));
 	assert_true(form_workflow_stage_of(set, "closure", &st));
-	assert_int_equal(st, WF_CLOSURE);
+	assert_int_equal(st, WFS_CLOSURE);
 	assert_false(form_workflow_stage_of(set, "nothing", &st));
-	assert_ptr_equal(form_workflow_def(set, WF_PLAN), form_set_find(set, "plan"));
+	assert_ptr_equal(form_workflow_def(set, WFS_PLAN), form_set_find(set, "plan"));
 	/* Left out of the table, or no table at all: nothing. */
-	assert_null(form_workflow_form(set, WF_DEPARTURE));
-	assert_null(form_workflow_field(set, WF_DEP_ON));
-	assert_null(form_workflow_field(NULL, WF_CONSENT_GIVEN));
-	assert_int_equal(db_case_stage_status(set, WF_CLOSURE), CASE_CLOSED);
-	assert_int_equal(db_case_stage_status(set, WF_PLAN), -1);
+	assert_null(form_workflow_form(set, WFS_DEPARTURE));
+	assert_null(form_workflow_field(set, WFR_DEP_ON));
+	assert_null(form_workflow_field(NULL, WFR_CONSENT_GIVEN));
+	assert_int_equal(db_case_stage_status(set, WFS_CLOSURE), CASE_CLOSED);
+	assert_int_equal(db_case_stage_status(set, WFS_PLAN), -1);
 	form_set_free(set);
 }
 
@@ -277,10 +277,10 @@ test_wf_real_forms(void **state)
 	assert_int_equal(set->nerrors, 0);
 	db_case_check_workflow(set);
 	assert_int_equal(set->nerrors, 0);
-	for (i = 0; i < WF__STAGES; i++)
+	for (i = 0; i < WFS__COUNT; i++)
 		if (form_workflow_def(set, (enum form_wf_stage)i) == NULL)
 			fail_msg("stage %d has no form in forms/workflow", i);
-	for (i = 0; i < WF__ROLES; i++)
+	for (i = 0; i < WFR__COUNT; i++)
 		if (form_workflow_field(set, (enum form_wf_role)i) == NULL)
 			fail_msg("role %d is not in forms/workflow", i);
 	form_set_free(set);
