@@ -27,6 +27,12 @@ static const char *const form_wf_stage_names[WFS__COUNT] = {
 	[WFS_CLOSURE] = "closure",
 };
 
+/* The stages the code reads one record of per case (db/lifecycle). */
+static const bool form_wf_stage_once[WFS__COUNT] = {
+	[WFS_REGISTRATION] = true, [WFS_CONSENT] = true, [WFS_PREP] = true,
+	[WFS_DEPARTURE] = true, [WFS_PLAN] = true, [WFS_CLOSURE] = true,
+};
+
 /* A role: what the code reads a field as. codes: the choice codes the code
  * compares the value with (space-separated), NULL for none. */
 struct form_wf_role_def {
@@ -287,6 +293,12 @@ form_wf_records(struct form_wf_parse *p, struct form_wf_stage_row *s, const char
 {
 	if (!str_eq(v, "one") && !str_eq(v, "many")) {
 		form_wf_error(p, _("records is one or many, not '%s'"), v);
+		return;
+	}
+	if (str_eq(v, "one") != form_wf_stage_once[p->stage]) {
+		form_wf_error(p, form_wf_stage_once[p->stage] ?
+		    _("stage '%s' is read as one record per case") :
+		    _("stage '%s' is read as many records per case"), form_wf_stage_names[p->stage]);
 		return;
 	}
 	s->has_records = true;

@@ -72,14 +72,14 @@ static const char forms_text[] =
     "  completed \"Completed\"\n"
     "  other \"Other\"\n"
     "\n"
-    "form plan\n"
-    "  title \"Plan\"\n"
+    "form monitoring\n"
+    "  title \"Monitoring\"\n"
     "  case required\n"
-    "field grant\n"
-    "  type money\n"
-    "repeat items\n"
-    "field budget\n"
-    "  type money\n"
+    "field monitored_on\n"
+    "  type date\n"
+    "repeat item_status\n"
+    "field item_no\n"
+    "  type integer\n"
     "end\n";
 
 /* A set of the forms of text (one file per form) and the table text. */
@@ -87,14 +87,14 @@ static struct form_set *
 set_of(const char *forms, const char *table)
 {
 	struct form_set *set = form_set_new();
-	const char *plan = strstr(forms, "form plan");
+	const char *plan = strstr(forms, "form monitoring");
 	const char *closure = strstr(forms, "form closure");
 	char *consent = xstrndup(forms, (size_t)(closure - forms));
 	char *close = xstrndup(closure, (size_t)(plan - closure));
 
 	form_set_parse(set, "consent.form", consent);
 	form_set_parse(set, "closure.form", close);
-	form_set_parse(set, "plan.form", plan);
+	form_set_parse(set, "monitoring.form", plan);
 	free(consent);
 	free(close);
 	form_set_finish(set);
@@ -127,12 +127,12 @@ static const char good_table[] =
     "  field reason = reason select_one closure_reason\n"
     "  field reason_other = why text\n"
     "\n"
-    "stage plan\n"
-    "  form plan\n"
+    "stage monitoring\n"
+    "  form monitoring\n"
     "  status none\n"
     "  records many\n"
-    "  field items = items repeat\n"
-    "  field items.budget = budget money\n";
+    "  field items = item_status repeat\n"
+    "  field items.item_no = item_no integer\n";
 
 static void
 test_wf_lookups(void **state)
@@ -145,22 +145,22 @@ test_wf_lookups(void **state)
 	assert_string_equal(form_workflow_form(set, WFS_CONSENT), "consent");
 	assert_string_equal(form_workflow_field(set, WFR_CONSENT_GIVEN), "consent_given");
 	assert_string_equal(form_workflow_field(set, WFR_CLOSE_REASON_OTHER), "why");
-	assert_string_equal(form_workflow_field(set, WFR_ITEM_BUDGET), "budget");
+	assert_string_equal(form_workflow_field(set, WFR_MON_ITEM_NO), "item_no");
 	assert_string_equal(form_workflow_status(set, WFS_CLOSURE), "closed");
-	assert_null(form_workflow_status(set, WFS_PLAN));		/* none */
+	assert_null(form_workflow_status(set, WFS_MONITORING));	/* none */
 	assert_int_equal(form_workflow_order(set, WFS_CLOSURE), 9);
 	assert_true(form_workflow_once(set, WFS_CONSENT));
-	assert_false(form_workflow_once(set, WFS_PLAN));
+	assert_false(form_workflow_once(set, WFS_MONITORING));
 	assert_true(form_workflow_stage_of(set, "closure", &st));
 	assert_int_equal(st, WFS_CLOSURE);
 	assert_false(form_workflow_stage_of(set, "nothing", &st));
-	assert_ptr_equal(form_workflow_def(set, WFS_PLAN), form_set_find(set, "plan"));
+	assert_ptr_equal(form_workflow_def(set, WFS_MONITORING), form_set_find(set, "monitoring"));
 	/* Left out of the table, or no table at all: nothing. */
 	assert_null(form_workflow_form(set, WFS_DEPARTURE));
 	assert_null(form_workflow_field(set, WFR_DEP_ON));
 	assert_null(form_workflow_field(NULL, WFR_CONSENT_GIVEN));
 	assert_int_equal(db_case_stage_status(set, WFS_CLOSURE), CASE_CLOSED);
-	assert_int_equal(db_case_stage_status(set, WFS_PLAN), -1);
+	assert_int_equal(db_case_stage_status(set, WFS_MONITORING), -1);
 	form_set_free(set);
 }
 
@@ -212,6 +212,9 @@ test_wf_parse_errors(void **state)
 	expect_error(1, "field x = y text", "workflow:1: unknown block 'field'");
 	expect_error(1, "  form consent", "workflow:1: 'form' outside a stage");
 	expect_error(17, "stage closure", "workflow:17: stage 'closure' given twice");
+	expect_error(20, "  records one",
+	    "workflow:20: stage 'monitoring' is read as many records per case");
+	expect_error(5, "  records many", "workflow:5: stage 'consent' is read as one record per case");
 }
 
 static void
@@ -226,9 +229,26 @@ test_wf_check_errors(void **state)
 	expect_error(14, "  field reason = reason select_one reasons",
 	    "workflow:14: field 'reason' of form 'closure' has the list 'closure_reason', "
 	    "not 'reasons'");
-	expect_error(20, "  records one", "workflow:17: stage 'plan': form 'plan' is not once per case");
-	expect_error(22, "  field items.budget = cost money",
-	    "workflow:22: form 'items' has no field 'cost'");
+	expect_error(22, "  field items.item_no = count integer",
+	    "workflow:22: form 'item_status' has no field 'count'");
+}
+
+/* The table and the code read consent as once per case; the form is not. */
+static void
+test_wf_check_once(void **state)
+{
+	char *text = xstrdup(forms_text);
+	char *p = strstr(text, "  once\n");
+	struct form_set *set;
+
+	(void)state;
+	memcpy(p, "#     \n", 7);
+	set = set_of(text, good_table);
+	assert_int_equal(set->nerrors, 1);
+	assert_string_equal(set->errors[0],
+	    "workflow:2: stage 'consent': form 'consent' is not once per case");
+	form_set_free(set);
+	free(text);
 }
 
 /* A code the rules compare with (closure "completed") missing from the list. */
@@ -500,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_wf_lookups),
 		cmocka_unit_test(test_wf_parse_errors),
 		cmocka_unit_test(test_wf_check_errors),
+		cmocka_unit_test(test_wf_check_once),
 		cmocka_unit_test(test_wf_check_codes),
 		cmocka_unit_test(test_wf_status_checked),
 		cmocka_unit_test(test_wf_real_forms),
