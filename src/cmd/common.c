@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "db/cases.h"
 #include "i18n/iso.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -185,6 +186,7 @@ cmd_load_forms(const char *dir, struct db_expr *expr)
 
 	if (expr != NULL)
 		db_expr_check_set(expr, set);
+	db_case_check_workflow(set);
 	if (set->nerrors == 0) {
 		cmd_fill_builtin(set);
 		return set;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/workflow.h"
 #include "i18n/i18n.h"
 #include "i18n/mo.h"
 #include "util/mem.h"
@@ -18,8 +19,8 @@
 
 /* The forms whose texts are read to clients (registration, consent,
  * counselling, the reintegration plan with the eight assistance types). */
-static const char *const cmd_i18n_client_forms[] = {
-	"registration", "consent", "session", "plan", NULL
+static const enum form_wf_stage cmd_i18n_client_stages[] = {
+	WFS_REGISTRATION, WFS_CONSENT, WFS_SESSION, WFS_PLAN,
 };
 
 struct cmd_i18n_ids {
@@ -78,12 +79,12 @@ cmd_i18n_add_def(struct cmd_i18n_ids *l, const struct form_set *set,
 }
 
 static bool
-cmd_i18n_is_client_form(const char *name)
+cmd_i18n_is_client_form(const struct form_set *set, const char *name)
 {
 	size_t i;
 
-	for (i = 0; cmd_i18n_client_forms[i] != NULL; i++)
-		if (strcmp(cmd_i18n_client_forms[i], name) == 0)
+	for (i = 0; i < sizeof cmd_i18n_client_stages / sizeof cmd_i18n_client_stages[0]; i++)
+		if (str_eq(form_workflow_form(set, cmd_i18n_client_stages[i]), name))
 			return true;
 	return false;
 }
@@ -98,7 +99,7 @@ cmd_i18n_collect(const struct form_set *set, struct i18n_mo *prog,
 		cmd_i18n_add(&lists[0], i18n_mo_msgid(prog, i));
 	for (i = 0; i < set->nforms; i++) {
 		cmd_i18n_add_def(&lists[1], set, set->forms[i]);
-		if (cmd_i18n_is_client_form(set->forms[i]->name))
+		if (cmd_i18n_is_client_form(set, set->forms[i]->name))
 			cmd_i18n_add_def(&lists[2], set, set->forms[i]);
 	}
 }

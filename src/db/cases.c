@@ -10,6 +10,7 @@
 
 #include "db/internal.h"
 #include "db/json.h"
+#include "form/workflow.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -63,6 +64,34 @@ db_case_status_parse(const char *code)
 		if (str_eq(code, db_case_statuses[i].code))
 			return (enum db_case_status)i;
 	return CASE_REGISTERED;
+}
+
+/* The status a stage reaches, as the workflow table writes it; -1 for none
+ * or a word that is no status. */
+int
+db_case_stage_status(const struct form_set *set, enum form_wf_stage stage)
+{
+	const char *code = form_workflow_status(set, stage);
+	int i;
+
+	for (i = 0; code != NULL && i < CASE__COUNT; i++)
+		if (str_eq(code, db_case_statuses[i].code))
+			return i;
+	return -1;
+}
+
+void
+db_case_check_workflow(struct form_set *set)
+{
+	int i;
+
+	for (i = 0; i < WFS__COUNT; i++)
+		if (form_workflow_status(set, (enum form_wf_stage)i) != NULL &&
+		    db_case_stage_status(set, (enum form_wf_stage)i) < 0)
+			form_set_error(set, form_workflow_file(set),
+			    form_workflow_status_line(set, (enum form_wf_stage)i),
+			    _("unknown case status '%s'"), form_workflow_status(set,
+			    (enum form_wf_stage)i));
 }
 
 static void

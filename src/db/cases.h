@@ -11,6 +11,7 @@
 #define DB_CASES_H
 
 #include "db/db.h"
+#include "form/workflow.h"
 
 enum db_case_status {
 	CASE_REGISTERED,
@@ -37,6 +38,11 @@ struct db_case {
 
 const char	*db_case_status_name(enum db_case_status);	/* msgid */
 const char	*db_case_status_code(enum db_case_status);	/* "registered", ... */
+/* The status a stage of the workflow table reaches (enum db_case_status), -1
+ * for none; db_case_check_workflow() adds a "file:line:" error to set for a
+ * status the table names that is no status code. */
+int		 db_case_stage_status(const struct form_set *, enum form_wf_stage);
+void		 db_case_check_workflow(struct form_set *);
 
 enum db_status	db_case_create(struct db *, const char *project, const char *client_lang,
 		    struct db_case *out, char **err);

@@ -143,21 +143,22 @@ db_dup_key(const struct db_dup_run *r, const char *s)
 }
 
 static void
-db_dup_keys_make(const struct db_dup_run *r, const struct form_record *p,
+db_dup_keys_make(const struct db_dup_run *r, const struct form_record *p, bool family,
     struct db_dup_keys *k)
 {
+	const struct db_lifecycle_person *f = db_lifecycle_person_roles(family);
 	char *both, *native;
 
-	k->sur = db_dup_key(r, db_lifecycle_get(p, "surname"));
-	k->giv = db_dup_key(r, db_lifecycle_get(p, "given_names"));
+	k->sur = db_dup_key(r, db_lifecycle_vget(r->db, p, f->surname));
+	k->giv = db_dup_key(r, db_lifecycle_vget(r->db, p, f->given));
 	both = xasprintf("%s %s", k->sur, k->giv);
 	k->full = db_dup_sorted(both);
-	native = db_dup_key(r, db_lifecycle_get(p, "native_name"));
+	native = db_dup_key(r, db_lifecycle_vget(r->db, p, f->native));
 	k->native = db_dup_sorted(native);
 	free(both);
 	free(native);
-	k->dob = db_lifecycle_get(p, "dob");
-	k->nat = db_lifecycle_get(p, "nationality");
+	k->dob = db_lifecycle_vget(r->db, p, f->dob);
+	k->nat = db_lifecycle_vget(r->db, p, f->nationality);
 }
 
 static void
@@ -266,11 +267,12 @@ db_dup_index_tx(struct db *db, void *arg, char **err)
 	return db_exec(db, arg, err);
 }
 
-/* An index on the dob column of table, made once (a look-up, not a scan). */
+/* An index on the date-of-birth column col of table, made once (a look-up,
+ * not a scan); it is called <table>__<col>. */
 static enum db_status
-db_dup_index(struct db *db, const char *table, char **err)
+db_dup_index(struct db *db, const char *table, const char *col, char **err)
 {
-	char *name = xasprintf("%s__dob", table), *sql;
+	char *name = xasprintf("%s__%s", table, col), *sql;
 	sqlite3_stmt *s = db_prep(db, "SELECT count(*) FROM sqlite_master WHERE type ="
 	    " 'index' AND name = ?1", err);
 	enum db_status st = DB_OK;
@@ -285,7 +287,8 @@ db_dup_index(struct db *db, const char *table, char **err)
 		have = sqlite3_column_int(s, 0) > 0;
 	db_finish(db, s);
 	if (!have) {
-		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s\" ON \"%s\" (dob)", name, table);
+		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s\" ON \"%s\" (\"%s\")", name,
+		    table, col);
 		st = db_tx(db, db_dup_index_tx, sql, err);
 		free(sql);
 	}
@@ -297,22 +300,26 @@ db_dup_index(struct db *db, const char *table, char **err)
 static enum db_status
 db_dup_by_dob(struct db_dup_run *r, const char *dob, char **err)
 {
-	int fam = form_field_index(r->def, "family");
+	const char *famf = db_lifecycle_role(r->db, WFR_REG_FAMILY);
+	const char *dobf = db_lifecycle_role(r->db, WFR_REG_DOB);
+	const char *fdobf = db_lifecycle_role(r->db, WFR_FAM_DOB);
+	int fam = famf != NULL ? form_field_index(r->def, famf) : -1;
 	const struct form_def *g = fam >= 0 ? r->def->fields[fam].group : NULL;
 	enum db_status st = DB_OK;
 	sqlite3_stmt *s;
 	char *sql;
 	int pass, rc;
 
-	if (g != NULL && form_field_index(g, "dob") < 0)
+	if (g != NULL && (fdobf == NULL || form_field_index(g, fdobf) < 0))
 		g = NULL;
 	for (pass = 0; pass < (g != NULL ? 2 : 1) && st == DB_OK; pass++) {
-		if ((st = db_dup_index(r->db, pass == 0 ? r->def->table : g->table, err)) != DB_OK)
+		if ((st = db_dup_index(r->db, pass == 0 ? r->def->table : g->table,
+		    pass == 0 ? dobf : fdobf, err)) != DB_OK)
 			break;
-		sql = pass == 0 ? xasprintf("SELECT case_id FROM \"%s\" WHERE dob = ?1 LIMIT %d",
-		    r->def->table, DB_DUP_LIMIT) : xasprintf("SELECT p.case_id FROM \"%s\" f"
-		    " JOIN \"%s\" p ON p.id = f.parent_id WHERE f.dob = ?1 LIMIT %d", g->table,
-		    r->def->table, DB_DUP_LIMIT);
+		sql = pass == 0 ? xasprintf("SELECT case_id FROM \"%s\" WHERE \"%s\" = ?1 LIMIT %d",
+		    r->def->table, dobf, DB_DUP_LIMIT) : xasprintf("SELECT p.case_id FROM \"%s\" f"
+		    " JOIN \"%s\" p ON p.id = f.parent_id WHERE f.\"%s\" = ?1 LIMIT %d", g->table,
+		    r->def->table, fdobf, DB_DUP_LIMIT);
 		s = db_prep(r->db, sql, err);
 		free(sql);
 		if (s == NULL)
@@ -330,10 +337,11 @@ db_dup_by_dob(struct db_dup_run *r, const char *dob, char **err)
 static enum db_status
 db_dup_candidates(struct db_dup_run *r, const struct form_record *reg, char **err)
 {
-	const char *sur = db_lifecycle_get(reg, "surname");
-	const char *giv = db_lifecycle_get(reg, "given_names");
-	const char *native = db_lifecycle_get(reg, "native_name");
-	const char *dob = db_lifecycle_get(reg, "dob");
+	const char *sur = db_lifecycle_vget(r->db, reg, WFR_REG_SURNAME);
+	const char *giv = db_lifecycle_vget(r->db, reg, WFR_REG_GIVEN);
+	const char *native = db_lifecycle_vget(r->db, reg, WFR_REG_NATIVE);
+	const char *dob = db_lifecycle_vget(r->db, reg, WFR_REG_DOB);
+	const char *dobf = db_lifecycle_role(r->db, WFR_REG_DOB);
 	char *fs = db_dup_fold(r, sur), *fg = db_dup_fold(r, giv), *fn = db_dup_fold(r, native);
 	char *both = xasprintf("%s %s", fs, fg);
 	enum db_status st;
@@ -349,7 +357,7 @@ db_dup_candidates(struct db_dup_run *r, const struct form_record *reg, char **er
 		st = db_dup_by_name(r, sur, err);
 	if (st == DB_OK && !str_empty(native) && strcmp(native, fn) != 0)
 		st = db_dup_by_name(r, native, err);
-	if (st == DB_OK && form_field_index(r->def, "dob") >= 0 && !str_empty(dob))
+	if (st == DB_OK && dobf != NULL && form_field_index(r->def, dobf) >= 0 && !str_empty(dob))
 		st = db_dup_by_dob(r, dob, err);
 	free(fs);
 	free(fg);
@@ -370,15 +378,17 @@ static void
 db_dup_person(struct db *db, struct db_case_person *p, const struct form_record *r,
     bool family)
 {
+	const struct db_lifecycle_person *k = db_lifecycle_person_roles(family);
+
 	memset(p, 0, sizeof *p);
-	p->surname = xstrdup0(db_lifecycle_get(r, "surname"));
-	p->given_names = xstrdup0(db_lifecycle_get(r, "given_names"));
-	p->native_name = xstrdup0(db_lifecycle_get(r, "native_name"));
-	p->dob = xstrdup0(db_lifecycle_get(r, "dob"));
-	p->nationality = xstrdup0(db_lifecycle_get(r, "nationality"));
+	p->surname = xstrdup0(db_lifecycle_vget(db, r, k->surname));
+	p->given_names = xstrdup0(db_lifecycle_vget(db, r, k->given));
+	p->native_name = xstrdup0(db_lifecycle_vget(db, r, k->native));
+	p->dob = xstrdup0(db_lifecycle_vget(db, r, k->dob));
+	p->nationality = xstrdup0(db_lifecycle_vget(db, r, k->nationality));
 	if (family) {
-		p->relationship = db_lifecycle_label(db, r, "relationship");
-		p->relationship_other = xstrdup0(db_lifecycle_get(r, "relationship_other"));
+		p->relationship = db_lifecycle_vlabel(db, r, k->relationship);
+		p->relationship_other = xstrdup0(db_lifecycle_vget(db, r, k->other));
 	}
 }
 
@@ -386,18 +396,18 @@ db_dup_person(struct db *db, struct db_case_person *p, const struct form_record 
 static void
 db_dup_consider(struct db_dup_run *r, const struct form_record *reg)
 {
-	const struct form_rows *fam = db_lifecycle_rows(reg, "family");
+	const struct form_rows *fam = db_lifecycle_vrows(r->db, reg, WFR_REG_FAMILY);
 	const struct form_record *best = reg;
 	struct db_dup_keys k;
 	struct db_dup *d;
 	int score, top;
 	size_t i;
 
-	db_dup_keys_make(r, reg, &k);
+	db_dup_keys_make(r, reg, false, &k);
 	top = db_dup_score(&r->me, &k);
 	db_dup_keys_free(&k);
 	for (i = 0; fam != NULL && i < fam->n; i++) {
-		db_dup_keys_make(r, fam->rows[i], &k);
+		db_dup_keys_make(r, fam->rows[i], true, &k);
 		score = db_dup_score(&r->me, &k);
 		db_dup_keys_free(&k);
 		if (score > top) {
@@ -486,7 +496,7 @@ db_dup_find(struct db *db, const struct form_record *registration,
 		db_seterr(err, _("'%s' cannot be a table name"), r.def->table);
 		return DB_ERROR;
 	}
-	db_dup_keys_make(&r, registration, &r.me);
+	db_dup_keys_make(&r, registration, false, &r.me);
 	st = db_dup_candidates(&r, registration, err);
 	if (st == DB_OK)
 		st = db_dup_score_all(&r, err);

@@ -28,21 +28,17 @@ struct db_lifecycle_ctx {
 typedef enum db_status (*db_lifecycle_rule)(struct db_lifecycle_ctx *);
 
 static bool
-db_lifecycle_is(const struct form_record *rec, const char *name)
+db_lifecycle_has_stage(struct db *db, enum form_wf_stage stage)
 {
-	return str_eq(rec->def->name, name);
+	return form_workflow_def(db_forms(db), stage) != NULL;
 }
 
 static bool
-db_lifecycle_has_form(struct db *db, const char *name)
+db_lifecycle_has_role(struct db *db, const struct form_record *rec, enum form_wf_role role)
 {
-	return db_forms(db) != NULL && form_set_find(db_forms(db), name) != NULL;
-}
+	const char *name = db_lifecycle_role(db, role);
 
-static bool
-db_lifecycle_has_field(const struct form_record *rec, const char *name)
-{
-	return form_field_index(rec->def, name) >= 0;
+	return name != NULL && form_field_index(rec->def, name) >= 0;
 }
 
 static bool
@@ -55,17 +51,18 @@ db_lifecycle_supervisor(struct db *db)
 static enum db_status
 db_lifecycle_rule_reason(struct db_lifecycle_ctx *x)
 {
-	const char *reason = db_lifecycle_get(x->rec, "reason");
+	const char *reason = db_lifecycle_vget(x->db, x->rec, WFR_CLOSE_REASON);
 
-	if (!db_lifecycle_is(x->rec, "closure") || !db_lifecycle_has_field(x->rec, "reason"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) ||
+	    !db_lifecycle_has_role(x->db, x->rec, WFR_CLOSE_REASON))
 		return DB_OK;
 	if (str_empty(reason)) {
 		db_seterr(x->msg, _("%s refused: no reason is given (choose a Reason)"),
 		    x->title);
 		return DB_REFUSED;
 	}
-	if (str_eq(reason, "other") && db_lifecycle_has_field(x->rec, "reason_other") &&
-	    str_empty(db_lifecycle_get(x->rec, "reason_other"))) {
+	if (str_eq(reason, "other") && db_lifecycle_has_role(x->db, x->rec, WFR_CLOSE_REASON_OTHER) &&
+	    str_empty(db_lifecycle_vget(x->db, x->rec, WFR_CLOSE_REASON_OTHER))) {
 		db_seterr(x->msg, _("%s refused: the reason \"Other\" is not described "
 		    "(fill in Reason: other)"), x->title);
 		return DB_REFUSED;
@@ -77,7 +74,7 @@ db_lifecycle_rule_reason(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_closed(struct db_lifecycle_ctx *x)
 {
-	if (db_lifecycle_is(x->rec, "closure") || db_lifecycle_is(x->rec, "call") ||
+	if (db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) || db_lifecycle_of(x->db, x->rec, WFS_CALL) ||
 	    x->rec->id != 0)
 		return DB_OK;
 	if (x->lc.c.status != CASE_CLOSED && x->lc.closure == NULL)
@@ -93,21 +90,21 @@ db_lifecycle_rule_closed(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_consent(struct db_lifecycle_ctx *x)
 {
-	static const char *const free_forms[] = { "registration", "consent", "call",
-	    "closure" };
+	static const enum form_wf_stage free_stages[] = { WFS_REGISTRATION, WFS_CONSENT,
+	    WFS_CALL, WFS_CLOSURE };
 	size_t i;
 
-	for (i = 0; i < sizeof free_forms / sizeof free_forms[0]; i++)
-		if (db_lifecycle_is(x->rec, free_forms[i]))
+	for (i = 0; i < sizeof free_stages / sizeof free_stages[0]; i++)
+		if (db_lifecycle_of(x->db, x->rec, free_stages[i]))
 			return DB_OK;
-	if (!db_lifecycle_has_form(x->db, "consent"))
+	if (!db_lifecycle_has_stage(x->db, WFS_CONSENT))
 		return DB_OK;
 	if (x->lc.consent == NULL) {
 		db_seterr(x->msg, _("%s refused: consent to data processing is not recorded "
 		    "(fill in Consent to data processing first)"), x->title);
 		return DB_REFUSED;
 	}
-	if (!str_eq(db_lifecycle_get(x->lc.consent, "consent_given"), "yes")) {
+	if (!str_eq(db_lifecycle_vget(x->db, x->lc.consent, WFR_CONSENT_GIVEN), "yes")) {
 		db_seterr(x->msg, _("%s refused: the client did not consent to data "
 		    "processing (the case cannot go on; tell the supervisor)"), x->title);
 		return DB_REFUSED;
@@ -119,13 +116,13 @@ db_lifecycle_rule_consent(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_departure(struct db_lifecycle_ctx *x)
 {
-	const char *on = db_lifecycle_get(x->rec, "departed_on");
-	const char *expiry = db_lifecycle_get(x->lc.prep, "passport_expiry");
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_DEP_ON);
+	const char *expiry = db_lifecycle_vget(x->db, x->lc.prep, WFR_PREP_EXPIRY);
 
-	if (!db_lifecycle_is(x->rec, "departure") || !db_lifecycle_has_form(x->db,
-	    "return_prep"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_DEPARTURE) ||
+	    !db_lifecycle_has_stage(x->db, WFS_PREP))
 		return DB_OK;
-	switch (db_lifecycle_travel_doc(x->lc.prep, on)) {
+	switch (db_lifecycle_travel_doc(x->db, x->lc.prep, on)) {
 	case DB_DOC_OK:
 		return DB_OK;
 	case DB_DOC_PASSPORT_NO:
@@ -174,11 +171,11 @@ db_lifecycle_rule_approver(struct db_lifecycle_ctx *x)
 {
 	const struct form_record *old = x->lc.plan != NULL && x->lc.plan->id == x->rec->id ?
 	    x->lc.plan : NULL;
-	const char *by = db_lifecycle_get(x->rec, "approved_by");
-	const char *on = db_lifecycle_get(x->rec, "approved_on");
+	const char *by = db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_BY);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_ON);
 
-	if ((str_empty(by) || str_eq(by, db_lifecycle_get(old, "approved_by"))) &&
-	    (str_empty(on) || str_eq(on, db_lifecycle_get(old, "approved_on"))))
+	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_BY))) &&
+	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_ON))))
 		return DB_OK;
 	if (db_lifecycle_supervisor(x->db))
 		return DB_OK;
@@ -198,7 +195,8 @@ db_lifecycle_rule_raised(struct db_lifecycle_ctx *x, const struct db_lifecycle_p
 	char *approved, *now;
 
 	if (old == NULL || !(p->over_grant || p->over_limit) ||
-	    !str_eq(db_lifecycle_get(old, "approved_by"), db_lifecycle_get(x->rec, "approved_by")))
+	    !str_eq(db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_BY),
+	    db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_BY)))
 		return DB_OK;
 	db_lifecycle_plan_total(x->db, old, &was);
 	if (p->total <= was.total || db_lifecycle_supervisor(x->db))
@@ -221,7 +219,7 @@ db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
 	enum db_status st;
 	char *total, *grant;
 
-	if (!db_lifecycle_is(x->rec, "plan"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_PLAN))
 		return DB_OK;
 	if ((st = db_lifecycle_rule_approver(x)) != DB_OK)
 		return st;
@@ -245,9 +243,9 @@ db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
 
 /* The number of plan items, -1 when the case has no plan. */
 static long
-db_lifecycle_nitems(const struct db_lifecycle_case *lc)
+db_lifecycle_nitems(struct db *db, const struct db_lifecycle_case *lc)
 {
-	const struct form_rows *items = db_lifecycle_rows(lc->plan, "items");
+	const struct form_rows *items = db_lifecycle_vrows(db, lc->plan, WFR_PLAN_ITEMS);
 
 	if (lc->plan == NULL)
 		return -1;
@@ -270,13 +268,13 @@ db_lifecycle_item_ok(const char *item_no, long nitems)
 static enum db_status
 db_lifecycle_rule_payment(struct db_lifecycle_ctx *x)
 {
-	const char *item = db_lifecycle_get(x->rec, "item_no");
-	long n = db_lifecycle_nitems(&x->lc);
+	const char *item = db_lifecycle_vget(x->db, x->rec, WFR_PAY_ITEM);
+	long n = db_lifecycle_nitems(x->db, &x->lc);
 	struct db_lifecycle_plan p;
 	enum db_status st;
 	char *total;
 
-	if (!db_lifecycle_is(x->rec, "payment") || !db_lifecycle_has_form(x->db, "plan"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_PAYMENT) || !db_lifecycle_has_stage(x->db, WFS_PLAN))
 		return DB_OK;
 	if (n < 0) {
 		db_seterr(x->msg, _("%s refused: the case has no reintegration plan yet (fill "
@@ -305,20 +303,20 @@ db_lifecycle_rule_payment(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_monitoring(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *rows = db_lifecycle_rows(x->rec, "item_status");
-	long n = db_lifecycle_nitems(&x->lc);
+	const struct form_rows *rows = db_lifecycle_vrows(x->db, x->rec, WFR_MON_ITEMS);
+	long n = db_lifecycle_nitems(x->db, &x->lc);
 	const char *item;
 	size_t i;
 
-	if (!db_lifecycle_is(x->rec, "monitoring"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_MONITORING))
 		return DB_OK;
-	if (!db_lifecycle_departed(&x->lc)) {
+	if (!db_lifecycle_departed(x->db, &x->lc)) {
 		db_seterr(x->msg, _("%s refused: the case has not departed yet (fill in "
 		    "Departure and arrival first)"), x->title);
 		return DB_REFUSED;
 	}
 	for (i = 0; rows != NULL && i < rows->n; i++) {
-		item = db_lifecycle_get(rows->rows[i], "item_no");
+		item = db_lifecycle_vget(x->db, rows->rows[i], WFR_MON_ITEM_NO);
 		if (str_empty(item) || db_lifecycle_item_ok(item, n))
 			continue;
 		db_seterr(x->msg, _("%s refused: the plan has no item %s (State of the plan "
@@ -333,16 +331,16 @@ static enum db_status
 db_lifecycle_overrun_by(struct db_lifecycle_ctx *x, bool *approved)
 {
 	const struct form_record *old = NULL;
-	const char *by = db_lifecycle_get(x->rec, "overrun_by");
-	const char *on = db_lifecycle_get(x->rec, "overrun_on");
+	const char *by = db_lifecycle_vget(x->db, x->rec, WFR_PAY_OVERRUN_BY);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_PAY_OVERRUN_ON);
 	size_t i;
 
 	for (i = 0; i < x->lc.payments.n && x->rec->id != 0; i++)
 		if (x->lc.payments.recs[i]->id == x->rec->id)
 			old = x->lc.payments.recs[i];
 	*approved = !str_empty(by) && !str_empty(on);
-	if ((str_empty(by) || str_eq(by, db_lifecycle_get(old, "overrun_by"))) &&
-	    (str_empty(on) || str_eq(on, db_lifecycle_get(old, "overrun_on"))))
+	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WFR_PAY_OVERRUN_BY))) &&
+	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WFR_PAY_OVERRUN_ON))))
 		return DB_OK;
 	if (db_lifecycle_supervisor(x->db))
 		return DB_OK;
@@ -363,27 +361,28 @@ db_lifecycle_no_rate(struct db_lifecycle_ctx *x, const char *from, const char *t
 static enum db_status
 db_lifecycle_rule_left(struct db_lifecycle_ctx *x)
 {
-	const char *no = db_lifecycle_get(x->rec, "item_no");
-	const struct form_record *item = db_lifecycle_item(x->lc.plan, db_lifecycle_item_no(no));
-	const char *cur = db_lifecycle_currency(db_lifecycle_cur(item, "budget"));
+	const char *no = db_lifecycle_vget(x->db, x->rec, WFR_PAY_ITEM);
+	const struct form_record *item = db_lifecycle_item(x->db, x->lc.plan,
+	    db_lifecycle_item_no(no));
+	const char *cur = db_lifecycle_currency(db_lifecycle_vcur(x->db, item, WFR_ITEM_BUDGET));
 	int64_t budget, paid, amount;
 	enum db_status st;
 	bool approved;
 	char *left;
 
-	if (!db_lifecycle_is(x->rec, "payment") || item == NULL)
+	if (!db_lifecycle_of(x->db, x->rec, WFS_PAYMENT) || item == NULL)
 		return DB_OK;
 	if ((st = db_lifecycle_overrun_by(x, &approved)) != DB_OK)
 		return st;
-	if (str_eq(db_lifecycle_get(item, "cancelled"), "yes")) {
+	if (str_eq(db_lifecycle_vget(x->db, item, WFR_ITEM_CANCELLED), "yes")) {
 		db_seterr(x->msg, _("%s refused: item %s is cancelled (choose another item)"),
 		    x->title, no);
 		return DB_REFUSED;
 	}
-	if (!db_lifecycle_cents(db_lifecycle_get(item, "budget"), &budget) || approved)
+	if (!db_lifecycle_cents(db_lifecycle_vget(x->db, item, WFR_ITEM_BUDGET), &budget) || approved)
 		return DB_OK;
 	if (!db_lifecycle_pay_in(x->db, x->rec, cur, &amount))
-		return db_lifecycle_no_rate(x, db_lifecycle_cur(x->rec, "amount"), cur);
+		return db_lifecycle_no_rate(x, db_lifecycle_vcur(x->db, x->rec, WFR_PAY_AMOUNT), cur);
 	if (!db_lifecycle_item_paid(x->db, &x->lc.payments, db_lifecycle_item_no(no),
 	    x->rec->id, cur, &paid))
 		return db_lifecycle_no_rate(x, NULL, cur);
@@ -400,8 +399,9 @@ db_lifecycle_rule_left(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_arrived(struct db_lifecycle_ctx *x)
 {
-	if (!db_lifecycle_is(x->rec, "monitoring") || !db_lifecycle_has_form(x->db, "departure") ||
-	    str_eq(db_lifecycle_get(x->lc.dep, "arrival_confirmed"), "yes"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_MONITORING) ||
+	    !db_lifecycle_has_stage(x->db, WFS_DEPARTURE) ||
+	    str_eq(db_lifecycle_vget(x->db, x->lc.dep, WFR_DEP_ARRIVED), "yes"))
 		return DB_OK;
 	db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it first)"), x->title);
 	return DB_REFUSED;
@@ -411,14 +411,14 @@ db_lifecycle_rule_arrived(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_rule_flight(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *fl = db_lifecycle_rows(x->lc.prep, "flights");
-	const char *on = db_lifecycle_get(x->rec, "departed_on"), *first = NULL, *d;
+	const struct form_rows *fl = db_lifecycle_vrows(x->db, x->lc.prep, WFR_PREP_FLIGHTS);
+	const char *on = db_lifecycle_vget(x->db, x->rec, WFR_DEP_ON), *first = NULL, *d;
 	size_t i;
 
-	if (!db_lifecycle_is(x->rec, "departure") || str_empty(on))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_DEPARTURE) || str_empty(on))
 		return DB_OK;
 	for (i = 0; fl != NULL && i < fl->n; i++) {
-		d = db_lifecycle_get(fl->rows[i], "flight_date");
+		d = db_lifecycle_vget(x->db, fl->rows[i], WFR_FLIGHT_DATE);
 		if (!str_empty(d) && (first == NULL || strcmp(d, first) < 0))
 			first = d;	/* YYYY-MM-DD: text order is date order */
 	}
@@ -433,18 +433,18 @@ db_lifecycle_rule_flight(struct db_lifecycle_ctx *x)
 static enum db_status
 db_lifecycle_item_done(struct db_lifecycle_ctx *x, const struct form_record *item, size_t k)
 {
-	const char *cur = db_lifecycle_currency(db_lifecycle_cur(item, "budget"));
+	const char *cur = db_lifecycle_currency(db_lifecycle_vcur(x->db, item, WFR_ITEM_BUDGET));
 	int64_t budget, paid;
 	char *p, *b;
 
-	if (str_eq(db_lifecycle_get(item, "cancelled"), "yes")) {
-		if (!str_empty(db_lifecycle_get(item, "cancel_reason")))
+	if (str_eq(db_lifecycle_vget(x->db, item, WFR_ITEM_CANCELLED), "yes")) {
+		if (!str_empty(db_lifecycle_vget(x->db, item, WFR_ITEM_CANCEL_REASON)))
 			return DB_OK;
 		db_seterr(x->msg, _("%s refused: item %zu is cancelled without a reason (give "
 		    "it)"), x->title, k);
 		return DB_REFUSED;
 	}
-	if (!db_lifecycle_cents(db_lifecycle_get(item, "budget"), &budget))
+	if (!db_lifecycle_cents(db_lifecycle_vget(x->db, item, WFR_ITEM_BUDGET), &budget))
 		return DB_OK;
 	if (!db_lifecycle_item_paid(x->db, &x->lc.payments, (long)k, 0, cur, &paid))
 		return db_lifecycle_no_rate(x, NULL, cur);
@@ -464,15 +464,15 @@ db_lifecycle_item_done(struct db_lifecycle_ctx *x, const struct form_record *ite
 static enum db_status
 db_lifecycle_rule_completed(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *items = db_lifecycle_rows(x->lc.plan, "items");
+	const struct form_rows *items = db_lifecycle_vrows(x->db, x->lc.plan, WFR_PLAN_ITEMS);
 	enum db_status st;
 	size_t i;
 
-	if (!db_lifecycle_is(x->rec, "closure") ||
-	    !str_eq(db_lifecycle_get(x->rec, "reason"), "completed"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) ||
+	    !str_eq(db_lifecycle_vget(x->db, x->rec, WFR_CLOSE_REASON), "completed"))
 		return DB_OK;
-	if (db_lifecycle_has_form(x->db, "departure") &&
-	    !str_eq(db_lifecycle_get(x->lc.dep, "arrival_confirmed"), "yes")) {
+	if (db_lifecycle_has_stage(x->db, WFS_DEPARTURE) &&
+	    !str_eq(db_lifecycle_vget(x->db, x->lc.dep, WFR_DEP_ARRIVED), "yes")) {
 		db_seterr(x->msg, _("%s refused: arrival not confirmed (confirm it or pick "
 		    "another reason)"), x->title);
 		return DB_REFUSED;
@@ -533,8 +533,9 @@ static enum db_status
 db_lifecycle_age_of(struct db_lifecycle_ctx *x, const struct form_record *p, size_t row,
     const char *at)
 {
-	const char *v = db_lifecycle_get(p, "vulnerabilities");
-	int age = db_lifecycle_years(db_lifecycle_get(p, "dob"), at);
+	const char *v = db_lifecycle_vget(x->db, p, row == 0 ? WFR_REG_VULN : WFR_FAM_VULN);
+	int age = db_lifecycle_years(db_lifecycle_vget(x->db, p, row == 0 ? WFR_REG_DOB :
+	    WFR_FAM_DOB), at);
 	size_t i;
 
 	for (i = 0; age >= 0 && i < sizeof db_lifecycle_ages / sizeof db_lifecycle_ages[0];
@@ -555,13 +556,13 @@ db_lifecycle_age_of(struct db_lifecycle_ctx *x, const struct form_record *p, siz
 static enum db_status
 db_lifecycle_rule_age(struct db_lifecycle_ctx *x)
 {
-	const struct form_rows *fam = db_lifecycle_rows(x->rec, "family");
+	const struct form_rows *fam = db_lifecycle_vrows(x->db, x->rec, WFR_REG_FAMILY);
 	char at[DATE_LEN];
 	struct date t = date_today();
 	enum db_status st;
 	size_t i;
 
-	if (!db_lifecycle_is(x->rec, "registration"))
+	if (!db_lifecycle_of(x->db, x->rec, WFS_REGISTRATION))
 		return DB_OK;
 	if (!db_lifecycle_created_on(x->db, x->rec, at))
 		date_format(&t, at);
@@ -619,14 +620,14 @@ static const db_lifecycle_rule db_lifecycle_rules[] = {
 
 /* The records the rules and the status move need for rec (DB_LC_* bits). */
 static unsigned
-db_lifecycle_want(const struct form_record *rec)
+db_lifecycle_want(struct db *db, const struct form_record *rec)
 {
 	unsigned want = DB_LC_CONSENT | DB_LC_CLOSURE;
 
-	if (db_lifecycle_is(rec, "departure"))
+	if (db_lifecycle_of(db, rec, WFS_DEPARTURE))
 		want |= DB_LC_PREP | DB_LC_PLAN;
-	else if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment") ||
-	    db_lifecycle_is(rec, "monitoring") || db_lifecycle_is(rec, "closure"))
+	else if (db_lifecycle_of(db, rec, WFS_PLAN) || db_lifecycle_of(db, rec, WFS_PAYMENT) ||
+	    db_lifecycle_of(db, rec, WFS_MONITORING) || db_lifecycle_of(db, rec, WFS_CLOSURE))
 		want |= DB_LC_DEP | DB_LC_PLAN | DB_LC_PAYMENTS;
 	return want;
 }
@@ -643,31 +644,28 @@ db_lifecycle_check(struct db_lifecycle_ctx *x)
 	return st;
 }
 
-/* The status the saved record shows the case has reached; -1 = none. */
+/* The status the saved record shows the case has reached (its stage's in the
+ * workflow table); -1 = none. A departure counts once it has a date, and
+ * moves a case with a plan on to reintegration; reintegration (plan,
+ * payment) waits for the departure. */
 static int
-db_lifecycle_target(const struct db_lifecycle_case *lc, const struct form_record *rec)
+db_lifecycle_target(struct db *db, const struct db_lifecycle_case *lc,
+    const struct form_record *rec)
 {
-	static const struct {
-		const char		*form;
-		enum db_case_status	 status;
-	} map[] = {
-		{ "registration", CASE_REGISTERED }, { "consent", CASE_REGISTERED },
-		{ "session", CASE_COUNSELLING }, { "return_prep", CASE_PREPARING },
-		{ "monitoring", CASE_MONITORING }, { "closure", CASE_CLOSED },
-	};
-	size_t i;
+	enum form_wf_stage stage;
+	int status;
 
-	if (db_lifecycle_is(rec, "departure")) {
-		if (str_empty(db_lifecycle_get(rec, "departed_on")))
+	if (!form_workflow_stage_of(db_forms(db), rec->def->name, &stage))
+		return -1;
+	status = db_case_stage_status(db_forms(db), stage);
+	if (stage == WFS_DEPARTURE) {
+		if (str_empty(db_lifecycle_vget(db, rec, WFR_DEP_ON)))
 			return -1;
-		return lc->plan != NULL ? CASE_REINTEGRATION : CASE_DEPARTED;
+		return lc->plan != NULL ? CASE_REINTEGRATION : status;
 	}
-	if (db_lifecycle_is(rec, "plan") || db_lifecycle_is(rec, "payment"))
-		return db_lifecycle_departed(lc) ? CASE_REINTEGRATION : -1;
-	for (i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (db_lifecycle_is(rec, map[i].form))
-			return (int)map[i].status;
-	return -1;
+	if (status == CASE_REINTEGRATION && !db_lifecycle_departed(db, lc))
+		return -1;
+	return status;
 }
 
 /* Moves the case forward to what the saved record shows it reached. */
@@ -675,7 +673,7 @@ static enum db_status
 db_lifecycle_move(struct db *db, const struct db_lifecycle_case *lc,
     const struct form_record *rec, const char *now, char **err)
 {
-	int target = db_lifecycle_target(lc, rec);
+	int target = db_lifecycle_target(db, lc, rec);
 
 	if (target <= (int)lc->c.status)
 		return DB_OK;
@@ -703,7 +701,8 @@ db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const ch
 	if (!w->also->make_case || !rec->def->needs_case || w->case_id != 0)
 		return DB_OK;
 	rec->case_id = 0;
-	pi = form_field_index(rec->def, "project");
+	pi = db_lifecycle_role(db, WFR_REG_PROJECT) != NULL ?
+	    form_field_index(rec->def, db_lifecycle_role(db, WFR_REG_PROJECT)) : -1;
 	return db_case_create_in(db, pi >= 0 ? rec->vals[pi] : NULL, w->also->client_lang, now,
 	    &rec->case_id, err);
 }
@@ -731,7 +730,7 @@ db_lifecycle_save_case(struct db *db, struct db_saved *sv, struct db_lifecycle_c
 {
 	enum db_status st;
 
-	st = db_lifecycle_load_some(db, x->rec->case_id, db_lifecycle_want(x->rec), &x->lc, err);
+	st = db_lifecycle_load_some(db, x->rec->case_id, db_lifecycle_want(db, x->rec), &x->lc, err);
 	if (st != DB_OK)
 		return st;
 	st = db_lifecycle_check(x);

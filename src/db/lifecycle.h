@@ -10,9 +10,10 @@
  * moved after, all in one transaction: a refused save writes nothing. It
  * answers DB_OK, DB_REFUSED with a one-line translated message naming the
  * rule and what to do, DB_CONFLICT (with theirs), DB_NOTFOUND or DB_ERROR.
- * Forms are found by name in db_forms() (registration, consent, call, session, return_prep, departure,
- * plan, payment, monitoring, closure, project); a rule whose form is not in
- * the set is not checked. Money is compared in the plan grant's currency; an
+ * Forms and the fields the rules read are found through the workflow table
+ * of db_forms() (form/workflow.h: by stage and role, never by name); a rule
+ * whose stage or role the table leaves out, or whose form is not in the set,
+ * is not checked. Money is compared in the plan grant's currency; an
  * empty currency is EUR; other currencies convert through the setting
  * "rate:<CODE>" (EUR for one unit, db/settings); with no rate the save is
  * refused. A money amount without its currency is refused in every form
@@ -22,15 +23,16 @@
  * closure need no consent; calls may still be linked to a closed case. A
  * record of no case is checked only for what it holds itself.
  *
- * The save moves the case status forward (never back) when the saved record
- * shows a stage was reached (session: counselling, return_prep: preparing,
- * departure with departed_on: departed, plan or payment of a
- * departed case: reintegration, monitoring: monitoring); closure always closes.
+ * The save moves the case status forward (never back) to the status the
+ * table gives the record's stage (forms/workflow: session counselling,
+ * return preparation preparing, departure departed once it has its date,
+ * plan and payment reintegration once the case departed, monitoring,
+ * closure closed).
  * A plan made before return waits: the departure then moves to reintegration.
  *
  * db_lifecycle_save_also() does the rest of one user's save in the same
  * transaction, so a crash leaves all of it or none: the new case of a record
- * that needs one (its number, its project from the record's "project" field,
+ * that needs one (its number, its project from the record's project field,
  * its client language; rec->case_id is set only when the save commits) and
  * the removal of the draft the record was edited in, with any other draft of
  * the user for the same form, case and record, and the link of the record

@@ -25,17 +25,17 @@ db_lifecycle_round(double x)
 }
 
 static const struct form_def *
-db_lifecycle_def(struct db *db, const char *name)
+db_lifecycle_def(struct db *db, enum form_wf_stage stage)
 {
-	return db_forms(db) != NULL ? form_set_find(db_forms(db), name) : NULL;
+	return form_workflow_def(db_forms(db), stage);
 }
 
-/* Records of form name in the case, newest first; at most max (0 = all). */
+/* Records of a stage's form in the case, newest first; at most max (0 = all). */
 static enum db_status
-db_lifecycle_read(struct db *db, const char *name, int64_t case_id, size_t max,
+db_lifecycle_read(struct db *db, enum form_wf_stage stage, int64_t case_id, size_t max,
     struct db_lifecycle_list *out, char **err)
 {
-	const struct form_def *def = db_lifecycle_def(db, name);
+	const struct form_def *def = db_lifecycle_def(db, stage);
 
 	memset(out, 0, sizeof *out);
 	if (def == NULL)
@@ -44,11 +44,11 @@ db_lifecycle_read(struct db *db, const char *name, int64_t case_id, size_t max,
 }
 
 enum db_status
-db_lifecycle_read_one(struct db *db, const char *name, int64_t case_id,
+db_lifecycle_read_one(struct db *db, enum form_wf_stage stage, int64_t case_id,
     struct form_record **out, char **err)
 {
 	struct db_lifecycle_list l;
-	enum db_status st = db_lifecycle_read(db, name, case_id, 1, &l, err);
+	enum db_status st = db_lifecycle_read(db, stage, case_id, 1, &l, err);
 
 	*out = l.n > 0 ? l.recs[0] : NULL;
 	free(l.recs);
@@ -70,8 +70,8 @@ enum db_status
 db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_case *lc,
     char **err)
 {
-	static const char *const once[] = { "registration", "consent", "return_prep",
-	    "departure", "plan", "closure" };
+	static const enum form_wf_stage once[] = { WFS_REGISTRATION, WFS_CONSENT, WFS_PREP,
+	    WFS_DEPARTURE, WFS_PLAN, WFS_CLOSURE };
 	struct form_record **slot[] = { &lc->reg, &lc->consent, &lc->prep, &lc->dep,
 	    &lc->plan, &lc->closure };
 	enum db_status st;
@@ -82,13 +82,13 @@ db_lifecycle_load(struct db *db, int64_t case_id, bool all, struct db_lifecycle_
 	for (i = 0; i < sizeof once / sizeof once[0] && st == DB_OK; i++)
 		st = db_lifecycle_read_one(db, once[i], case_id, slot[i], err);
 	if (st == DB_OK && all)
-		st = db_lifecycle_read(db, "session", case_id, 0, &lc->sessions, err);
+		st = db_lifecycle_read(db, WFS_SESSION, case_id, 0, &lc->sessions, err);
 	if (st == DB_OK && all)
-		st = db_lifecycle_read(db, "monitoring", case_id, 0, &lc->monitoring, err);
+		st = db_lifecycle_read(db, WFS_MONITORING, case_id, 0, &lc->monitoring, err);
 	if (st == DB_OK && all)
-		st = db_lifecycle_read(db, "call", case_id, 0, &lc->calls, err);
+		st = db_lifecycle_read(db, WFS_CALL, case_id, 0, &lc->calls, err);
 	if (st == DB_OK)	/* payments: the plan rules need them too */
-		st = db_lifecycle_read(db, "payment", case_id, 0, &lc->payments, err);
+		st = db_lifecycle_read(db, WFS_PAYMENT, case_id, 0, &lc->payments, err);
 	if (st != DB_OK)
 		db_lifecycle_case_clear(lc);
 	return st;
@@ -99,15 +99,15 @@ db_lifecycle_load_some(struct db *db, int64_t case_id, unsigned want,
     struct db_lifecycle_case *lc, char **err)
 {
 	static const struct {
-		unsigned	 bit;
-		const char	*form;
-		size_t		 off;
+		unsigned		 bit;
+		enum form_wf_stage	 stage;
+		size_t			 off;
 	} one[] = {
-		{ DB_LC_CONSENT, "consent", offsetof(struct db_lifecycle_case, consent) },
-		{ DB_LC_CLOSURE, "closure", offsetof(struct db_lifecycle_case, closure) },
-		{ DB_LC_PREP, "return_prep", offsetof(struct db_lifecycle_case, prep) },
-		{ DB_LC_DEP, "departure", offsetof(struct db_lifecycle_case, dep) },
-		{ DB_LC_PLAN, "plan", offsetof(struct db_lifecycle_case, plan) },
+		{ DB_LC_CONSENT, WFS_CONSENT, offsetof(struct db_lifecycle_case, consent) },
+		{ DB_LC_CLOSURE, WFS_CLOSURE, offsetof(struct db_lifecycle_case, closure) },
+		{ DB_LC_PREP, WFS_PREP, offsetof(struct db_lifecycle_case, prep) },
+		{ DB_LC_DEP, WFS_DEPARTURE, offsetof(struct db_lifecycle_case, dep) },
+		{ DB_LC_PLAN, WFS_PLAN, offsetof(struct db_lifecycle_case, plan) },
 	};
 	enum db_status st;
 	size_t i;
@@ -116,10 +116,10 @@ db_lifecycle_load_some(struct db *db, int64_t case_id, unsigned want,
 	st = db_case_load_ex(db, case_id, false, &lc->c, err);
 	for (i = 0; i < sizeof one / sizeof one[0] && st == DB_OK; i++)
 		if (want & one[i].bit)
-			st = db_lifecycle_read_one(db, one[i].form, case_id,
+			st = db_lifecycle_read_one(db, one[i].stage, case_id,
 			    (struct form_record **)(void *)((char *)lc + one[i].off), err);
 	if (st == DB_OK && (want & DB_LC_PAYMENTS))
-		st = db_lifecycle_read(db, "payment", case_id, 0, &lc->payments, err);
+		st = db_lifecycle_read(db, WFS_PAYMENT, case_id, 0, &lc->payments, err);
 	if (st != DB_OK)
 		db_lifecycle_case_clear(lc);
 	return st;
@@ -143,9 +143,60 @@ db_lifecycle_case_clear(struct db_lifecycle_case *lc)
 }
 
 const char *
+db_lifecycle_role(struct db *db, enum form_wf_role role)
+{
+	return form_workflow_field(db_forms(db), role);
+}
+
+bool
+db_lifecycle_of(struct db *db, const struct form_record *rec, enum form_wf_stage stage)
+{
+	const char *form = form_workflow_form(db_forms(db), stage);
+
+	return rec != NULL && form != NULL && str_eq(rec->def->name, form);
+}
+
+const char *
+db_lifecycle_vget(struct db *db, const struct form_record *rec, enum form_wf_role role)
+{
+	return db_lifecycle_get(rec, db_lifecycle_role(db, role));
+}
+
+const char *
+db_lifecycle_vcur(struct db *db, const struct form_record *rec, enum form_wf_role role)
+{
+	return db_lifecycle_cur(rec, db_lifecycle_role(db, role));
+}
+
+const struct form_rows *
+db_lifecycle_vrows(struct db *db, const struct form_record *rec, enum form_wf_role role)
+{
+	return db_lifecycle_rows(rec, db_lifecycle_role(db, role));
+}
+
+const char *
+db_lifecycle_vlabel(struct db *db, const struct form_record *rec, enum form_wf_role role)
+{
+	return db_lifecycle_label(db, rec, db_lifecycle_role(db, role));
+}
+
+const struct db_lifecycle_person *
+db_lifecycle_person_roles(bool family)
+{
+	static const struct db_lifecycle_person roles[2] = {
+		{ WFR_REG_SURNAME, WFR_REG_GIVEN, WFR_REG_NATIVE, WFR_REG_DOB, WFR_REG_NATIONALITY,
+		    WFR__COUNT, WFR__COUNT },
+		{ WFR_FAM_SURNAME, WFR_FAM_GIVEN, WFR_FAM_NATIVE, WFR_FAM_DOB, WFR_FAM_NATIONALITY,
+		    WFR_FAM_RELATIONSHIP, WFR_FAM_RELATIONSHIP_OTHER },
+	};
+
+	return &roles[family ? 1 : 0];
+}
+
+const char *
 db_lifecycle_get(const struct form_record *rec, const char *name)
 {
-	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+	int i = rec != NULL && name != NULL ? form_field_index(rec->def, name) : -1;
 
 	return i >= 0 ? form_record_get(rec, (size_t)i) : NULL;
 }
@@ -153,7 +204,7 @@ db_lifecycle_get(const struct form_record *rec, const char *name)
 const char *
 db_lifecycle_cur(const struct form_record *rec, const char *name)
 {
-	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+	int i = rec != NULL && name != NULL ? form_field_index(rec->def, name) : -1;
 
 	return i >= 0 && rec->def->fields[i].type == FT_MONEY ? rec->curs[i] : NULL;
 }
@@ -161,7 +212,7 @@ db_lifecycle_cur(const struct form_record *rec, const char *name)
 const struct form_rows *
 db_lifecycle_rows(const struct form_record *rec, const char *name)
 {
-	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+	int i = rec != NULL && name != NULL ? form_field_index(rec->def, name) : -1;
 
 	return i >= 0 && rec->def->fields[i].type == FT_REPEAT ? &rec->kids[i] : NULL;
 }
@@ -169,7 +220,7 @@ db_lifecycle_rows(const struct form_record *rec, const char *name)
 const char *
 db_lifecycle_label(struct db *db, const struct form_record *rec, const char *name)
 {
-	int i = rec != NULL ? form_field_index(rec->def, name) : -1;
+	int i = rec != NULL && name != NULL ? form_field_index(rec->def, name) : -1;
 	const struct form_choices *list;
 	const struct form_choice *ch;
 
@@ -251,15 +302,15 @@ db_lifecycle_convert(struct db *db, int64_t cents, const char *from, const char 
 }
 
 enum db_lifecycle_doc
-db_lifecycle_travel_doc(const struct form_record *prep, const char *date)
+db_lifecycle_travel_doc(struct db *db, const struct form_record *prep, const char *date)
 {
-	const char *doc = db_lifecycle_get(prep, "travel_doc");
-	const char *expiry = db_lifecycle_get(prep, "passport_expiry");
+	const char *doc = db_lifecycle_vget(db, prep, WFR_PREP_DOC);
+	const char *expiry = db_lifecycle_vget(db, prep, WFR_PREP_EXPIRY);
 	char today[DATE_LEN];
 	struct date t;
 
 	if (str_eq(doc, "passport")) {
-		if (str_empty(db_lifecycle_get(prep, "passport_no")))
+		if (str_empty(db_lifecycle_vget(db, prep, WFR_PREP_PASSPORT_NO)))
 			return DB_DOC_PASSPORT_NO;
 		if (str_empty(date)) {
 			t = date_today();
@@ -272,18 +323,18 @@ db_lifecycle_travel_doc(const struct form_record *prep, const char *date)
 		return DB_DOC_OK;
 	}
 	if (str_eq(doc, "replacement"))
-		return str_empty(db_lifecycle_get(prep, "issued_on")) ? DB_DOC_NOT_ISSUED :
+		return str_empty(db_lifecycle_vget(db, prep, WFR_PREP_ISSUED)) ? DB_DOC_NOT_ISSUED :
 		    DB_DOC_OK;
 	if (str_eq(doc, "other"))
-		return str_empty(db_lifecycle_get(prep, "travel_doc_other")) ?
+		return str_empty(db_lifecycle_vget(db, prep, WFR_PREP_DOC_OTHER)) ?
 		    DB_DOC_UNDESCRIBED : DB_DOC_OK;
 	return DB_DOC_NONE;
 }
 
 bool
-db_lifecycle_departed(const struct db_lifecycle_case *lc)
+db_lifecycle_departed(struct db *db, const struct db_lifecycle_case *lc)
 {
-	if (lc->dep != NULL && !str_empty(db_lifecycle_get(lc->dep, "departed_on")))
+	if (lc->dep != NULL && !str_empty(db_lifecycle_vget(db, lc->dep, WFR_DEP_ON)))
 		return true;
 	return lc->c.status >= CASE_DEPARTED && lc->c.status < CASE_CLOSED;
 }
@@ -293,8 +344,10 @@ static enum db_status
 db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *cents,
     char **cur, bool *found, char **err)
 {
-	const struct form_def *def = db_lifecycle_def(db, "project");
+	const struct form_def *def = db_lifecycle_def(db, WFS_PROJECT);
 	const char *code = lc->c.project;
+	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE);
+	const char *lf = db_lifecycle_role(db, WFR_PROJECT_LIMIT);
 	sqlite3_stmt *s;
 	char *sql;
 	int rc;
@@ -302,14 +355,14 @@ db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *c
 	*found = false;
 	*cur = NULL;
 	if (str_empty(code))
-		code = db_lifecycle_get(lc->reg, "project");
-	if (def == NULL || str_empty(code) || form_field_index(def, "code") < 0 ||
-	    form_field_index(def, "approval_limit") < 0 || !str_is_ident(def->table) ||
-	    def->fields[form_field_index(def, "approval_limit")].type != FT_MONEY)
+		code = db_lifecycle_vget(db, lc->reg, WFR_REG_PROJECT);
+	if (def == NULL || str_empty(code) || cf == NULL || lf == NULL ||
+	    form_field_index(def, cf) < 0 || form_field_index(def, lf) < 0 ||
+	    !str_is_ident(def->table) || def->fields[form_field_index(def, lf)].type != FT_MONEY)
 		return DB_OK;
-	sql = xasprintf("SELECT approval_limit, approval_limit_currency FROM \"%s\""
-	    " WHERE code = ?1 AND approval_limit IS NOT NULL ORDER BY id DESC LIMIT 1",
-	    def->table);
+	sql = xasprintf("SELECT \"%s\", \"%s_currency\" FROM \"%s\""
+	    " WHERE \"%s\" = ?1 AND \"%s\" IS NOT NULL ORDER BY id DESC LIMIT 1",
+	    lf, lf, def->table, cf, lf);
 	s = db_prep(db, sql, err);
 	free(sql);
 	if (s == NULL)
@@ -330,18 +383,18 @@ void
 db_lifecycle_plan_total(struct db *db, const struct form_record *plan,
     struct db_lifecycle_plan *p)
 {
-	const struct form_rows *items = db_lifecycle_rows(plan, "items");
+	const struct form_rows *items = db_lifecycle_vrows(db, plan, WFR_PLAN_ITEMS);
 	int64_t c, conv;
 	size_t i;
 
 	for (i = 0; items != NULL && i < items->n; i++) {
-		if (!db_lifecycle_cents(db_lifecycle_get(items->rows[i], "budget"), &c))
+		if (!db_lifecycle_cents(db_lifecycle_vget(db, items->rows[i], WFR_ITEM_BUDGET), &c))
 			continue;
-		if (!db_lifecycle_convert(db, c, db_lifecycle_cur(items->rows[i], "budget"),
+		if (!db_lifecycle_convert(db, c, db_lifecycle_vcur(db, items->rows[i], WFR_ITEM_BUDGET),
 		    p->cur, &conv)) {
 			if (p->norate[0] == '\0') {
 				snprintf(p->norate, sizeof p->norate, "%s", db_lifecycle_currency(
-				    db_lifecycle_cur(items->rows[i], "budget")));
+				    db_lifecycle_vcur(db, items->rows[i], WFR_ITEM_BUDGET)));
 				p->norate_item = i + 1;
 			}
 			continue;
@@ -360,8 +413,8 @@ db_lifecycle_plan_facts(struct db *db, const struct db_lifecycle_case *lc,
 	bool found;
 
 	memset(p, 0, sizeof *p);
-	p->cur = db_lifecycle_currency(db_lifecycle_cur(plan, "grant"));
-	db_lifecycle_cents(db_lifecycle_get(plan, "grant"), &p->grant);
+	p->cur = db_lifecycle_currency(db_lifecycle_vcur(db, plan, WFR_PLAN_GRANT));
+	db_lifecycle_cents(db_lifecycle_vget(db, plan, WFR_PLAN_GRANT), &p->grant);
 	db_lifecycle_plan_total(db, plan, p);
 	if ((st = db_lifecycle_limit(db, lc, &lim, &lcur, &found, err)) != DB_OK)
 		return st;
@@ -374,8 +427,8 @@ db_lifecycle_plan_facts(struct db *db, const struct db_lifecycle_case *lc,
 	free(lcur);
 	p->over_grant = p->total > p->grant;
 	p->over_limit = p->has_limit && p->total > p->limit;
-	p->approved = !str_empty(db_lifecycle_get(plan, "approved_by")) &&
-	    !str_empty(db_lifecycle_get(plan, "approved_on"));
+	p->approved = !str_empty(db_lifecycle_vget(db, plan, WFR_PLAN_APPROVED_BY)) &&
+	    !str_empty(db_lifecycle_vget(db, plan, WFR_PLAN_APPROVED_ON));
 	return DB_OK;
 }
 
@@ -386,9 +439,9 @@ db_lifecycle_plan_blocked(const struct db_lifecycle_plan *p)
 }
 
 const struct form_record *
-db_lifecycle_item(const struct form_record *plan, long k)
+db_lifecycle_item(struct db *db, const struct form_record *plan, long k)
 {
-	const struct form_rows *items = db_lifecycle_rows(plan, "items");
+	const struct form_rows *items = db_lifecycle_vrows(db, plan, WFR_PLAN_ITEMS);
 
 	return items != NULL && k >= 1 && (size_t)k <= items->n ? items->rows[k - 1] : NULL;
 }
@@ -407,13 +460,14 @@ db_lifecycle_item_no(const char *item_no)
 
 /* The payment's own EUR figure: its amount in EUR, else amount times its rate. */
 static bool
-db_lifecycle_pay_eur(const struct form_record *pay, int64_t amount, int64_t *eur)
+db_lifecycle_pay_eur(struct db *db, const struct form_record *pay, int64_t amount,
+    int64_t *eur)
 {
-	const char *r = db_lifecycle_get(pay, "rate");
+	const char *r = db_lifecycle_vget(db, pay, WFR_PAY_RATE);
 	double rate;
 	char *end;
 
-	if (db_lifecycle_cents(db_lifecycle_get(pay, "amount_eur"), eur))
+	if (db_lifecycle_cents(db_lifecycle_vget(db, pay, WFR_PAY_EUR), eur))
 		return true;
 	if (str_empty(r))
 		return false;
@@ -428,17 +482,17 @@ bool
 db_lifecycle_pay_in(struct db *db, const struct form_record *pay, const char *cur,
     int64_t *cents)
 {
-	const char *pcur = db_lifecycle_currency(db_lifecycle_cur(pay, "amount"));
+	const char *pcur = db_lifecycle_currency(db_lifecycle_vcur(db, pay, WFR_PAY_AMOUNT));
 	int64_t amount, eur;
 
 	*cents = 0;
-	if (!db_lifecycle_cents(db_lifecycle_get(pay, "amount"), &amount))
+	if (!db_lifecycle_cents(db_lifecycle_vget(db, pay, WFR_PAY_AMOUNT), &amount))
 		return true;	/* no amount: nothing paid */
 	if (str_eq(pcur, db_lifecycle_currency(cur))) {
 		*cents = amount;
 		return true;
 	}
-	if (db_lifecycle_pay_eur(pay, amount, &eur) &&
+	if (db_lifecycle_pay_eur(db, pay, amount, &eur) &&
 	    db_lifecycle_convert(db, eur, "EUR", cur, cents))
 		return true;
 	return db_lifecycle_convert(db, amount, pcur, cur, cents);
@@ -456,7 +510,7 @@ db_lifecycle_item_paid(struct db *db, const struct db_lifecycle_list *payments, 
 	for (i = 0; i < payments->n; i++) {
 		r = payments->recs[i];
 		if ((skip != 0 && r->id == skip) ||
-		    db_lifecycle_item_no(db_lifecycle_get(r, "item_no")) != k)
+		    db_lifecycle_item_no(db_lifecycle_vget(db, r, WFR_PAY_ITEM)) != k)
 			continue;
 		if (!db_lifecycle_pay_in(db, r, cur, &c))
 			return false;
@@ -496,23 +550,25 @@ db_lifecycle_created_on(struct db *db, const struct form_record *rec, char at[DA
 static char *
 db_lifecycle_project_currency(struct db *db, const char *code)
 {
-	static const char *const fields[] = { "grant_per_person", "budget", "approval_limit" };
-	const struct form_def *def = db_lifecycle_def(db, "project");
+	static const enum form_wf_role roles[] = { WFR_PROJECT_GRANT, WFR_PROJECT_BUDGET,
+	    WFR_PROJECT_LIMIT };
+	const struct form_def *def = db_lifecycle_def(db, WFS_PROJECT);
+	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE), *f;
 	sqlite3_stmt *s;
 	char *sql, *cur = NULL;
 	size_t i;
 	int k;
 
-	if (def == NULL || str_empty(code) || !str_is_ident(def->table) ||
-	    form_field_index(def, "code") < 0)
+	if (def == NULL || str_empty(code) || !str_is_ident(def->table) || cf == NULL ||
+	    form_field_index(def, cf) < 0)
 		return NULL;
-	for (i = 0; i < sizeof fields / sizeof fields[0] && cur == NULL; i++) {
-		k = form_field_index(def, fields[i]);
+	for (i = 0; i < sizeof roles / sizeof roles[0] && cur == NULL; i++) {
+		f = db_lifecycle_role(db, roles[i]);
+		k = f != NULL ? form_field_index(def, f) : -1;
 		if (k < 0 || def->fields[k].type != FT_MONEY)
 			continue;
-		sql = xasprintf("SELECT \"%s_currency\" FROM \"%s\" WHERE code = ?1 AND"
-		    " \"%s_currency\" <> '' ORDER BY id DESC LIMIT 1", fields[i], def->table,
-		    fields[i]);
+		sql = xasprintf("SELECT \"%s_currency\" FROM \"%s\" WHERE \"%s\" = ?1 AND"
+		    " \"%s_currency\" <> '' ORDER BY id DESC LIMIT 1", f, def->table, cf, f);
 		s = db_prep(db, sql, NULL);
 		free(sql);
 		if (s == NULL)
@@ -556,21 +612,21 @@ db_lifecycle_items(struct db *db, int64_t case_id, struct db_plan_item **out, si
 	st = db_lifecycle_load_some(db, case_id, DB_LC_PLAN | DB_LC_PAYMENTS, &lc, err);
 	if (st != DB_OK)
 		return st;
-	items = db_lifecycle_rows(lc.plan, "items");
+	items = db_lifecycle_vrows(db, lc.plan, WFR_PLAN_ITEMS);
 	*n = items != NULL ? items->n : 0;
 	*out = *n > 0 ? xcalloc(*n, sizeof **out) : NULL;
 	for (i = 0; i < *n; i++) {
 		it = items->rows[i];
 		p = &(*out)[i];
 		p->no = (long)i + 1;
-		p->type = db_lifecycle_label(db, it, "item_type");
-		p->provider = xstrdup0(db_lifecycle_get(it, "provider"));
+		p->type = db_lifecycle_vlabel(db, it, WFR_ITEM_TYPE);
+		p->provider = xstrdup0(db_lifecycle_vget(db, it, WFR_ITEM_PROVIDER));
 		snprintf(p->cur, sizeof p->cur, "%s", db_lifecycle_currency(
-		    db_lifecycle_cur(it, "budget")));
-		db_lifecycle_cents(db_lifecycle_get(it, "budget"), &p->budget);
+		    db_lifecycle_vcur(db, it, WFR_ITEM_BUDGET)));
+		db_lifecycle_cents(db_lifecycle_vget(db, it, WFR_ITEM_BUDGET), &p->budget);
 		if (!db_lifecycle_item_paid(db, &lc.payments, p->no, 0, p->cur, &p->paid))
 			p->paid = -1;
-		p->cancelled = str_eq(db_lifecycle_get(it, "cancelled"), "yes");
+		p->cancelled = str_eq(db_lifecycle_vget(db, it, WFR_ITEM_CANCELLED), "yes");
 	}
 	db_lifecycle_case_clear(&lc);
 	return DB_OK;

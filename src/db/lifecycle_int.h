@@ -2,7 +2,9 @@
  * db/lifecycle_int: what lifecycle.c, timeline.c and dupes.c share: the
  * records of one case, read through the form definitions, and money.
  *
- * Contract: db_lifecycle_load() reads the case row and the newest record of
+ * Contract: forms and fields are named by their stage and role in the
+ * workflow table (form/workflow.h), never by name.
+ * db_lifecycle_load() reads the case row and the newest record of
  * each once-per-case form; with all, also every session, payment, monitoring
  * record and linked call (newest first). A form missing from the set leaves
  * its member NULL / empty. Amounts are integer cents.
@@ -12,6 +14,7 @@
 
 #include "db/lifecycle.h"
 #include "form/value.h"
+#include "form/workflow.h"
 
 struct db_lifecycle_list {
 	struct form_record	**recs;
@@ -58,14 +61,31 @@ struct db_lifecycle_plan {
 #define DB_LC_PAYMENTS	0x20u
 enum db_status	db_lifecycle_load_some(struct db *, int64_t case_id, unsigned want,
 		    struct db_lifecycle_case *, char **err);
-/* The newest record of form name of a case (*out NULL when none). */
-enum db_status	db_lifecycle_read_one(struct db *, const char *name, int64_t case_id,
+/* The newest record of a stage's form of a case (*out NULL when none). */
+enum db_status	db_lifecycle_read_one(struct db *, enum form_wf_stage, int64_t case_id,
 		    struct form_record **out, char **err);
 enum db_status	db_lifecycle_load(struct db *, int64_t case_id, bool all,
 		    struct db_lifecycle_case *, char **err);
 void		db_lifecycle_case_clear(struct db_lifecycle_case *);
 
-/* Value / currency / rows of the field called name; NULL when rec or field absent. */
+/* The field name of a role in the database's forms (NULL: the table has none). */
+const char	*db_lifecycle_role(struct db *, enum form_wf_role);
+/* rec is a record of the stage's form. */
+bool		db_lifecycle_of(struct db *, const struct form_record *, enum form_wf_stage);
+/* As below, of the field a role names. */
+const char	*db_lifecycle_vget(struct db *, const struct form_record *, enum form_wf_role);
+const char	*db_lifecycle_vcur(struct db *, const struct form_record *, enum form_wf_role);
+const struct form_rows *db_lifecycle_vrows(struct db *, const struct form_record *,
+		    enum form_wf_role);
+const char	*db_lifecycle_vlabel(struct db *, const struct form_record *, enum form_wf_role);
+/* The roles of a person's fields: the applicant's in the registration, or a
+ * family member's in its rows (relationship: WFR__COUNT, none, for the applicant). */
+struct db_lifecycle_person {
+	enum form_wf_role	surname, given, native, dob, nationality, relationship, other;
+};
+/* family false: the applicant's roles; true: a family member's. */
+const struct db_lifecycle_person *db_lifecycle_person_roles(bool family);
+/* Value / currency / rows of the field called name; NULL when rec, name or field absent. */
 const char	*db_lifecycle_get(const struct form_record *, const char *name);
 const char	*db_lifecycle_cur(const struct form_record *, const char *name);
 const struct form_rows *db_lifecycle_rows(const struct form_record *, const char *name);
@@ -81,7 +101,7 @@ const char	*db_lifecycle_currency(const char *cur);	/* "EUR" for empty */
 
 /* The travel document of return preparation prep for a departure on date
  * (YYYY-MM-DD; NULL = today). */
-enum db_lifecycle_doc db_lifecycle_travel_doc(const struct form_record *prep,
+enum db_lifecycle_doc db_lifecycle_travel_doc(struct db *, const struct form_record *prep,
 		    const char *date);
 enum db_status	db_lifecycle_plan_facts(struct db *, const struct db_lifecycle_case *,
 		    const struct form_record *plan, struct db_lifecycle_plan *, char **err);
@@ -90,7 +110,8 @@ enum db_status	db_lifecycle_plan_facts(struct db *, const struct db_lifecycle_ca
 void		db_lifecycle_plan_total(struct db *, const struct form_record *plan,
 		    struct db_lifecycle_plan *p);
 /* Row k (1-based) of the plan's items, or NULL. */
-const struct form_record *db_lifecycle_item(const struct form_record *plan, long k);
+const struct form_record *db_lifecycle_item(struct db *, const struct form_record *plan,
+		    long k);
 /* The item number a payment or monitoring row names (0 when none). */
 long		db_lifecycle_item_no(const char *item_no);
 /* The amount of payment pay in currency cur: from its own amount in EUR (or
@@ -106,6 +127,6 @@ bool		db_lifecycle_created_on(struct db *, const struct form_record *rec,
 		    char at[11]);
 /* The plan needs a supervisor's approval it does not have. */
 bool		db_lifecycle_plan_blocked(const struct db_lifecycle_plan *);
-bool		db_lifecycle_departed(const struct db_lifecycle_case *);
+bool		db_lifecycle_departed(struct db *, const struct db_lifecycle_case *);
 
 #endif

@@ -80,39 +80,46 @@ db_timeline_line(const char *s)
 	return str_empty(s) ? NULL : xstrndup(s, strcspn(s, "\r\n"));
 }
 
+/* The value of the field of a role in rec, or NULL. */
+static const char *
+db_timeline_v(struct db_timeline *t, const struct form_record *rec, enum form_wf_role role)
+{
+	return db_lifecycle_vget(t->db, rec, role);
+}
+
 /* "<amount> <currency>" of a money field, or NULL. */
 static char *
-db_timeline_money(const struct form_record *rec, const char *name)
+db_timeline_money(struct db_timeline *t, const struct form_record *rec, enum form_wf_role role)
 {
-	const char *v = db_lifecycle_get(rec, name);
+	const char *v = db_timeline_v(t, rec, role);
 
 	if (str_empty(v))
 		return NULL;
-	return xasprintf("%s %s", v, db_lifecycle_currency(db_lifecycle_cur(rec, name)));
+	return xasprintf("%s %s", v, db_lifecycle_currency(db_lifecycle_vcur(t->db, rec, role)));
 }
 
 static void
 db_timeline_prep(struct db_timeline *t, const struct form_record *p)
 {
-	const struct form_rows *fl = db_lifecycle_rows(p, "flights");
+	const struct form_rows *fl = db_lifecycle_vrows(t->db, p, WFR_PREP_FLIGHTS);
 	const struct form_record *f;
 	const char *no;
 	size_t i;
 
-	db_timeline_add(t, db_lifecycle_get(p, "requested_on"), N_("Travel document requested"),
-	    NULL, db_timeline_dup(db_lifecycle_get(p, "embassy")), p);
-	db_timeline_add(t, db_lifecycle_get(p, "issued_on"), N_("Travel document issued"),
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PREP_REQUESTED), N_("Travel document requested"),
+	    NULL, db_timeline_dup(db_timeline_v(t, p, WFR_PREP_EMBASSY)), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PREP_ISSUED), N_("Travel document issued"),
 	    NULL, NULL, p);
 	for (i = 0; fl != NULL && i < fl->n; i++) {
 		f = fl->rows[i];
-		no = db_lifecycle_get(f, "flight_no");
-		db_timeline_add(t, db_lifecycle_get(f, "flight_date"), N_("Flight"), NULL,
-		    xasprintf("%s - %s%s%s", db_timeline_or(db_lifecycle_get(f, "from_airport"), ""),
-		    db_timeline_or(db_lifecycle_get(f, "to_airport"), ""), str_empty(no) ? "" : " ",
+		no = db_timeline_v(t, f, WFR_FLIGHT_NO);
+		db_timeline_add(t, db_timeline_v(t, f, WFR_FLIGHT_DATE), N_("Flight"), NULL,
+		    xasprintf("%s - %s%s%s", db_timeline_or(db_timeline_v(t, f, WFR_FLIGHT_FROM), ""),
+		    db_timeline_or(db_timeline_v(t, f, WFR_FLIGHT_TO), ""), str_empty(no) ? "" : " ",
 		    str_empty(no) ? "" : no), p);
 	}
-	db_timeline_add(t, db_lifecycle_get(p, "allowance_paid_on"), N_("Allowance paid"),
-	    NULL, db_timeline_money(p, "allowance"), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PREP_ALLOWANCE_PAID), N_("Allowance paid"),
+	    NULL, db_timeline_money(t, p, WFR_PREP_ALLOWANCE), p);
 }
 
 static void
@@ -124,11 +131,11 @@ db_timeline_plan(struct db_timeline *t, const struct form_record *p)
 	if (p == NULL || db_lifecycle_plan_facts(t->db, t->lc, p, &f, NULL) != DB_OK)
 		return;
 	total = db_lifecycle_amount(f.total);
-	db_timeline_add(t, db_lifecycle_get(p, "prepared_on"), N_("Reintegration plan"),
-	    db_lifecycle_label(t->db, p, "timing"), xasprintf("%s %s", total, f.cur), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PLAN_PREPARED), N_("Reintegration plan"),
+	    db_lifecycle_vlabel(t->db, p, WFR_PLAN_TIMING), xasprintf("%s %s", total, f.cur), p);
 	free(total);
-	db_timeline_add(t, db_lifecycle_get(p, "approved_on"), N_("Plan approved"), NULL,
-	    db_timeline_dup(db_lifecycle_get(p, "approved_by")), p);
+	db_timeline_add(t, db_timeline_v(t, p, WFR_PLAN_APPROVED_ON), N_("Plan approved"), NULL,
+	    db_timeline_dup(db_timeline_v(t, p, WFR_PLAN_APPROVED_BY)), p);
 }
 
 static void
@@ -140,29 +147,29 @@ db_timeline_lists(struct db_timeline *t)
 
 	for (i = 0; i < lc->calls.n; i++) {
 		r = lc->calls.recs[i];
-		db_timeline_add(t, db_lifecycle_get(r, "started_at"), N_("Hotline call"),
-		    db_lifecycle_label(t->db, r, "outcome"),
-		    db_timeline_dup(db_lifecycle_get(r, "caller_name")), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_CALL_STARTED), N_("Hotline call"),
+		    db_lifecycle_vlabel(t->db, r, WFR_CALL_OUTCOME),
+		    db_timeline_dup(db_timeline_v(t, r, WFR_CALL_CALLER)), r);
 	}
 	for (i = 0; i < lc->sessions.n; i++) {
 		r = lc->sessions.recs[i];
-		db_timeline_add(t, db_lifecycle_get(r, "session_date"), N_("Counselling session"),
-		    db_lifecycle_label(t->db, r, "kind"),
-		    db_timeline_line(db_lifecycle_get(r, "next_steps")), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_SESSION_DATE), N_("Counselling session"),
+		    db_lifecycle_vlabel(t->db, r, WFR_SESSION_KIND),
+		    db_timeline_line(db_timeline_v(t, r, WFR_SESSION_NEXT)), r);
 	}
 	for (i = 0; i < lc->payments.n; i++) {
 		r = lc->payments.recs[i];
-		db_timeline_add(t, db_lifecycle_get(r, "paid_on"), N_("Payment"), NULL,
-		    xasprintf("#%s %s %s %s", db_timeline_or(db_lifecycle_get(r, "item_no"), "?"),
-		    db_timeline_or(db_lifecycle_get(r, "amount"), ""),
-		    db_lifecycle_currency(db_lifecycle_cur(r, "amount")),
-		    db_timeline_or(db_lifecycle_get(r, "invoice_no"), "")), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_PAY_ON), N_("Payment"), NULL,
+		    xasprintf("#%s %s %s %s", db_timeline_or(db_timeline_v(t, r, WFR_PAY_ITEM), "?"),
+		    db_timeline_or(db_timeline_v(t, r, WFR_PAY_AMOUNT), ""),
+		    db_lifecycle_currency(db_lifecycle_vcur(t->db, r, WFR_PAY_AMOUNT)),
+		    db_timeline_or(db_timeline_v(t, r, WFR_PAY_INVOICE), "")), r);
 	}
 	for (i = 0; i < lc->monitoring.n; i++) {
 		r = lc->monitoring.recs[i];
-		db_timeline_add(t, db_lifecycle_get(r, "monitored_on"), N_("Monitoring"),
-		    db_lifecycle_label(t->db, r, "mode"),
-		    db_timeline_dup(db_lifecycle_get(r, "sustainability")), r);
+		db_timeline_add(t, db_timeline_v(t, r, WFR_MON_ON), N_("Monitoring"),
+		    db_lifecycle_vlabel(t->db, r, WFR_MON_MODE),
+		    db_timeline_dup(db_timeline_v(t, r, WFR_MON_SCORE)), r);
 	}
 }
 
@@ -171,23 +178,23 @@ db_timeline_events(struct db_timeline *t)
 {
 	const struct db_lifecycle_case *lc = t->lc;
 	char *opened = lc->c.created_at != NULL ? xstrndup(lc->c.created_at, 10) : NULL;
-	const char *given = db_lifecycle_get(lc->consent, "consent_given");
+	const char *given = db_timeline_v(t, lc->consent, WFR_CONSENT_GIVEN);
 
 	db_timeline_add(t, opened, N_("Case opened"), NULL, xstrdup0(lc->c.case_no), NULL);
 	free(opened);
-	db_timeline_add(t, db_lifecycle_get(lc->consent, "consent_on"),
+	db_timeline_add(t, db_timeline_v(t, lc->consent, WFR_CONSENT_ON),
 	    str_eq(given, "yes") ? N_("Consent given") : N_("Consent refused"), NULL,
-	    db_timeline_dup(db_lifecycle_get(lc->consent, "explained_in")), lc->consent);
+	    db_timeline_dup(db_timeline_v(t, lc->consent, WFR_CONSENT_EXPLAINED_IN)), lc->consent);
 	db_timeline_lists(t);
 	db_timeline_prep(t, lc->prep);
-	db_timeline_add(t, db_lifecycle_get(lc->dep, "departed_on"), N_("Departed"), NULL,
+	db_timeline_add(t, db_timeline_v(t, lc->dep, WFR_DEP_ON), N_("Departed"), NULL,
 	    NULL, lc->dep);
-	db_timeline_add(t, db_lifecycle_get(lc->dep, "confirmed_on"), N_("Arrival confirmed"),
-	    NULL, db_timeline_dup(db_lifecycle_get(lc->dep, "confirmed_by")), lc->dep);
+	db_timeline_add(t, db_timeline_v(t, lc->dep, WFR_DEP_CONFIRMED_ON), N_("Arrival confirmed"),
+	    NULL, db_timeline_dup(db_timeline_v(t, lc->dep, WFR_DEP_CONFIRMED_BY)), lc->dep);
 	db_timeline_plan(t, lc->plan);
-	db_timeline_add(t, db_lifecycle_get(lc->closure, "closed_on"), N_("Case closed"),
-	    db_lifecycle_label(t->db, lc->closure, "reason"),
-	    db_timeline_dup(db_lifecycle_get(lc->closure, "reason_other")), lc->closure);
+	db_timeline_add(t, db_timeline_v(t, lc->closure, WFR_CLOSE_ON), N_("Case closed"),
+	    db_lifecycle_vlabel(t->db, lc->closure, WFR_CLOSE_REASON),
+	    db_timeline_dup(db_timeline_v(t, lc->closure, WFR_CLOSE_REASON_OTHER)), lc->closure);
 }
 
 /* By date; events of one date keep the order they were added in (stable). */
@@ -210,12 +217,12 @@ static void
 db_timeline_missing_return(struct db_timeline *t)
 {
 	const struct db_lifecycle_case *lc = t->lc;
-	const struct form_rows *fl = db_lifecycle_rows(lc->prep, "flights");
+	const struct form_rows *fl = db_lifecycle_vrows(t->db, lc->prep, WFR_PREP_FLIGHTS);
 
-	if (db_forms(t->db) != NULL && form_set_find(db_forms(t->db), "session") != NULL &&
+	if (form_workflow_def(db_forms(t->db), WFS_SESSION) != NULL &&
 	    lc->sessions.n == 0)
 		db_timeline_note(t, N_("No counselling session yet"), NULL, NULL, NULL, NULL);
-	switch (db_lifecycle_travel_doc(lc->prep, NULL)) {
+	switch (db_lifecycle_travel_doc(t->db, lc->prep, NULL)) {
 	case DB_DOC_OK:
 		break;
 	case DB_DOC_PASSPORT_NO:
@@ -223,7 +230,7 @@ db_timeline_missing_return(struct db_timeline *t)
 		break;
 	case DB_DOC_EXPIRY:
 		db_timeline_note(t, N_("Passport expired on %s: a replacement document is needed"),
-		    db_lifecycle_get(lc->prep, "passport_expiry"), NULL, NULL, NULL);
+		    db_timeline_v(t, lc->prep, WFR_PREP_EXPIRY), NULL, NULL, NULL);
 		break;
 	case DB_DOC_NOT_ISSUED:
 		db_timeline_note(t, N_("Replacement travel document not issued yet"), NULL,
@@ -250,7 +257,7 @@ db_timeline_paid(struct db_timeline *t, long k, const char *cur, int64_t *paid)
 static void
 db_timeline_missing_items(struct db_timeline *t)
 {
-	const struct form_rows *items = db_lifecycle_rows(t->lc->plan, "items");
+	const struct form_rows *items = db_lifecycle_vrows(t->db, t->lc->plan, WFR_PLAN_ITEMS);
 	const struct form_record *it;
 	char *no, *paid_s, *budget_s;
 	const char *cur;
@@ -259,9 +266,9 @@ db_timeline_missing_items(struct db_timeline *t)
 
 	for (i = 0; items != NULL && i < items->n; i++) {
 		it = items->rows[i];
-		cur = db_lifecycle_currency(db_lifecycle_cur(it, "budget"));
-		if (!db_lifecycle_cents(db_lifecycle_get(it, "budget"), &budget) ||
-		    str_eq(db_lifecycle_get(it, "cancelled"), "yes"))
+		cur = db_lifecycle_currency(db_lifecycle_vcur(t->db, it, WFR_ITEM_BUDGET));
+		if (!db_lifecycle_cents(db_timeline_v(t, it, WFR_ITEM_BUDGET), &budget) ||
+		    str_eq(db_timeline_v(t, it, WFR_ITEM_CANCELLED), "yes"))
 			continue;
 		no = xasprintf("%zu", i + 1);
 		if (!db_timeline_paid(t, (long)i + 1, cur, &paid))
@@ -287,7 +294,7 @@ db_timeline_missing_reint(struct db_timeline *t)
 	const struct db_lifecycle_case *lc = t->lc;
 	struct db_lifecycle_plan p;
 
-	if (lc->dep != NULL && !str_eq(db_lifecycle_get(lc->dep, "arrival_confirmed"), "yes"))
+	if (lc->dep != NULL && !str_eq(db_timeline_v(t, lc->dep, WFR_DEP_ARRIVED), "yes"))
 		db_timeline_note(t, N_("Arrival not confirmed"), NULL, NULL, NULL, NULL);
 	if (lc->plan == NULL) {
 		db_timeline_note(t, N_("No reintegration plan"), NULL, NULL, NULL, NULL);
@@ -315,46 +322,49 @@ db_timeline_missing(struct db_timeline *t)
 		return;
 	if (lc->reg == NULL)
 		db_timeline_note(t, N_("Registration not recorded"), NULL, NULL, NULL, NULL);
-	if (db_forms(t->db) != NULL && form_set_find(db_forms(t->db), "consent") != NULL) {
+	if (form_workflow_def(db_forms(t->db), WFS_CONSENT) != NULL) {
 		if (lc->consent == NULL)
 			db_timeline_note(t, N_("Consent not recorded"), NULL, NULL, NULL, NULL);
-		else if (!str_eq(db_lifecycle_get(lc->consent, "consent_given"), "yes"))
+		else if (!str_eq(db_timeline_v(t, lc->consent, WFR_CONSENT_GIVEN), "yes"))
 			db_timeline_note(t, N_("Consent refused: the case cannot go on"), NULL,
 			    NULL, NULL, NULL);
 	}
-	if (db_lifecycle_departed(lc))
+	if (db_lifecycle_departed(t->db, lc))
 		db_timeline_missing_reint(t);
 	else
 		db_timeline_missing_return(t);
 }
 
 static void
-db_timeline_person(struct db *db, struct db_case_person *p, const struct form_record *r)
+db_timeline_person(struct db *db, struct db_case_person *p, const struct form_record *r,
+    bool family)
 {
-	p->surname = db_timeline_dup(db_lifecycle_get(r, "surname"));
-	p->given_names = db_timeline_dup(db_lifecycle_get(r, "given_names"));
-	p->native_name = db_timeline_dup(db_lifecycle_get(r, "native_name"));
-	p->dob = db_timeline_dup(db_lifecycle_get(r, "dob"));
-	p->nationality = db_timeline_dup(db_lifecycle_get(r, "nationality"));
-	p->relationship = db_lifecycle_label(db, r, "relationship");
-	p->relationship_other = db_timeline_dup(db_lifecycle_get(r, "relationship_other"));
+	const struct db_lifecycle_person *k = db_lifecycle_person_roles(family);
+
+	p->surname = db_timeline_dup(db_lifecycle_vget(db, r, k->surname));
+	p->given_names = db_timeline_dup(db_lifecycle_vget(db, r, k->given));
+	p->native_name = db_timeline_dup(db_lifecycle_vget(db, r, k->native));
+	p->dob = db_timeline_dup(db_lifecycle_vget(db, r, k->dob));
+	p->nationality = db_timeline_dup(db_lifecycle_vget(db, r, k->nationality));
+	p->relationship = db_lifecycle_vlabel(db, r, k->relationship);
+	p->relationship_other = db_timeline_dup(db_lifecycle_vget(db, r, k->other));
 }
 
 static void
 db_timeline_people(struct db *db, struct db_case_summary *s, const struct form_record *reg)
 {
-	const struct form_rows *fam = db_lifecycle_rows(reg, "family");
+	const struct form_rows *fam = db_lifecycle_vrows(db, reg, WFR_REG_FAMILY);
 	size_t i;
 
 	if (reg == NULL)
 		return;
-	db_timeline_person(db, &s->principal, reg);
+	db_timeline_person(db, &s->principal, reg, false);
 	s->principal.relationship = NULL;
 	if (fam == NULL || fam->n == 0)
 		return;
 	s->family = xcalloc(fam->n, sizeof *s->family);
 	for (i = 0; i < fam->n; i++)
-		db_timeline_person(db, &s->family[s->nfamily++], fam->rows[i]);
+		db_timeline_person(db, &s->family[s->nfamily++], fam->rows[i], true);
 }
 
 enum db_status

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "form/internal.h"
+#include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
 
@@ -206,6 +207,7 @@ form_set_free(struct form_set *set)
 	free(set->forms);
 	free(set->choices);
 	free(set->errors);
+	form_workflow_free(set->workflow);
 	free(set);
 }
 

@@ -66,6 +66,7 @@ struct form_choices {
 };
 
 struct form_def;
+struct form_workflow;
 
 struct form_field {
 	char		*name;
@@ -114,12 +115,14 @@ struct form_set {
 	size_t			  nchoices;
 	char			**errors;	/* "file:line: message", owned */
 	size_t			  nerrors;
+	struct form_workflow	 *workflow;	/* the folder's workflow table, or NULL (form/workflow.h) */
 };
 
 /* Parsing. */
 struct form_set	*form_set_new(void);
 void		 form_set_free(struct form_set *);
-/* Loads every *.form in dir (sorted by name). Returns the set; check ->nerrors. */
+/* Loads every *.form in dir (sorted by name), then the workflow table in
+ * dir/workflow when there is one (form/workflow.h). Returns the set; check ->nerrors. */
 struct form_set	*form_set_load_dir(const char *dir);
 /* Parses one file's text into set (name is used in messages). */
 void		 form_set_parse(struct form_set *, const char *name, const char *text);

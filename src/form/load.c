@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -88,6 +90,30 @@ form_load_read(const char *path, const char **why)
 	return strbuf_take(&sb);
 }
 
+/* The folder's workflow table (form/workflow.h), when it has one. */
+static void
+form_load_workflow(struct form_set *set, const char *dir)
+{
+	size_t dlen = strlen(dir);
+	char *path = xasprintf("%s%s%s", dir, dlen > 0 && dir[dlen - 1] == '/' ? "" : "/",
+	    FORM_WORKFLOW_FILE);
+	const char *why = NULL;
+	char *text;
+
+	if (access(path, F_OK) != 0) {
+		free(path);
+		return;
+	}
+	if ((text = form_load_read(path, &why)) == NULL)
+		form_set_error(set, path, 0, _("cannot read: %s"), why);
+	else {
+		form_workflow_parse(set, path, text);
+		form_workflow_check(set);
+	}
+	free(text);
+	free(path);
+}
+
 struct form_set *
 form_set_load_dir(const char *dir)
 {
@@ -112,5 +138,6 @@ form_set_load_dir(const char *dir)
 	}
 	free(names);
 	form_set_finish(set);
+	form_load_workflow(set, dir);
 	return set;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db/cases.h"
+#include "form/workflow.h"
 #include "ui/formview.h"
 #include "ui/formview_int.h"
 #include "ui/newcase.h"
@@ -20,18 +21,28 @@ static const enum ui_action ui_call_bar[] = {
 	UA_HELP, UA_SAVE, UA_BACK, UA_SEARCH, UA_NEW_CASE, UA_INTERP, UA_NONE
 };
 
-/* Call field -> registration field, for a registration started from a call. */
+/* Call field -> registration field (roles of the workflow table), for a
+ * registration started from a call. */
 static const struct {
-	const char	*from;
-	const char	*to;
+	enum form_wf_role	from;
+	enum form_wf_role	to;
 } ui_call_carry[] = {
-	{ "caller_name", "surname" },
-	{ "caller_phone", "phone" },
-	{ "language", "languages" },
-	{ "interpreted", "interpreter" },
-	{ "interpreter_language", "interpreter_language" },
-	{ "caller_location", "location" },
+	{ WFR_CALL_CALLER, WFR_REG_SURNAME },
+	{ WFR_CALL_PHONE, WFR_REG_PHONE },
+	{ WFR_CALL_LANGUAGE, WFR_REG_LANGUAGES },
+	{ WFR_CALL_INTERPRETED, WFR_REG_INTERPRETER },
+	{ WFR_CALL_INTERPRETER_LANG, WFR_REG_INTERPRETER_LANG },
+	{ WFR_CALL_LOCATION, WFR_REG_LOCATION },
 };
+
+/* The index of the field of a role in def, or -1. */
+static int
+ui_call_field(const struct ui_app *app, const struct form_def *def, enum form_wf_role role)
+{
+	const char *name = form_workflow_field(app->forms, role);
+
+	return name != NULL ? form_field_index(def, name) : -1;
+}
 
 static void
 ui_call_linked(struct ui_app *app, int64_t case_id, void *arg)
@@ -59,7 +70,7 @@ static void
 ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *call)
 {
 	struct ui_form *cf = s->data;
-	const struct form_def *def = form_set_find(app->forms, "registration");
+	const struct form_def *def = form_workflow_def(app->forms, WFS_REGISTRATION);
 	struct form_record *reg;
 	struct ui_form_opts o = { 0 };
 	size_t k;
@@ -69,12 +80,12 @@ ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *ca
 		return;
 	reg = form_record_new(def);
 	for (k = 0; k < sizeof ui_call_carry / sizeof ui_call_carry[0]; k++) {
-		from = form_field_index(call->def, ui_call_carry[k].from);
-		to = form_field_index(def, ui_call_carry[k].to);
+		from = ui_call_field(app, call->def, ui_call_carry[k].from);
+		to = ui_call_field(app, def, ui_call_carry[k].to);
 		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
 			form_record_set(reg, (size_t)to, call->vals[from]);
 	}
-	from = form_field_index(call->def, "language");
+	from = ui_call_field(app, call->def, WFR_CALL_LANGUAGE);
 	ui_client_follow(app, from >= 0 ? call->vals[from] : NULL);	/* the caller's */
 	ui_newcase_opts(&o, ui_call_registered, call);
 	o.link = call;			/* the call's link is saved with the case */
@@ -103,7 +114,7 @@ ui_call_action(struct ui_app *app, struct ui_screen *s, struct form_record *call
 void
 ui_call_open(struct ui_app *app, int64_t case_id)
 {
-	const struct form_def *def = form_set_find(app->forms, "call");
+	const struct form_def *def = form_workflow_def(app->forms, WFS_CALL);
 	struct form_record *rec;
 	struct ui_form_opts o = { 0 };
 
@@ -117,6 +128,6 @@ ui_call_open(struct ui_app *app, int64_t case_id)
 	o.action = ui_call_action;
 	o.bar = ui_call_bar;
 	o.timer = true;
-	o.timer_field = "duration_min";
+	o.timer_field = form_workflow_field(app->forms, WFR_CALL_DURATION);
 	ui_form_open(app, rec, &o);
 }

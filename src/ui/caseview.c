@@ -3,10 +3,13 @@
  * step still needs, every form of the case, and a timeline of what happened.
  * The cursor moves over the forms and the timeline; Enter opens one.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/cases.h"
+#include "db/lifecycle.h"
+#include "form/workflow.h"
 #include "db/record.h"
 #include "db/timeline.h"
 #include "i18n/i18n.h"
@@ -51,21 +54,23 @@ static const enum ui_action ui_caseview_bar[] = {
 static const int ui_caseview_widths[] = { 34, 0 };
 static const int ui_caseview_twidths[] = { 16, 26, 0 };
 
-/* The lifecycle order of DOMAIN.md; forms not named here follow. */
-static const char *const ui_caseview_order[] = {
-	"registration", "consent", "session", "return_prep", "departure", "plan",
-	"payment", "monitoring", "closure", "call", NULL
-};
-
+/* The order of the workflow table (forms/workflow); forms without one follow. */
 static int
-ui_caseview_rank(const struct form_def *d)
+ui_caseview_rank(const struct form_set *set, const struct form_def *d)
 {
-	int i;
+	enum form_wf_stage stage;
+	int order = 0;
 
-	for (i = 0; ui_caseview_order[i] != NULL; i++)
-		if (strcmp(ui_caseview_order[i], d->name) == 0)
-			return i;
-	return i;
+	if (form_workflow_stage_of(set, d->name, &stage))
+		order = form_workflow_order(set, stage);
+	return order > 0 ? order : INT_MAX;
+}
+
+/* A form the case overview lists: one of a case, or one the table orders. */
+static bool
+ui_caseview_lists(const struct form_set *set, const struct form_def *d)
+{
+	return d->needs_case || ui_caseview_rank(set, d) != INT_MAX;
 }
 
 static void
@@ -76,11 +81,11 @@ ui_caseview_pick_forms(struct ui_caseview *v, struct ui_app *app)
 
 	v->forms = xcalloc(set->nforms, sizeof *v->forms);
 	for (i = 0; i < set->nforms; i++)
-		if (set->forms[i]->needs_case || strcmp(set->forms[i]->name, "call") == 0)
+		if (ui_caseview_lists(set, set->forms[i]))
 			v->forms[n++] = set->forms[i];
 	for (i = 1; i < n; i++)	/* insertion sort by rank */
-		for (j = i; j > 0 && ui_caseview_rank(v->forms[j]) <
-		    ui_caseview_rank(v->forms[j - 1]); j--) {
+		for (j = i; j > 0 && ui_caseview_rank(set, v->forms[j]) <
+		    ui_caseview_rank(set, v->forms[j - 1]); j--) {
 			const struct form_def *t = v->forms[j];
 
 			v->forms[j] = v->forms[j - 1];

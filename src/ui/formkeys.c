@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/draft.h"
+#include "form/workflow.h"
 #include "ui/dialog.h"
 #include "ui/edit.h"
 #include "ui/field.h"
@@ -215,14 +216,20 @@ ui_form_row_key(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
 	return true;
 }
 
-/* Fields that name an item of the case's plan: Enter lists the items. */
-static const struct {
-	const char	*form;
-	const char	*field;
-} ui_form_item_fields[] = {
-	{ "payment", "item_no" },
-	{ "item_status", "item_no" },	/* a monitoring row */
-};
+/* A field that names an item of the case's plan (a payment's item, a
+ * monitoring row's): Enter lists the items. */
+static bool
+ui_form_is_item_field(const struct form_set *set, const struct form_def *def,
+    const char *name)
+{
+	const char *mon = form_workflow_form(set, WFS_MONITORING);
+
+	if (str_eq(def->name, form_workflow_form(set, WFS_PAYMENT)))
+		return str_eq(name, form_workflow_field(set, WFR_PAY_ITEM));
+	return def->parent != NULL && mon != NULL && str_eq(def->parent->name, mon) &&
+	    str_eq(def->name, form_workflow_field(set, WFR_MON_ITEMS)) &&
+	    str_eq(name, form_workflow_field(set, WFR_MON_ITEM_NO));
+}
 
 static void
 ui_form_item_picked(struct ui_app *app, void *arg, const char *value)
@@ -237,14 +244,7 @@ ui_form_item_picked(struct ui_app *app, void *arg, const char *value)
 static bool
 ui_form_item_list(struct ui_form *f, struct ui_app *app, int field)
 {
-	const char *form = f->rec->def->name, *name = f->rec->def->fields[field].name;
-	size_t k;
-
-	for (k = 0; k < sizeof ui_form_item_fields / sizeof ui_form_item_fields[0]; k++)
-		if (str_eq(form, ui_form_item_fields[k].form) &&
-		    str_eq(name, ui_form_item_fields[k].field))
-			break;
-	if (k == sizeof ui_form_item_fields / sizeof ui_form_item_fields[0])
+	if (!ui_form_is_item_field(app->forms, f->rec->def, f->rec->def->fields[field].name))
 		return false;
 	return ui_itempick_open(app, f->root->rec->case_id, f->rec->vals[field] != NULL ?
 	    atol(f->rec->vals[field]) : 0, ui_form_item_picked, f);

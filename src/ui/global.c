@@ -8,6 +8,7 @@
 #include "db/settings.h"
 #include "i18n/i18n.h"
 #include "ui/curs.h"
+#include "form/workflow.h"
 #include "ui/formview.h"
 #include "ui/langpick.h"
 #include "ui/newcase.h"
@@ -97,7 +98,7 @@ ui_client_follow(struct ui_app *app, const char *code)
 void
 ui_new_case(struct ui_app *app)
 {
-	const struct form_def *def = form_set_find(app->forms, "registration");
+	const struct form_def *def = form_workflow_def(app->forms, WFS_REGISTRATION);
 	struct ui_form_opts o = { 0 };
 	struct form_record *rec;
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/cases.h"
+#include "form/workflow.h"
 #include "db/draft.h"
 #include "db/record.h"
 #include "ui/dialog.h"
@@ -18,7 +19,7 @@ enum ui_home_kind { UH_ACTION, UH_FORM, UH_DRAFT, UH_CASE };
 struct ui_home_line {
 	enum ui_home_kind	 kind;
 	enum ui_action		 action;
-	const char		*form;		/* UH_FORM: form name */
+	enum form_wf_stage	 stage;		/* UH_FORM: the stage whose form it opens */
 	const char		*label;		/* msgid (UH_ACTION, UH_FORM) */
 	size_t			 index;		/* into drafts or cases */
 };
@@ -41,11 +42,11 @@ static const enum ui_action ui_home_bar[] = {
 };
 
 static const struct ui_home_line ui_home_menu[] = {
-	{ UH_ACTION, UA_SEARCH, NULL, N_("Find a case"), 0 },
-	{ UH_ACTION, UA_NEW_CASE, NULL, N_("Register a new case"), 0 },
-	{ UH_ACTION, UA_CALL, NULL, N_("Log a hotline call"), 0 },
-	{ UH_FORM, UA_NONE, "campaign", N_("Log an information-campaign activity"), 0 },
-	{ UH_FORM, UA_NONE, "project", N_("Projects"), 0 },
+	{ UH_ACTION, UA_SEARCH, WFS__COUNT, N_("Find a case"), 0 },
+	{ UH_ACTION, UA_NEW_CASE, WFS__COUNT, N_("Register a new case"), 0 },
+	{ UH_ACTION, UA_CALL, WFS__COUNT, N_("Log a hotline call"), 0 },
+	{ UH_FORM, UA_NONE, WFS_CAMPAIGN, N_("Log an information-campaign activity"), 0 },
+	{ UH_FORM, UA_NONE, WFS_PROJECT, N_("Projects"), 0 },
 };
 #define UI_HOME_NMENU (sizeof ui_home_menu / sizeof ui_home_menu[0])
 
@@ -80,9 +81,9 @@ ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 	}
 	h->lines = xrealloc(h->lines, (UI_HOME_NMENU + h->ndrafts + h->ncases) * sizeof *h->lines);
 	for (i = 0; i < h->ndrafts; i++)
-		h->lines[(*n)++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, NULL, NULL, i };
+		h->lines[(*n)++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, WFS__COUNT, NULL, i };
 	for (i = 0; i < h->ncases; i++)
-		h->lines[(*n)++] = (struct ui_home_line){ UH_CASE, UA_NONE, NULL, NULL, i };
+		h->lines[(*n)++] = (struct ui_home_line){ UH_CASE, UA_NONE, WFS__COUNT, NULL, i };
 	return true;
 }
 
@@ -181,7 +182,7 @@ ui_home_open_line(struct ui_home *h, struct ui_app *app, const struct ui_home_li
 		ui_global_action(app, l->action);
 		break;
 	case UH_FORM:
-		def = form_set_find(app->forms, l->form);
+		def = form_workflow_def(app->forms, l->stage);
 		if (def != NULL)
 			ui_reclist_open(app, def, 0);
 		break;

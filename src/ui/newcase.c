@@ -5,6 +5,7 @@
 
 #include "db/cases.h"
 #include "db/dupes.h"
+#include "form/workflow.h"
 #include "i18n/conv.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
@@ -127,7 +128,7 @@ ui_newcase_dups(struct ui_app *app, const struct form_record *rec)
 {
 	struct ui_dups *d;
 
-	if (strcmp(rec->def->name, "registration") != 0)
+	if (!str_eq(rec->def->name, form_workflow_form(app->forms, WFS_REGISTRATION)))
 		return false;
 	d = xcalloc(1, sizeof *d);
 	d->rec = rec;

@@ -152,16 +152,17 @@ test_readonly_database(void **state)
 	free(after);
 }
 
-/* A private copy of the test forms whose call form renames caller (was). */
+/* A private copy of the test forms (and their workflow table) whose call form
+ * renames caller (was). */
 static char *
 st_changed_forms(void)
 {
 	char tmpl[] = "/tmp/avrr-forms-XXXXXX", *cmd;
 
 	assert_non_null(mkdtemp(tmpl));
-	cmd = xasprintf("cp %s/*.form %s/ && sed -i 's/^field caller$/field caller_name\\n"
+	cmd = xasprintf("cp %s/*.form %s/workflow %s/ && sed -i 's/^field caller$/field caller_name\\n"
 	    "  was caller/; s/^field summary$/field topic\\n  type text\\n\\nfield summary/'"
-	    " %s/call.form", E2E_FORMS, tmpl, tmpl);
+	    " %s/call.form", E2E_FORMS, E2E_FORMS, tmpl, tmpl);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	return xstrdup(tmpl);
