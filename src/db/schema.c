@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "form/type.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -28,17 +29,9 @@ struct db_sync {
 const char *
 db_schema_coltype(enum form_type t)
 {
-	switch (t) {
-	case FT_INTEGER:
-		return "INTEGER";
-	case FT_DECIMAL:
-	case FT_MONEY:
-		return "REAL";
-	case FT_CALCULATED:
-		return "NUMERIC";
-	default:
-		return "TEXT";
-	}
+	const char *c = form_type(t)->coltype;
+
+	return c != NULL ? c : "TEXT";
 }
 
 static void
