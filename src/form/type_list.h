@@ -19,3 +19,4 @@ FORM_TYPE(PHONE, form_type_phone)
 FORM_TYPE(NOTE, form_type_note)			/* read-aloud text, no value, no column */
 FORM_TYPE(CALCULATED, form_type_calculated)	/* read-only, value of ->calc, stored */
 FORM_TYPE(REPEAT, form_type_repeat)		/* child rows, ->group; no column */
+FORM_TYPE(TIME, form_type_time)		/* stored HH:MM (form/type_time.c) */
