@@ -12,6 +12,9 @@
  * '%s' for the quoted value and an optional second '%s'). A bound check
  * gets the text of `min`/`max` as written; bound_cmp orders two valid bounds
  * (> 0: the first is later/greater; 0 when they cannot be ordered).
+ * A type owns the column NAME when it has a coltype, and NAME<extra->suffix>
+ * beside it when it has an extra column; the data layer reads, writes and
+ * creates exactly those (form_type_ncols()).
  *
  * Adding a type: a descriptor (a file type_NAME.c is simplest) and one line
  * in form/type_list.h; nothing else switches on the type for it.
@@ -31,9 +34,19 @@ struct form_check {
 	char			**msg;
 };
 
+/* A second column a type owns beside NAME: NAME<suffix> (money's currency).
+ * Its value is the record's curs[i] (form/value.h). */
+struct form_type_col {
+	const char	*suffix;	/* "_currency" */
+	const char	*coltype;	/* SQLite column type */
+	const char	*kind;		/* its type as form_schema records it */
+};
+
 struct form_type_desc {
 	const char	*name;		/* in the form language */
 	const char	*coltype;	/* SQLite column type; NULL: owns no column */
+	const struct form_type_col *extra; /* a second column, or NULL */
+	const char	*real_text;	/* printf format a REAL reads back in; NULL: %.15g */
 	bool		 numeric;	/* integer, decimal, money */
 	bool		 select;	/* takes a choice list */
 	bool		 typed;		/* a person types the value in (a text editor) */
@@ -48,6 +61,8 @@ struct form_type_desc {
 };
 
 const struct form_type_desc *form_type(enum form_type);
+/* The columns a field of the type owns: 0, 1 or 2. */
+int	form_type_ncols(enum form_type);
 
 /* For the checks of the descriptors (form/types.c). */
 bool	form_types_ok(struct form_check *, char *canon);

@@ -561,8 +561,13 @@ const struct form_type_desc form_type_decimal = {
 	.name = "decimal", .coltype = "REAL", .numeric = true, .typed = true,
 	.len_default = FORM_LEN_TYPED, .check = form_types_decimal, FORM_TYPES_NUMBER,
 };
+static const struct form_type_col form_types_currency = {
+	.suffix = "_currency", .coltype = "TEXT", .kind = "currency",
+};
+
 const struct form_type_desc form_type_money = {
-	.name = "money", .coltype = "REAL", .numeric = true, .typed = true,
+	.name = "money", .coltype = "REAL", .extra = &form_types_currency,
+	.real_text = "%.2f", .numeric = true, .typed = true,
 	.len_default = FORM_LEN_TYPED, .check = form_types_decimal, FORM_TYPES_NUMBER,
 };
 const struct form_type_desc form_type_date = {
@@ -619,4 +624,12 @@ form_type(enum form_type t)
 	if ((unsigned)t >= FT__COUNT)
 		util_die("form_type: no field type %d", (int)t);
 	return form_types_table[t];
+}
+
+int
+form_type_ncols(enum form_type t)
+{
+	const struct form_type_desc *d = form_type(t);
+
+	return d->coltype == NULL ? 0 : d->extra != NULL ? 2 : 1;
 }

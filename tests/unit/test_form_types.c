@@ -69,6 +69,13 @@ test_types_table(void **state)
 		assert_int_equal(d->bound_ok == NULL, d->bound_msg == NULL);
 		assert_int_equal(d->bound_ok == NULL, d->bound_cmp == NULL);
 	}
+	/* Columns: none for a note, one for a text, an amount and its currency
+	 * for money, all read from the descriptors by the data layer. */
+	assert_int_equal(form_type_ncols(FT_NOTE), 0);
+	assert_int_equal(form_type_ncols(FT_TEXT), 1);
+	assert_int_equal(form_type_ncols(FT_TIME), 1);
+	assert_int_equal(form_type_ncols(FT_MONEY), 2);
+	assert_string_equal(form_type(FT_MONEY)->extra->suffix, "_currency");
 	form_set_free(set);
 }
 
