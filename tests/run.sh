@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs the unit test binaries, then the end-to-end ones, then check-forms,
+# Runs the unit test binaries, then the end-to-end ones, then check-forms
+# (on the forms and on tests/data/types, the forms of the extra field types),
 # and closes with one "N passed, N failed" line (counted in cmocka tests).
 # Usage: run.sh UNIT... -- E2E...
 export AVRR_BIN="${AVRR_BIN:-build/test/avrr}"
@@ -25,11 +26,13 @@ for t in "$@"; do
 	failed=$((failed + f))
 done
 echo "== check-forms =="
-if "$AVRR_BIN" check-forms "$AVRR_FORMS"; then
-	passed=$((passed + 1))
-else
-	failed=$((failed + 1)) broken="$broken check-forms"
-fi
+for dir in "$AVRR_FORMS" tests/data/types; do
+	if "$AVRR_BIN" check-forms "$dir"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1)) broken="$broken check-forms:$dir"
+	fi
+done
 [ -n "$broken" ] && echo "failing:$broken" >&2
 echo "tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]

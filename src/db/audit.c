@@ -8,6 +8,7 @@
 
 #include "db/internal.h"
 #include "db/json.h"
+#include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -50,8 +51,8 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 			continue;
 		db_json_change(&sb, &first, f->name, "", old != NULL ? old->vals[i] : NULL,
 		    new != NULL ? new->vals[i] : NULL);
-		if (f->type == FT_MONEY)
-			db_json_change(&sb, &first, f->name, "_currency",
+		if (form_type(f->type)->extra != NULL)
+			db_json_change(&sb, &first, f->name, form_type(f->type)->extra->suffix,
 			    old != NULL ? old->curs[i] : NULL,
 			    new != NULL ? new->curs[i] : NULL);
 	}

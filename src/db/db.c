@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "db/internal.h"
+#include "form/type.h"
 #include "util/date.h"
 #include "util/hash.h"
 #include "util/mem.h"
@@ -322,6 +323,7 @@ db_bind_text(sqlite3_stmt *st, int idx, const char *s)
 void
 db_bind_typed(sqlite3_stmt *st, int idx, enum form_type t, const char *v, bool calc_numeric)
 {
+	const char *col = form_type(t)->coltype;
 	bool calc = calc_numeric && t == FT_CALCULATED;
 	char *end;
 	long long ll;
@@ -331,14 +333,14 @@ db_bind_typed(sqlite3_stmt *st, int idx, enum form_type t, const char *v, bool c
 		sqlite3_bind_null(st, idx);
 		return;
 	}
-	if (t == FT_INTEGER || calc) {
+	if ((col != NULL && strcmp(col, "INTEGER") == 0) || calc) {
 		ll = strtoll(v, &end, 10);
 		if (*end == '\0') {
 			sqlite3_bind_int64(st, idx, ll);
 			return;
 		}
 	}
-	if (t == FT_DECIMAL || t == FT_MONEY || calc) {
+	if ((col != NULL && strcmp(col, "REAL") == 0) || calc) {
 		d = strtod(v, &end);
 		if (*end == '\0') {
 			sqlite3_bind_double(st, idx, d);

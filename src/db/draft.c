@@ -13,6 +13,7 @@
 #include "db/internal.h"
 #include "db/json.h"
 #include "db/record.h"
+#include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -229,7 +230,8 @@ db_draft_cur(struct db *db, struct form_record *rec, const char *key, const char
 	int i = form_field_index(rec->def, key != NULL ? key : "");
 
 	(void)db, (void)err;
-	if (i >= 0 && rec->def->fields[i].type == FT_MONEY && !str_empty(val)) {
+	if (i >= 0 && form_type(rec->def->fields[i].type)->extra != NULL &&
+	    !str_empty(val)) {
 		free(rec->curs[i]);
 		rec->curs[i] = xstrdup(val);
 	}

@@ -2,6 +2,7 @@
 
 #include <stddef.h>
 
+#include "form/type.h"
 #include "util/str.h"
 
 const struct db_json_style db_json_audit = { .grouped = false, .ids = false,
@@ -88,7 +89,8 @@ db_json_field(struct strbuf *sb, bool *first, const struct form_record *rec, siz
 		db_json_key(sb, first, f->name, "");
 		db_json_str(sb, rec->vals[i]);
 	}
-	if ((parts & DB_JSON_CURS) && rec->curs[i] != NULL && (any || f->type == FT_MONEY)) {
+	if ((parts & DB_JSON_CURS) && rec->curs[i] != NULL &&
+	    (any || form_type(f->type)->extra != NULL)) {
 		db_json_key(sb, first, f->name, style->cur_suffix);
 		db_json_str(sb, rec->curs[i]);
 	}

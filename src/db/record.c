@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -45,11 +46,12 @@ db_record_colnames(struct strbuf *sb, const struct form_def *def, const char *se
 		strbuf_putc(sb, '"');
 		strbuf_puts(sb, f->name);
 		strbuf_putc(sb, '"');
-		if (f->type == FT_MONEY) {
+		if (form_type(f->type)->extra != NULL) {
 			strbuf_puts(sb, sep);
 			strbuf_putc(sb, '"');
 			strbuf_puts(sb, f->name);
-			strbuf_puts(sb, "_currency\"");
+			strbuf_puts(sb, form_type(f->type)->extra->suffix);
+			strbuf_putc(sb, '"');
 		}
 	}
 }
@@ -61,21 +63,21 @@ db_record_ncols(const struct form_def *def)
 	int n = 0;
 
 	for (i = 0; i < def->nfields; i++)
-		if (form_type_has_value(def->fields[i].type))
-			n += def->fields[i].type == FT_MONEY ? 2 : 1;
+		n += form_type_ncols(def->fields[i].type);
 	return n;
 }
 
 static char *
 db_record_coltext(sqlite3_stmt *st, int col, enum form_type t)
 {
+	const char *fmt = form_type(t)->real_text;
 	char buf[64];
 
 	switch (sqlite3_column_type(st, col)) {
 	case SQLITE_NULL:
 		return NULL;
 	case SQLITE_FLOAT:
-		snprintf(buf, sizeof buf, t == FT_MONEY ? "%.2f" : "%.15g",
+		snprintf(buf, sizeof buf, fmt != NULL ? fmt : "%.15g",
 		    sqlite3_column_double(st, col));
 		return xstrdup(buf);
 	default:
@@ -97,7 +99,7 @@ db_record_fill(struct form_record *rec, sqlite3_stmt *st, int first)
 			continue;
 		free(rec->vals[i]);
 		rec->vals[i] = db_record_coltext(st, col++, f->type);
-		if (f->type == FT_MONEY) {
+		if (form_type(f->type)->extra != NULL) {
 			free(rec->curs[i]);
 			rec->curs[i] = db_col_text(st, col++);
 		}
@@ -127,7 +129,7 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 		if (!form_type_has_value(f->type))
 			continue;
 		db_bind_typed(st, idx++, f->type, rec->vals[i], false);
-		if (f->type == FT_MONEY)
+		if (form_type(f->type)->extra != NULL)
 			db_bind_text(st, idx++, str_empty(rec->curs[i]) ? NULL : rec->curs[i]);
 	}
 	return idx;
@@ -410,8 +412,9 @@ db_record_sql_update_row(const void *key)
 		if (!form_type_has_value(f->type))
 			continue;
 		strbuf_printf(&sb, ", \"%s\" = ?%zu", f->name, k++);
-		if (f->type == FT_MONEY)
-			strbuf_printf(&sb, ", \"%s_currency\" = ?%zu", f->name, k++);
+		if (form_type(f->type)->extra != NULL)
+			strbuf_printf(&sb, ", \"%s%s\" = ?%zu", f->name,
+			    form_type(f->type)->extra->suffix, k++);
 	}
 	strbuf_puts(&sb, " WHERE id = ?1 AND parent_id = ?2");
 	return strbuf_take(&sb);
@@ -661,8 +664,9 @@ db_record_update_row(struct db *db, struct db_save *sv, char **err)
 		if (!form_type_has_value(f->type))
 			continue;
 		strbuf_printf(&sb, ", \"%s\" = ?%zu", f->name, k++);
-		if (f->type == FT_MONEY)
-			strbuf_printf(&sb, ", \"%s_currency\" = ?%zu", f->name, k++);
+		if (form_type(f->type)->extra != NULL)
+			strbuf_printf(&sb, ", \"%s%s\" = ?%zu", f->name,
+			    form_type(f->type)->extra->suffix, k++);
 	}
 	strbuf_printf(&sb, " WHERE id = ?%d AND version = ?%d", n + 4, n + 5);
 	s = db_prep(db, strbuf_str(&sb), err);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "form/type.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -28,17 +29,9 @@ struct db_sync {
 const char *
 db_schema_coltype(enum form_type t)
 {
-	switch (t) {
-	case FT_INTEGER:
-		return "INTEGER";
-	case FT_DECIMAL:
-	case FT_MONEY:
-		return "REAL";
-	case FT_CALCULATED:
-		return "NUMERIC";
-	default:
-		return "TEXT";
-	}
+	const char *c = form_type(t)->coltype;
+
+	return c != NULL ? c : "TEXT";
 }
 
 static void
@@ -123,6 +116,7 @@ static void
 db_schema_coldefs(struct strbuf *sb, const struct form_def *def)
 {
 	const struct form_field *f;
+	const struct form_type_col *x;
 	size_t i;
 
 	for (i = 0; i < def->nfields; i++) {
@@ -130,8 +124,8 @@ db_schema_coldefs(struct strbuf *sb, const struct form_def *def)
 		if (!form_type_has_value(f->type))
 			continue;
 		strbuf_printf(sb, ", \"%s\" %s", f->name, db_schema_coltype(f->type));
-		if (f->type == FT_MONEY)
-			strbuf_printf(sb, ", \"%s_currency\" TEXT", f->name);
+		if ((x = form_type(f->type)->extra) != NULL)
+			strbuf_printf(sb, ", \"%s%s\" %s", f->name, x->suffix, x->coltype);
 	}
 }
 
@@ -181,6 +175,7 @@ db_schema_extend(struct db *db, const struct form_def *def, struct db_cols *have
     char **err)
 {
 	const struct form_field *f;
+	const struct form_type_col *x;
 	enum db_status st = DB_OK;
 	char *col, *was;
 	size_t i;
@@ -191,11 +186,11 @@ db_schema_extend(struct db *db, const struct form_def *def, struct db_cols *have
 			continue;
 		st = db_schema_column(db, def->table, have, f->name, f->was,
 		    db_schema_coltype(f->type), err);
-		if (st != DB_OK || f->type != FT_MONEY)
+		if (st != DB_OK || (x = form_type(f->type)->extra) == NULL)
 			continue;
-		col = xasprintf("%s_currency", f->name);
-		was = f->was != NULL ? xasprintf("%s_currency", f->was) : NULL;
-		st = db_schema_column(db, def->table, have, col, was, "TEXT", err);
+		col = xasprintf("%s%s", f->name, x->suffix);
+		was = f->was != NULL ? xasprintf("%s%s", f->was, x->suffix) : NULL;
+		st = db_schema_column(db, def->table, have, col, was, x->coltype, err);
 		free(col);
 		free(was);
 	}
@@ -233,6 +228,7 @@ db_schema_record(struct db *db, const struct db_sync *sync, const struct form_de
 	static const char *const kinds[] = { NULL, "name", "phone", "caseno" };
 	sqlite3_stmt *st;
 	const struct form_field *f;
+	const struct form_type_col *x;
 	const struct form_def *top = def;
 	size_t i;
 	int rc = SQLITE_DONE, k;
@@ -247,11 +243,12 @@ db_schema_record(struct db *db, const struct db_sync *sync, const struct form_de
 		f = &def->fields[i];
 		if (!form_type_has_value(f->type))
 			continue;
-		for (k = 0; k < (f->type == FT_MONEY ? 2 : 1) && rc == SQLITE_DONE; k++) {
+		x = form_type(f->type)->extra;
+		for (k = 0; k < form_type_ncols(f->type) && rc == SQLITE_DONE; k++) {
 			db_bind_text(st, 1, def->table);
 			db_bind_text(st, 2, f->name);
-			db_bind_text(st, 3, k == 0 ? "" : "_currency");
-			db_bind_text(st, 4, k == 0 ? form_type_name(f->type) : "currency");
+			db_bind_text(st, 3, k == 0 ? "" : x->suffix);
+			db_bind_text(st, 4, k == 0 ? form_type_name(f->type) : x->kind);
 			db_bind_text(st, 5, top->name);
 			db_bind_text(st, 6, kinds[f->search]);
 			db_bind_text(st, 7, sync->now);
@@ -399,6 +396,7 @@ static void
 db_print_def(struct db_print *p, const struct form_def *def)
 {
 	const struct form_field *f;
+	const struct form_type_col *x;
 	char *col;
 	size_t i;
 
@@ -409,10 +407,10 @@ db_print_def(struct db_print *p, const struct form_def *def)
 		if (!form_type_has_value(f->type))
 			continue;
 		db_print_add(p, def->table, f->name, form_type_name(f->type));
-		if (f->type != FT_MONEY)
+		if ((x = form_type(f->type)->extra) == NULL)
 			continue;
-		col = xasprintf("%s_currency", f->name);
-		db_print_add(p, def->table, col, "currency");
+		col = xasprintf("%s%s", f->name, x->suffix);
+		db_print_add(p, def->table, col, x->kind);
 		free(col);
 	}
 }

@@ -11,45 +11,10 @@
 #include <string.h>
 
 #include "form/internal.h"
+#include "form/type.h"
 #include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
-
-static const char *const form_type_names[FT__COUNT] = {
-	[FT_TEXT] = "text",
-	[FT_MULTILINE] = "multiline",
-	[FT_INTEGER] = "integer",
-	[FT_DECIMAL] = "decimal",
-	[FT_MONEY] = "money",
-	[FT_DATE] = "date",
-	[FT_DATETIME] = "datetime",
-	[FT_YESNO] = "yesno",
-	[FT_SELECT_ONE] = "select_one",
-	[FT_SELECT_MANY] = "select_many",
-	[FT_PHONE] = "phone",
-	[FT_NOTE] = "note",
-	[FT_CALCULATED] = "calculated",
-	[FT_REPEAT] = "repeat",
-};
-
-/*
- * Characters a value may hold (forms/README.md): the limit of a field without
- * `length`, and the largest `length` that makes sense for the type (0: the
- * type takes no `length`; its limit only bounds what can be typed into it).
- */
-static const struct {
-	int	deflt;
-	int	most;
-} form_type_lengths[FT__COUNT] = {
-	[FT_TEXT] = { FORM_LEN_TEXT, 2000 },
-	[FT_MULTILINE] = { FORM_LEN_MULTILINE, 100000 },
-	[FT_PHONE] = { 40, 100 },
-	[FT_INTEGER] = { FORM_LEN_TYPED, 0 },
-	[FT_DECIMAL] = { FORM_LEN_TYPED, 0 },
-	[FT_MONEY] = { FORM_LEN_TYPED, 0 },
-	[FT_DATE] = { FORM_LEN_TYPED, 0 },
-	[FT_DATETIME] = { FORM_LEN_TYPED, 0 },
-};
 
 /* Filled by iso-codes (i18n) after the set is made. */
 static const char *const form_builtin_lists[] = { "country", "language", "currency" };
@@ -59,7 +24,7 @@ form_type_name(enum form_type t)
 {
 	if ((unsigned)t >= FT__COUNT)
 		return "?";
-	return form_type_names[t];
+	return form_type(t)->name;
 }
 
 bool
@@ -68,7 +33,7 @@ form_type_from_name(const char *name, enum form_type *t)
 	int i;
 
 	for (i = 0; i < FT__COUNT; i++) {
-		if (strcmp(form_type_names[i], name) == 0) {
+		if (strcmp(form_type((enum form_type)i)->name, name) == 0) {
 			*t = (enum form_type)i;
 			return true;
 		}
@@ -76,36 +41,38 @@ form_type_from_name(const char *name, enum form_type *t)
 	return false;
 }
 
+/* A type owns a column when it holds a value (not note, not repeat). */
 bool
 form_type_has_value(enum form_type t)
 {
-	return t != FT_NOTE && t != FT_REPEAT;
+	return form_type(t)->coltype != NULL;
 }
 
 bool
 form_type_is_numeric(enum form_type t)
 {
-	return t == FT_INTEGER || t == FT_DECIMAL || t == FT_MONEY;
+	return form_type(t)->numeric;
 }
 
 bool
 form_type_is_select(enum form_type t)
 {
-	return t == FT_SELECT_ONE || t == FT_SELECT_MANY;
+	return form_type(t)->select;
 }
 
+/* Characters a value may hold (forms/README.md): see form/type.h. */
 int
 form_field_limit(const struct form_field *f)
 {
 	if (f->length > 0)
 		return f->length;
-	return (unsigned)f->type < FT__COUNT ? form_type_lengths[f->type].deflt : 0;
+	return (unsigned)f->type < FT__COUNT ? form_type(f->type)->len_default : 0;
 }
 
 int
 form_type_length_most(enum form_type t)
 {
-	return (unsigned)t < FT__COUNT ? form_type_lengths[t].most : 0;
+	return (unsigned)t < FT__COUNT ? form_type(t)->len_most : 0;
 }
 
 struct form_set *

@@ -24,20 +24,9 @@
 #include <stdint.h>
 
 enum form_type {
-	FT_TEXT,
-	FT_MULTILINE,
-	FT_INTEGER,
-	FT_DECIMAL,
-	FT_MONEY,	/* amount column NAME, currency column NAME_currency */
-	FT_DATE,	/* stored YYYY-MM-DD */
-	FT_DATETIME,	/* stored YYYY-MM-DD HH:MM */
-	FT_YESNO,	/* stored 'yes' / 'no' */
-	FT_SELECT_ONE,	/* stored as the choice code */
-	FT_SELECT_MANY,	/* stored as codes separated by one space */
-	FT_PHONE,
-	FT_NOTE,	/* read-aloud text, no value, no column */
-	FT_CALCULATED,	/* read-only, value of ->calc, stored */
-	FT_REPEAT,	/* child rows, ->group; no column */
+#define FORM_TYPE(id, desc) FT_##id,
+#include "form/type_list.h"
+#undef FORM_TYPE
 	FT__COUNT
 };
 

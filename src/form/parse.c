@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "form/internal.h"
+#include "form/type.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -455,34 +456,17 @@ static bool
 form_parse_bound_ok(struct form_parse *p, const struct form_field *f, const char *key,
     const char *v, int line)
 {
-	struct date d;
+	const struct form_type_desc *t = form_type(f->type);
 
-	switch (f->type) {
-	case FT_INTEGER:
-	case FT_REPEAT:
-		if (form_is_integer(v) && (f->type == FT_INTEGER || v[0] != '-'))
-			return true;
-		form_set_error(p->set, p->file, line, _("'%s' must be a whole number, not '%s'"),
-		    key, v);
-		return false;
-	case FT_DECIMAL:
-	case FT_MONEY:
-		if (form_is_decimal(v))
-			return true;
-		form_set_error(p->set, p->file, line, _("'%s' must be a number, not '%s'"), key, v);
-		return false;
-	case FT_DATE:
-	case FT_DATETIME:
-		if (strcmp(v, "today") == 0 || date_parse_iso(v, &d))
-			return true;
-		form_set_error(p->set, p->file, line,
-		    _("'%s' must be a date (YYYY-MM-DD) or today, not '%s'"), key, v);
-		return false;
-	default:
+	if (t->bound_ok == NULL) {
 		form_set_error(p->set, p->file, line,
 		    _("'%s' is only for numbers, dates and repeats"), key);
 		return false;
 	}
+	if (t->bound_ok(v))
+		return true;
+	form_set_error(p->set, p->file, line, _(t->bound_msg), key, v);
+	return false;
 }
 
 static void
@@ -492,16 +476,10 @@ form_parse_check_bounds(struct form_parse *p, const struct form_field *f)
 	    p->keylines[K_MIN]);
 	bool hi = f->max == NULL || form_parse_bound_ok(p, f, "max", f->max,
 	    p->keylines[K_MAX]);
-	bool bad;
 
 	if (f->min == NULL || f->max == NULL || !lo || !hi)
 		return;
-	if (f->type == FT_DATE || f->type == FT_DATETIME)
-		bad = strcmp(f->min, "today") != 0 && strcmp(f->max, "today") != 0 &&
-		    strcmp(f->min, f->max) > 0;
-	else
-		bad = strtod(f->min, NULL) > strtod(f->max, NULL);
-	if (bad)
+	if (form_type(f->type)->bound_cmp(f->min, f->max) > 0)
 		form_set_error(p->set, p->file, p->keylines[K_MAX],
 		    _("'min' %s is greater than 'max' %s"), f->min, f->max);
 }

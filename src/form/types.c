@@ -1,8 +1,9 @@
 /*
  * form/types: what a person typed for one field, checked and made canonical
- * (form_value_check in value.h). One check function per field type, chosen
- * through a table; messages quote the value (shortened, control characters
- * made harmless).
+ * (form_value_check in value.h), and the descriptors of the field types
+ * (form/type.h): one check function per type, the table of all types built
+ * from form/type_list.h; messages quote the value (shortened, control
+ * characters made harmless).
  */
 #include "form/value.h"
 
@@ -14,6 +15,7 @@
 #include <strings.h>
 
 #include "form/internal.h"
+#include "form/type.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -22,14 +24,6 @@
 
 /* Values longer than this are shortened in messages. */
 #define FORM_TYPES_QUOTE 32
-
-struct form_check {
-	const struct form_set	*set;
-	const struct form_field	*f;
-	const char		*in;	/* trimmed input */
-	char			**canon;
-	char			**msg;
-};
 
 /* The value for a message: at most FORM_TYPES_QUOTE characters, no controls. */
 static char *
@@ -51,7 +45,7 @@ form_types_quote(const char *s)
 }
 
 /* Sets *msg from a msgid with one %s (the quoted value) and an optional %s. */
-static bool
+bool
 form_types_fail(struct form_check *c, const char *fmt, const char *arg)
 {
 	char *q = form_types_quote(c->in);
@@ -61,7 +55,7 @@ form_types_fail(struct form_check *c, const char *fmt, const char *arg)
 	return false;
 }
 
-static bool
+bool
 form_types_ok(struct form_check *c, char *canon)
 {
 	*c->canon = canon;
@@ -456,22 +450,6 @@ form_types_select_many(struct form_check *c)
 	return form_types_ok(c, strbuf_take(&out));
 }
 
-static bool (*const form_types_checks[FT__COUNT])(struct form_check *) = {
-	[FT_TEXT] = form_types_text,
-	[FT_MULTILINE] = form_types_multiline,
-	[FT_INTEGER] = form_types_integer,
-	[FT_DECIMAL] = form_types_decimal,
-	[FT_MONEY] = form_types_decimal,
-	[FT_DATE] = form_types_date,
-	[FT_DATETIME] = form_types_datetime,
-	[FT_YESNO] = form_types_yesno,
-	[FT_SELECT_ONE] = form_types_select_one,
-	[FT_SELECT_MANY] = form_types_select_many,
-	[FT_PHONE] = form_types_phone,
-	[FT_NOTE] = form_types_novalue,
-	[FT_CALCULATED] = form_types_text,
-	[FT_REPEAT] = form_types_novalue,
-};
 
 /* The input without blanks around it (multiline: only trailing ones). */
 static char *
@@ -499,8 +477,6 @@ form_value_check(const struct form_set *set, const struct form_field *f,
 
 	*canon = NULL;
 	*msg = NULL;
-	if ((unsigned)f->type >= FT__COUNT)
-		util_die("form_value_check: field '%s' has type %d", f->name, (int)f->type);
 	in = form_types_trim(input != NULL ? input : "", f->type == FT_MULTILINE);
 	c.in = in;
 	if (!utf8_valid(in, strlen(in))) {
@@ -509,8 +485,151 @@ form_value_check(const struct form_set *set, const struct form_field *f,
 	} else if (*in == '\0') {
 		ok = form_types_ok(&c, xstrdup(""));
 	} else {
-		ok = form_types_checks[f->type](&c);
+		ok = form_type(f->type)->check(&c);
 	}
 	free(in);
 	return ok;
+}
+
+/* Bounds (min/max) as the descriptors take them. */
+static bool
+form_types_bound_whole(const char *v)
+{
+	return form_is_integer(v);
+}
+
+static bool
+form_types_bound_count(const char *v)
+{
+	return form_is_integer(v) && v[0] != '-';
+}
+
+static bool
+form_types_bound_number(const char *v)
+{
+	return form_is_decimal(v);
+}
+
+static int
+form_types_bound_numcmp(const char *a, const char *b)
+{
+	double x = strtod(a, NULL), y = strtod(b, NULL);
+
+	return (x > y) - (x < y);
+}
+
+static bool
+form_types_bound_date(const char *v)
+{
+	struct date d;
+
+	return strcmp(v, "today") == 0 || date_parse_iso(v, &d);
+}
+
+static int
+form_types_bound_datecmp(const char *a, const char *b)
+{
+	if (strcmp(a, "today") == 0 || strcmp(b, "today") == 0)
+		return 0;
+	return strcmp(a, b);
+}
+
+#define FORM_TYPES_WHOLE .bound_ok = form_types_bound_whole, \
+	.bound_cmp = form_types_bound_numcmp, \
+	.bound_msg = N_("'%s' must be a whole number, not '%s'")
+#define FORM_TYPES_NUMBER .bound_ok = form_types_bound_number, \
+	.bound_cmp = form_types_bound_numcmp, \
+	.bound_msg = N_("'%s' must be a number, not '%s'")
+#define FORM_TYPES_DATE .bound_ok = form_types_bound_date, \
+	.bound_cmp = form_types_bound_datecmp, \
+	.bound_msg = N_("'%s' must be a date (YYYY-MM-DD) or today, not '%s'")
+
+const struct form_type_desc form_type_text = {
+	.name = "text", .coltype = "TEXT", .typed = true,
+	.len_default = FORM_LEN_TEXT, .len_most = 2000, .check = form_types_text,
+};
+const struct form_type_desc form_type_multiline = {
+	.name = "multiline", .coltype = "TEXT", .typed = true,
+	.len_default = FORM_LEN_MULTILINE, .len_most = 100000, .check = form_types_multiline,
+	.edit_hint = N_("Enter starts a new line; Tab goes to the next field"),
+};
+const struct form_type_desc form_type_integer = {
+	.name = "integer", .coltype = "INTEGER", .numeric = true, .typed = true,
+	.len_default = FORM_LEN_TYPED, .check = form_types_integer, FORM_TYPES_WHOLE,
+};
+const struct form_type_desc form_type_decimal = {
+	.name = "decimal", .coltype = "REAL", .numeric = true, .typed = true,
+	.len_default = FORM_LEN_TYPED, .check = form_types_decimal, FORM_TYPES_NUMBER,
+};
+static const struct form_type_col form_types_currency = {
+	.suffix = "_currency", .coltype = "TEXT", .kind = "currency",
+};
+
+const struct form_type_desc form_type_money = {
+	.name = "money", .coltype = "REAL", .extra = &form_types_currency,
+	.real_text = "%.2f", .numeric = true, .typed = true,
+	.len_default = FORM_LEN_TYPED, .check = form_types_decimal, FORM_TYPES_NUMBER,
+};
+const struct form_type_desc form_type_date = {
+	.name = "date", .coltype = "TEXT", .typed = true,
+	.len_default = FORM_LEN_TYPED, .check = form_types_date, FORM_TYPES_DATE,
+};
+const struct form_type_desc form_type_datetime = {
+	.name = "datetime", .coltype = "TEXT", .typed = true,
+	.len_default = FORM_LEN_TYPED, .check = form_types_datetime, FORM_TYPES_DATE,
+};
+const struct form_type_desc form_type_yesno = {
+	.name = "yesno", .coltype = "TEXT", .check = form_types_yesno,
+	.edit_hint = N_("y = yes, n = no, Space switches"),
+};
+const struct form_type_desc form_type_select_one = {
+	.name = "select_one", .coltype = "TEXT", .select = true,
+	.check = form_types_select_one,
+	.edit_hint = N_("Enter or type a few letters to choose"),
+};
+const struct form_type_desc form_type_select_many = {
+	.name = "select_many", .coltype = "TEXT", .select = true,
+	.check = form_types_select_many,
+	.edit_hint = N_("Enter or type a few letters to choose"),
+};
+const struct form_type_desc form_type_phone = {
+	.name = "phone", .coltype = "TEXT", .typed = true,
+	.len_default = 40, .len_most = 100, .check = form_types_phone,
+};
+const struct form_type_desc form_type_note = {
+	.name = "note", .check = form_types_novalue,
+};
+const struct form_type_desc form_type_calculated = {
+	.name = "calculated", .coltype = "NUMERIC", .check = form_types_text,
+};
+const struct form_type_desc form_type_repeat = {
+	.name = "repeat", .check = form_types_novalue,
+	.bound_ok = form_types_bound_count, .bound_cmp = form_types_bound_numcmp,
+	.bound_msg = N_("'%s' must be a whole number, not '%s'"),
+};
+
+#define FORM_TYPE(id, desc) extern const struct form_type_desc desc;
+#include "form/type_list.h"
+#undef FORM_TYPE
+
+static const struct form_type_desc *const form_types_table[FT__COUNT] = {
+#define FORM_TYPE(id, desc) [FT_##id] = &desc,
+#include "form/type_list.h"
+#undef FORM_TYPE
+};
+
+const struct form_type_desc *
+form_type(enum form_type t)
+{
+	if ((unsigned)t >= FT__COUNT)
+		util_die("form_type: no field type %d", (int)t);
+	return form_types_table[t];
+}
+
+int
+form_type_ncols(enum form_type t)
+{
+	const struct form_type_desc *d = form_type(t);
+
+	return d->coltype == NULL ? 0 : d->extra != NULL ? 2 : 1;
 }

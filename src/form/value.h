@@ -29,7 +29,7 @@ struct form_record {
 	int64_t			 case_id;	/* 0 = none */
 	int64_t			 version;
 	char			**vals;		/* def->nfields */
-	char			**curs;		/* def->nfields, money currency */
+	char			**curs;		/* def->nfields, a type's second column (money currency) */
 	struct form_rows	*kids;		/* def->nfields, used for FT_REPEAT */
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "form/money.h"
+#include "form/type.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -16,13 +17,7 @@ static const char *const ui_field_weekdays[8] = {
 bool
 ui_field_is_text(const struct form_field *fd)
 {
-	switch (fd->type) {
-	case FT_TEXT: case FT_MULTILINE: case FT_INTEGER: case FT_DECIMAL:
-	case FT_MONEY: case FT_DATE: case FT_DATETIME: case FT_PHONE:
-		return !fd->readonly;
-	default:
-		return false;
-	}
+	return form_type(fd->type)->typed && !fd->readonly;
 }
 
 bool

@@ -6,6 +6,7 @@
 #include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
+#include "form/type.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
@@ -566,12 +567,8 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 		    _("Enter: open the row; Ctrl-D: delete it");
 	else if (fd->hint != NULL)
 		t = _(fd->hint);
-	else if (fd->type == FT_SELECT_ONE || fd->type == FT_SELECT_MANY)
-		t = _("Enter or type a few letters to choose");
-	else if (fd->type == FT_YESNO)
-		t = _("y = yes, n = no, Space switches");
-	else if (fd->type == FT_MULTILINE)
-		t = _("Enter starts a new line; Tab goes to the next field");
+	else if (form_type(fd->type)->edit_hint != NULL)
+		t = _(form_type(fd->type)->edit_hint);
 	else if (ui_draw_width(_(fd->label != NULL ? fd->label : fd->name)) >
 	    ui_form_label_cols(app))
 		t = _(fd->label);

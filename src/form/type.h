@@ -1,0 +1,71 @@
+/*
+ * form/type: one descriptor per field type, in the style of libform's field
+ * types: what the form language calls it, the SQLite column it owns, how a
+ * typed value is checked and made canonical, which min/max it takes, its
+ * length limits and the hint shown while it is focused. The parser, the
+ * value check (form_value_check), the schema and the form view read their
+ * answers from here instead of switching on the type.
+ *
+ * Contract: form_type() never returns NULL (an unknown type dies). A check
+ * gets trimmed, valid UTF-8, non-empty input in c->in and ends with
+ * form_types_ok() (canonical text, owned) or form_types_fail() (a msgid with
+ * '%s' for the quoted value and an optional second '%s'). A bound check
+ * gets the text of `min`/`max` as written; bound_cmp orders two valid bounds
+ * (> 0: the first is later/greater; 0 when they cannot be ordered).
+ * A type owns the column NAME when it has a coltype, and NAME<extra->suffix>
+ * beside it when it has an extra column; the data layer reads, writes and
+ * creates exactly those (form_type_ncols()).
+ *
+ * Adding a type: a descriptor (a file type_NAME.c is simplest) and one line
+ * in form/type_list.h; nothing else switches on the type for it.
+ */
+#ifndef FORM_TYPE_H
+#define FORM_TYPE_H
+
+#include <stdbool.h>
+
+#include "form/form.h"
+
+struct form_check {
+	const struct form_set	*set;
+	const struct form_field	*f;
+	const char		*in;	/* trimmed input */
+	char			**canon;
+	char			**msg;
+};
+
+/* A second column a type owns beside NAME: NAME<suffix> (money's currency).
+ * Its value is the record's curs[i] (form/value.h). */
+struct form_type_col {
+	const char	*suffix;	/* "_currency" */
+	const char	*coltype;	/* SQLite column type */
+	const char	*kind;		/* its type as form_schema records it */
+};
+
+struct form_type_desc {
+	const char	*name;		/* in the form language */
+	const char	*coltype;	/* SQLite column type; NULL: owns no column */
+	const struct form_type_col *extra; /* a second column, or NULL */
+	const char	*real_text;	/* printf format a REAL reads back in; NULL: %.15g */
+	bool		 numeric;	/* integer, decimal, money */
+	bool		 select;	/* takes a choice list */
+	bool		 typed;		/* a person types the value in (a text editor) */
+	int		 len_default;	/* limit without `length`, 0: nothing typed */
+	int		 len_most;	/* largest `length` allowed, 0: takes none */
+	const char	*edit_hint;	/* msgid shown while focused, or NULL */
+	bool		(*check)(struct form_check *);
+	/* min/max: NULL takes none; bound_msg has '%s' for key and value. */
+	bool		(*bound_ok)(const char *);
+	const char	*bound_msg;
+	int		(*bound_cmp)(const char *, const char *);
+};
+
+const struct form_type_desc *form_type(enum form_type);
+/* The columns a field of the type owns: 0, 1 or 2. */
+int	form_type_ncols(enum form_type);
+
+/* For the checks of the descriptors (form/types.c). */
+bool	form_types_ok(struct form_check *, char *canon);
+bool	form_types_fail(struct form_check *, const char *fmt, const char *arg);
+
+#endif
