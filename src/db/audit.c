@@ -53,8 +53,8 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 		    new != NULL ? new->vals[i] : NULL);
 		if (form_type(f->type)->extra != NULL)
 			db_json_change(&sb, &first, f->name, form_type(f->type)->extra->suffix,
-			    old != NULL ? old->curs[i] : NULL,
-			    new != NULL ? new->curs[i] : NULL);
+			    old != NULL ? form_record_part(old, i, 1) : NULL,
+			    new != NULL ? form_record_part(new, i, 1) : NULL);
 	}
 	strbuf_putc(&sb, '}');
 	return strbuf_take(&sb);

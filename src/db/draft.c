@@ -232,8 +232,7 @@ db_draft_cur(struct db *db, struct form_record *rec, const char *key, const char
 	(void)db, (void)err;
 	if (i >= 0 && form_type(rec->def->fields[i].type)->extra != NULL &&
 	    !str_empty(val)) {
-		free(rec->curs[i]);
-		rec->curs[i] = xstrdup(val);
+		form_record_set_part(rec, (size_t)i, 1, val);
 	}
 	return DB_OK;
 }
@@ -328,9 +327,7 @@ db_draft_onto_stored(struct db *db, struct form_record **rec, char **err)
 			}
 		} else if (!str_empty(d->vals[i])) {
 			form_record_set(s, i, d->vals[i]);
-			free(s->curs[i]);
-			s->curs[i] = d->curs[i];
-			d->curs[i] = NULL;
+			form_record_set_part(s, i, 1, form_record_part(d, i, 1));
 		}
 	}
 	form_record_free(d);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/type.h"
 #include "form/value.h"
 #include "db/internal.h"
 #include "util/date.h"
@@ -435,10 +436,14 @@ db_expr_truth(struct db_expr *x, const char *text, const struct form_record *rec
 static bool
 db_expr_clear(struct form_record *rec, size_t i)
 {
-	bool had = rec->vals[i] != NULL || rec->curs[i] != NULL || rec->kids[i].n > 0;
+	int k, n = form_type_ncols(rec->def->fields[i].type);
+	bool had = rec->vals[i] != NULL || rec->kids[i].n > 0;
 
+	for (k = 1; k < n; k++) {
+		had = had || form_record_part(rec, i, k) != NULL;
+		form_record_set_part(rec, i, k, NULL);
+	}
 	xfree(&rec->vals[i]);
-	xfree(&rec->curs[i]);
 	while (rec->kids[i].n > 0)
 		form_record_del_row(rec, i, rec->kids[i].n - 1);
 	return had;

@@ -89,10 +89,10 @@ db_json_field(struct strbuf *sb, bool *first, const struct form_record *rec, siz
 		db_json_key(sb, first, f->name, "");
 		db_json_str(sb, rec->vals[i]);
 	}
-	if ((parts & DB_JSON_CURS) && rec->curs[i] != NULL &&
+	if ((parts & DB_JSON_CURS) && form_record_part(rec, i, 1) != NULL &&
 	    (any || form_type(f->type)->extra != NULL)) {
 		db_json_key(sb, first, f->name, style->cur_suffix);
-		db_json_str(sb, rec->curs[i]);
+		db_json_str(sb, form_record_part(rec, i, 1));
 	}
 }
 

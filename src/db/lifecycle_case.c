@@ -12,6 +12,7 @@
 #include "db/lifecycle_int.h"
 #include "db/record.h"
 #include "db/settings.h"
+#include "form/money.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -206,7 +207,8 @@ db_lifecycle_cur(const struct form_record *rec, const char *name)
 {
 	int i = rec != NULL && name != NULL ? form_field_index(rec->def, name) : -1;
 
-	return i >= 0 && rec->def->fields[i].type == FT_MONEY ? rec->curs[i] : NULL;
+	return i >= 0 && rec->def->fields[i].type == FT_MONEY ?
+	    form_record_part(rec, (size_t)i, FORM_MONEY_CUR) : NULL;
 }
 
 const struct form_rows *

@@ -100,8 +100,10 @@ db_record_fill(struct form_record *rec, sqlite3_stmt *st, int first)
 		free(rec->vals[i]);
 		rec->vals[i] = db_record_coltext(st, col++, f->type);
 		if (form_type(f->type)->extra != NULL) {
-			free(rec->curs[i]);
-			rec->curs[i] = db_col_text(st, col++);
+			char *t = db_col_text(st, col++);
+
+			form_record_set_part(rec, i, 1, t);
+			free(t);
 		}
 	}
 }
@@ -130,7 +132,8 @@ db_record_bind_values(sqlite3_stmt *st, const struct form_record *rec, int first
 			continue;
 		db_bind_typed(st, idx++, f->type, rec->vals[i], false);
 		if (form_type(f->type)->extra != NULL)
-			db_bind_text(st, idx++, str_empty(rec->curs[i]) ? NULL : rec->curs[i]);
+			db_bind_text(st, idx++, str_empty(form_record_part(rec, i, 1)) ? NULL :
+			    form_record_part(rec, i, 1));
 	}
 	return idx;
 }

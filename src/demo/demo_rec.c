@@ -12,6 +12,7 @@
 #include "db/expr.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
+#include "form/money.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -153,8 +154,7 @@ demo_money(struct demo *d, struct form_record *rec, const char *field,
 		return;
 	if (!demo_has_code(d, "currency", currency))
 		currency = "EUR";
-	free(rec->curs[i]);
-	rec->curs[i] = xstrdup(currency);
+	form_record_set_part(rec, i, FORM_MONEY_CUR, currency);
 }
 
 /* The choice list of a select field; NULL (and a warning) when there is none. */

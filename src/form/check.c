@@ -63,7 +63,7 @@ form_check_money(struct form_check_walk *w, const struct form_record *rec, size_
     enum form_problem_kind *kind)
 {
 	const struct form_field *fd = &rec->def->fields[i];
-	const char *cur = rec->curs[i];
+	const char *cur = form_record_part(rec, i, FORM_MONEY_CUR);
 
 	*kind = FORM_PROBLEM_CURRENCY;
 	if (str_empty(cur))

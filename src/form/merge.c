@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/type.h"
 #include "util/mem.h"
 #include "util/str.h"
 
@@ -36,17 +37,35 @@ form_merge_val(const struct form_record *rec, size_t i)
 }
 
 static const char *
-form_merge_cur(const struct form_record *rec, size_t i)
+form_merge_part(const struct form_record *rec, size_t i, int k)
 {
-	return rec == NULL || str_empty(rec->curs[i]) ? NULL : rec->curs[i];
+	const char *v = rec == NULL ? NULL : form_record_part(rec, i, k);
+
+	return str_empty(v) ? NULL : v;
+}
+
+/* The columns of field i to compare and copy: at least its value. */
+static int
+form_merge_ncols(const struct form_record *rec, size_t i)
+{
+	int n = form_type_ncols(rec->def->fields[i].type);
+
+	return n > 1 ? n : 1;
 }
 
 /* Field i holds the same on both (NULL: a record with every field empty). */
 static bool
 form_merge_same(const struct form_record *a, const struct form_record *b, size_t i)
 {
-	return str_eq(form_merge_val(a, i), form_merge_val(b, i)) &&
-	    str_eq(form_merge_cur(a, i), form_merge_cur(b, i));
+	const struct form_record *r = a != NULL ? a : b;
+	int k;
+
+	if (!str_eq(form_merge_val(a, i), form_merge_val(b, i)))
+		return false;
+	for (k = 1; r != NULL && k < form_merge_ncols(r, i); k++)
+		if (!str_eq(form_merge_part(a, i, k), form_merge_part(b, i, k)))
+			return false;
+	return true;
 }
 
 static bool
@@ -255,13 +274,15 @@ form_merge_pick_all(struct form_merge *m, enum form_merge_pick pick)
 			m->d[k].pick = pick;
 }
 
-/* Copies field i (value and currency) from one record to another. */
+/* Copies field i (every column it owns) from one record to another. */
 static void
 form_merge_take(struct form_record *to, const struct form_record *from, size_t i)
 {
+	int k;
+
 	form_record_set(to, i, from->vals[i]);
-	xfree(&to->curs[i]);
-	to->curs[i] = xstrdup0(from->curs[i]);
+	for (k = 1; k < form_merge_ncols(to, i); k++)
+		form_record_set_part(to, i, k, form_record_part(from, i, k));
 }
 
 /* A copy of a row of mine to be inserted: it and its rows lose their ids. */

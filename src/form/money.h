@@ -1,6 +1,7 @@
 /*
  * form/money: a money value is an amount (canonical decimal text, in the
- * record's vals[]) and a currency (an ISO 4217 code, in curs[]).
+ * record's column 0) and a currency (an ISO 4217 code, in its column
+ * FORM_MONEY_CUR: form_record_part(), form/value.h).
  *
  * Contract: form_money_parse() reads what was typed or a file holds: an
  * amount, optionally followed by a space and a three-letter currency code in
@@ -18,6 +19,9 @@
 #include <stdbool.h>
 
 #include "form/form.h"
+
+/* The column of a money field that holds its currency. */
+enum { FORM_MONEY_CUR = 1 };
 
 bool	 form_money_parse(const struct form_set *, const struct form_field *,
 	    const char *text, char **amount, char cur[4], char **msg);

@@ -35,7 +35,7 @@ struct form_check {
 };
 
 /* A second column a type owns beside NAME: NAME<suffix> (money's currency).
- * Its value is the record's curs[i] (form/value.h). */
+ * Its value is the record's column 1 (form_record_part(), form/value.h). */
 struct form_type_col {
 	const char	*suffix;	/* "_currency" */
 	const char	*coltype;	/* SQLite column type */

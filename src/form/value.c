@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "form/internal.h"
+#include "form/type.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -16,13 +17,40 @@ struct form_record *
 form_record_new(const struct form_def *def)
 {
 	struct form_record *rec = xcalloc(1, sizeof *rec);
-	size_t n = def->nfields > 0 ? def->nfields : 1;
+	size_t i, n = def->nfields > 0 ? def->nfields : 1;
+	int more;
 
 	rec->def = def;
 	rec->vals = xcalloc(n, sizeof *rec->vals);
-	rec->curs = xcalloc(n, sizeof *rec->curs);
+	rec->more = xcalloc(n, sizeof *rec->more);
 	rec->kids = xcalloc(n, sizeof *rec->kids);
+	for (i = 0; i < def->nfields; i++) {
+		more = form_type_ncols(def->fields[i].type) - 1;
+		if (more > 0)
+			rec->more[i] = xcalloc((size_t)more, sizeof *rec->more[i]);
+	}
 	return rec;
+}
+
+/* How many columns beyond the first field i of rec owns. */
+static int
+form_record_nmore(const struct form_record *rec, size_t field)
+{
+	int n = form_type_ncols(rec->def->fields[field].type) - 1;
+
+	return n > 0 ? n : 0;
+}
+
+static void
+form_record_free_more(struct form_record *rec, size_t field)
+{
+	int k;
+
+	if (rec->more[field] == NULL)
+		return;
+	for (k = 0; k < form_record_nmore(rec, field); k++)
+		free(rec->more[field][k]);
+	free(rec->more[field]);
 }
 
 static void
@@ -45,11 +73,11 @@ form_record_free(struct form_record *rec)
 		return;
 	for (i = 0; i < rec->def->nfields; i++) {
 		free(rec->vals[i]);
-		free(rec->curs[i]);
+		form_record_free_more(rec, i);
 		form_rows_clear(&rec->kids[i]);
 	}
 	free(rec->vals);
-	free(rec->curs);
+	free(rec->more);
 	free(rec->kids);
 	free(rec);
 }
@@ -59,6 +87,7 @@ form_record_dup(const struct form_record *rec)
 {
 	struct form_record *copy = form_record_new(rec->def);
 	size_t i, j;
+	int k;
 
 	copy->id = rec->id;
 	copy->case_id = rec->case_id;
@@ -68,7 +97,8 @@ form_record_dup(const struct form_record *rec)
 		struct form_rows *to = &copy->kids[i];
 
 		copy->vals[i] = xstrdup0(rec->vals[i]);
-		copy->curs[i] = xstrdup0(rec->curs[i]);
+		for (k = 0; k < form_record_nmore(rec, i); k++)
+			copy->more[i][k] = xstrdup0(rec->more[i][k]);
 		if (from->n == 0)
 			continue;
 		to->rows = xcalloc(from->n, sizeof *to->rows);
@@ -95,6 +125,40 @@ form_record_get(const struct form_record *rec, size_t field)
 	if (field >= rec->def->nfields)
 		util_die("form_record_get: field %zu of %zu", field, rec->def->nfields);
 	return rec->vals[field];
+}
+
+const char *
+form_record_part(const struct form_record *rec, size_t field, int col)
+{
+	if (field >= rec->def->nfields || col < 0)
+		util_die("form_record_part: field %zu of %zu, column %d", field,
+		    rec->def->nfields, col);
+	if (col == 0)
+		return rec->vals[field];
+	return col <= form_record_nmore(rec, field) ? rec->more[field][col - 1] : NULL;
+}
+
+void
+form_record_set_part(struct form_record *rec, size_t field, int col, const char *val)
+{
+	char *copy;
+
+	if (field >= rec->def->nfields || col < 0)
+		util_die("form_record_set_part: field %zu of %zu, column %d", field,
+		    rec->def->nfields, col);
+	if (col == 0) {
+		form_record_set(rec, field, val);
+		return;
+	}
+	if (col > form_record_nmore(rec, field)) {
+		if (val != NULL)
+			util_die("form_record_set_part: field %s owns no column %d",
+			    rec->def->fields[field].name, col);
+		return;
+	}
+	copy = xstrdup0(val);	/* val may be the column itself */
+	free(rec->more[field][col - 1]);
+	rec->more[field][col - 1] = copy;
 }
 
 struct form_record *

@@ -4,8 +4,11 @@
  * Contract: a form_record holds one UTF-8 string per field of its def
  * (NULL = empty; note and repeat fields are always NULL) and, for each repeat
  * field, an array of child records whose def is that field's ->group. Values are
- * canonical text (dates YYYY-MM-DD, numbers with '.' decimals, money amount in
- * vals[i] and currency in curs[i]). id 0 means not saved yet; version is the
+ * canonical text (dates YYYY-MM-DD, numbers with '.' decimals). A field's type
+ * decides how many columns it owns (form_type_ncols()): column 0 is vals[i],
+ * columns 1.. are more[i][0..] (NULL when the type owns one column or none);
+ * read and write them with form_record_part()/form_record_set_part(), which
+ * know nothing of any one type. id 0 means not saved yet; version is the
  * optimistic-lock counter the record was loaded at.
  */
 #ifndef FORM_VALUE_H
@@ -29,7 +32,7 @@ struct form_record {
 	int64_t			 case_id;	/* 0 = none */
 	int64_t			 version;
 	char			**vals;		/* def->nfields */
-	char			**curs;		/* def->nfields, a type's second column (money currency) */
+	char			***more;	/* def->nfields: columns 1.. of a field, see above */
 	struct form_rows	*kids;		/* def->nfields, used for FT_REPEAT */
 };
 
@@ -39,6 +42,14 @@ struct form_record	*form_record_dup(const struct form_record *);
 /* Sets a value (copied; NULL or "" clears it). */
 void			 form_record_set(struct form_record *, size_t field, const char *val);
 const char		*form_record_get(const struct form_record *, size_t field);
+/* Column col of a field (0: its value); NULL when empty or the type owns
+ * no such column. */
+const char		*form_record_part(const struct form_record *, size_t field, int col);
+/* Sets column col (copied as given; NULL clears it). Column 0 is
+ * form_record_set(). A value for a column the type does not own dies;
+ * clearing it does nothing. */
+void			 form_record_set_part(struct form_record *, size_t field, int col,
+			    const char *val);
 struct form_record	*form_record_add_row(struct form_record *, size_t field);
 void			 form_record_del_row(struct form_record *, size_t field, size_t row);
 

@@ -89,7 +89,7 @@ ui_field_display_tr(const struct form_set *set, const struct form_record *rec, s
 	case FT_DATE:
 		return ui_field_date(v, tr);
 	case FT_MONEY:
-		return form_money_text(v, rec->curs[i]);
+		return form_money_text(v, form_record_part(rec, i, FORM_MONEY_CUR));
 	default:
 		return xstrdup(v);
 	}
@@ -119,9 +119,8 @@ ui_field_money(const struct form_set *set, const struct form_field *fd,
 	form_record_set(rec, i, amount);
 	free(amount);
 	if (cur[0] != '\0') {
-		free(rec->curs[i]);
-		rec->curs[i] = xstrdup(cur);
-	} else if (str_empty(rec->curs[i])) {
+		form_record_set_part(rec, i, FORM_MONEY_CUR, cur);
+	} else if (str_empty(form_record_part(rec, i, FORM_MONEY_CUR))) {
 		msg = xstrdup(_("Choose the currency: type its letters (e.g. eur)"));
 	}
 	return msg;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/draft.h"
+#include "form/money.h"
 #include "form/workflow.h"
 #include "ui/dialog.h"
 #include "ui/edit.h"
@@ -47,8 +48,7 @@ ui_form_cur_picked(struct ui_app *app, void *arg, const char *value)
 
 	if (value == NULL)
 		return;
-	free(f->rec->curs[field]);
-	f->rec->curs[field] = xstrdup(value);
+	form_record_set_part(f->rec, (size_t)field, FORM_MONEY_CUR, value);
 	free(f->err[field]);
 	f->err[field] = NULL;
 	f->edit_typed = true;	/* the amount is checked again when the field is left */
@@ -64,7 +64,7 @@ ui_form_cur_key(struct ui_form *f, struct ui_app *app, int key)
 	if (f->rec->def->fields[field].type != FT_MONEY || key >= 128 ||
 	    !((key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z')))
 		return false;
-	ui_picker_open_value(app, f->rec, &ui_form_cur_field, first, f->rec->curs[field],
+	ui_picker_open_value(app, f->rec, &ui_form_cur_field, first, form_record_part(f->rec, (size_t)field, FORM_MONEY_CUR),
 	    ui_form_cur_picked, f);
 	return true;
 }
@@ -178,10 +178,11 @@ ui_form_add_row(struct ui_form *f, struct ui_app *app, int field)
 	size_t i;
 
 	for (i = 0; i < f->rec->def->nfields; i++)	/* items in the grant's currency */
-		if (f->rec->def->fields[i].type == FT_MONEY && !str_empty(f->rec->curs[i]))
+		if (f->rec->def->fields[i].type == FT_MONEY &&
+		    !str_empty(form_record_part(f->rec, i, FORM_MONEY_CUR)))
 			break;
 	ui_form_currencies(row, app, f->root->rec->case_id, i < f->rec->def->nfields ?
-	    f->rec->curs[i] : NULL);
+	    form_record_part(f->rec, i, FORM_MONEY_CUR) : NULL);
 	ui_form_changed(f, app);
 	ui_form_recompute(f, app);
 	ui_form_open_row(app, f, field, (int)f->rec->kids[field].n - 1);

@@ -6,6 +6,7 @@
 #include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
+#include "form/money.h"
 #include "form/type.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
@@ -421,7 +422,7 @@ ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field
 static int
 ui_form_draw_cur(const struct ui_form *f, int field, int y, int x, int cols)
 {
-	const char *cur = f->rec->curs[field];
+	const char *cur = form_record_part(f->rec, (size_t)field, FORM_MONEY_CUR);
 
 	if (f->rec->def->fields[field].type != FT_MONEY || cols <= 12)
 		return 0;
@@ -703,12 +704,12 @@ ui_form_currencies(struct form_record *rec, struct ui_app *app, int64_t case_id,
 	size_t i;
 
 	for (i = 0; i < rec->def->nfields; i++) {
-		if (rec->def->fields[i].type != FT_MONEY || !str_empty(rec->curs[i]))
+		if (rec->def->fields[i].type != FT_MONEY || !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
 			continue;
 		if (cur == NULL)
 			cur = !str_empty(prefer) ? xstrdup(prefer) :
 			    db_lifecycle_default_currency(app->db, case_id);
-		rec->curs[i] = xstrdup(cur);
+		form_record_set_part(rec, i, FORM_MONEY_CUR, cur);
 	}
 	free(cur);
 }

@@ -87,8 +87,7 @@ tv_set_pairs(struct form_record *rec, va_list ap)
 			fail_msg("form %s has no field %s", rec->def->name, name);
 		form_record_set(rec, (size_t)i, value);
 		if (rec->def->fields[i].type == FT_MONEY) {	/* all amounts of these tests */
-			free(rec->curs[i]);
-			rec->curs[i] = xstrdup("EUR");
+			form_record_set_part(rec, i, 1, "EUR");
 		}
 	}
 }
@@ -456,8 +455,7 @@ test_money_shows_and_picks_currency(void **state)
 	proj = tv_rec(t, 0, "project", "code", "AMIF-2026-01", "name", "AMIF returns",
 	    "donor", "amif", "period_from", "2026-01-01", "period_to", "2027-12-31",
 	    "grant_per_person", "2000", NULL);
-	free(proj->curs[form_field_index(proj->def, "grant_per_person")]);
-	proj->curs[form_field_index(proj->def, "grant_per_person")] = xstrdup("GEL");
+	form_record_set_part(proj, form_field_index(proj->def, "grant_per_person"), 1, "GEL");
 	tv_put(t, proj);
 	tv_case_at(t, TV_AT_ARRIVED);
 	tv_start(t);
@@ -497,11 +495,11 @@ test_money_shows_and_picks_currency(void **state)
 	assert_non_null(plan);
 	g = form_field_index(plan->def, "grant");
 	assert_string_equal(plan->vals[g], "1500.00");
-	assert_string_equal(plan->curs[g], "EUR");
+	assert_string_equal(form_record_part(plan, g, 1), "EUR");
 	items = &plan->kids[form_field_index(plan->def, "items")];
 	assert_int_equal(items->n, 1);
-	assert_string_equal(items->rows[0]->curs[form_field_index(items->rows[0]->def,
-	    "budget")], "EUR");
+	assert_string_equal(form_record_part(items->rows[0], form_field_index(items->rows[0]->def,
+	    "budget"), 1), "EUR");
 	form_record_free(plan);
 }
 

@@ -127,8 +127,7 @@ wf_cur(struct form_record *rec, const char *name, const char *cur)
 	int i = form_field_index(rec->def, name);
 
 	assert_true(i >= 0);
-	free(rec->curs[i]);
-	rec->curs[i] = xstrdup(cur);
+	form_record_set_part(rec, i, 1, cur);
 }
 
 /* Saves as the program does: the rules, the record, the status move. */

@@ -77,8 +77,7 @@ st_money(struct form_record *rec, const char *name, const char *amount)
 	int i = form_field_index(rec->def, name);
 
 	st_set(rec, name, amount);
-	free(rec->curs[i]);
-	rec->curs[i] = xstrdup("EUR");
+	form_record_set_part(rec, i, 1, "EUR");
 }
 
 static struct form_record *

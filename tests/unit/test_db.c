@@ -159,7 +159,7 @@ test_db_sync_add_and_rename(void **state)
 	(void)state;
 	fixture_set(rec, "topic", "travel document");
 	fixture_set(rec, "spent", "25.50");
-	rec->curs[fixture_field(rec->def, "spent")] = xstrdup("EUR");
+	form_record_set_part(rec, fixture_field(rec->def, "spent"), 1, "EUR");
 	fixture_set(form_record_add_row(rec, fixture_field(rec->def, "steps")), "what",
 	    "call embassy");
 	assert_int_equal(db_record_save(db, rec, NULL, &err), DB_OK);
@@ -174,7 +174,7 @@ test_db_sync_add_and_rename(void **state)
 	assert_int_equal(db_record_load(db, v2->forms[0], id, &back, &err), DB_OK);
 	assert_string_equal(fixture_get(back, "subject"), "travel document");
 	assert_string_equal(fixture_get(back, "cost"), "25.50");
-	assert_string_equal(back->curs[fixture_field(back->def, "cost")], "EUR");
+	assert_string_equal(form_record_part(back, fixture_field(back->def, "cost"), 1), "EUR");
 	assert_null(fixture_get(back, "extra"));
 	assert_int_equal(back->kids[fixture_field(back->def, "steps")].n, 1);
 	fixture_set(back, "extra", "7");

@@ -26,7 +26,7 @@ test_draft_round_trip(void **state)
 	fixture_set(rec, "surname", "Nováк \"Q\" \\ \t\x01 end");
 	fixture_set(rec, "given", "Jan");
 	fixture_set(rec, "grant", "99.90");
-	rec->curs[fixture_field(rec->def, "grant")] = xstrdup("EUR");
+	form_record_set_part(rec, fixture_field(rec->def, "grant"), 1, "EUR");
 	kid = form_record_add_row(rec, members);
 	fixture_set(kid, "name", "Марта");
 	kid->id = 41;	/* a stored row keeps its identity in the draft */
@@ -46,7 +46,7 @@ test_draft_round_trip(void **state)
 	assert_string_equal(fixture_get(back, "surname"), "Nováк \"Q\" \\ \t\x01 end");
 	assert_string_equal(fixture_get(back, "given"), "Ján");
 	assert_string_equal(fixture_get(back, "grant"), "99.90");
-	assert_string_equal(back->curs[fixture_field(back->def, "grant")], "EUR");
+	assert_string_equal(form_record_part(back, fixture_field(back->def, "grant"), 1), "EUR");
 	assert_int_equal(back->kids[members].n, 2);
 	assert_string_equal(fixture_get(back->kids[members].rows[0], "name"), "Марта");
 	assert_int_equal(back->kids[members].rows[0]->id, 41);

@@ -40,7 +40,7 @@ test_json_setup(void **state)
 	fixture_set(t->rec, "surname", TEST_SURNAME);
 	fixture_set(t->rec, "given", "Jan");
 	fixture_set(t->rec, "grant", "99.90");
-	t->rec->curs[t->grant] = xstrdup("EUR");
+	form_record_set_part(t->rec, t->grant, 1, "EUR");
 	kid = form_record_add_row(t->rec, t->members);
 	fixture_set(kid, "name", "Marta");
 	kid->id = 41;
@@ -107,8 +107,7 @@ test_json_audit_changes(void **state)
 	    "\"members\":{\"new\":[{\"name\":\"Marta\"},{}]}}");
 	free(d);
 	fixture_set(t->rec, "given", "Ján");
-	xfree(&t->rec->curs[t->grant]);
-	t->rec->curs[t->grant] = xstrdup("USD");
+	form_record_set_part(t->rec, t->grant, 1, "USD");
 	fixture_set(t->rec->kids[t->members].rows[1], "born", "2001-02-03");
 	d = db_audit_diff(old, t->rec);
 	assert_string_equal(d, "{\"given\":{\"old\":\"Jan\",\"new\":\"Ján\"},"

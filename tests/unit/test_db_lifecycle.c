@@ -80,8 +80,7 @@ test_lc_money(struct form_record *rec, const char *name, const char *amount,
 	size_t i = fixture_field(rec->def, name);
 
 	form_record_set(rec, i, amount);
-	free(rec->curs[i]);
-	rec->curs[i] = xstrdup0(cur);
+	form_record_set_part(rec, i, 1, cur);
 }
 
 /* The save path the UI follows: rules, save, status move. */

@@ -114,8 +114,7 @@ set_cur(struct form_record *rec, const char *name, const char *cur)
 {
 	size_t i = idx(rec->def, name);
 
-	free(rec->curs[i]);
-	rec->curs[i] = xstrdup0(cur);
+	form_record_set_part(rec, i, 1, cur);
 }
 
 static struct form_record *

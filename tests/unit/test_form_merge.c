@@ -109,7 +109,7 @@ sides_new(struct sides *s)
 	set_val(s->base, "surname", "HASANI");
 	set_val(s->base, "place", "Tbilisi");
 	set_val(s->base, "grant", "500.00");
-	s->base->curs[fld(s->base, "grant")] = strdup("EUR");
+	form_record_set_part(s->base, fld(s->base, "grant"), 1, "EUR");
 	add_member(s->base, 11, "Amina");
 	add_member(s->base, 12, "Ali");
 	s->mine = form_record_dup(s->base);
@@ -251,18 +251,17 @@ test_merge_money_currency(void **state)
 	(void)state;
 	sides_new(&s);
 	g = fld(s.theirs, "grant");
-	free(s.theirs->curs[g]);
-	s.theirs->curs[g] = strdup("GEL");
+	form_record_set_part(s.theirs, g, 1, "GEL");
 	sides_diff(&s);
 	assert_int_equal(s.m.n, 1);
 	assert_int_equal(s.m.d[0].field, g);
 	assert_int_equal(s.m.d[0].who, FM_BY_THEIRS);
 	out = sides_apply(&s);
-	assert_string_equal(out->curs[g], "GEL");
+	assert_string_equal(form_record_part(out, g, 1), "GEL");
 	form_record_free(out);
 	s.m.d[0].pick = FM_PICK_MINE;	/* chosen on the screen: mine wins */
 	out = sides_apply(&s);
-	assert_string_equal(out->curs[g], "EUR");
+	assert_string_equal(form_record_part(out, g, 1), "EUR");
 	assert_string_equal(get_val(out, "grant"), "500.00");
 	form_record_free(out);
 	sides_free(&s);
