@@ -13,6 +13,7 @@
 #include "db/record.h"
 #include "db/settings.h"
 #include "form/money.h"
+#include "form/type.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -362,9 +363,9 @@ db_lifecycle_limit(struct db *db, const struct db_lifecycle_case *lc, int64_t *c
 	    form_field_index(def, cf) < 0 || form_field_index(def, lf) < 0 ||
 	    !str_is_ident(def->table) || def->fields[form_field_index(def, lf)].type != FT_MONEY)
 		return DB_OK;
-	sql = xasprintf("SELECT \"%s\", \"%s_currency\" FROM \"%s\""
+	sql = xasprintf("SELECT \"%s\", \"%s%s\" FROM \"%s\""
 	    " WHERE \"%s\" = ?1 AND \"%s\" IS NOT NULL ORDER BY id DESC LIMIT 1",
-	    lf, lf, def->table, cf, lf);
+	    lf, lf, form_type(FT_MONEY)->extra->suffix, def->table, cf, lf);
 	s = db_prep(db, sql, err);
 	free(sql);
 	if (s == NULL)
@@ -569,8 +570,9 @@ db_lifecycle_project_currency(struct db *db, const char *code)
 		k = f != NULL ? form_field_index(def, f) : -1;
 		if (k < 0 || def->fields[k].type != FT_MONEY)
 			continue;
-		sql = xasprintf("SELECT \"%s_currency\" FROM \"%s\" WHERE \"%s\" = ?1 AND"
-		    " \"%s_currency\" <> '' ORDER BY id DESC LIMIT 1", f, def->table, cf, f);
+		sql = xasprintf("SELECT \"%s%s\" FROM \"%s\" WHERE \"%s\" = ?1 AND"
+		    " \"%s%s\" <> '' ORDER BY id DESC LIMIT 1", f, form_type(FT_MONEY)->extra->suffix,
+		    def->table, cf, f, form_type(FT_MONEY)->extra->suffix);
 		s = db_prep(db, sql, NULL);
 		free(sql);
 		if (s == NULL)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "form/internal.h"
+#include "form/type.h"
 #include "util/mem.h"
 #include "util/tr.h"
 
@@ -69,8 +70,8 @@ form_finish_field(struct form_set *set, const struct form_def *def,
 		form_set_error(set, def->file, f->line, _("unknown choice list '%s'"), f->choices);
 	if (f->filter != NULL && form_type_is_select(f->type))
 		form_finish_filter(set, def, f);
-	if (f->type == FT_MONEY) {
-		cur = xasprintf("%s_currency", f->name);
+	if (form_type(f->type)->extra != NULL) {
+		cur = xasprintf("%s%s", f->name, form_type(f->type)->extra->suffix);
 		if (form_field_index(def, cur) >= 0)
 			form_set_error(set, def->file, f->line,
 			    _("field '%s' clashes with the currency column of money field '%s'"),

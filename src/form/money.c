@@ -68,6 +68,40 @@ form_money_parse(const struct form_set *set, const struct form_field *fd, const 
 	return ok;
 }
 
+const struct form_field form_money_cur_field = {
+	.name = (char *)"currency",
+	.type = FT_SELECT_ONE,
+	.label = (char *)N_("Currency"),
+	.choices = (char *)"currency",
+};
+
+char *
+form_money_display(const struct form_record *rec, size_t i)
+{
+	return form_money_text(form_record_part(rec, i, 0),
+	    form_record_part(rec, i, FORM_MONEY_CUR));
+}
+
+char *
+form_money_enter(const struct form_set *set, struct form_record *rec, size_t i,
+    const char *text)
+{
+	char *amount = NULL, *msg = NULL;
+	char cur[4];
+
+	if (!form_money_parse(set, &rec->def->fields[i], text, &amount, cur, &msg)) {
+		form_record_set(rec, i, text);
+		return msg;
+	}
+	form_record_set(rec, i, amount);
+	free(amount);
+	if (cur[0] != '\0')
+		form_record_set_part(rec, i, FORM_MONEY_CUR, cur);
+	else if (str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
+		msg = xstrdup(_("Choose the currency: type its letters (e.g. eur)"));
+	return msg;
+}
+
 char *
 form_money_text(const char *amount, const char *cur)
 {

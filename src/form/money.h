@@ -29,4 +29,14 @@ bool	 form_money_currency_ok(const struct form_set *, const char *code);
 /* malloc'd "1200.50 EUR", or the amount alone when there is no currency. */
 char	*form_money_text(const char *amount, const char *cur);
 
+/* The hooks of money's descriptor (form/type.h): a field's text, and typed
+ * text split into amount and currency: "1200.50 usd" sets both, "1200.50"
+ * keeps the currency the field has and without one asks for it (never a
+ * silent EUR). The currency is picked as form_money_cur_field. */
+struct form_record;
+char	*form_money_display(const struct form_record *, size_t field);
+char	*form_money_enter(const struct form_set *, struct form_record *, size_t field,
+	    const char *text);
+extern const struct form_field form_money_cur_field;
+
 #endif

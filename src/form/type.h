@@ -16,6 +16,9 @@
  * beside it when it has an extra column; the data layer reads, writes and
  * creates exactly those (form_type_ncols()).
  *
+ * A type of several columns says how they show (display), how typed text
+ * fills them (enter) and which is edited beside the value (edit_side).
+ *
  * Adding a type: a descriptor (a file type_NAME.c is simplest) and one line
  * in form/type_list.h; nothing else switches on the type for it.
  */
@@ -25,6 +28,8 @@
 #include <stdbool.h>
 
 #include "form/form.h"
+
+struct form_record;
 
 struct form_check {
 	const struct form_set	*set;
@@ -54,6 +59,17 @@ struct form_type_desc {
 	int		 len_most;	/* largest `length` allowed, 0: takes none */
 	const char	*edit_hint;	/* msgid shown while focused, or NULL */
 	bool		(*check)(struct form_check *);
+	/* A value of several columns: the text that shows it (malloc'd), and
+	 * what a person typed split into the columns (NULL or a malloc'd
+	 * message, staff language; the record keeps what could be read).
+	 * NULL: column 0 shown as it is, typed text checked by form_value_check(). */
+	char		*(*display)(const struct form_record *, size_t field);
+	char		*(*enter)(const struct form_set *, struct form_record *,
+			    size_t field, const char *text);
+	/* Edit hints: a column shown beside the typed value (0: none), picked
+	 * from the choices of side_field (a select_one) when a letter is typed. */
+	int		 edit_side;
+	const struct form_field *side_field;
 	/* min/max: NULL takes none; bound_msg has '%s' for key and value. */
 	bool		(*bound_ok)(const char *);
 	const char	*bound_msg;

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "form/internal.h"
+#include "form/money.h"
 #include "form/type.h"
 #include "util/date.h"
 #include "util/mem.h"
@@ -569,6 +570,8 @@ const struct form_type_desc form_type_money = {
 	.name = "money", .coltype = "REAL", .extra = &form_types_currency,
 	.real_text = "%.2f", .numeric = true, .typed = true,
 	.len_default = FORM_LEN_TYPED, .check = form_types_decimal, FORM_TYPES_NUMBER,
+	.display = form_money_display, .enter = form_money_enter,
+	.edit_side = FORM_MONEY_CUR, .side_field = &form_money_cur_field,
 };
 const struct form_type_desc form_type_date = {
 	.name = "date", .coltype = "TEXT", .typed = true,

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/money.h"
 #include "form/type.h"
 #include "util/date.h"
 #include "util/mem.h"
@@ -78,6 +77,8 @@ ui_field_display_tr(const struct form_set *set, const struct form_record *rec, s
 
 	if (str_empty(v))
 		return xstrdup("");
+	if (form_type(fd->type)->display != NULL)
+		return form_type(fd->type)->display(rec, i);
 	switch (fd->type) {
 	case FT_YESNO:
 		return xstrdup(strcmp(v, "yes") == 0 ? tr(N_("Yes")) :
@@ -88,8 +89,6 @@ ui_field_display_tr(const struct form_set *set, const struct form_record *rec, s
 		return ui_field_many(set, fd, v, tr);
 	case FT_DATE:
 		return ui_field_date(v, tr);
-	case FT_MONEY:
-		return form_money_text(v, form_record_part(rec, i, FORM_MONEY_CUR));
 	default:
 		return xstrdup(v);
 	}
@@ -101,29 +100,6 @@ ui_field_edit_text(const struct form_record *rec, size_t i)
 	const char *v = rec->vals[i];
 
 	return xstrdup(str_empty(v) ? "" : v);	/* a money field shows its currency beside */
-}
-
-/* "1200.50 usd" sets amount and currency (form/money); "1200.50" keeps the
- * currency the field shows, and without one asks for it: never a silent EUR. */
-static char *
-ui_field_money(const struct form_set *set, const struct form_field *fd,
-    struct form_record *rec, size_t i, const char *text)
-{
-	char *amount = NULL, *msg = NULL;
-	char cur[4];
-
-	if (!form_money_parse(set, fd, text, &amount, cur, &msg)) {
-		form_record_set(rec, i, text);
-		return msg;
-	}
-	form_record_set(rec, i, amount);
-	free(amount);
-	if (cur[0] != '\0') {
-		form_record_set_part(rec, i, FORM_MONEY_CUR, cur);
-	} else if (str_empty(form_record_part(rec, i, FORM_MONEY_CUR))) {
-		msg = xstrdup(_("Choose the currency: type its letters (e.g. eur)"));
-	}
-	return msg;
 }
 
 static char *
@@ -152,8 +128,8 @@ ui_field_commit(const struct form_set *set, struct db_expr *expr, struct form_re
 
 	if (*trimmed == '\0') {
 		form_record_set(rec, i, NULL);
-	} else if (fd->type == FT_MONEY) {
-		msg = ui_field_money(set, fd, rec, i, trimmed);
+	} else if (form_type(fd->type)->enter != NULL) {
+		msg = form_type(fd->type)->enter(set, rec, i, trimmed);
 	} else if (form_value_check(set, fd, trimmed, &canon, &msg)) {
 		form_record_set(rec, i, canon);
 	} else {

@@ -4,6 +4,7 @@
 
 #include "db/draft.h"
 #include "form/money.h"
+#include "form/type.h"
 #include "form/workflow.h"
 #include "ui/dialog.h"
 #include "ui/edit.h"
@@ -32,14 +33,6 @@ ui_form_full(struct ui_form *f)
 	return true;
 }
 
-/* A money field's currency: a letter typed opens the list of currencies. */
-static const struct form_field ui_form_cur_field = {
-	.name = (char *)"currency",
-	.type = FT_SELECT_ONE,
-	.label = (char *)N_("Currency"),
-	.choices = (char *)"currency",
-};
-
 static void
 ui_form_cur_picked(struct ui_app *app, void *arg, const char *value)
 {
@@ -48,24 +41,28 @@ ui_form_cur_picked(struct ui_app *app, void *arg, const char *value)
 
 	if (value == NULL)
 		return;
-	form_record_set_part(f->rec, (size_t)field, FORM_MONEY_CUR, value);
+	form_record_set_part(f->rec, (size_t)field,
+	    form_type(f->rec->def->fields[field].type)->edit_side, value);
 	free(f->err[field]);
 	f->err[field] = NULL;
 	f->edit_typed = true;	/* the amount is checked again when the field is left */
 	ui_form_changed(f, app);
 }
 
+/* A column edited beside the value (money's currency): a letter typed opens
+ * the list it is picked from. */
 static bool
 ui_form_cur_key(struct ui_form *f, struct ui_app *app, int key)
 {
 	int field = f->edit_field;
+	const struct form_type_desc *d = form_type(f->rec->def->fields[field].type);
 	char first[2] = { (char)key, '\0' };
 
-	if (f->rec->def->fields[field].type != FT_MONEY || key >= 128 ||
+	if (d->edit_side == 0 || d->side_field == NULL || key >= 128 ||
 	    !((key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z')))
 		return false;
-	ui_picker_open_value(app, f->rec, &ui_form_cur_field, first, form_record_part(f->rec, (size_t)field, FORM_MONEY_CUR),
-	    ui_form_cur_picked, f);
+	ui_picker_open_value(app, f->rec, d->side_field, first,
+	    form_record_part(f->rec, (size_t)field, d->edit_side), ui_form_cur_picked, f);
 	return true;
 }
 

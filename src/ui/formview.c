@@ -218,8 +218,8 @@ ui_form_live(struct ui_form *f, struct ui_app *app)
 		return;
 	f->edit_typed = true;
 	fd = &f->rec->def->fields[f->edit_field];
-	if (fd->type == FT_MONEY)
-		return;	/* amount and currency are split when the field is left */
+	if (form_type(fd->type)->enter != NULL)
+		return;	/* its columns are split when the field is left */
 	if (*text == '\0')
 		form_record_set(f->rec, (size_t)f->edit_field, NULL);
 	else if (form_value_check(app->forms, fd, text, &canon, &msg))
@@ -422,10 +422,12 @@ ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field
 static int
 ui_form_draw_cur(const struct ui_form *f, int field, int y, int x, int cols)
 {
-	const char *cur = form_record_part(f->rec, (size_t)field, FORM_MONEY_CUR);
+	int side = form_type(f->rec->def->fields[field].type)->edit_side;
+	const char *cur;
 
-	if (f->rec->def->fields[field].type != FT_MONEY || cols <= 12)
+	if (side == 0 || cols <= 12)
 		return 0;
+	cur = form_record_part(f->rec, (size_t)field, side);
 	ui_draw_text(y, x + cols - 3, 3, !str_empty(cur) ? cur : "???",
 	    !str_empty(cur) ? US_LABEL : US_ERROR);
 	return 4;
@@ -460,7 +462,7 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 		return;
 	}
 	cols -= ui_form_draw_cur(f, it->field, y, x, cols);
-	v = fd->type == FT_MONEY ? xstrdup0(f->rec->vals[it->field]) :
+	v = form_type(fd->type)->edit_side != 0 ? xstrdup0(f->rec->vals[it->field]) :
 	    ui_field_display(app->forms, f->rec, (size_t)it->field);
 	if (v == NULL)
 		v = xstrdup("");
@@ -704,7 +706,8 @@ ui_form_currencies(struct form_record *rec, struct ui_app *app, int64_t case_id,
 	size_t i;
 
 	for (i = 0; i < rec->def->nfields; i++) {
-		if (rec->def->fields[i].type != FT_MONEY || !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
+		if (rec->def->fields[i].type != FT_MONEY ||
+		    !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
 			continue;
 		if (cur == NULL)
 			cur = !str_empty(prefer) ? xstrdup(prefer) :

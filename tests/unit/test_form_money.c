@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "form/money.h"
+#include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
 
@@ -153,6 +154,41 @@ test_money_text(void **state)
 	free(s);
 }
 
+/* Money's descriptor fills and shows both its columns: typed text through
+ * its enter hook, the text shown through its display hook, the currency
+ * edited beside the amount and picked from the currency list. */
+static void
+test_money_descriptor_hooks(void **state)
+{
+	const struct form_type_desc *d = form_type(FT_MONEY);
+	struct form_record *rec = form_record_new(set->forms[0]);
+	size_t i = (size_t)form_field_index(set->forms[0], "pay");
+	char *msg, *shown;
+
+	(void)state;
+	assert_int_equal(form_type_ncols(FT_MONEY), 2);
+	assert_int_equal(d->edit_side, 1);
+	assert_string_equal(d->side_field->choices, "currency");
+	msg = d->enter(set, rec, i, "12");	/* no currency yet: asked for */
+	assert_string_equal(msg, "Choose the currency: type its letters (e.g. eur)");
+	free(msg);
+	assert_string_equal(form_record_part(rec, i, 0), "12");
+	assert_null(form_record_part(rec, i, 1));
+	assert_null(d->enter(set, rec, i, "1200,50 usd"));
+	assert_string_equal(form_record_part(rec, i, 0), "1200.50");
+	assert_string_equal(form_record_part(rec, i, 1), "USD");
+	assert_null(d->enter(set, rec, i, "99"));	/* keeps the currency */
+	assert_string_equal(form_record_part(rec, i, 1), "USD");
+	shown = d->display(rec, i);
+	assert_string_equal(shown, "99 USD");
+	free(shown);
+	msg = d->enter(set, rec, i, "abc");	/* kept as typed, with the message */
+	assert_string_equal(msg, "'abc' is not a number");
+	assert_string_equal(form_record_part(rec, i, 0), "abc");
+	free(msg);
+	form_record_free(rec);
+}
+
 int
 main(void)
 {
@@ -161,6 +197,7 @@ main(void)
 		cmocka_unit_test(test_money_with_currency),
 		cmocka_unit_test(test_money_known_currency),
 		cmocka_unit_test(test_money_text),
+		cmocka_unit_test(test_money_descriptor_hooks),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
