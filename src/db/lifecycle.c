@@ -588,7 +588,8 @@ db_lifecycle_money_of(struct db_lifecycle_ctx *x, const struct form_record *rec)
 		for (r = 0; fd->type == FT_REPEAT && r < rec->kids[i].n; r++)
 			if ((st = db_lifecycle_money_of(x, rec->kids[i].rows[r])) != DB_OK)
 				return st;
-		if (fd->type != FT_MONEY || str_empty(rec->vals[i]) || !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
+		if (fd->type != FT_MONEY || str_empty(rec->vals[i]) ||
+		    !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
 			continue;
 		db_seterr(x->msg, _("%s refused: %s has no currency (choose one)"), x->title,
 		    _(fd->label != NULL ? fd->label : fd->name));

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/money.h"
+#include "form/type.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -57,23 +57,6 @@ form_check_add(struct form_check_walk *w, const struct form_def *def, size_t at,
 	w->added++;
 }
 
-/* The amount fits the field; the currency is there and is one. */
-static char *
-form_check_money(struct form_check_walk *w, const struct form_record *rec, size_t i,
-    enum form_problem_kind *kind)
-{
-	const struct form_field *fd = &rec->def->fields[i];
-	const char *cur = form_record_part(rec, i, FORM_MONEY_CUR);
-
-	*kind = FORM_PROBLEM_CURRENCY;
-	if (str_empty(cur))
-		return xasprintf(_("%s: choose the currency (type its letters)"),
-		    form_check_label(fd));
-	if (!form_money_currency_ok(w->set, cur))
-		return xasprintf(_("'%s' is not a currency code (e.g. EUR, USD)"), cur);
-	return NULL;
-}
-
 /* The problem of a field that holds a value, or NULL (a calculated value
  * is not typed: only its constraint). */
 static char *
@@ -88,7 +71,9 @@ form_check_value(struct form_check_walk *w, const struct form_record *rec, size_
 	    !form_value_check(w->set, fd, rec->vals[i], &canon, &msg))
 		return msg;
 	free(canon);
-	if (fd->type == FT_MONEY && (msg = form_check_money(w, rec, i, kind)) != NULL)
+	*kind = FORM_PROBLEM_CURRENCY;
+	if (form_type(fd->type)->check_cols != NULL &&
+	    (msg = form_type(fd->type)->check_cols(w->set, rec, i)) != NULL)
 		return msg;
 	*kind = FORM_PROBLEM_CONSTRAINT;
 	if (fd->constraint == NULL || w->logic->holds(w->logic->arg, fd->constraint, rec))

@@ -43,7 +43,8 @@ struct form_logic {
 enum form_problem_kind {
 	FORM_PROBLEM_REQUIRED,	/* a required field is empty */
 	FORM_PROBLEM_TYPE,	/* the value does not fit the field's type */
-	FORM_PROBLEM_CURRENCY,	/* a money amount without a (valid) currency */
+	FORM_PROBLEM_CURRENCY,	/* a further column wrong (check_cols of the type):
+				 * a money amount without a (valid) currency */
 	FORM_PROBLEM_CONSTRAINT,
 	FORM_PROBLEM_ROWS	/* a repeat's row count is outside its bounds */
 };

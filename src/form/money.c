@@ -83,6 +83,20 @@ form_money_display(const struct form_record *rec, size_t i)
 }
 
 char *
+form_money_check_cur(const struct form_set *set, const struct form_record *rec, size_t i)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	const char *cur = form_record_part(rec, i, FORM_MONEY_CUR);
+
+	if (str_empty(cur))
+		return xasprintf(_("%s: choose the currency (type its letters)"),
+		    _(fd->label != NULL ? fd->label : fd->name));
+	if (!form_money_currency_ok(set, cur))
+		return xasprintf(_("'%s' is not a currency code (e.g. EUR, USD)"), cur);
+	return NULL;
+}
+
+char *
 form_money_enter(const struct form_set *set, struct form_record *rec, size_t i,
     const char *text)
 {

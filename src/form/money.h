@@ -35,6 +35,9 @@ char	*form_money_text(const char *amount, const char *cur);
  * silent EUR). The currency is picked as form_money_cur_field. */
 struct form_record;
 char	*form_money_display(const struct form_record *, size_t field);
+/* The currency is there and is one (the amount was checked before). */
+char	*form_money_check_cur(const struct form_set *, const struct form_record *,
+	    size_t field);
 char	*form_money_enter(const struct form_set *, struct form_record *, size_t field,
 	    const char *text);
 extern const struct form_field form_money_cur_field;

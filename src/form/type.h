@@ -64,6 +64,10 @@ struct form_type_desc {
 	 * message, staff language; the record keeps what could be read).
 	 * NULL: column 0 shown as it is, typed text checked by form_value_check(). */
 	char		*(*display)(const struct form_record *, size_t field);
+	/* The further columns of a value whose column 0 fits: NULL or a
+	 * malloc'd message (staff language). NULL: nothing to check. */
+	char		*(*check_cols)(const struct form_set *, const struct form_record *,
+			    size_t field);
 	char		*(*enter)(const struct form_set *, struct form_record *,
 			    size_t field, const char *text);
 	/* Edit hints: a column shown beside the typed value (0: none), picked

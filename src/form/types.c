@@ -571,6 +571,7 @@ const struct form_type_desc form_type_money = {
 	.real_text = "%.2f", .numeric = true, .typed = true,
 	.len_default = FORM_LEN_TYPED, .check = form_types_decimal, FORM_TYPES_NUMBER,
 	.display = form_money_display, .enter = form_money_enter,
+	.check_cols = form_money_check_cur,
 	.edit_side = FORM_MONEY_CUR, .side_field = &form_money_cur_field,
 };
 const struct form_type_desc form_type_date = {
