@@ -556,7 +556,7 @@ db_lifecycle_project_currency(struct db *db, const char *code)
 	static const enum form_wf_role roles[] = { WFR_PROJECT_GRANT, WFR_PROJECT_BUDGET,
 	    WFR_PROJECT_LIMIT };
 	const struct form_def *def = db_lifecycle_def(db, WFS_PROJECT);
-	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE), *f;
+	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE), *f, *sx;
 	sqlite3_stmt *s;
 	char *sql, *cur = NULL;
 	size_t i;
@@ -570,9 +570,9 @@ db_lifecycle_project_currency(struct db *db, const char *code)
 		k = f != NULL ? form_field_index(def, f) : -1;
 		if (k < 0 || def->fields[k].type != FT_MONEY)
 			continue;
+		sx = form_type(FT_MONEY)->extra->suffix;
 		sql = xasprintf("SELECT \"%s%s\" FROM \"%s\" WHERE \"%s\" = ?1 AND"
-		    " \"%s%s\" <> '' ORDER BY id DESC LIMIT 1", f, form_type(FT_MONEY)->extra->suffix,
-		    def->table, cf, f, form_type(FT_MONEY)->extra->suffix);
+		    " \"%s%s\" <> '' ORDER BY id DESC LIMIT 1", f, sx, def->table, cf, f, sx);
 		s = db_prep(db, sql, NULL);
 		free(sql);
 		if (s == NULL)

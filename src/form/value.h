@@ -32,7 +32,7 @@ struct form_record {
 	int64_t			 case_id;	/* 0 = none */
 	int64_t			 version;
 	char			**vals;		/* def->nfields */
-	char			***more;	/* def->nfields: columns 1.. of a field, see above */
+	char			***more;	/* def->nfields: columns 1.. (see above) */
 	struct form_rows	*kids;		/* def->nfields, used for FT_REPEAT */
 };
 
