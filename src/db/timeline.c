@@ -28,6 +28,7 @@ db_timeline_add(struct db_timeline *t, const char *date, const char *what,
     const char *label, char *detail, const struct form_record *rec)
 {
 	struct db_timeline_entry *e;
+	enum form_wf_stage stage;
 
 	if (str_empty(date)) {
 		free(detail);
@@ -42,6 +43,9 @@ db_timeline_add(struct db_timeline *t, const char *date, const char *what,
 	e->detail = detail;
 	e->form = rec != NULL ? rec->def->name : NULL;
 	e->record_id = rec != NULL ? rec->id : t->lc->c.id;
+	e->order = 0;
+	if (rec != NULL && form_workflow_stage_of(db_forms(t->db), rec->def->name, &stage))
+		e->order = form_workflow_order(db_forms(t->db), stage);
 }
 
 /* A note with up to DB_NOTE_ARGS data arguments (copied; NULL ends the list). */
@@ -197,7 +201,20 @@ db_timeline_events(struct db_timeline *t)
 	    db_timeline_dup(db_timeline_v(t, lc->closure, WFR_CLOSE_REASON_OTHER)), lc->closure);
 }
 
-/* By date; events of one date keep the order they were added in (stable). */
+/* By day, then the stage's order of the workflow, then the time of day. */
+static int
+db_timeline_cmp(const struct db_timeline_entry *a, const struct db_timeline_entry *b)
+{
+	int c = strncmp(a->date, b->date, 10);
+
+	if (c != 0)
+		return c;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return strcmp(a->date, b->date);
+}
+
+/* Stable: events alike in all three keep the order they were added in. */
 static void
 db_timeline_sort(struct db_case_summary *s)
 {
@@ -206,7 +223,7 @@ db_timeline_sort(struct db_case_summary *s)
 
 	for (i = 1; i < s->ntimeline; i++) {
 		e = s->timeline[i];
-		for (j = i; j > 0 && strcmp(s->timeline[j - 1].date, e.date) > 0; j--)
+		for (j = i; j > 0 && db_timeline_cmp(&s->timeline[j - 1], &e) > 0; j--)
 			s->timeline[j] = s->timeline[j - 1];
 		s->timeline[j] = e;
 	}

@@ -33,6 +33,7 @@ struct db_timeline_entry {
 	char		*detail;	/* data (names, amounts, codes), or NULL */
 	const char	*form;		/* form name of the record, NULL for the case itself */
 	int64_t		 record_id;
+	int		 order;		/* its stage's order (forms/workflow); 0: the case */
 };
 
 struct db_case_summary {
@@ -42,7 +43,8 @@ struct db_case_summary {
 	size_t				 nfamily;
 	struct db_case_note		*missing;	/* what the next step needs */
 	size_t				 nmissing;
-	struct db_timeline_entry	*timeline;	/* sorted by date */
+	/* By day, within a day by stage order, then by time; else as added. */
+	struct db_timeline_entry	*timeline;
 	size_t				 ntimeline;
 };
 

@@ -615,6 +615,34 @@ test_lc_summary_new(void **state)
 	db_timeline_summary_clear(&s);
 }
 
+/*
+ * Within a day the timeline follows the stages' order of forms/workflow: a
+ * plan and its first payment on one day read plan, then payment (the
+ * payments are gathered before the plan).
+ */
+static void
+test_lc_timeline_same_day(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *plan, *pay;
+	struct db_case_summary s;
+	int p, k;
+
+	test_lc_departed(t);
+	plan = test_lc_plan(t, "1000.00", "EUR", "500.00", "300.00");
+	fixture_set(plan, "prepared_on", "2026-03-01");
+	test_lc_ok(t, plan);
+	pay = test_lc_payment(t, "1", "300.00");	/* paid on 2026-03-01 */
+	test_lc_ok(t, pay);
+	assert_int_equal(db_timeline_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	p = test_lc_entry(&s, "Reintegration plan");
+	k = test_lc_entry(&s, "Payment");
+	assert_string_equal(s.timeline[p].date, s.timeline[k].date);
+	assert_true(p < k);
+	assert_true(s.timeline[p].order < s.timeline[k].order);
+	db_timeline_summary_clear(&s);
+}
+
 static void
 test_lc_summary_flow(void **state)
 {
@@ -1041,6 +1069,7 @@ main(void)
 		TEST_LC(test_lc_status_moves),
 		TEST_LC(test_lc_summary_new),
 		TEST_LC(test_lc_summary_flow),
+		TEST_LC(test_lc_timeline_same_day),
 		TEST_LC(test_lc_dups),
 		TEST_LC(test_lc_dups_script),
 		TEST_LC(test_lc_roles),
