@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "db/cases.h"
+#include "db/lifecycle.h"
 #include "db/record.h"
 #include "util/mem.h"
 
@@ -102,6 +103,71 @@ e2e_add_case(struct e2e_db *e, ...)
 	form_record_free(rec);
 	e2e_db_close(e);
 	return id;
+}
+
+static void
+e2e_set_pairs(struct form_record *rec, va_list ap)
+{
+	const char *name, *value;
+	int i;
+
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		i = form_field_index(rec->def, name);
+		if (i < 0)
+			fail_msg("form %s has no field %s", rec->def->name, name);
+		form_record_set(rec, (size_t)i, value);
+		if (rec->def->fields[i].type == FT_MONEY)
+			form_record_set_part(rec, (size_t)i, 1, "EUR");
+	}
+}
+
+struct form_record *
+e2e_rec(struct e2e_db *e, int64_t case_id, const char *form, ...)
+{
+	const struct form_def *def = form_set_find(e->forms, form);
+	struct form_record *rec;
+	va_list ap;
+
+	if (def == NULL)
+		fail_msg("no form %s", form);
+	rec = form_record_new(def);
+	rec->case_id = case_id;
+	va_start(ap, form);
+	e2e_set_pairs(rec, ap);
+	va_end(ap);
+	return rec;
+}
+
+void
+e2e_row(struct form_record *rec, const char *group, ...)
+{
+	int i = form_field_index(rec->def, group);
+	struct form_record *row;
+	va_list ap;
+
+	if (i < 0)
+		fail_msg("form %s has no repeat %s", rec->def->name, group);
+	row = form_record_add_row(rec, (size_t)i);
+	va_start(ap, group);
+	e2e_set_pairs(row, ap);
+	va_end(ap);
+}
+
+void
+e2e_put(struct e2e_db *e, struct form_record *rec)
+{
+	struct db *db = e->db != NULL ? e->db : e2e_db_open(e);
+	char *err = NULL, why[256];
+
+	if (db_lifecycle_save(db, rec, NULL, &err) != DB_OK) {
+		snprintf(why, sizeof why, "%s not saved: %s", rec->def->name,
+		    err != NULL ? err : "?");
+		free(err);
+		form_record_free(rec);
+		fail_msg("%s", why);
+	}
+	form_record_free(rec);
 }
 
 static struct form_record *

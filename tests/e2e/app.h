@@ -34,6 +34,16 @@ void		 e2e_db_free(struct e2e_db *);
 struct db	*e2e_db_open(struct e2e_db *);
 void		 e2e_db_close(struct e2e_db *);
 
+/* A new record of form for case_id (0: none) from NULL-terminated name, value
+ * pairs; a money amount gets EUR as its currency (form_record_set_part may
+ * change it). Fails the test on a field the form lacks. */
+struct form_record *e2e_rec(struct e2e_db *, int64_t case_id, const char *form, ...);
+/* Adds a row to the repeat group of rec from name, value pairs, as e2e_rec(). */
+void		 e2e_row(struct form_record *rec, const char *group, ...);
+/* Saves rec as the program does (the rules, the record, the status move);
+ * fails the test with the refusal when it is not saved. Frees rec. */
+void		 e2e_put(struct e2e_db *, struct form_record *rec);
+
 /* Makes a case with a registration record: NULL-terminated name, value pairs. */
 int64_t		 e2e_add_case(struct e2e_db *, ...);
 /* Value of field of the newest record of form (malloc'd, NULL when none). */

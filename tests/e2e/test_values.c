@@ -74,71 +74,6 @@ tv_db(struct t *t)
 	return t->db->db != NULL ? t->db->db : e2e_db_open(t->db);
 }
 
-static void
-tv_set_pairs(struct form_record *rec, va_list ap)
-{
-	const char *name, *value;
-	int i;
-
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		value = va_arg(ap, const char *);
-		i = form_field_index(rec->def, name);
-		if (i < 0)
-			fail_msg("form %s has no field %s", rec->def->name, name);
-		form_record_set(rec, (size_t)i, value);
-		if (rec->def->fields[i].type == FT_MONEY) {	/* all amounts of these tests */
-			form_record_set_part(rec, i, 1, "EUR");
-		}
-	}
-}
-
-/* A new record of form for the case: NULL-terminated name, value pairs. */
-static struct form_record *
-tv_rec(struct t *t, int64_t case_id, const char *form, ...)
-{
-	const struct form_def *def = form_set_find(t->db->forms, form);
-	struct form_record *rec;
-	va_list ap;
-
-	assert_non_null(def);
-	rec = form_record_new(def);
-	rec->case_id = case_id;
-	va_start(ap, form);
-	tv_set_pairs(rec, ap);
-	va_end(ap);
-	return rec;
-}
-
-static void
-tv_row(struct form_record *rec, const char *group, ...)
-{
-	int i = form_field_index(rec->def, group);
-	struct form_record *row;
-	va_list ap;
-
-	assert_true(i >= 0);
-	row = form_record_add_row(rec, (size_t)i);
-	va_start(ap, group);
-	tv_set_pairs(row, ap);
-	va_end(ap);
-}
-
-/* Saves through the rules, as the program does; rec is freed. */
-static void
-tv_put(struct t *t, struct form_record *rec)
-{
-	char *err = NULL, why[256];
-
-	if (db_lifecycle_save(tv_db(t), rec, NULL, &err) != DB_OK) {
-		snprintf(why, sizeof why, "%s not saved: %s", rec->def->name,
-		    err != NULL ? err : "?");
-		free(err);
-		form_record_free(rec);
-		fail_msg("%s", why);
-	}
-	form_record_free(rec);
-}
-
 static int64_t
 tv_case(struct t *t, const char *client_lang)
 {
@@ -149,7 +84,7 @@ tv_case(struct t *t, const char *client_lang)
 	    DB_OK);
 	id = c.id;
 	db_case_clear(&c);
-	tv_put(t, tv_rec(t, id, "registration", "surname", "Kapanadze", "given_names",
+	e2e_put(t->db, e2e_rec(t->db, id, "registration", "surname", "Kapanadze", "given_names",
 	    "Levan", "sex", "male", "dob", "1985-07-14", "nationality", "GE",
 	    "return_country", "GE", "languages", "ka", "interpreter", "no", "location",
 	    "humenne", "legal_status", "rejected", "vulnerabilities", "none", "project",
@@ -165,29 +100,29 @@ tv_case_at(struct t *t, enum tv_stage stage)
 	int64_t id = t->case_id = tv_case(t, NULL);
 	struct form_record *rec;
 
-	tv_put(t, tv_rec(t, id, "consent", "consent_given", "yes", "consent_on",
+	e2e_put(t->db, e2e_rec(t->db, id, "consent", "consent_given", "yes", "consent_on",
 	    "2026-11-02", "explained_in", "ka", "by_interpreter", "no", "signed_paper", "yes",
 	    NULL));
 	if (stage >= TV_AT_PREPARED) {
-		rec = tv_rec(t, id, "return_prep", "travel_doc", "passport", "passport_no",
+		rec = e2e_rec(t->db, id, "return_prep", "travel_doc", "passport", "passport_no",
 		    "13AB45678", "passport_expiry", "2030-01-31", "escort", "none", NULL);
-		tv_row(rec, "flights", "flight_date", "2026-11-10", "from_airport", "VIE",
+		e2e_row(rec, "flights", "flight_date", "2026-11-10", "from_airport", "VIE",
 		    "to_airport", "TBS", NULL);
-		tv_put(t, rec);
+		e2e_put(t->db, rec);
 	}
 	if (stage == TV_AT_DEPARTED)
-		tv_put(t, tv_rec(t, id, "departure", "departed_on", "2026-11-10",
+		e2e_put(t->db, e2e_rec(t->db, id, "departure", "departed_on", "2026-11-10",
 		    "arrival_confirmed", "no", NULL));
 	if (stage >= TV_AT_ARRIVED)
-		tv_put(t, tv_rec(t, id, "departure", "departed_on", "2026-11-10",
+		e2e_put(t->db, e2e_rec(t->db, id, "departure", "departed_on", "2026-11-10",
 		    "arrival_confirmed", "yes", "confirmed_on", "2026-11-11", "confirmed_by", "GE",
 		    NULL));
 	if (stage >= TV_AT_PLAN) {
-		rec = tv_rec(t, id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
+		rec = e2e_rec(t->db, id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
 		    "timing", "after", NULL);
-		tv_row(rec, "items", "item_type", "material", "description", "Fridge",
+		e2e_row(rec, "items", "item_type", "material", "description", "Fridge",
 		    "provider", "Elektro Tbilisi", "budget", "900", NULL);
-		tv_put(t, rec);
+		e2e_put(t->db, rec);
 	}
 	e2e_db_close(t->db);
 }
@@ -452,11 +387,11 @@ test_money_shows_and_picks_currency(void **state)
 	const struct form_rows *items;
 	int g;
 
-	proj = tv_rec(t, 0, "project", "code", "AMIF-2026-01", "name", "AMIF returns",
+	proj = e2e_rec(t->db, 0, "project", "code", "AMIF-2026-01", "name", "AMIF returns",
 	    "donor", "amif", "period_from", "2026-01-01", "period_to", "2027-12-31",
 	    "grant_per_person", "2000", NULL);
 	form_record_set_part(proj, form_field_index(proj->def, "grant_per_person"), 1, "GEL");
-	tv_put(t, proj);
+	e2e_put(t->db, proj);
 	tv_case_at(t, TV_AT_ARRIVED);
 	tv_start(t);
 	tv_open_case(t->vt);
@@ -559,13 +494,13 @@ test_completed_closure_refused(void **state)
 	form_record_set(dep, (size_t)form_field_index(dep->def, "arrival_confirmed"), "yes");
 	form_record_set(dep, (size_t)form_field_index(dep->def, "confirmed_on"), "2026-11-11");
 	form_record_set(dep, (size_t)form_field_index(dep->def, "confirmed_by"), "GE");
-	tv_put(t, dep);
-	dep = tv_rec(t, t->case_id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
+	e2e_put(t->db, dep);
+	dep = e2e_rec(t->db, t->case_id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
 	    "timing", "after", NULL);
-	tv_row(dep, "items", "item_type", "material", "description", "Fridge", "budget",
+	e2e_row(dep, "items", "item_type", "material", "description", "Fridge", "budget",
 	    "900", NULL);
-	tv_put(t, dep);
-	tv_put(t, tv_rec(t, t->case_id, "payment", "item_no", "1", "paid_on", "2026-11-15",
+	e2e_put(t->db, dep);
+	e2e_put(t->db, e2e_rec(t->db, t->case_id, "payment", "item_no", "1", "paid_on", "2026-11-15",
 	    "amount", "450", "rate", "1", "amount_eur", "450", "invoice_no", "I-1", "mission",
 	    "GE", NULL));
 	e2e_db_close(t->db);

@@ -73,53 +73,6 @@ wf_db(struct t *t)
 	return t->db->db != NULL ? t->db->db : e2e_db_open(t->db);
 }
 
-static void
-wf_set_pairs(struct form_record *rec, va_list ap)
-{
-	const char *name, *value;
-	int i;
-
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		value = va_arg(ap, const char *);
-		i = form_field_index(rec->def, name);
-		if (i < 0)
-			fail_msg("form %s has no field %s", rec->def->name, name);
-		form_record_set(rec, (size_t)i, value);
-	}
-}
-
-/* A new record of form for the case: NULL-terminated name, value pairs. */
-static struct form_record *
-wf_rec(struct t *t, int64_t case_id, const char *form, ...)
-{
-	const struct form_def *def = form_set_find(t->db->forms, form);
-	struct form_record *rec;
-	va_list ap;
-
-	assert_non_null(def);
-	rec = form_record_new(def);
-	rec->case_id = case_id;
-	va_start(ap, form);
-	wf_set_pairs(rec, ap);
-	va_end(ap);
-	return rec;
-}
-
-/* Adds a row to the repeat group of rec: NULL-terminated name, value pairs. */
-static void
-wf_row(struct form_record *rec, const char *group, ...)
-{
-	int i = form_field_index(rec->def, group);
-	struct form_record *row;
-	va_list ap;
-
-	assert_true(i >= 0);
-	row = form_record_add_row(rec, (size_t)i);
-	va_start(ap, group);
-	wf_set_pairs(row, ap);
-	va_end(ap);
-}
-
 /* The currency of money field name of rec. */
 static void
 wf_cur(struct form_record *rec, const char *name, const char *cur)
@@ -128,23 +81,6 @@ wf_cur(struct form_record *rec, const char *name, const char *cur)
 
 	assert_true(i >= 0);
 	form_record_set_part(rec, i, 1, cur);
-}
-
-/* Saves as the program does: the rules, the record, the status move. */
-static void
-wf_put(struct t *t, struct form_record *rec)
-{
-	struct db *db = wf_db(t);
-	char *err = NULL, why[256];
-
-	if (db_lifecycle_save(db, rec, NULL, &err) != DB_OK) {
-		snprintf(why, sizeof why, "%s not saved: %s", rec->def->name,
-		    err != NULL ? err : "?");
-		free(err);
-		form_record_free(rec);
-		fail_msg("%s", why);
-	}
-	form_record_free(rec);
 }
 
 static int64_t
@@ -156,7 +92,7 @@ wf_case(struct t *t, const char *surname, const char *given, const char *dob)
 	assert_int_equal(db_case_create(wf_db(t), "AMIF-2026-01", NULL, &c, NULL), DB_OK);
 	id = c.id;
 	db_case_clear(&c);
-	wf_put(t, wf_rec(t, id, "registration", "surname", surname, "given_names", given,
+	e2e_put(t->db, e2e_rec(t->db, id, "registration", "surname", surname, "given_names", given,
 	    "sex", "male", "dob", dob, "nationality", "GE", "return_country", "GE",
 	    "languages", "ka", "interpreter", "no", "location", "humenne",
 	    "legal_status", "rejected", "vulnerabilities", "none", "project", "AMIF-2026-01",
@@ -176,28 +112,28 @@ wf_case_at(struct t *t, enum wf_stage stage)
 	struct form_record *rec;
 
 	if (stage >= WF_AT_CONSENT)
-		wf_put(t, wf_rec(t, id, "consent", "consent_given", "yes", "consent_on",
+		e2e_put(t->db, e2e_rec(t->db, id, "consent", "consent_given", "yes", "consent_on",
 		    "2026-11-02", "explained_in", "ka", "by_interpreter", "no", "signed_paper",
 		    "yes", NULL));
 	if (stage >= WF_AT_PREPARED) {
-		rec = wf_rec(t, id, "return_prep", "travel_doc", "passport", "passport_no",
+		rec = e2e_rec(t->db, id, "return_prep", "travel_doc", "passport", "passport_no",
 		    "13AB45678", "passport_expiry", "2030-01-31", "escort", "none", NULL);
-		wf_row(rec, "flights", "flight_date", "2026-11-10", "from_airport", "VIE",
+		e2e_row(rec, "flights", "flight_date", "2026-11-10", "from_airport", "VIE",
 		    "to_airport", "TBS", NULL);
-		wf_put(t, rec);
+		e2e_put(t->db, rec);
 	}
 	if (stage >= WF_AT_DEPARTED)
-		wf_put(t, wf_rec(t, id, "departure", "departed_on", "2026-11-10",
+		e2e_put(t->db, e2e_rec(t->db, id, "departure", "departed_on", "2026-11-10",
 		    "arrival_confirmed", "yes", "confirmed_on", "2026-11-11", "confirmed_by", "GE",
 		    NULL));
 	if (stage >= WF_AT_PLAN) {
-		rec = wf_rec(t, id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
+		rec = e2e_rec(t->db, id, "plan", "grant", "2000", "prepared_on", "2026-11-12",
 		    "timing", "after", NULL);
-		wf_row(rec, "items", "item_type", "business", "description", "Bakery oven",
+		e2e_row(rec, "items", "item_type", "business", "description", "Bakery oven",
 		    "budget", "1500", NULL);
 		wf_cur(rec, "grant", "EUR");
 		wf_cur(rec->kids[form_field_index(rec->def, "items")].rows[0], "budget", "EUR");
-		wf_put(t, rec);
+		e2e_put(t->db, rec);
 	}
 	e2e_db_close(t->db);
 	return id;
@@ -710,12 +646,12 @@ static void
 test_plan_over_limit_blocks_payment(void **state)
 {
 	struct t *t = *state;
-	struct form_record *proj = wf_rec(t, 0, "project", "code", "AMIF-2026-01", "name",
+	struct form_record *proj = e2e_rec(t->db, 0, "project", "code", "AMIF-2026-01", "name",
 	    "AMIF returns 2026", "donor", "amif", "period_from", "2026-01-01", "period_to",
 	    "2027-12-31", "approval_limit", "1000", NULL);
 
 	wf_cur(proj, "approval_limit", "EUR");
-	wf_put(t, proj);
+	e2e_put(t->db, proj);
 	wf_case_at(t, WF_AT_DEPARTED);
 	wf_start(t);
 	wf_open_case(t->vt, "Kapanadze");
@@ -857,7 +793,7 @@ test_closed_case_takes_no_records(void **state)
 	struct t *t = *state;
 	int64_t id = wf_case_at(t, WF_AT_CONSENT);
 
-	wf_put(t, wf_rec(t, id, "closure", "closed_on", "2026-11-20", "reason", "withdrawn",
+	e2e_put(t->db, e2e_rec(t->db, id, "closure", "closed_on", "2026-11-20", "reason", "withdrawn",
 	    NULL));
 	e2e_db_close(t->db);
 	wf_start(t);
