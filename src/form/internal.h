@@ -11,6 +11,17 @@
 #include "form/form.h"
 
 bool	form_type_from_name(const char *, enum form_type *);
+
+/* type_show.c: how the built-in types show a value (form_type_desc.display). */
+struct form_record;
+char	*form_type_show_yesno(const struct form_set *, const struct form_record *, size_t,
+	    const char *(*tr)(const char *));
+char	*form_type_show_one(const struct form_set *, const struct form_record *, size_t,
+	    const char *(*tr)(const char *));
+char	*form_type_show_many(const struct form_set *, const struct form_record *, size_t,
+	    const char *(*tr)(const char *));
+char	*form_type_show_date(const struct form_set *, const struct form_record *, size_t,
+	    const char *(*tr)(const char *));
 bool	form_type_is_select(enum form_type);
 bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
 bool	form_is_reserved(const char *);		/* columns every record has */

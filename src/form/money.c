@@ -76,8 +76,11 @@ const struct form_field form_money_cur_field = {
 };
 
 char *
-form_money_display(const struct form_record *rec, size_t i)
+form_money_display(const struct form_set *set, const struct form_record *rec, size_t i,
+    form_tr_fn tr)
 {
+	(void)set;
+	(void)tr;
 	return form_money_text(form_record_part(rec, i, 0),
 	    form_record_part(rec, i, FORM_MONEY_CUR));
 }

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 
 #include "form/form.h"
+#include "form/type.h"
 
 /* The column of a money field that holds its currency. */
 enum { FORM_MONEY_CUR = 1 };
@@ -34,7 +35,8 @@ char	*form_money_text(const char *amount, const char *cur);
  * keeps the currency the field has and without one asks for it (never a
  * silent EUR). The currency is picked as form_money_cur_field. */
 struct form_record;
-char	*form_money_display(const struct form_record *, size_t field);
+char	*form_money_display(const struct form_set *, const struct form_record *, size_t field,
+	    form_tr_fn tr);
 /* The currency is there and is one (the amount was checked before). */
 char	*form_money_check_cur(const struct form_set *, const struct form_record *,
 	    size_t field);

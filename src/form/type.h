@@ -47,6 +47,9 @@ struct form_type_col {
 	const char	*kind;		/* its type as form_schema records it */
 };
 
+/* Translates a msgid into the language a value is shown in. */
+typedef const char *(*form_tr_fn)(const char *msgid);
+
 struct form_type_desc {
 	const char	*name;		/* in the form language */
 	const char	*coltype;	/* SQLite column type; NULL: owns no column */
@@ -59,11 +62,14 @@ struct form_type_desc {
 	int		 len_most;	/* largest `length` allowed, 0: takes none */
 	const char	*edit_hint;	/* msgid shown while focused, or NULL */
 	bool		(*check)(struct form_check *);
-	/* A value of several columns: the text that shows it (malloc'd), and
-	 * what a person typed split into the columns (NULL or a malloc'd
-	 * message, staff language; the record keeps what could be read).
-	 * NULL: column 0 shown as it is, typed text checked by form_value_check(). */
-	char		*(*display)(const struct form_record *, size_t field);
+	/* The text that shows a value (malloc'd; the value is not empty), its
+	 * msgids translated by tr: a yes/no, a choice's label, a date's weekday,
+	 * an amount with its currency. NULL: column 0 shown as it is.
+	 * enter: what a person typed split into the columns of a value of
+	 * several (NULL or a malloc'd message, staff language; the record keeps
+	 * what could be read); NULL: typed text checked by form_value_check(). */
+	char		*(*display)(const struct form_set *, const struct form_record *,
+			    size_t field, form_tr_fn tr);
 	/* The further columns of a value whose column 0 fits: NULL or a
 	 * malloc'd message (staff language). NULL: nothing to check. */
 	char		*(*check_cols)(const struct form_set *, const struct form_record *,

@@ -577,6 +577,7 @@ const struct form_type_desc form_type_money = {
 const struct form_type_desc form_type_date = {
 	.name = "date", .coltype = "TEXT", .typed = true,
 	.len_default = FORM_LEN_TYPED, .check = form_types_date, FORM_TYPES_DATE,
+	.display = form_type_show_date,
 };
 const struct form_type_desc form_type_datetime = {
 	.name = "datetime", .coltype = "TEXT", .typed = true,
@@ -584,16 +585,17 @@ const struct form_type_desc form_type_datetime = {
 };
 const struct form_type_desc form_type_yesno = {
 	.name = "yesno", .coltype = "TEXT", .check = form_types_yesno,
+	.display = form_type_show_yesno,
 	.edit_hint = N_("y = yes, n = no, Space switches"),
 };
 const struct form_type_desc form_type_select_one = {
 	.name = "select_one", .coltype = "TEXT", .select = true,
-	.check = form_types_select_one,
+	.check = form_types_select_one, .display = form_type_show_one,
 	.edit_hint = N_("Enter or type a few letters to choose"),
 };
 const struct form_type_desc form_type_select_many = {
 	.name = "select_many", .coltype = "TEXT", .select = true,
-	.check = form_types_select_many,
+	.check = form_types_select_many, .display = form_type_show_many,
 	.edit_hint = N_("Enter or type a few letters to choose"),
 };
 const struct form_type_desc form_type_phone = {

@@ -9,10 +9,6 @@
 #include "util/str.h"
 #include "util/tr.h"
 
-static const char *const ui_field_weekdays[8] = {
-	"", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")
-};
-
 bool
 ui_field_is_text(const struct form_field *fd)
 {
@@ -24,42 +20,6 @@ ui_field_focusable(const struct form_field *fd)
 {
 	return fd->type != FT_NOTE && fd->type != FT_REPEAT && fd->type != FT_CALCULATED &&
 	    !fd->readonly;
-}
-
-static const char *
-ui_field_label_tr(const struct form_set *set, const struct form_field *fd,
-    const char *code, ui_field_tr_fn tr)
-{
-	const struct form_choices *cl = form_set_choices(set, fd->choices);
-	const struct form_choice *c = cl != NULL ? form_choice_find(cl, code) : NULL;
-
-	return c != NULL ? tr(c->label) : code;
-}
-
-static char *
-ui_field_many(const struct form_set *set, const struct form_field *fd, const char *v,
-    ui_field_tr_fn tr)
-{
-	struct strbuf sb = STRBUF_INIT;
-	char *copy = xstrdup(v), *tok, *save = NULL;
-
-	for (tok = strtok_r(copy, " ", &save); tok != NULL; tok = strtok_r(NULL, " ", &save)) {
-		if (sb.len > 0)
-			strbuf_puts(&sb, ", ");
-		strbuf_puts(&sb, ui_field_label_tr(set, fd, tok, tr));
-	}
-	free(copy);
-	return strbuf_take(&sb);
-}
-
-static char *
-ui_field_date(const char *v, ui_field_tr_fn tr)
-{
-	struct date d;
-
-	if (!date_parse_iso(v, &d) || strlen(v) != 10)
-		return xstrdup(v);
-	return xasprintf("%s %s", v, tr(ui_field_weekdays[date_weekday(&d)]));
 }
 
 char *
@@ -78,20 +38,8 @@ ui_field_display_tr(const struct form_set *set, const struct form_record *rec, s
 	if (str_empty(v))
 		return xstrdup("");
 	if (form_type(fd->type)->display != NULL)
-		return form_type(fd->type)->display(rec, i);
-	switch (fd->type) {
-	case FT_YESNO:
-		return xstrdup(strcmp(v, "yes") == 0 ? tr(N_("Yes")) :
-		    strcmp(v, "no") == 0 ? tr(N_("No")) : v);
-	case FT_SELECT_ONE:
-		return xstrdup(ui_field_label_tr(set, fd, v, tr));
-	case FT_SELECT_MANY:
-		return ui_field_many(set, fd, v, tr);
-	case FT_DATE:
-		return ui_field_date(v, tr);
-	default:
-		return xstrdup(v);
-	}
+		return form_type(fd->type)->display(set, rec, i, tr);
+	return xstrdup(v);
 }
 
 char *

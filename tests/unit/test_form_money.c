@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "form/money.h"
+#include "util/tr.h"
 #include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
@@ -179,7 +180,7 @@ test_money_descriptor_hooks(void **state)
 	assert_string_equal(form_record_part(rec, i, 1), "USD");
 	assert_null(d->enter(set, rec, i, "99"));	/* keeps the currency */
 	assert_string_equal(form_record_part(rec, i, 1), "USD");
-	shown = d->display(rec, i);
+	shown = d->display(set, rec, i, util_tr);
 	assert_string_equal(shown, "99 USD");
 	free(shown);
 	msg = d->enter(set, rec, i, "abc");	/* kept as typed, with the message */

@@ -184,6 +184,60 @@ test_types_time_stored(void **state)
 	form_set_free(set);
 }
 
+static const char test_types_show_form[] =
+	"form show\n  title \"Show\"\n  table shows\n"
+	"field ok\n  type yesno\n"
+	"field rel\n  type select_one relationship\n"
+	"field langs\n  type select_many relationship\n"
+	"field on\n  type date\n"
+	"choices relationship\n  spouse \"Spouse\"\n  child \"Child\"\n";
+
+/* A translation of two msgids, to see that the display goes through tr. */
+static const char *
+test_types_tr(const char *msgid)
+{
+	return strcmp(msgid, "Yes") == 0 ? "Ano" : strcmp(msgid, "Spouse") == 0 ? "Manžel" :
+	    strcmp(msgid, "Sun") == 0 ? "Ne" : msgid;
+}
+
+static char *
+test_types_show(const struct form_set *set, const struct form_record *rec, const char *name)
+{
+	size_t i = fixture_field(rec->def, name);
+
+	assert_non_null(form_type(rec->def->fields[i].type)->display);
+	return form_type(rec->def->fields[i].type)->display(set, rec, i, test_types_tr);
+}
+
+/* Each type says how its value shows, in the language it is given. */
+static void
+test_types_display(void **state)
+{
+	struct form_set *set = fixture_forms("show.form", test_types_show_form);
+	struct form_record *rec = form_record_new(set->forms[0]);
+	char *t;
+
+	(void)state;
+	fixture_set(rec, "ok", "yes");
+	fixture_set(rec, "rel", "spouse");
+	fixture_set(rec, "langs", "spouse child");
+	fixture_set(rec, "on", "2026-11-22");
+	t = test_types_show(set, rec, "ok");
+	assert_string_equal(t, "Ano");
+	free(t);
+	t = test_types_show(set, rec, "rel");
+	assert_string_equal(t, "Manžel");
+	free(t);
+	t = test_types_show(set, rec, "langs");
+	assert_string_equal(t, "Manžel, Child");
+	free(t);
+	t = test_types_show(set, rec, "on");
+	assert_string_equal(t, "2026-11-22 Ne");
+	free(t);
+	form_record_free(rec);
+	form_set_free(set);
+}
+
 int
 main(void)
 {
@@ -193,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_types_time_bounds),
 		cmocka_unit_test(test_types_time_form),
 		cmocka_unit_test(test_types_time_stored),
+		cmocka_unit_test(test_types_display),
 	};
 
 	setenv("AVRR_TODAY", "2026-06-15 14:07", 1);
