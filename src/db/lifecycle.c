@@ -698,15 +698,12 @@ db_lifecycle_new_case(struct db *db, const struct db_lifecycle_with *w, const ch
     char **err)
 {
 	struct form_record *rec = w->rec;
-	int pi;
 
 	if (!w->also->make_case || !rec->def->needs_case || w->case_id != 0)
 		return DB_OK;
 	rec->case_id = 0;
-	pi = db_lifecycle_role(db, WFR_REG_PROJECT) != NULL ?
-	    form_field_index(rec->def, db_lifecycle_role(db, WFR_REG_PROJECT)) : -1;
-	return db_case_create_in(db, pi >= 0 ? rec->vals[pi] : NULL, w->also->client_lang, now,
-	    &rec->case_id, err);
+	return db_case_create_in(db, db_lifecycle_vget(db, rec, WFR_REG_PROJECT),
+	    w->also->client_lang, now, &rec->case_id, err);
 }
 
 /* The record the new case was started from, kept as a draft linked to it. */

@@ -271,7 +271,7 @@ test_kill_registration(void **state)
 static int64_t
 st_case_with_plan(struct st *t)
 {
-	struct form_record *rec = NULL, *row;
+	struct form_record *rec;
 	char surname[32];
 	int64_t id;
 	struct db_save_also also = { .make_case = true };
@@ -279,46 +279,25 @@ st_case_with_plan(struct st *t)
 
 	e2e_db_open(t->db);
 	rec = st_registration(t, 9999, surname, sizeof surname);
-	assert_int_equal(db_lifecycle_save_also(t->db->db, rec, &also, NULL, &err), DB_OK);
+	if (db_lifecycle_save_also(t->db->db, rec, &also, NULL, &err) != DB_OK)
+		fail_msg("registration: %s", err);
 	id = rec->case_id;
 	form_record_free(rec);
-	rec = st_new(t, "consent", id);
-	st_set(rec, "consent_given", "yes");
-	st_set(rec, "consent_on", "2026-11-02");
-	st_set(rec, "explained_in", "ka");
-	st_set(rec, "by_interpreter", "no");
-	st_set(rec, "signed_paper", "yes");
-	assert_int_equal(db_lifecycle_save(t->db->db, rec, NULL, &err), DB_OK);
-	form_record_free(rec);
-	rec = st_new(t, "return_prep", id);
-	st_set(rec, "travel_doc", "passport");
-	st_set(rec, "passport_no", "13AB45678");
-	st_set(rec, "passport_expiry", "2030-01-31");
-	st_set(rec, "escort", "none");
-	row = form_record_add_row(rec, (size_t)form_field_index(rec->def, "flights"));
-	st_set(row, "flight_date", "2026-11-10");
-	st_set(row, "from_airport", "VIE");
-	st_set(row, "to_airport", "TBS");
-	assert_int_equal(db_lifecycle_save(t->db->db, rec, NULL, &err), DB_OK);
-	form_record_free(rec);
-	rec = st_new(t, "departure", id);
-	st_set(rec, "departed_on", "2026-11-10");
-	st_set(rec, "arrival_confirmed", "yes");
-	st_set(rec, "confirmed_on", "2026-11-11");
-	st_set(rec, "confirmed_by", "GE");
-	assert_int_equal(db_lifecycle_save(t->db->db, rec, NULL, &err), DB_OK);
-	form_record_free(rec);
-	rec = st_new(t, "plan", id);
-	st_money(rec, "grant", "2000");
-	st_set(rec, "prepared_on", "2026-11-12");
-	st_set(rec, "timing", "after");
-	row = form_record_add_row(rec, (size_t)form_field_index(rec->def, "items"));
-	st_set(row, "item_type", "business");
-	st_set(row, "description", "Bakery oven");
-	st_money(row, "budget", "1500");
-	if (db_lifecycle_save(t->db->db, rec, NULL, &err) != DB_OK)
-		fail_msg("plan: %s", err);
-	form_record_free(rec);
+	e2e_put(t->db, e2e_rec(t->db, id, "consent", "consent_given", "yes", "consent_on",
+	    "2026-11-02", "explained_in", "ka", "by_interpreter", "no", "signed_paper", "yes",
+	    NULL));
+	rec = e2e_rec(t->db, id, "return_prep", "travel_doc", "passport", "passport_no",
+	    "13AB45678", "passport_expiry", "2030-01-31", "escort", "none", NULL);
+	e2e_row(rec, "flights", "flight_date", "2026-11-10", "from_airport", "VIE",
+	    "to_airport", "TBS", NULL);
+	e2e_put(t->db, rec);
+	e2e_put(t->db, e2e_rec(t->db, id, "departure", "departed_on", "2026-11-10",
+	    "arrival_confirmed", "yes", "confirmed_on", "2026-11-11", "confirmed_by", "GE", NULL));
+	rec = e2e_rec(t->db, id, "plan", "grant", "2000", "prepared_on", "2026-11-12", "timing",
+	    "after", NULL);
+	e2e_row(rec, "items", "item_type", "business", "description", "Bakery oven", "budget",
+	    "1500", NULL);
+	e2e_put(t->db, rec);
 	e2e_db_close(t->db);
 	return id;
 }
