@@ -8,10 +8,10 @@ BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/avrr
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3
+PKGS     = ncursesw sqlite3 libsodium
 TPKGS    = cmocka vterm
 # Debian packages behind them (make deps installs what is missing).
-DEBS     = libncurses-dev libsqlite3-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config \
+DEBS     = libncurses-dev libsqlite3-dev libsodium-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config \
            locales
 FUZZ_DEBS = clang libclang-rt-14-dev
 CLOCK_DEBS = faketime
