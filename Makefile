@@ -20,7 +20,7 @@ CLOCK_DATES ?= 2027-03-01 10:00:00,2030-12-31 23:59:30
 
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter
-BASE     = -std=c11 -D_GNU_SOURCE -Isrc $(WARN) -DAVRR_VERSION='"$(VERSION)"' \
+BASE     = -std=c11 -D_GNU_SOURCE -Isrc -I$(B)/gen $(WARN) -DAVRR_VERSION='"$(VERSION)"' \
            -DAVRR_DATADIR='"$(DATADIR)"'
 PKGCF    = $$(pkg-config --cflags $(PKGS))
 PKGLIB   = $$(pkg-config --libs $(PKGS))
@@ -29,7 +29,11 @@ TPKGLIB  = $$(pkg-config --libs $(TPKGS))
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRC      = $(shell find src -name '*.c' ! -name main.c | sort)
-HDR      = $(shell find src -name '*.h')
+# Field types of their own files (src/form/type_*.c), each declared by one line
+# FORM_TYPE_FILE(ENUM, descriptor): the list form/type_list.h includes.
+TYPE_SRC = $(sort $(wildcard src/form/type_*.c))
+GEN      = $(B)/gen/form/type_files.h
+HDR      = $(shell find src -name '*.h') $(GEN)
 UNIT     = $(shell find tests/unit -name 'test_*.c' | sort)
 E2E      = $(shell find tests/e2e -name 'test_*.c' | sort)
 E2ESUP   = $(shell find tests/e2e -name '*.c' ! -name 'test_*.c' | sort)
@@ -54,6 +58,10 @@ deps-check:
 	@pkg-config --exists $(PKGS) || { echo "avrr: missing build libraries; run 'make deps' (as root) first" >&2; exit 1; }
 
 # ---- the program ----------------------------------------------------------
+$(GEN): $(TYPE_SRC)
+	@mkdir -p $(@D)
+	@sed -n 's/^FORM_TYPE_FILE(\(.*\))$$/FORM_TYPE(\1)/p' $(TYPE_SRC) > $@.tmp && mv $@.tmp $@
+
 avrr: $(B)/rel/libavrr.a src/main.c $(HDR)
 	$(CC) $(BASE) -O2 -g $(PKGCF) -o $@ src/main.c $(B)/rel/libavrr.a $(PKGLIB)
 
@@ -84,7 +92,7 @@ run: deps
 # ---- tests (ASan + UBSan) --------------------------------------------------
 test: deps
 	@$(MAKE) --no-print-directory test-build
-	@AVRR_BIN=$(B)/test/avrr AVRR_LOCALE=$(B)/locale sh tests/run.sh $(UNIT_BIN) -- $(E2E_BIN)
+	@AVRR_BIN=$(B)/test/avrr AVRR_LOCALE=$(B)/locale sh tests/run.sh $(UNIT_BIN) tests/types/new_type.sh -- $(E2E_BIN)
 
 # The whole suite again with the system clock moved (libfaketime): nothing may
 # read the wall clock except through util/date, which AVRR_TODAY fixes.
@@ -94,7 +102,7 @@ test-clock: deps
 	@dates="$(CLOCK_DATES)"; IFS=,; for d in $$dates; do echo "== clock at $$d"; \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:verify_asan_link_order=0 \
 	  AVRR_BIN=$(B)/test/avrr AVRR_LOCALE=$(B)/locale faketime "$$d" \
-	  sh tests/run.sh $(UNIT_BIN) -- $(E2E_BIN) || exit 1; done
+	  sh tests/run.sh $(UNIT_BIN) tests/types/new_type.sh -- $(E2E_BIN) || exit 1; done
 
 test-build: $(B)/test/avrr $(UNIT_BIN) $(E2E_BIN) $(MO) avrr
 
@@ -147,7 +155,7 @@ $(B)/bench/%: tests/bench/%.c $(E2ESUP) $(B)/rel/libavrr.a
 valgrind: deps
 	@$(MAKE) --no-print-directory $(B)/vg/ok
 
-$(B)/vg/ok: $(UNIT) $(REL_OBJ)
+$(B)/vg/ok: $(UNIT) $(REL_OBJ) $(GEN)
 	@mkdir -p $(B)/vg
 	@for t in $(UNIT); do \
 	  b=$(B)/vg/$$(basename $$t .c); \
@@ -158,7 +166,7 @@ $(B)/vg/ok: $(UNIT) $(REL_OBJ)
 
 # ---- fuzzing (clang libFuzzer) --------------------------------------------
 FUZZ_SECONDS ?= 30
-fuzz: deps
+fuzz: deps $(GEN)
 	@sh tests/deps.sh $(FUZZ_DEBS)
 	@mkdir -p $(B)/fuzz
 	@for f in tests/fuzz/fuzz_*.c; do \

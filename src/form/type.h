@@ -19,8 +19,9 @@
  * A type of several columns says how they show (display), how typed text
  * fills them (enter) and which is edited beside the value (edit_side).
  *
- * Adding a type: a descriptor (a file type_NAME.c is simplest) and one line
- * in form/type_list.h; nothing else switches on the type for it.
+ * Adding a type: a file src/form/type_NAME.c with its descriptor and the
+ * line FORM_TYPE_FILE(NAME, descriptor) (form/type_list.h); nothing else
+ * names or switches on the type for it.
  */
 #ifndef FORM_TYPE_H
 #define FORM_TYPE_H
@@ -93,5 +94,9 @@ int	form_type_ncols(enum form_type);
 /* For the checks of the descriptors (form/types.c). */
 bool	form_types_ok(struct form_check *, char *canon);
 bool	form_types_fail(struct form_check *, const char *fmt, const char *arg);
+
+/* A type file's declaration of itself (see form/type_list.h): here a
+ * declaration of its descriptor; the build reads the line as text. */
+#define FORM_TYPE_FILE(id, desc) extern const struct form_type_desc desc;
 
 #endif

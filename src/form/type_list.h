@@ -1,9 +1,12 @@
 /*
  * form/type_list.h: the field types, one line each, in enum order:
- * FORM_TYPE(ENUM_SUFFIX, descriptor). Each descriptor (struct form_type_desc,
- * form/type.h) is defined in form/types.c or a type_*.c file of its own.
- * Included by form/form.h (enum form_type) and form/types.c (the table);
- * a new type is its descriptor file and one line here, at the end.
+ * FORM_TYPE(ENUM_SUFFIX, descriptor). The types below are defined in
+ * form/types.c; a type of its own file src/form/type_NAME.c declares itself
+ * there with one line FORM_TYPE_FILE(ENUM_SUFFIX, descriptor) at the start
+ * of a line, and the build collects those lines, in file-name order, into
+ * form/type_files.h (generated, included at the end). Included by
+ * form/form.h (enum form_type) and form/types.c (the table); a new type is
+ * its descriptor file and its tests, nothing here.
  */
 FORM_TYPE(TEXT, form_type_text)
 FORM_TYPE(MULTILINE, form_type_multiline)
@@ -19,4 +22,4 @@ FORM_TYPE(PHONE, form_type_phone)
 FORM_TYPE(NOTE, form_type_note)			/* read-aloud text, no value, no column */
 FORM_TYPE(CALCULATED, form_type_calculated)	/* read-only, value of ->calc, stored */
 FORM_TYPE(REPEAT, form_type_repeat)		/* child rows, ->group; no column */
-FORM_TYPE(TIME, form_type_time)		/* stored HH:MM (form/type_time.c) */
+#include "form/type_files.h"		/* the types of their own files */

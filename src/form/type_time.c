@@ -88,6 +88,8 @@ form_time_check(struct form_check *c)
 	return form_types_ok(c, xstrdup(buf));
 }
 
+FORM_TYPE_FILE(TIME, form_type_time)
+
 const struct form_type_desc form_type_time = {
 	.name = "time",
 	.coltype = "TEXT",
