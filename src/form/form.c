@@ -388,13 +388,3 @@ form_is_decimal(const char *s)
 	return *s == '\0';
 }
 
-size_t
-form_utf8_len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}

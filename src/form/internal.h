@@ -26,9 +26,6 @@ bool	form_type_is_select(enum form_type);
 bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
 bool	form_is_reserved(const char *);		/* columns every record has */
 
-/* The length of UTF-8 text in code points (the bytes that start one). */
-size_t	form_utf8_len(const char *);
-
 /* A new empty list, appended to set (file NULL for built-ins). */
 struct form_choices *form_choices_new(struct form_set *, const char *name,
 	    const char *file, int line);

@@ -270,7 +270,7 @@ form_types_text_done(struct form_check *c, char *canon, bool lines)
 			return form_types_fail(c, _("'%s' holds a control character"), NULL);
 		}
 	}
-	if (form_field_limit(c->f) > 0 && form_utf8_len(canon) > (size_t)form_field_limit(c->f)) {
+	if (form_field_limit(c->f) > 0 && utf8_len(canon) > (size_t)form_field_limit(c->f)) {
 		char n[24];
 
 		free(canon);

@@ -12,6 +12,7 @@
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
+#include "util/utf8.h"
 
 struct form_record *
 form_record_new(const struct form_def *def)
@@ -192,16 +193,6 @@ form_record_del_row(struct form_record *rec, size_t field, size_t row)
 }
 
 /* Byte length of the first n code points of s. */
-static size_t
-form_value_prefix(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && n-- == 0)
-			break;
-	return i;
-}
 
 size_t
 form_record_clamp(struct form_record *rec)
@@ -212,8 +203,8 @@ form_record_clamp(struct form_record *rec)
 		int limit = form_field_limit(&rec->def->fields[i]);
 		char *v = rec->vals[i];
 
-		if (v != NULL && limit > 0 && form_utf8_len(v) > (size_t)limit) {
-			v[form_value_prefix(v, (size_t)limit)] = '\0';
+		if (v != NULL && limit > 0 && utf8_len(v) > (size_t)limit) {
+			v[utf8_offset(v, (size_t)limit)] = '\0';
 			cut++;
 		}
 		for (j = 0; j < rec->kids[i].n; j++)
@@ -233,7 +224,7 @@ form_record_too_long(const struct form_record *rec)
 		int limit = form_field_limit(f);
 
 		if (rec->vals[i] != NULL && limit > 0 &&
-		    (n = form_utf8_len(rec->vals[i])) > (size_t)limit)
+		    (n = utf8_len(rec->vals[i])) > (size_t)limit)
 			return xasprintf(_("%s refused: '%s' holds %zu characters, at most %d "
 			    "fit (shorten it)"), _(rec->def->title != NULL ? rec->def->title :
 			    rec->def->name), _(f->label != NULL ? f->label : f->name), n, limit);

@@ -18,17 +18,6 @@ ui_edit_count(const char *s, size_t n)
 	return k;
 }
 
-/* Byte length of the first n code points of s (all of it when shorter). */
-static size_t
-ui_edit_prefix(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && n-- == 0)
-			break;
-	return i;
-}
 
 /* The text is cut at the limit: whatever set it (a draft, a stored value)
  * cannot hand the editor more than the field may hold. */
@@ -38,7 +27,7 @@ ui_edit_set(struct ui_edit *e, const char *text, int limit)
 	size_t n = text != NULL ? strlen(text) : 0;
 
 	if (limit > 0)
-		n = ui_edit_prefix(text != NULL ? text : "", (size_t)limit);
+		n = utf8_offset(text != NULL ? text : "", (size_t)limit);
 	e->cap = n + 16;
 	free(e->text);
 	e->text = xmalloc(e->cap);
