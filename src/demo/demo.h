@@ -16,7 +16,9 @@
  * other writers to finish, and keeps everything or, when it fails, nothing.
  * The same seed and count give the
  * same values (uuids, case numbers and record times aside; dates count back
- * from today, which AVRR_TODAY can fix). Fields, forms or choice codes the
+ * from today, which AVRR_TODAY can fix). The forms and fields that the
+ * workflow table (form/workflow.h) names are found through it, by stage and
+ * role, as the program finds them. Fields, forms or choice codes the
  * definitions lack are skipped and named in stats->warnings, and so is a
  * required field left empty.
  */

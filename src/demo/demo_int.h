@@ -1,8 +1,8 @@
 /*
  * demo/demo_int: what the files of the demo generator share: its random
  * numbers, the tables of nations, names and texts, the helpers that fill a
- * record by field name (skipping, with a warning, what the forms lack), and
- * the steps of one case.
+ * record by field name (the workflow table's by stage and role; skipping,
+ * with a warning, what the forms lack), and the steps of one case.
  */
 #ifndef DEMO_DEMO_INT_H
 #define DEMO_DEMO_INT_H
@@ -14,6 +14,7 @@
 #include "db/cases.h"
 #include "demo/demo.h"
 #include "form/value.h"
+#include "form/workflow.h"
 #include "util/date.h"
 
 struct demo_name {
@@ -131,10 +132,31 @@ const char	*demo_provider(struct demo *, const char *item_type, bool local);
 const char	*demo_staff(struct demo *, const char *role);
 const char	*demo_closure_note(int idx);
 
-/* demo_rec.c: records filled by field name. */
+/*
+ * Words of the workflow table written where they mean something else, so
+ * that the scan for form and field names (test_wf_no_literals in
+ * tests/unit/test_form_workflow.c) tells them apart; each stands for its
+ * second argument. DEMO_CODE(list, "code"): a choice code of the list (the
+ * caller type "family" is no field). DEMO_OWN(form, "field"): a field of the
+ * form that the table does not name (the session's own "interpreter", not
+ * the registration's). The test checks that the list has the code and the
+ * form the field, and that the table names no such field of the form.
+ */
+#define DEMO_CODE(list, code)	code
+#define DEMO_OWN(form, field)	field
+
+/* demo_rec.c: records filled by field name. Names of the workflow table
+ * (form/workflow.h) are asked for by stage and role: demo_stage() and
+ * demo_f(); NULL (the table leaves it out) makes the helpers below skip
+ * the record or field and warn, naming it DEMO_UNNAMED. */
+#define DEMO_UNNAMED	"?"
 void		 demo_warn(struct demo *, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 struct form_record *demo_record(struct demo *, const char *form, int64_t case_id);
+/* The record of a stage's form (demo_record of form_workflow_form). */
+struct form_record *demo_stage(struct demo *, enum form_wf_stage, int64_t case_id);
+/* The field the table names for role, or NULL. */
+const char	*demo_f(const struct demo *, enum form_wf_role);
 struct form_record *demo_row(struct demo *, struct form_record *, const char *field);
 void		 demo_set(struct demo *, struct form_record *, const char *field,
 		    const char *val);

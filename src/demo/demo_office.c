@@ -11,14 +11,18 @@
 #include "db/users.h"
 #include "util/str.h"
 
+/* The caller type of a relative; its code is also the name of registration's
+ * family rows. */
+static const char demo_kin[] = DEMO_CODE(caller_type, "family");
+
 static const struct demo_w demo_callers_case[] = {
-	{ "migrant", 60 }, { "family", 10 }, { "asylum_facility", 10 },
+	{ "migrant", 60 }, { demo_kin, 10 }, { "asylum_facility", 10 },
 	{ "detention_facility", 8 }, { "ngo", 7 }, { "police", 5 }, { NULL, 0 },
 };
 static const struct demo_w demo_callers[] = {
-	{ "migrant", 45 }, { "family", 12 }, { "community", 8 }, { "ngo", 10 },
+	{ "migrant", 45 }, { demo_kin, 12 }, { "community", 8 }, { "ngo", 10 },
 	{ "police", 8 }, { "asylum_facility", 7 }, { "detention_facility", 5 },
-	{ "embassy", 3 }, { "other", 2 }, { NULL, 0 },
+	{ DEMO_CODE(caller_type, "embassy"), 3 }, { "other", 2 }, { NULL, 0 },
 };
 
 /* The caller's name and phone, as the operator hears them. */
@@ -30,42 +34,45 @@ demo_caller(struct demo *d, struct form_record *rec, const struct demo_case *c,
 	char phone[32];
 
 	if (c != NULL && str_eq(type, "migrant")) {
-		demo_setf(d, rec, "caller_name", "%s %s", c->person.surname, c->person.given);
-		demo_set(d, rec, "caller_phone", c->phone);
+		demo_setf(d, rec, demo_f(d, WFR_CALL_CALLER), "%s %s", c->person.surname,
+		    c->person.given);
+		demo_set(d, rec, demo_f(d, WFR_CALL_PHONE), c->phone);
 		return;
 	}
-	if (str_eq(type, "migrant") || str_eq(type, "family") || str_eq(type, "community")) {
+	if (str_eq(type, "migrant") || str_eq(type, demo_kin) || str_eq(type, "community")) {
 		demo_person(d, nat, demo_chance(d, 40), 0, NULL, &p);
 		if (c == NULL)
-			demo_setf(d, rec, "caller_name", "%s %s", p.surname, p.given);
+			demo_setf(d, rec, demo_f(d, WFR_CALL_CALLER), "%s %s", p.surname,
+			    p.given);
 		demo_phone(d, nat->phone_cc, phone, sizeof phone);
-		demo_set(d, rec, "caller_phone", phone);
+		demo_set(d, rec, demo_f(d, WFR_CALL_PHONE), phone);
 		return;
 	}
 	/* Names of others are not put on a case: the index would show them as its name. */
 	if (c == NULL && demo_chance(d, 70))
-		demo_set(d, rec, "caller_name", demo_slovak_name(d));
+		demo_set(d, rec, demo_f(d, WFR_CALL_CALLER), demo_slovak_name(d));
 	demo_phone(d, NULL, phone, sizeof phone);
-	demo_set(d, rec, "caller_phone", phone);
+	demo_set(d, rec, demo_f(d, WFR_CALL_PHONE), phone);
 }
 
 static void
 demo_call_language(struct demo *d, struct form_record *rec, const char *lang,
     bool slovak)
 {
-	demo_pick(d, rec, "language", slovak ? "sk" : lang);
+	demo_pick(d, rec, demo_f(d, WFR_CALL_LANGUAGE), slovak ? "sk" : lang);
 	if (!slovak && demo_chance(d, 55)) {
-		demo_set(d, rec, "interpreted", "yes");
-		demo_pick(d, rec, "interpreter_language", lang);
+		demo_set(d, rec, demo_f(d, WFR_CALL_INTERPRETED), "yes");
+		demo_pick(d, rec, demo_f(d, WFR_CALL_INTERPRETER_LANG), lang);
 	} else
-		demo_set(d, rec, "interpreted", "no");
+		demo_set(d, rec, demo_f(d, WFR_CALL_INTERPRETED), "no");
 }
 
 static void
 demo_call_topic(struct demo *d, struct form_record *rec, const struct demo_case *c)
 {
-	static const struct demo_w first[] = { { "registration", 40 },
-	    { "counselling", 40 }, { "information", 20 }, { NULL, 0 } };
+	static const struct demo_w first[] = {
+	    { DEMO_CODE(call_outcome, "registration"), 40 }, { "counselling", 40 },
+	    { "information", 20 }, { NULL, 0 } };
 	static const struct demo_w none[] = { { "information", 50 }, { "referred", 20 },
 	    { "none", 20 }, { "counselling", 10 }, { NULL, 0 } };
 
@@ -74,8 +81,8 @@ demo_call_topic(struct demo *d, struct form_record *rec, const struct demo_case 
 	else
 		demo_many_any(d, rec, "topics", (size_t)demo_range(d, 1, 2));
 	demo_set(d, rec, "topic_other", "Luggage allowance on the flight");
-	demo_set(d, rec, "summary", demo_text(d, "call"));
-	demo_pick_w(d, rec, "outcome", c != NULL ? first : none);
+	demo_set(d, rec, "summary", demo_text(d, "call_summary"));
+	demo_pick_w(d, rec, demo_f(d, WFR_CALL_OUTCOME), c != NULL ? first : none);
 }
 
 /* One hotline call on day; c NULL: nobody's case (yet). */
@@ -85,8 +92,9 @@ demo_call(struct demo *d, const struct demo_case *c, long day, char **err)
 	const struct demo_nation *nat = c != NULL ? c->nat : demo_nation_pick(d);
 	const char *type = demo_weighted(d, c != NULL ? demo_callers_case :
 	    demo_callers);
-	bool own = str_eq(type, "migrant") || str_eq(type, "family") || str_eq(type, "community");
-	struct form_record *rec = demo_record(d, "call", c != NULL ? c->c.id : 0);
+	bool own = str_eq(type, "migrant") || str_eq(type, demo_kin) ||
+	    str_eq(type, "community");
+	struct form_record *rec = demo_stage(d, WFS_CALL, c != NULL ? c->c.id : 0);
 	struct date_time at;
 	char lang[8];
 
@@ -97,21 +105,22 @@ demo_call(struct demo *d, const struct demo_case *c, long day, char **err)
 	d->day = day;
 	demo_at(d, day);
 	at = date_now();
-	demo_setf(d, rec, "started_at", "%04d-%02d-%02d %02d:%02d", at.date.y, at.date.m,
-	    at.date.d, at.hour, at.min);
+	demo_setf(d, rec, demo_f(d, WFR_CALL_STARTED), "%04d-%02d-%02d %02d:%02d",
+	    at.date.y, at.date.m, at.date.d, at.hour, at.min);
 	demo_call_language(d, rec, lang, !own);
 	demo_pick(d, rec, "caller_type", type);
 	demo_set(d, rec, "caller_type_other", "Lawyer of the client");
 	demo_caller(d, rec, c, nat, type);
-	demo_pick(d, rec, "caller_location", c != NULL && str_eq(type, "migrant") ?
-	    c->location : str_eq(type, "family") ? "abroad" : "other");
+	demo_pick(d, rec, demo_f(d, WFR_CALL_LOCATION),
+	    c != NULL && str_eq(type, "migrant") ? c->location :
+	    str_eq(type, demo_kin) ? "abroad" : "other");
 	demo_call_topic(d, rec, c);
 	if (demo_chance(d, 15)) {
 		demo_set(d, rec, "callback", "yes");
 		demo_date(d, rec, "callback_on", day + demo_range(d, 1, 5));
 	} else
 		demo_set(d, rec, "callback", "no");
-	demo_setf(d, rec, "duration_min", "%ld", demo_range(d, 2, 25));
+	demo_setf(d, rec, demo_f(d, WFR_CALL_DURATION), "%ld", demo_range(d, 2, 25));
 	return demo_save(d, rec, err);
 }
 
@@ -123,7 +132,7 @@ demo_campaign(struct demo *d, char **err)
 	    { "other", 5 }, { NULL, 0 } };
 	static const char *const facilities[] = { "humenne", "opatovska", "rohovce", "zvolen",
 	    "medvedov", "secovce" };
-	struct form_record *rec = demo_record(d, "campaign", 0);
+	struct form_record *rec = demo_stage(d, WFS_CAMPAIGN, 0);
 	const char *t = demo_weighted(d, type), *place = DEMO_ONE(d, facilities);
 	const struct demo_nation *a = demo_nation_pick(d), *b = demo_nation_pick(d);
 	char langs[64];
@@ -144,11 +153,11 @@ demo_campaign(struct demo *d, char **err)
 	demo_setf(d, rec, "participants", "%ld", str_eq(t, "police_briefing") ?
 	    demo_range(d, 5, 20) : demo_range(d, 4, 60));
 	snprintf(langs, sizeof langs, "%s %s", a->langs, a == b ? "en" : b->langs);
-	demo_many(d, rec, "languages", langs);
+	demo_many(d, rec, DEMO_OWN(campaign, "languages"), langs);
 	demo_many_any(d, rec, "materials", (size_t)demo_range(d, 1, 3));
 	demo_setf(d, rec, "materials_count", "%ld", 10 * demo_range(d, 2, 40));
 	if (demo_chance(d, 60))
-		demo_set(d, rec, "notes", demo_text(d, "campaign"));
+		demo_set(d, rec, "notes", demo_text(d, "campaign_notes"));
 	return demo_save(d, rec, err);
 }
 
@@ -156,20 +165,20 @@ static int
 demo_project(struct demo *d, const struct demo_project *p, const char *donor,
     const char *name, double budget, char **err)
 {
-	struct form_record *rec = demo_record(d, "project", 0);
+	struct form_record *rec = demo_stage(d, WFS_PROJECT, 0);
 
 	if (rec == NULL)
 		return 0;
 	d->day = p->from;
-	demo_set(d, rec, "code", p->code);
+	demo_set(d, rec, demo_f(d, WFR_PROJECT_CODE), p->code);
 	demo_set(d, rec, "name", name);
 	demo_pick(d, rec, "donor", donor);
 	demo_date(d, rec, "period_from", p->from);
 	demo_date(d, rec, "period_to", p->to);
-	demo_money(d, rec, "budget", budget, "EUR");
+	demo_money(d, rec, demo_f(d, WFR_PROJECT_BUDGET), budget, "EUR");
 	demo_set(d, rec, "cofinancing", str_eq(donor, "amif") ? "75" : "100");
-	demo_money(d, rec, "grant_per_person", p->grant, "EUR");
-	demo_money(d, rec, "approval_limit", p->limit, "EUR");
+	demo_money(d, rec, demo_f(d, WFR_PROJECT_GRANT), p->grant, "EUR");
+	demo_money(d, rec, demo_f(d, WFR_PROJECT_LIMIT), p->limit, "EUR");
 	return demo_save(d, rec, err);
 }
 

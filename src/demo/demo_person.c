@@ -30,18 +30,28 @@ demo_email(struct demo *d, struct form_record *rec, const struct demo_person *p)
 	strbuf_free(&sb);
 }
 
+/* The roles of a person's names, birth and nationality: the applicant's, a relative's. */
+enum { DEMO_SURNAME, DEMO_GIVEN, DEMO_NATIVE, DEMO_DOB, DEMO_NATIONALITY, DEMO__NAMES };
+
+static const enum form_wf_role demo_applicant[DEMO__NAMES] = {
+	WFR_REG_SURNAME, WFR_REG_GIVEN, WFR_REG_NATIVE, WFR_REG_DOB, WFR_REG_NATIONALITY,
+};
+static const enum form_wf_role demo_relative[DEMO__NAMES] = {
+	WFR_FAM_SURNAME, WFR_FAM_GIVEN, WFR_FAM_NATIVE, WFR_FAM_DOB, WFR_FAM_NATIONALITY,
+};
+
 static void
-demo_names(struct demo *d, struct form_record *rec, const struct demo_nation *nat,
-    const struct demo_person *p)
+demo_names(struct demo *d, struct form_record *rec, const enum form_wf_role *role,
+    const struct demo_nation *nat, const struct demo_person *p)
 {
 	char *native = demo_native_name(nat, p);
 
-	demo_set(d, rec, "surname", p->surname);
-	demo_set(d, rec, "given_names", p->given);
-	demo_set(d, rec, "native_name", native);
+	demo_set(d, rec, demo_f(d, role[DEMO_SURNAME]), p->surname);
+	demo_set(d, rec, demo_f(d, role[DEMO_GIVEN]), p->given);
+	demo_set(d, rec, demo_f(d, role[DEMO_NATIVE]), native);
 	demo_pick(d, rec, "sex", p->female ? "female" : "male");
-	demo_date(d, rec, "dob", p->dob);
-	demo_pick(d, rec, "nationality", nat->country);
+	demo_date(d, rec, demo_f(d, role[DEMO_DOB]), p->dob);
+	demo_pick(d, rec, demo_f(d, role[DEMO_NATIONALITY]), nat->country);
 	free(native);
 }
 
@@ -58,17 +68,17 @@ static void
 demo_member(struct demo *d, struct form_record *rec, const struct demo_case *c,
     const char *rel, bool female, long age)
 {
-	struct form_record *row = demo_row(d, rec, "family");
+	struct form_record *row = demo_row(d, rec, demo_f(d, WFR_REG_FAMILY));
 	struct demo_person p;
 
 	if (row == NULL)
 		return;
 	demo_person(d, c->nat, female, c->day0 - age * 365 - demo_range(d, 0, 364),
 	    c->person.surname, &p);
-	demo_names(d, row, c->nat, &p);
-	demo_pick(d, row, "relationship", rel);
-	demo_set(d, row, "relationship_other", "Nephew");
-	demo_pick(d, row, "vulnerabilities", demo_age(p.dob, c->day0) >= 65 ?
+	demo_names(d, row, demo_relative, c->nat, &p);
+	demo_pick(d, row, demo_f(d, WFR_FAM_RELATIONSHIP), rel);
+	demo_set(d, row, demo_f(d, WFR_FAM_RELATIONSHIP_OTHER), "Nephew");
+	demo_pick(d, row, demo_f(d, WFR_FAM_VULN), demo_age(p.dob, c->day0) >= 65 ?
 	    "elderly" : "none");
 }
 
@@ -116,7 +126,7 @@ demo_vulnerable(struct demo *d, struct form_record *rec,
 		strbuf_puts(&sb, "pregnancy ");
 	if (demo_chance(d, 2))
 		strbuf_puts(&sb, "trafficking ");
-	demo_many(d, rec, "vulnerabilities", sb.len > 0 ? str_trim(sb.s) : "none");
+	demo_many(d, rec, demo_f(d, WFR_REG_VULN), sb.len > 0 ? str_trim(sb.s) : "none");
 	if (sb.len > 0)
 		demo_set(d, rec, "vulnerability_notes", demo_text(d, "health"));
 	strbuf_free(&sb);
@@ -133,7 +143,7 @@ demo_situation(struct demo *d, struct form_record *rec, const struct demo_case *
 	    { "other", 15 }, { "asylum_seeker", 15 }, { NULL, 0 } };
 	const char *loc = c->location;
 
-	demo_pick(d, rec, "location", loc);
+	demo_pick(d, rec, demo_f(d, WFR_REG_LOCATION), loc);
 	demo_set(d, rec, "address", demo_slovak_address(d));
 	if (str_eq(loc, "medvedov") || str_eq(loc, "secovce") || str_eq(loc, "detention_other"))
 		demo_pick_w(d, rec, "legal_status", detained);
@@ -149,40 +159,41 @@ demo_situation(struct demo *d, struct form_record *rec, const struct demo_case *
 int
 demo_registration(struct demo *d, struct demo_case *c, char **err)
 {
-	struct form_record *rec = demo_record(d, "registration", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_REGISTRATION, c->c.id);
 	const char *family;
 
 	if (rec == NULL)
 		return 0;
-	demo_names(d, rec, c->nat, &c->person);
+	demo_names(d, rec, demo_applicant, c->nat, &c->person);
 	demo_pick(d, rec, "return_country", c->nat->country);
 	demo_set(d, rec, "return_place", c->nat->places[demo_range(d, 0,
 	    (long)c->nat->nplaces - 1)]);
-	demo_many(d, rec, "languages", c->nat->langs);
-	demo_set(d, rec, "interpreter", c->interpreter ? "yes" : "no");
-	demo_pick(d, rec, "interpreter_language", c->lang);
+	demo_many(d, rec, demo_f(d, WFR_REG_LANGUAGES), c->nat->langs);
+	demo_set(d, rec, demo_f(d, WFR_REG_INTERPRETER), c->interpreter ? "yes" : "no");
+	demo_pick(d, rec, demo_f(d, WFR_REG_INTERPRETER_LANG), c->lang);
 	if (demo_chance(d, 92))
-		demo_set(d, rec, "phone", c->phone);
+		demo_set(d, rec, demo_f(d, WFR_REG_PHONE), c->phone);
 	if (demo_chance(d, 25))
 		demo_email(d, rec, &c->person);
 	demo_situation(d, rec, c);
 	family = demo_family(d, rec, c);
 	demo_vulnerable(d, rec, c, family);
-	demo_set(d, rec, "project", c->project->code);
+	demo_set(d, rec, demo_f(d, WFR_REG_PROJECT), c->project->code);
 	return demo_save(d, rec, err);
 }
 
 int
 demo_consent(struct demo *d, struct demo_case *c, char **err)
 {
-	struct form_record *rec = demo_record(d, "consent", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_CONSENT, c->c.id);
 
 	if (rec == NULL)
 		return 0;
-	demo_set(d, rec, "consent_given", c->consent ? "yes" : "no");
-	demo_date(d, rec, "consent_on", c->day0);
+	demo_set(d, rec, demo_f(d, WFR_CONSENT_GIVEN), c->consent ? "yes" : "no");
+	demo_date(d, rec, demo_f(d, WFR_CONSENT_ON), c->day0);
 	/* Without an interpreter: the client's language, Russian, or English. */
-	demo_pick(d, rec, "explained_in", c->interpreter || demo_chance(d, 30) ? c->lang :
+	demo_pick(d, rec, demo_f(d, WFR_CONSENT_EXPLAINED_IN),
+	    c->interpreter || demo_chance(d, 30) ? c->lang :
 	    strstr(c->nat->langs, "ru") != NULL ? "ru" : "en");
 	demo_set(d, rec, "by_interpreter", c->interpreter ? "yes" : "no");
 	demo_set(d, rec, "signed_paper", demo_chance(d, 95) ? "yes" : "no");

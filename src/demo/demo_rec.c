@@ -1,7 +1,9 @@
 /*
- * demo/demo_rec: filling records by field name. The forms may change under the
- * demo: a form, field or choice code it expects but does not find is skipped
- * (or replaced by a choice of the list) and named once in the warnings.
+ * demo/demo_rec: filling records by field name; the names of the forms and
+ * fields the workflow table knows come from it (demo_stage, demo_f). The forms
+ * may change under the demo: a form, field or choice code it expects but does
+ * not find is skipped (or replaced by a choice of the list) and named once in
+ * the warnings.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include "db/lifecycle.h"
 #include "db/record.h"
 #include "form/money.h"
+#include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -40,14 +43,22 @@ demo_warn(struct demo *d, const char *fmt, ...)
 	s->warnings[s->nwarnings++] = msg;
 }
 
+const char *
+demo_f(const struct demo *d, enum form_wf_role role)
+{
+	return form_workflow_field(d->ctx->forms, role);
+}
+
 struct form_record *
 demo_record(struct demo *d, const char *form, int64_t case_id)
 {
-	const struct form_def *def = form_set_find(d->ctx->forms, form);
+	const struct form_def *def = form != NULL ? form_set_find(d->ctx->forms, form) :
+	    NULL;
 	struct form_record *rec;
 
 	if (def == NULL) {
-		demo_warn(d, _("no form '%s': its records were skipped"), form);
+		demo_warn(d, _("no form '%s': its records were skipped"),
+		    form != NULL ? form : DEMO_UNNAMED);
 		return NULL;
 	}
 	rec = form_record_new(def);
@@ -55,14 +66,21 @@ demo_record(struct demo *d, const char *form, int64_t case_id)
 	return rec;
 }
 
+struct form_record *
+demo_stage(struct demo *d, enum form_wf_stage stage, int64_t case_id)
+{
+	return demo_record(d, form_workflow_form(d->ctx->forms, stage), case_id);
+}
+
 static const struct form_field *
 demo_field(struct demo *d, const struct form_record *rec, const char *name,
     size_t *idx)
 {
-	int i = form_field_index(rec->def, name);
+	int i = name != NULL ? form_field_index(rec->def, name) : -1;
 
 	if (i < 0) {
-		demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name, name);
+		demo_warn(d, _("form '%s' has no field '%s': skipped"), rec->def->name,
+		    name != NULL ? name : DEMO_UNNAMED);
 		return NULL;
 	}
 	*idx = (size_t)i;

@@ -35,17 +35,17 @@ demo_item_types(struct demo *d, struct demo_case *c)
 static void
 demo_item(struct demo *d, struct form_record *plan, struct demo_case *c, int k)
 {
-	struct form_record *row = demo_row(d, plan, "items");
+	struct form_record *row = demo_row(d, plan, demo_f(d, WFR_PLAN_ITEMS));
 	const char *type = c->item_types[k];
 	bool local = !str_eq(type, "training") || demo_chance(d, 70);
 
 	if (row == NULL)
 		return;
-	demo_pick(d, row, "item_type", type);
+	demo_pick(d, row, demo_f(d, WFR_ITEM_TYPE), type);
 	demo_set(d, row, "description", demo_text(d, type));
-	demo_set(d, row, "provider", demo_provider(d, type, local));
+	demo_set(d, row, demo_f(d, WFR_ITEM_PROVIDER), demo_provider(d, type, local));
 	demo_pick(d, row, "provider_country", local ? c->nat->country : "SK");
-	demo_money(d, row, "budget", c->budgets[k], "EUR");
+	demo_money(d, row, demo_f(d, WFR_ITEM_BUDGET), c->budgets[k], "EUR");
 	demo_set(d, row, "justification", demo_text(d, "justification"));
 }
 
@@ -74,15 +74,16 @@ demo_approve(struct demo *d, struct demo_case *c, struct form_record *plan,
 {
 	const char *boss = demo_staff(d, "supervisor");
 
-	demo_set(d, plan, "approved_by", boss);
-	demo_date(d, plan, "approved_on", demo_past(d, c, day + demo_range(d, 1, 6)));
+	demo_set(d, plan, demo_f(d, WFR_PLAN_APPROVED_BY), boss);
+	demo_date(d, plan, demo_f(d, WFR_PLAN_APPROVED_ON),
+	    demo_past(d, c, day + demo_range(d, 1, 6)));
 	db_set_user(d->ctx->db, boss);
 }
 
 static int
 demo_plan(struct demo *d, struct demo_case *c, char **err)
 {
-	struct form_record *rec = demo_record(d, "plan", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_PLAN, c->c.id);
 	bool before = demo_chance(d, 40);
 	long day = before ? c->depart - demo_range(d, 2, 7) :
 	    c->depart + demo_range(d, 10, 30);
@@ -93,9 +94,9 @@ demo_plan(struct demo *d, struct demo_case *c, char **err)
 	total = demo_budgets(d, c);
 	if (rec == NULL)
 		return 0;
-	demo_money(d, rec, "grant", c->project->grant, "EUR");
-	demo_date(d, rec, "prepared_on", demo_past(d, c, day));
-	demo_pick(d, rec, "timing", before ? "before" : "after");
+	demo_money(d, rec, demo_f(d, WFR_PLAN_GRANT), c->project->grant, "EUR");
+	demo_date(d, rec, demo_f(d, WFR_PLAN_PREPARED), demo_past(d, c, day));
+	demo_pick(d, rec, demo_f(d, WFR_PLAN_TIMING), before ? "before" : "after");
 	for (k = 0; k < c->nitems; k++)
 		demo_item(d, rec, c, k);
 	if (total > c->project->limit) {
@@ -112,7 +113,7 @@ static int
 demo_payment(struct demo *d, struct demo_case *c, int item, double eur, long day,
     char **err)
 {
-	struct form_record *rec = demo_record(d, "payment", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_PAYMENT, c->c.id);
 	bool local = demo_chance(d, 60) && c->nat->rate != 1.0;
 	double rate = local ? c->nat->rate * (double)demo_range(d, 970, 1030) / 1000.0 : 1.0;
 	struct date dt = date_from_days(day);
@@ -120,13 +121,14 @@ demo_payment(struct demo *d, struct demo_case *c, int item, double eur, long day
 
 	if (rec == NULL)
 		return 0;
-	demo_setf(d, rec, "item_no", "%d", item + 1);
-	demo_date(d, rec, "paid_on", demo_past(d, c, day));
-	demo_money(d, rec, "amount", (double)(long)(eur / rate * 100.0 + 0.5) / 100.0,
+	demo_setf(d, rec, demo_f(d, WFR_PAY_ITEM), "%d", item + 1);
+	demo_date(d, rec, demo_f(d, WFR_PAY_ON), demo_past(d, c, day));
+	demo_money(d, rec, demo_f(d, WFR_PAY_AMOUNT),
+	    (double)(long)(eur / rate * 100.0 + 0.5) / 100.0,
 	    local ? c->nat->currency : "EUR");
 	demo_decimal(buf, sizeof buf, rate);
-	demo_set(d, rec, "rate", buf);
-	demo_setf(d, rec, "invoice_no", "%s-%d/%04ld", c->nat->country, dt.y,
+	demo_set(d, rec, demo_f(d, WFR_PAY_RATE), buf);
+	demo_setf(d, rec, demo_f(d, WFR_PAY_INVOICE), "%s-%d/%04ld", c->nat->country, dt.y,
 	    demo_range(d, 1, 9999));
 	demo_pick(d, rec, "mission", c->nat->country);
 	return demo_save(d, rec, err);
@@ -181,18 +183,18 @@ demo_monitoring(struct demo *d, struct demo_case *c, long day, long q,
 	    { "video", 10 }, { NULL, 0 } };
 	static const struct demo_w state[] = { { "in_use", 70 }, { "partly", 20 },
 	    { "not_used", 10 }, { NULL, 0 } };
-	struct form_record *rec = demo_record(d, "monitoring", c->c.id), *row;
+	struct form_record *rec = demo_stage(d, WFS_MONITORING, c->c.id), *row;
 	int k;
 
 	if (rec == NULL)
 		return 0;
-	demo_date(d, rec, "monitored_on", demo_past(d, c, day));
-	demo_pick_w(d, rec, "mode", mode);
+	demo_date(d, rec, demo_f(d, WFR_MON_ON), demo_past(d, c, day));
+	demo_pick_w(d, rec, demo_f(d, WFR_MON_MODE), mode);
 	demo_pick(d, rec, "mission", c->nat->country);
 	for (k = 0; k < c->nitems; k++) {
-		if ((row = demo_row(d, rec, "item_status")) == NULL)
+		if ((row = demo_row(d, rec, demo_f(d, WFR_MON_ITEMS))) == NULL)
 			break;
-		demo_setf(d, row, "item_no", "%d", k + 1);
+		demo_setf(d, row, demo_f(d, WFR_MON_ITEM_NO), "%d", k + 1);
 		demo_pick_w(d, row, "state", state);
 		if (demo_chance(d, 30))
 			demo_set(d, row, "comment", demo_text(d, "monitoring"));
@@ -229,19 +231,19 @@ demo_closure(struct demo *d, struct demo_case *c, char **err)
 {
 	static const struct {
 		const char	*reason;
-		int		 note;	/* index in the "closure" texts */
+		int		 note;	/* index of demo_closure_note() */
 	} notes[] = { { "completed", 0 }, { "withdrawn", 1 }, { "no_show", 2 },
 	    { "absconded", 3 }, { "forced_return", 4 }, { "other", 5 } };
-	struct form_record *rec = demo_record(d, "closure", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_CLOSURE, c->c.id);
 	size_t i;
 
 	db_set_user(d->ctx->db, demo_staff(d, "supervisor"));
 	if (rec == NULL)
 		return 0;
-	demo_date(d, rec, "closed_on", demo_past(d, c, c->last +
+	demo_date(d, rec, demo_f(d, WFR_CLOSE_ON), demo_past(d, c, c->last +
 	    demo_range(d, 5, 30)));
-	demo_pick(d, rec, "reason", c->close_reason);
-	demo_set(d, rec, "reason_other", "Moved to another EU country");
+	demo_pick(d, rec, demo_f(d, WFR_CLOSE_REASON), c->close_reason);
+	demo_set(d, rec, demo_f(d, WFR_CLOSE_REASON_OTHER), "Moved to another EU country");
 	for (i = 0; i < sizeof notes / sizeof notes[0]; i++)
 		if (str_eq(notes[i].reason, c->close_reason))
 			demo_set(d, rec, "notes", demo_closure_note(notes[i].note));

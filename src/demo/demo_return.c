@@ -27,7 +27,7 @@ demo_needs(struct demo *d, struct form_record *rec, struct demo_case *c)
 	demo_pick_w(d, rec, "education", edu);
 	demo_set(d, rec, "work_experience", demo_text(d, "work"));
 	demo_set(d, rec, "skills", demo_text(d, "skills"));
-	demo_set(d, rec, "family_situation", demo_text(d, "family"));
+	demo_set(d, rec, "family_situation", demo_text(d, "household"));
 	demo_set(d, rec, "health", demo_text(d, "health"));
 	demo_pick(d, rec, "idea", c->idea);
 	demo_set(d, rec, "idea_description", demo_text(d, "idea"));
@@ -39,24 +39,25 @@ demo_session(struct demo *d, struct demo_case *c, int kind, long day,
 {
 	static const struct demo_w mode[] = { { "in_person", 60 }, { "phone", 25 },
 	    { "video", 15 }, { NULL, 0 } };
-	struct form_record *rec = demo_record(d, "session", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_SESSION, c->c.id);
 	bool facility = !str_eq(c->location, "private_address") && !str_eq(c->location, "other");
 
 	if (rec == NULL)
 		return 0;
-	demo_pick(d, rec, "kind", demo_kinds[kind]);
-	demo_date(d, rec, "session_date", demo_past(d, c, day));
-	demo_pick_w(d, rec, "mode", mode);
+	demo_pick(d, rec, demo_f(d, WFR_SESSION_KIND), demo_kinds[kind]);
+	demo_date(d, rec, demo_f(d, WFR_SESSION_DATE), demo_past(d, c, day));
+	demo_pick_w(d, rec, demo_f(d, WFR_SESSION_MODE), mode);
 	demo_pick(d, rec, "place", facility ? c->location : "office");
-	demo_set(d, rec, "interpreter", c->interpreter ? "yes" : "no");
-	demo_pick(d, rec, "interpreter_language", c->lang);
+	demo_set(d, rec, DEMO_OWN(session, "interpreter"), c->interpreter ? "yes" : "no");
+	demo_pick(d, rec, DEMO_OWN(session, "interpreter_language"), c->lang);
 	demo_pick(d, rec, "interpreter_mode", demo_chance(d, 40) ? "in_person" :
 	    "conference");
 	demo_many(d, rec, "topics", demo_topics[kind]);
 	if (demo_chance(d, 80))
 		demo_set(d, rec, "questions", demo_text(d, "questions"));
-	demo_set(d, rec, "next_steps", demo_text(d, "next_steps"));
-	demo_setf(d, rec, "duration_min", "%ld", 15 * demo_range(d, 2, 8));
+	demo_set(d, rec, demo_f(d, WFR_SESSION_NEXT), demo_text(d, "steps"));
+	demo_setf(d, rec, DEMO_OWN(session, "duration_min"), "%ld",
+	    15 * demo_range(d, 2, 8));
 	if (kind == 2)
 		demo_needs(d, rec, c);
 	return demo_save(d, rec, err);
@@ -88,19 +89,20 @@ demo_document(struct demo *d, struct form_record *rec, struct demo_case *c)
 	long asked = c->day0 + demo_range(d, 8, 15);
 	long issued = asked + demo_range(d, 10, 30);
 
-	demo_pick(d, rec, "travel_doc", kind);
-	demo_set(d, rec, "travel_doc_other", "Laissez-passer of the embassy");
-	demo_setf(d, rec, "passport_no", "%c%c%07ld", (int)demo_range(d, 'A', 'Z'),
-	    (int)demo_range(d, 'A', 'Z'), demo_range(d, 0, 9999999));
-	demo_pick(d, rec, "embassy", c->nat->country);
+	demo_pick(d, rec, demo_f(d, WFR_PREP_DOC), kind);
+	demo_set(d, rec, demo_f(d, WFR_PREP_DOC_OTHER), "Laissez-passer of the embassy");
+	demo_setf(d, rec, demo_f(d, WFR_PREP_PASSPORT_NO), "%c%c%07ld",
+	    (int)demo_range(d, 'A', 'Z'), (int)demo_range(d, 'A', 'Z'),
+	    demo_range(d, 0, 9999999));
+	demo_pick(d, rec, demo_f(d, WFR_PREP_EMBASSY), c->nat->country);
 	c->depart = str_eq(kind, "passport") ? c->day0 + demo_range(d, 20, 40) :
 	    issued + demo_range(d, 5, 15);
-	demo_date(d, rec, "passport_expiry", (c->depart > d->today ? c->depart : d->today) +
-	    demo_range(d, 200, 2500));
-	demo_date(d, rec, "requested_on", demo_past(d, c, asked));
+	demo_date(d, rec, demo_f(d, WFR_PREP_EXPIRY),
+	    (c->depart > d->today ? c->depart : d->today) + demo_range(d, 200, 2500));
+	demo_date(d, rec, demo_f(d, WFR_PREP_REQUESTED), demo_past(d, c, asked));
 	/* A case still in preparation may wait for its document. */
 	if (issued <= d->today && (c->stage > CASE_PREPARING || demo_chance(d, 60)))
-		demo_date(d, rec, "issued_on", demo_past(d, c, issued));
+		demo_date(d, rec, demo_f(d, WFR_PREP_ISSUED), demo_past(d, c, issued));
 }
 
 static void
@@ -112,14 +114,14 @@ demo_flights(struct demo *d, struct form_record *rec, struct demo_case *c)
 	int k;
 
 	for (k = 0; k < DEMO_LEGS && route[k].from != NULL; k++) {
-		if ((row = demo_row(d, rec, "flights")) == NULL)
+		if ((row = demo_row(d, rec, demo_f(d, WFR_PREP_FLIGHTS))) == NULL)
 			return;
-		demo_date(d, row, "flight_date", c->depart);
-		demo_set(d, row, "from_airport", route[k].from);
-		demo_set(d, row, "to_airport", route[k].to);
+		demo_date(d, row, demo_f(d, WFR_FLIGHT_DATE), c->depart);
+		demo_set(d, row, demo_f(d, WFR_FLIGHT_FROM), route[k].from);
+		demo_set(d, row, demo_f(d, WFR_FLIGHT_TO), route[k].to);
 		if (route[k].carrier != NULL)
-			demo_setf(d, row, "flight_no", "%s %ld", route[k].carrier,
-			    demo_range(d, 100, 1999));
+			demo_setf(d, row, demo_f(d, WFR_FLIGHT_NO), "%s %ld",
+			    route[k].carrier, demo_range(d, 100, 1999));
 	}
 	demo_set(d, rec, "transit", k > 1 ? "yes" : "no");
 }
@@ -129,7 +131,7 @@ demo_return_prep(struct demo *d, struct demo_case *c, char **err)
 {
 	static const struct demo_w escort[] = { { "none", 92 }, { "operational", 5 },
 	    { "medical", 3 }, { NULL, 0 } };
-	struct form_record *rec = demo_record(d, "return_prep", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_PREP, c->c.id);
 
 	db_set_user(d->ctx->db, demo_staff(d, "return"));
 	if (rec == NULL)
@@ -139,9 +141,11 @@ demo_return_prep(struct demo *d, struct demo_case *c, char **err)
 	demo_pick_w(d, rec, "escort", escort);
 	demo_set(d, rec, "airport_transport", demo_chance(d, 80) ? "yes" : "no");
 	demo_set(d, rec, "arrival_reception", demo_chance(d, 70) ? "yes" : "no");
-	demo_money(d, rec, "allowance", 50.0 * (double)demo_range(d, 4, 10), "EUR");
+	demo_money(d, rec, demo_f(d, WFR_PREP_ALLOWANCE),
+	    50.0 * (double)demo_range(d, 4, 10), "EUR");
 	if (c->stage >= CASE_DEPARTED)
-		demo_date(d, rec, "allowance_paid_on", demo_past(d, c, c->depart));
+		demo_date(d, rec, demo_f(d, WFR_PREP_ALLOWANCE_PAID),
+		    demo_past(d, c, c->depart));
 	if (demo_chance(d, 15))
 		demo_set(d, rec, "medical_needs", demo_text(d, "medical_needs"));
 	if (demo_chance(d, 5))
@@ -153,16 +157,16 @@ demo_return_prep(struct demo *d, struct demo_case *c, char **err)
 int
 demo_departure(struct demo *d, struct demo_case *c, char **err)
 {
-	struct form_record *rec = demo_record(d, "departure", c->c.id);
+	struct form_record *rec = demo_stage(d, WFS_DEPARTURE, c->c.id);
 	bool confirmed = c->stage > CASE_DEPARTED || demo_chance(d, 85);
 
 	if (rec == NULL)
 		return 0;
-	demo_date(d, rec, "departed_on", demo_past(d, c, c->depart));
-	demo_set(d, rec, "arrival_confirmed", confirmed ? "yes" : "no");
-	demo_date(d, rec, "confirmed_on", demo_past(d, c, c->depart +
+	demo_date(d, rec, demo_f(d, WFR_DEP_ON), demo_past(d, c, c->depart));
+	demo_set(d, rec, demo_f(d, WFR_DEP_ARRIVED), confirmed ? "yes" : "no");
+	demo_date(d, rec, demo_f(d, WFR_DEP_CONFIRMED_ON), demo_past(d, c, c->depart +
 	    demo_range(d, 0, 3)));
-	demo_pick(d, rec, "confirmed_by", c->nat->country);
+	demo_pick(d, rec, demo_f(d, WFR_DEP_CONFIRMED_BY), c->nat->country);
 	demo_set(d, rec, "reception", demo_chance(d, 75) ? "yes" : "no");
 	demo_set(d, rec, "onward_transport", demo_chance(d, 50) ? "yes" : "no");
 	demo_set(d, rec, "final_address", c->nat->places[demo_range(d, 0,

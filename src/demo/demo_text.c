@@ -181,14 +181,14 @@ static const struct {
 	size_t			 n;
 } demo_texts[] = {
 #define T(name, arr) { name, arr, DEMO_N(arr) }
-	T("questions", t_questions), T("next_steps", t_next), T("work", t_work),
-	T("skills", t_skills), T("family", t_family), T("health", t_health),
+	T("questions", t_questions), T("steps", t_next), T("work", t_work),
+	T("skills", t_skills), T("household", t_family), T("health", t_health),
 	T("idea", t_idea), T("business", t_business), T("education", t_education),
 	T("training", t_training), T("job", t_job), T("legal", t_legal),
 	T("material", t_material), T("medical", t_medical),
 	T("accommodation", t_accommodation), T("justification", t_justify),
-	T("call", t_call), T("campaign", t_campaign), T("monitoring", t_monitoring),
-	T("closure", t_closure), T("medical_needs", t_medneeds),
+	T("call_summary", t_call), T("campaign_notes", t_campaign),
+	T("monitoring", t_monitoring), T("medical_needs", t_medneeds),
 	T("place_detail", t_place_detail),
 #undef T
 };
