@@ -32,8 +32,8 @@ char	*ui_field_display_tr(const struct form_set *, const struct form_record *, s
 /* malloc'd editable text of field i. */
 char	*ui_field_edit_text(const struct form_record *, size_t i);
 /* Stores text in field i; NULL on success, else what is wrong (ui_ferr_free). */
-struct ui_ferr	*ui_field_commit(const struct form_set *, struct db_expr *, struct form_record *,
-	    size_t i, const char *text);
+struct ui_ferr	*ui_field_commit(const struct form_set *, struct db_expr *,
+		    struct form_record *, size_t i, const char *text);
 /* One-line summary of a child row (first few values). */
 char	*ui_field_row_summary(const struct form_set *, const struct form_record *);
 
