@@ -3,7 +3,8 @@
  * taken away under the running program (renamed by another connection) is
  * said on the screen, in the message line and where the list would be,
  * never shown as an empty list; what the list keeps (the start screen's
- * menu) stays.
+ * menu) stays. And the help, a list for reading: it scrolls a row at a time
+ * and never past its last page.
  */
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -120,12 +121,40 @@ test_caselist_cases_gone(void **state)
 	VT_ASSERT_EXIT(t->vt, 0, T);
 }
 
+/* The help scrolls by rows of text: PgDn shows its last page (the last
+ * action on the last row of the body), more keys move nothing past it, PgUp
+ * brings the start back, Down moves one row. */
+static void
+test_help_reads(void **state)
+{
+	struct t *t = *state;
+
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	vt_key(t->vt, VT_F1);
+	VT_ASSERT_ROW(t->vt, 1, "Every action has a function key", T);
+	assert_false(vt_wait_text(t->vt, "Redraw the screen", 50));
+	vt_key(t->vt, VT_PAGEDOWN);
+	VT_ASSERT_ROW(t->vt, 21, "Redraw the screen", T);
+	vt_key(t->vt, VT_PAGEDOWN);
+	vt_key(t->vt, VT_DOWN);
+	vt_pump(t->vt, 200);
+	VT_ASSERT_ROW(t->vt, 21, "Redraw the screen", T);
+	vt_key(t->vt, VT_PAGEUP);
+	VT_ASSERT_ROW(t->vt, 1, "Every action has a function key", T);
+	vt_key(t->vt, VT_DOWN);
+	VT_ASSERT_ROW(t->vt, 1, "do not work", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_home_drafts_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_caselist_cases_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_help_reads, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
