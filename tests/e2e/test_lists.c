@@ -3,8 +3,8 @@
  * taken away under the running program (renamed by another connection) is
  * said on the screen, in the message line and where the list would be,
  * never shown as an empty list; what the list keeps (the start screen's
- * menu) stays; the case overview keeps saying it too. And the help, a list for reading: it scrolls a row at a time
- * and never past its last page.
+ * menu) stays; the case overview keeps saying it too. And the help, a list
+ * for reading: it scrolls a row at a time and never past its last page.
  */
 #include <sqlite3.h>
 #include <stdbool.h>
