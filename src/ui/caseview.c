@@ -46,6 +46,7 @@ struct ui_caseview {
 	size_t			 cap;
 	size_t			 cur;		/* a CV_FORM or CV_EVENT line */
 	size_t			 top;
+	char			*err;		/* the last load's first failure, or NULL */
 };
 
 static const enum ui_action ui_caseview_bar[] = {
@@ -252,6 +253,20 @@ ui_caseview_timeline_lines(struct ui_caseview *v)
 		ui_caseview_add(v, CV_EVENT, NULL, ui_caseview_event_text, i);
 }
 
+/* A read failed: the first failure of a load is said, and kept for the body
+ * until a load succeeds (the case must not look as if it held nothing). */
+static void
+ui_caseview_failed(struct ui_caseview *v, struct ui_app *app, char *err,
+    const char *fallback)
+{
+	if (v->err != NULL) {
+		free(err);
+		return;
+	}
+	v->err = err != NULL ? err : xstrdup(_(fallback));
+	ui_message(app, true, "%s", v->err);
+}
+
 static void
 ui_caseview_counts(struct ui_caseview *v, struct ui_app *app)
 {
@@ -262,10 +277,7 @@ ui_caseview_counts(struct ui_caseview *v, struct ui_app *app)
 	for (i = 0; i < v->nforms; i++) {
 		n = 0;
 		if (db_record_list(app->db, v->forms[i], v->case_id, &ids, &n, &err) != DB_OK) {
-			if (app->msg == NULL)	/* the first failure is said */
-				ui_message(app, true, "%s", err != NULL ? err :
-				    _("The list cannot be read"));
-			free(err);
+			ui_caseview_failed(v, app, err, N_("The list cannot be read"));
 			err = NULL;
 			n = 0;
 		}
@@ -295,10 +307,10 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 	}
 	db_timeline_summary_clear(&v->sum);
 	ui_caseview_clear_lines(v);
-	if (db_timeline_summary(app->db, v->case_id, &v->sum, &err) != DB_OK) {
-		ui_message(app, true, "%s", err != NULL ? err : _("The case cannot be read"));
-		free(err);
-	}
+	free(v->err);
+	v->err = NULL;
+	if (db_timeline_summary(app->db, v->case_id, &v->sum, &err) != DB_OK)
+		ui_caseview_failed(v, app, err, N_("The case cannot be read"));
 	if (v->forms == NULL)
 		ui_caseview_pick_forms(v, app);
 	ui_caseview_counts(v, app);
@@ -333,6 +345,11 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 	int top = ui_body_top(), rows = ui_body_rows(app), y = top;
 	size_t k;
 
+	if (v->err != NULL) {	/* said above what could be read */
+		y += ui_draw_wrapped(y, 1, app->cols - 2, 3, v->err, US_ERROR) + 1;
+		rows -= y - top;
+		top = y;
+	}
 	if (v->cur < v->top)
 		v->top = v->cur > 6 ? v->top : 0;	/* the header stays while it can */
 	if (v->cur < v->top)
@@ -431,6 +448,7 @@ ui_caseview_free(struct ui_screen *s)
 	free(v->forms);
 	free(v->counts);
 	free(v->first);
+	free(v->err);
 	free(v);
 }
 

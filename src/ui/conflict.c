@@ -13,24 +13,18 @@
 #include "ui/draw.h"
 #include "ui/field.h"
 #include "ui/formsave.h"
+#include "ui/list.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
 
-/* A line of the list: a difference, or the heading of a row (diff -1). */
-struct ui_conflict_line {
-	int	diff;
-	size_t	of;	/* heading: the difference whose row it names */
-};
-
+/* The differences are the lines of a ui/list; a difference that starts the
+ * lines of another repeat row has the row's name as its heading. */
 struct ui_conflict {
 	struct ui_form		*form;
 	struct form_record	*theirs;
 	struct form_merge	 m;
-	struct ui_conflict_line	*lines;
-	size_t			 nlines;
-	size_t			 cur;	/* the difference with the cursor */
-	size_t			 top;	/* first line shown */
+	struct ui_list		 list;	/* over m.d */
 	char			*case_mine;	/* case numbers of an FM_CASE difference */
 	char			*case_theirs;
 };
@@ -65,21 +59,13 @@ ui_conflict_same_row(const struct form_merge_diff *a, const struct form_merge_di
 	    a->theirs_row == b->theirs_row;
 }
 
-static void
-ui_conflict_lines(struct ui_conflict *c)
+/* True when difference k starts the lines of a row (a heading above it). */
+static bool
+ui_conflict_starts_row(const struct ui_conflict *c, size_t k)
 {
-	size_t k, cap = 0;
+	const struct form_merge_diff *d = &c->m.d[k];
 
-	for (k = 0; k < c->m.n; k++) {
-		const struct form_merge_diff *d = &c->m.d[k];
-
-		if (d->in_row && (k == 0 || !ui_conflict_same_row(&c->m.d[k - 1], d))) {
-			c->lines = xgrow(c->lines, &cap, c->nlines + 1, sizeof *c->lines);
-			c->lines[c->nlines++] = (struct ui_conflict_line){ -1, k };
-		}
-		c->lines = xgrow(c->lines, &cap, c->nlines + 1, sizeof *c->lines);
-		c->lines[c->nlines++] = (struct ui_conflict_line){ (int)k, k };
-	}
+	return d->in_row && (k == 0 || !ui_conflict_same_row(&c->m.d[k - 1], d));
 }
 
 /* "Family members returning together 2 (HASANI, Amina)": the user's position
@@ -137,27 +123,29 @@ ui_conflict_kept(const struct form_merge_diff *d)
 	    _("theirs") : "?";
 }
 
+/* Difference k as a line: what it is, the other user's, the user's, which is
+ * kept. */
 static void
-ui_conflict_draw_diff(struct ui_app *app, const struct ui_conflict *c, int y, size_t k)
+ui_conflict_draw_diff(struct ui_list *l, struct ui_app *app, size_t k, int y, bool cur)
 {
+	const struct ui_conflict *c = l->data;
 	const struct form_merge_diff *d = &c->m.d[k];
 	int w = app->cols - 4, lw = w * 37 / 100, vw = w / 4, x;
-	enum ui_style st = k == c->cur ? US_FOCUS : US_NORMAL;
+	enum ui_style st = cur ? US_FOCUS : US_NORMAL;
 	const struct form_field *fd;
 	char *t;
 
-	if (k == c->cur)
+	if (cur)
 		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
 	if (d->kind == FM_CASE) {
-		ui_draw_text(y, 1, lw, _("Case"), k == c->cur ? US_FOCUS : US_LABEL);
+		ui_draw_text(y, 1, lw, _("Case"), cur ? US_FOCUS : US_LABEL);
 	} else if (d->kind == FM_ROW) {
 		ui_draw_text(y, 3, lw - 2, ui_conflict_row_label(d), st);
 	} else {
 		fd = d->in_row ? &c->form->rec->def->fields[d->field].group->fields[d->sub] :
 		    &c->form->rec->def->fields[d->field];
 		x = d->in_row ? 3 : 1;
-		ui_draw_text(y, x, lw - x + 1, ui_conflict_label(fd),
-		    k == c->cur ? US_FOCUS : US_LABEL);
+		ui_draw_text(y, x, lw - x + 1, ui_conflict_label(fd), cur ? US_FOCUS : US_LABEL);
 	}
 	t = ui_conflict_side(app, c, d, false);
 	ui_draw_text(y, 2 + lw, vw, t, st);
@@ -169,45 +157,38 @@ ui_conflict_draw_diff(struct ui_app *app, const struct ui_conflict *c, int y, si
 	    d->pick == FM_UNDECIDED ? US_ERROR : st);
 }
 
-static void
-ui_conflict_draw_line(struct ui_app *app, const struct ui_conflict *c, int y, size_t i)
+/* The heading above difference k: the name of the row its lines are of. */
+static int
+ui_conflict_above(struct ui_list *l, struct ui_app *app, size_t k)
 {
+	(void)app;
+	return ui_conflict_starts_row(l->data, k) ? 1 : 0;
+}
+
+static int
+ui_conflict_heading(struct ui_list *l, struct ui_app *app, size_t k, int y)
+{
+	struct ui_conflict *c = l->data;
 	char *t;
 
-	if (c->lines[i].diff >= 0) {
-		ui_conflict_draw_diff(app, c, y, (size_t)c->lines[i].diff);
-		return;
-	}
-	t = ui_conflict_row_name(app, c, &c->m.d[c->lines[i].of]);
+	if (!ui_conflict_starts_row(c, k))
+		return 0;
+	t = ui_conflict_row_name(app, c, &c->m.d[k]);
 	ui_draw_text(y, 1, app->cols - 2, t, US_HEADING);
 	free(t);
+	return 1;
 }
 
-/* The line of the cursor's difference. */
-static size_t
-ui_conflict_cur_line(const struct ui_conflict *c)
-{
-	size_t i;
+/* The case numbers an FM_CASE difference shows (read again when the screen
+ * is shown); the differences themselves are made once, when it opens. */
+static bool ui_conflict_load(struct ui_list *, struct ui_app *, size_t *n, char **err);
 
-	for (i = 0; i < c->nlines; i++)
-		if (c->lines[i].diff == (int)c->cur)
-			return i;
-	return 0;
-}
-
-/* Keeps the cursor's line (and the heading right above it) on screen. */
-static void
-ui_conflict_scroll(struct ui_conflict *c, int rows)
-{
-	size_t line = ui_conflict_cur_line(c), first = line;
-
-	if (first > 0 && c->lines[first - 1].diff < 0)
-		first--;
-	if (first < c->top)
-		c->top = first;
-	if (rows > 0 && line >= c->top + (size_t)rows)
-		c->top = line - (size_t)rows + 1;
-}
+static const struct ui_list_ops ui_conflict_list_ops = {
+	.load = ui_conflict_load,
+	.draw = ui_conflict_draw_diff,
+	.above = ui_conflict_above,
+	.heading = ui_conflict_heading,
+};
 
 static void
 ui_conflict_draw(struct ui_screen *s, struct ui_app *app)
@@ -215,7 +196,6 @@ ui_conflict_draw(struct ui_screen *s, struct ui_app *app)
 	struct ui_conflict *c = s->data;
 	int top = ui_body_top(), y = top, w = app->cols - 4, lw = w * 37 / 100;
 	int vw = w / 4, rows;
-	size_t i;
 
 	y += ui_draw_wrapped(y, 1, app->cols - 2, 3, _("Someone else saved this record while "
 	    "you were editing it. Nothing has been overwritten. Choose what to keep; * marks "
@@ -225,9 +205,7 @@ ui_conflict_draw(struct ui_screen *s, struct ui_app *app)
 	ui_draw_text(y, 3 + lw + vw, vw, _("Yours"), US_HEADING);
 	ui_draw_text(y++, 4 + lw + 2 * vw, w - lw - 2 * vw, _("Kept"), US_HEADING);
 	rows = top + ui_body_rows(app) - y;
-	ui_conflict_scroll(c, rows);
-	for (i = c->top; i < c->nlines && y < top + ui_body_rows(app); i++, y++)
-		ui_conflict_draw_line(app, c, y, i);
+	ui_list_draw(&c->list, app, y, rows);
 	if (app->msg == NULL)
 		ui_draw_text(app->rows - 2, 0, app->cols, _("Enter: switch   Right: yours   "
 		    "Left: theirs   Esc: back to the form"), US_DIM);
@@ -244,7 +222,7 @@ ui_conflict_save(struct ui_screen *s, struct ui_conflict *c, struct ui_app *app)
 	if (!form_merge_decided(&c->m)) {
 		for (k = 0; k < c->m.n && c->m.d[k].pick != FM_UNDECIDED; k++)
 			;
-		c->cur = k;
+		c->list.cur = k;
 		ui_message(app, true, "%s", _("Choose yours or theirs for every line marked ?"));
 		return;
 	}
@@ -264,7 +242,7 @@ ui_conflict_save(struct ui_screen *s, struct ui_conflict *c, struct ui_app *app)
 static bool
 ui_conflict_pick(struct ui_conflict *c, int key, enum ui_action a)
 {
-	struct form_merge_diff *d = c->m.n > 0 ? &c->m.d[c->cur] : NULL;
+	struct form_merge_diff *d = c->list.cur < c->m.n ? &c->m.d[c->list.cur] : NULL;
 
 	if (a == UA_ADD_ROW || a == UA_NEW_CASE)
 		form_merge_pick_all(&c->m, a == UA_ADD_ROW ? FM_PICK_MINE : FM_PICK_THEIRS);
@@ -282,33 +260,12 @@ ui_conflict_pick(struct ui_conflict *c, int key, enum ui_action a)
 }
 
 static bool
-ui_conflict_move(struct ui_conflict *c, struct ui_app *app, enum ui_action a)
-{
-	size_t page = (size_t)(ui_body_rows(app) > 8 ? ui_body_rows(app) - 6 : 2);
-
-	if (a == UA_UP || a == UA_PREV)
-		c->cur = c->cur > 0 ? c->cur - 1 : 0;
-	else if (a == UA_DOWN || a == UA_NEXT)
-		c->cur = c->cur + 1 < c->m.n ? c->cur + 1 : c->cur;
-	else if (a == UA_PGUP)
-		c->cur = c->cur > page ? c->cur - page : 0;
-	else if (a == UA_PGDN)
-		c->cur = c->cur + page < c->m.n ? c->cur + page : (c->m.n > 0 ? c->m.n - 1 : 0);
-	else if (a == UA_HOME)
-		c->cur = 0;
-	else if (a == UA_END)
-		c->cur = c->m.n > 0 ? c->m.n - 1 : 0;
-	else
-		return false;
-	return true;
-}
-
-static bool
 ui_conflict_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_conflict *c = s->data;
+	int page = ui_body_rows(app) > 8 ? ui_body_rows(app) - 6 : 2;
 
-	if (key == UI_KEY_TICK || ui_conflict_move(c, app, a) || ui_conflict_pick(c, key, a))
+	if (key == UI_KEY_TICK || ui_list_move(&c->list, a, page) || ui_conflict_pick(c, key, a))
 		return true;
 	if (a == UA_SAVE)
 		ui_conflict_save(s, c, app);
@@ -326,37 +283,65 @@ ui_conflict_free(struct ui_screen *s)
 
 	form_merge_free(&c->m);
 	form_record_free(c->theirs);
-	free(c->lines);
+	ui_list_free(&c->list);
 	free(c->case_mine);
 	free(c->case_theirs);
 	free(c);
 }
 
+static void ui_conflict_shown(struct ui_screen *, struct ui_app *);
+
 static const struct ui_screen_ops ui_conflict_ops = {
 	.name = "conflict",
 	.draw = ui_conflict_draw,
 	.key = ui_conflict_key,
+	.shown = ui_conflict_shown,
 	.free = ui_conflict_free,
 	.bar = ui_conflict_bar,
 	.bar_label = ui_conflict_bar_label,
 };
 
-/* A case's number for the FM_CASE line ("-" for none). */
-static char *
-ui_conflict_case_no(struct ui_app *app, int64_t id)
+/* A case's number for the FM_CASE line ("-" for none); false (with *err)
+ * when it cannot be read. */
+static bool
+ui_conflict_case_no(struct ui_app *app, int64_t id, char **out, char **err)
 {
 	struct db_case cs;
-	char *t, *err = NULL;
 
-	if (id == 0)
-		return xstrdup("-");
-	if (db_case_load_ex(app->db, id, false, &cs, &err) != DB_OK) {
-		ui_message_err(app, err, N_("The case cannot be read"));
-		return xstrdup("-");
+	if (id == 0 || db_case_load_ex(app->db, id, false, &cs, err) != DB_OK) {
+		*out = xstrdup("-");
+		return id == 0;
 	}
-	t = xstrdup(cs.case_no);
+	*out = xstrdup(cs.case_no);
 	db_case_clear(&cs);
-	return t;
+	return true;
+}
+
+static bool
+ui_conflict_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
+{
+	struct ui_conflict *c = l->data;
+	bool ok;
+
+	free(c->case_mine);
+	free(c->case_theirs);
+	ok = ui_conflict_case_no(app, c->form->rec->case_id, &c->case_mine, err);
+	if (ok)
+		ok = ui_conflict_case_no(app, c->theirs->case_id, &c->case_theirs, err);
+	else
+		c->case_theirs = xstrdup("-");
+	if (!ok && *err == NULL)
+		*err = xstrdup(_("The case cannot be read"));
+	*n = c->m.n;
+	return ok;
+}
+
+static void
+ui_conflict_shown(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_conflict *c = s->data;
+
+	ui_list_load(&c->list, app);
 }
 
 void
@@ -367,9 +352,8 @@ ui_conflict_open(struct ui_app *app, struct ui_form *f, struct form_record *thei
 	c->form = f;
 	c->theirs = theirs;
 	form_merge_diff(f->base, f->rec, theirs, &c->m);
-	ui_conflict_lines(c);
-	c->case_mine = ui_conflict_case_no(app, f->rec->case_id);
-	c->case_theirs = ui_conflict_case_no(app, theirs->case_id);
+	c->list.ops = &ui_conflict_list_ops;
+	c->list.data = c;
 	ui_push(app, &ui_conflict_ops, c, N_("Save conflict"));
 	if (c->m.n == 0)
 		ui_message(app, false, "%s", _("The other user saved the same values; saving keeps them."));

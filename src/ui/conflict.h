@@ -12,7 +12,9 @@
  * switches, F9/^A and F4/^N pick the user's or the other's for every line
  * both changed. F2/^O saves the other user's version with only what is kept
  * "yours" on it (refused while a line is undecided); Esc goes back to the
- * form unchanged. Nothing is written until the user saves.
+ * form unchanged. Nothing is written until the user saves. The lines run on
+ * ui/list; the case numbers of a case difference are read when the screen is
+ * shown, and a failure to read them is said there, not shown as "-" alone.
  */
 #ifndef UI_CONFLICT_H
 #define UI_CONFLICT_H

@@ -204,28 +204,45 @@ ui_draw_line_len(const char *s, int cols, size_t *skip)
 	return brk;
 }
 
+/* Wraps text to cols and draws (when draw) its lines from line first on,
+ * at most rows of them (rows <= 0: all); returns the lines it went through
+ * (from first on). */
 static int
-ui_draw_wrap(int y, int x, int cols, int rows, const char *utf8, enum ui_style st,
-    bool draw)
+ui_draw_wrap_from(int y, int x, int cols, int first, int rows, const char *utf8,
+    enum ui_style st, bool draw)
 {
 	char *clean = utf8_sanitize(utf8 != NULL ? utf8 : "");
 	const char *p = clean;
 	size_t len, skip;
 	int n = 0;
 
-	while (*p != '\0' && (rows <= 0 || n < rows) && cols > 0) {
+	while (*p != '\0' && (rows <= 0 || n - first < rows) && cols > 0) {
 		len = ui_draw_line_len(p, cols, &skip);
-		if (draw) {
+		if (draw && n >= first) {
 			char *line = xstrndup(p, len);
 
-			ui_draw_text(y + n, x, cols, line, st);
+			ui_draw_text(y + n - first, x, cols, line, st);
 			free(line);
 		}
 		n++;
 		p += len + skip;
 	}
 	free(clean);
-	return n;
+	return n > first ? n - first : 0;
+}
+
+static int
+ui_draw_wrap(int y, int x, int cols, int rows, const char *utf8, enum ui_style st,
+    bool draw)
+{
+	return ui_draw_wrap_from(y, x, cols, 0, rows, utf8, st, draw);
+}
+
+int
+ui_draw_wrapped_from(int y, int x, int cols, int first, int rows, const char *utf8,
+    enum ui_style st)
+{
+	return ui_draw_wrap_from(y, x, cols, first, rows, utf8, st, true);
 }
 
 int

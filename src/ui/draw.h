@@ -46,6 +46,9 @@ void	ui_draw_fill(int y, int x, int cols, enum ui_style);
 int	ui_draw_width(const char *utf8);
 /* Word-wraps text into at most rows lines of cols; returns lines drawn. */
 int	ui_draw_wrapped(int y, int x, int cols, int rows, const char *utf8, enum ui_style);
+/* The same from wrapped line first on (the lines above it not drawn). */
+int	ui_draw_wrapped_from(int y, int x, int cols, int first, int rows, const char *utf8,
+	    enum ui_style);
 /* Lines the text takes when wrapped to cols. */
 int	ui_draw_wrapped_lines(int cols, const char *utf8);
 

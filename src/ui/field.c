@@ -50,29 +50,42 @@ ui_field_edit_text(const struct form_record *rec, size_t i)
 	return xstrdup(str_empty(v) ? "" : v);	/* a money field shows its currency beside */
 }
 
-static char *
-ui_field_constraint(const struct form_set *set, struct db_expr *expr,
-    struct form_record *rec, size_t i)
+/* An error of field i: kind, the text typed and the line said now (msg taken). */
+static struct ui_ferr *
+ui_field_err(enum ui_ferr_kind kind, const char *typed, char *msg)
+{
+	struct ui_ferr *e = xcalloc(1, sizeof *e);
+
+	e->kind = kind;
+	e->typed = xstrdup(typed);
+	e->said = msg;
+	return e;
+}
+
+/* The field's constraint on its stored value: NULL when it holds. */
+static struct ui_ferr *
+ui_field_constraint(struct db_expr *expr, struct form_record *rec, size_t i)
 {
 	const struct form_field *fd = &rec->def->fields[i];
+	struct ui_ferr *e;
 
-	(void)set;
 	if (fd->constraint == NULL || str_empty(rec->vals[i]))
 		return NULL;
 	if (db_expr_truth(expr, fd->constraint, rec, true))
 		return NULL;
-	if (fd->constraint_msg != NULL)
-		return xstrdup(_(fd->constraint_msg));
-	return xasprintf(_("The value does not meet the rule %s"), fd->constraint);
+	e = ui_field_err(UI_FERR_RULE, "", NULL);
+	e->said = ui_ferr_text(e, NULL, rec, i);
+	return e;
 }
 
-char *
+struct ui_ferr *
 ui_field_commit(const struct form_set *set, struct db_expr *expr, struct form_record *rec,
     size_t i, const char *text)
 {
 	const struct form_field *fd = &rec->def->fields[i];
 	char *t = xstrdup(text != NULL ? text : ""), *canon = NULL, *msg = NULL;
 	const char *trimmed = str_trim(t);
+	struct ui_ferr *e = NULL;
 
 	if (*trimmed == '\0') {
 		form_record_set(rec, i, NULL);
@@ -83,11 +96,11 @@ ui_field_commit(const struct form_set *set, struct db_expr *expr, struct form_re
 	} else {
 		form_record_set(rec, i, trimmed);
 	}
+	if (msg != NULL)
+		e = ui_field_err(UI_FERR_TYPED, trimmed, msg);
 	free(canon);
 	free(t);
-	if (msg == NULL)
-		msg = ui_field_constraint(set, expr, rec, i);
-	return msg;
+	return e != NULL ? e : ui_field_constraint(expr, rec, i);
 }
 
 char *

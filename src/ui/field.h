@@ -6,7 +6,8 @@
  * (choice labels translated at draw time, dates with their weekday, yes/no in
  * the staff language). ui_field_commit() checks typed text for a field and, when
  * it is good, stores the canonical value in the record; on a bad value it
- * stores the typed text as it is (a draft keeps it) and returns the message.
+ * stores the typed text as it is (a draft keeps it) and returns the error as
+ * ui/ferr keeps it (made into text when drawn).
  */
 #ifndef UI_FIELD_H
 #define UI_FIELD_H
@@ -15,6 +16,7 @@
 
 #include "db/expr.h"
 #include "form/value.h"
+#include "ui/ferr.h"
 
 /* True for fields edited by typing text into them. */
 bool	 ui_field_is_text(const struct form_field *);
@@ -29,9 +31,9 @@ char	*ui_field_display_tr(const struct form_set *, const struct form_record *, s
 	    ui_field_tr_fn);
 /* malloc'd editable text of field i. */
 char	*ui_field_edit_text(const struct form_record *, size_t i);
-/* Stores text in field i; NULL on success, else a malloc'd message. */
-char	*ui_field_commit(const struct form_set *, struct db_expr *, struct form_record *,
-	    size_t i, const char *text);
+/* Stores text in field i; NULL on success, else what is wrong (ui_ferr_free). */
+struct ui_ferr	*ui_field_commit(const struct form_set *, struct db_expr *,
+		    struct form_record *, size_t i, const char *text);
 /* One-line summary of a child row (first few values). */
 char	*ui_field_row_summary(const struct form_set *, const struct form_record *);
 

@@ -43,8 +43,7 @@ ui_form_cur_picked(struct ui_app *app, void *arg, const char *value)
 		return;
 	form_record_set_part(f->rec, (size_t)field,
 	    form_type(f->rec->def->fields[field].type)->edit_side, value);
-	free(f->err[field]);
-	f->err[field] = NULL;
+	ui_form_set_err(f, field, NULL);
 	f->edit_typed = true;	/* the amount is checked again when the field is left */
 	ui_form_changed(f, app);
 }
@@ -116,8 +115,7 @@ static void
 ui_form_set_value(struct ui_form *f, struct ui_app *app, int field, const char *v)
 {
 	form_record_set(f->rec, (size_t)field, v);
-	free(f->err[field]);
-	f->err[field] = NULL;
+	ui_form_set_err(f, field, NULL);
 	ui_form_changed(f, app);
 	ui_form_recompute(f, app);
 }

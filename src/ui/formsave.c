@@ -18,12 +18,11 @@
 #include "util/tr.h"
 
 static void
-ui_form_show_error(struct ui_form *f, struct ui_app *app, int field, char *msg)
+ui_form_show_error(struct ui_form *f, struct ui_app *app, int field, struct ui_ferr *e)
 {
 	int k;
 
-	free(f->err[field]);
-	f->err[field] = msg;
+	ui_form_set_err(f, field, e);
 	ui_form_recompute(f, app);
 	k = ui_form_item_of(f, field);
 	if (k >= 0)
@@ -46,13 +45,10 @@ ui_form_check_all(struct ui_form *f, struct ui_app *app)
 		return true;
 	for (k = 1; k < ps.n; k++) {
 		p = &ps.items[k];
-		if (f->err[p->field] == NULL && p->field != ps.items[0].field) {
-			f->err[p->field] = p->msg;
-			p->msg = NULL;
-		}
+		if (f->err[p->field] == NULL && p->field != ps.items[0].field)
+			f->err[p->field] = ui_ferr_problem(p);
 	}
-	ui_form_show_error(f, app, (int)ps.items[0].field, ps.items[0].msg);
-	ps.items[0].msg = NULL;
+	ui_form_show_error(f, app, (int)ps.items[0].field, ui_ferr_problem(&ps.items[0]));
 	form_check_clear(&ps);
 	return false;
 }

@@ -172,18 +172,19 @@ ui_form_focus(struct ui_form *f, int k)
 	ui_form_enter(f);
 }
 
-static void
-ui_form_set_err(struct ui_form *f, int field, char *msg)
+void
+ui_form_set_err(struct ui_form *f, int field, struct ui_ferr *e)
 {
-	free(f->err[field]);
-	f->err[field] = msg;
+	ui_ferr_free(f->err[field]);
+	f->err[field] = e;
 }
 
 /* Checks and stores the edit buffer; keeps a draft when something changed. */
 void
 ui_form_commit(struct ui_form *f, struct ui_app *app)
 {
-	char *before, *msg;
+	struct ui_ferr *e;
+	char *before;
 	int i = f->edit_field;
 
 	if (i < 0)
@@ -192,8 +193,8 @@ ui_form_commit(struct ui_form *f, struct ui_app *app)
 	before = ui_field_edit_text(f->rec, (size_t)i);
 	if (f->edit_typed || strcmp(before, f->edit.text != NULL ? f->edit.text : "") != 0 ||
 	    f->err[i] != NULL) {
-		msg = ui_field_commit(app->forms, app->expr, f->rec, (size_t)i, f->edit.text);
-		ui_form_set_err(f, i, msg);
+		e = ui_field_commit(app->forms, app->expr, f->rec, (size_t)i, f->edit.text);
+		ui_form_set_err(f, i, e);
 		ui_form_changed(f, app);
 	}
 	free(before);
@@ -517,8 +518,12 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	if (ct != NULL && line < rows) {
 		ui_form_draw_client_line(f, app, it, y + line++, ct, fb);
 	}
-	if (f->err[it->field] != NULL && line < rows)
-		ui_draw_text(y + line, lw + 2, app->cols - lw - 3, f->err[it->field], US_ERROR);
+	if (f->err[it->field] != NULL && line < rows) {
+		char *msg = ui_ferr_text(f->err[it->field], app->forms, f->rec, (size_t)it->field);
+
+		ui_draw_text(y + line, lw + 2, app->cols - lw - 3, msg, US_ERROR);
+		free(msg);
+	}
 }
 
 static void
@@ -645,12 +650,12 @@ ui_form_keep(struct ui_screen *s, struct ui_app *app)
 	struct ui_form *f = s->data;
 
 	if (f->edit_field >= 0) {
-		char *msg = ui_field_commit(app->forms, app->expr, f->rec, (size_t)f->edit_field,
-		    f->edit.text);
+		struct ui_ferr *e = ui_field_commit(app->forms, app->expr, f->rec,
+		    (size_t)f->edit_field, f->edit.text);
 
-		if (strcmp(f->edit.text != NULL ? f->edit.text : "", "") != 0 || msg != NULL)
+		if (strcmp(f->edit.text != NULL ? f->edit.text : "", "") != 0 || e != NULL)
 			f->root->dirty = true;
-		ui_form_set_err(f, f->edit_field, msg);
+		ui_form_set_err(f, f->edit_field, e);
 		f->edit_field = -1;
 	}
 	if (f->root == f && f->dirty && !f->saved)
@@ -664,7 +669,7 @@ ui_form_free(struct ui_screen *s)
 	size_t i;
 
 	for (i = 0; i < f->rec->def->nfields; i++)
-		free(f->err[i]);
+		ui_ferr_free(f->err[i]);
 	free(f->err);
 	free(f->relevant);
 	free(f->dflt);

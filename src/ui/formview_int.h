@@ -10,6 +10,7 @@
 
 #include "ui/app.h"
 #include "ui/edit.h"
+#include "ui/ferr.h"
 #include "ui/formview.h"
 
 enum ui_item_kind { UI_IT_SECTION, UI_IT_FIELD, UI_IT_ROW, UI_IT_ADD };
@@ -42,7 +43,7 @@ struct ui_form {
 	int			 cut_at;	/* limit a key hit since the last idle, 0 = none */
 	bool			 edit_fresh;	/* shows a default: the first key replaces it */
 	bool			*dflt;		/* per field: the value is a default, untouched */
-	char			**err;		/* per field, malloc'd message */
+	struct ui_ferr		**err;		/* per field: what is wrong, or NULL */
 	bool			*relevant;
 	bool			 dirty;		/* root: changed since loaded or saved */
 	bool			 draft_due;	/* root: changed since the last draft */
@@ -62,6 +63,8 @@ void	 ui_form_recompute(struct ui_form *, struct ui_app *);
 bool	 ui_form_item_focusable(const struct ui_form *, int idx);
 int	 ui_form_item_of(const struct ui_form *, int field);
 void	 ui_form_commit(struct ui_form *, struct ui_app *);
+/* Replaces field's error by e (taken; NULL clears it). */
+void	 ui_form_set_err(struct ui_form *, int field, struct ui_ferr *e);
 void	 ui_form_live(struct ui_form *, struct ui_app *);
 void	 ui_form_changed(struct ui_form *, struct ui_app *);
 /* Puts the cursor on item k (no commit of the field left). */

@@ -1,4 +1,8 @@
-/* ui/help: every key and what it does, from the key table itself. */
+/*
+ * ui/help: every key and what it does, from the key table itself: a list for
+ * reading on the engine of ui/list, one line per row the help takes (made
+ * again before each frame, as the width and the staff language may change).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -26,48 +30,115 @@ static const enum ui_action ui_help_order[] = {
 };
 #define UI_HELP_N (sizeof ui_help_order / sizeof ui_help_order[0])
 
-/* Draws the help from line `from` (intro first, then one entry per action,
- * wrapped); returns how many lines the whole help takes. */
+/* The blocks of the help: the intro, a blank line, then one per action. */
+#define UI_HELP_BLOCKS (UI_HELP_N + 2)
+
+/* Where a row of the help lies: its block, its row in it, the block's first
+ * row and its rows. */
+struct ui_help_at {
+	size_t	block;
+	int	row;
+	size_t	first;
+	int	rows;
+};
+
+/* The text of a block in the staff language of the moment. */
+static const char *
+ui_help_text(size_t block)
+{
+	if (block == 0)
+		return _(ui_help_intro);
+	return block == 1 ? "" : _(ui_keys_describe(ui_help_order[block - 2]));
+}
+
 static int
-ui_help_lines(struct ui_app *app, int from, int y0, int rows)
+ui_help_block_rows(const struct ui_app *app, size_t block)
+{
+	if (block == 1)
+		return 1;
+	return ui_draw_wrapped_lines(app->cols - (block == 0 ? 2 : 15), ui_help_text(block));
+}
+
+/* Finds row k; false past the end. */
+static bool
+ui_help_find(const struct ui_app *app, size_t k, struct ui_help_at *at)
+{
+	size_t first = 0, b;
+	int n;
+
+	for (b = 0; b < UI_HELP_BLOCKS; b++, first += (size_t)n) {
+		n = ui_help_block_rows(app, b);
+		if (k < first + (size_t)n) {
+			*at = (struct ui_help_at){ b, (int)(k - first), first, n };
+			return true;
+		}
+	}
+	return false;
+}
+
+/* One line per row the help takes at this width, in this language. */
+static bool
+ui_help_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
+{
+	size_t b;
+
+	(void)l;
+	(void)err;
+	for (b = 0; b < UI_HELP_BLOCKS; b++)
+		*n += (size_t)ui_help_block_rows(app, b);
+	return true;
+}
+
+/* Row k: the intro as far as it is in view; an action's keys and description
+ * only when the whole of it is in view. */
+static void
+ui_help_draw_row(struct ui_list *l, struct ui_app *app, size_t k, int y, bool cur)
 {
 	const char *f, *c;
+	struct ui_help_at at;
 	char keys[32];
-	int line = 0, n, y;
-	size_t k;
+	enum ui_action a;
 
-	n = ui_draw_wrapped_lines(app->cols - 2, _(ui_help_intro));
-	if (line + n > from && line - from < rows)
-		ui_draw_wrapped(y0 + line - from, 1, app->cols - 2, n, _(ui_help_intro), US_NORMAL);
-	line += n + 1;
-	for (k = 0; k < UI_HELP_N; k++) {
-		const char *d = _(ui_keys_describe(ui_help_order[k]));
-
-		n = ui_draw_wrapped_lines(app->cols - 15, d);
-		y = y0 + line - from;
-		if (line >= from && line - from + n <= rows) {
-			f = ui_keys_fname(ui_help_order[k]);
-			c = ui_keys_cname(ui_help_order[k]);
-			snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
-			    f != NULL && c != NULL ? " " : "", c != NULL ? c : "");
-			ui_draw_text(y, 1, 12, keys, US_KEY);
-			ui_draw_wrapped(y, 14, app->cols - 15, n, d, US_NORMAL);
-		}
-		line += n;
+	(void)cur;
+	if (!ui_help_find(app, k, &at) || at.block == 1)
+		return;
+	if (at.block == 0) {
+		ui_draw_wrapped_from(y, 1, app->cols - 2, at.row, 1, ui_help_text(0), US_NORMAL);
+		return;
 	}
-	return line;
+	if (at.first < l->top || at.first + (size_t)at.rows > l->top + (size_t)ui_body_rows(app))
+		return;
+	a = ui_help_order[at.block - 2];
+	if (at.row == 0) {
+		f = ui_keys_fname(a);
+		c = ui_keys_cname(a);
+		snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
+		    f != NULL && c != NULL ? " " : "", c != NULL ? c : "");
+		ui_draw_text(y, 1, 12, keys, US_KEY);
+	}
+	ui_draw_wrapped_from(y, 14, app->cols - 15, at.row, 1, ui_help_text(at.block), US_NORMAL);
 }
+
+static const struct ui_list_ops ui_help_list_ops = {
+	.load = ui_help_load,
+	.draw = ui_help_draw_row,
+};
 
 static void
 ui_help_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_help *h = s->data;
-	int rows = ui_body_rows(app), total;
 
-	total = ui_help_lines(app, 0, -1000, 0);
-	if ((int)h->list.top > total - rows)
-		h->list.top = total > rows ? (size_t)(total - rows) : 0;
-	ui_help_lines(app, (int)h->list.top, ui_body_top(), rows);
+	ui_list_draw(&h->list, app, ui_body_top(), ui_body_rows(app));
+}
+
+/* The rows follow the width and the staff language of the frame to come. */
+static void
+ui_help_idle(struct ui_screen *s, struct ui_app *app)
+{
+	struct ui_help *h = s->data;
+
+	ui_list_load(&h->list, app);
 }
 
 static bool
@@ -77,15 +148,8 @@ ui_help_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 
 	if (key == UI_KEY_TICK)
 		return true;
-	if (a == UA_DOWN || a == UA_PGDN) {
-		h->list.top += a == UA_DOWN ? 1 : 10;
-		return true;
-	}
-	if (a == UA_UP || a == UA_PGUP) {
-		h->list.top = h->list.top > (a == UA_UP ? 1u : 10u) ? h->list.top -
-		    (a == UA_UP ? 1 : 10) : 0;
-		return true;
-	}
+	if (a == UA_DOWN || a == UA_PGDN || a == UA_UP || a == UA_PGUP)
+		return ui_list_key(&h->list, s, app, a, 10);
 	if (a == UA_BACK || a == UA_HELP || a == UA_ENTER) {
 		ui_close(app, s);
 		return true;
@@ -96,13 +160,17 @@ ui_help_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 static void
 ui_help_free(struct ui_screen *s)
 {
-	free(s->data);
+	struct ui_help *h = s->data;
+
+	ui_list_free(&h->list);
+	free(h);
 }
 
 static const struct ui_screen_ops ui_help_ops = {
 	.name = "help",
 	.draw = ui_help_draw,
 	.key = ui_help_key,
+	.idle = ui_help_idle,
 	.free = ui_help_free,
 	.bar = ui_help_bar,
 };
@@ -110,5 +178,10 @@ static const struct ui_screen_ops ui_help_ops = {
 void
 ui_help_open(struct ui_app *app)
 {
-	ui_push(app, &ui_help_ops, xcalloc(1, sizeof(struct ui_help)), N_("Help"));
+	struct ui_help *h = xcalloc(1, sizeof *h);
+
+	h->list.ops = &ui_help_list_ops;
+	h->list.data = h;
+	h->list.reading = true;
+	ui_push(app, &ui_help_ops, h, N_("Help"));
 }

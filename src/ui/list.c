@@ -68,29 +68,68 @@ ui_list_load(struct ui_list *l, struct ui_app *app)
 	return l->err == NULL;
 }
 
+/* Puts the cursor's line (and its heading) in rows rows: a reading list
+ * shows its last page at most, headings counted when the screen says them. */
+static void
+ui_list_place(struct ui_list *l, struct ui_app *app, int rows)
+{
+	size_t k;
+	int used;
+
+	if (l->reading) {
+		if (rows > 0 && l->n > (size_t)rows && l->cur > l->n - (size_t)rows)
+			l->cur = l->n - (size_t)rows;
+		else if (rows > 0 && l->n <= (size_t)rows)
+			l->cur = 0;
+		l->top = l->cur;
+		return;
+	}
+	if (l->ops->above == NULL) {
+		ui_list_scroll(l, rows - l->reserve);
+		return;
+	}
+	ui_list_scroll(l, 0);
+	for (;;) {
+		for (used = 0, k = l->top; k <= l->cur && k < l->n; k++)
+			used += l->ops->above(l, app, k) + 1;
+		if (used <= rows || l->top >= l->cur)
+			return;
+		l->top++;
+	}
+}
+
+static void
+ui_list_draw_line(struct ui_list *l, struct ui_app *app, size_t k, int y)
+{
+	bool cur = k == l->cur && !l->reading;
+	const int *widths = NULL;
+	char *t;
+
+	if (l->ops->draw != NULL) {
+		l->ops->draw(l, app, k, y, cur);
+		return;
+	}
+	t = l->ops->line(l, app, k, &widths);
+	if (cur)
+		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+	if (widths != NULL)
+		ui_draw_cells(y, 2, app->cols - 4, t, widths, cur ? US_FOCUS : US_NORMAL);
+	else
+		ui_draw_text(y, 2, app->cols - 4, t, cur ? US_FOCUS : US_NORMAL);
+	free(t);
+}
+
 void
 ui_list_draw(struct ui_list *l, struct ui_app *app, int top, int rows)
 {
-	const int *widths;
 	int y = top;
 	size_t k;
-	char *t;
 
-	ui_list_scroll(l, rows - l->reserve - (l->err != NULL ? 3 : 0));
+	ui_list_place(l, app, rows - (l->err != NULL ? 3 : 0));
 	for (k = l->top; k < l->n && y < top + rows; k++) {
 		if (l->ops->heading != NULL && (y += l->ops->heading(l, app, k, y)) >= top + rows)
 			break;
-		widths = NULL;
-		t = l->ops->line(l, app, k, &widths);
-		if (k == l->cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		if (widths != NULL)
-			ui_draw_cells(y, 2, app->cols - 4, t, widths,
-			    k == l->cur ? US_FOCUS : US_NORMAL);
-		else
-			ui_draw_text(y, 2, app->cols - 4, t, k == l->cur ? US_FOCUS : US_NORMAL);
-		free(t);
-		y++;
+		ui_list_draw_line(l, app, k, y++);
 	}
 	if (l->err != NULL && y + 1 < top + rows)	/* where the rest of the list would be */
 		ui_draw_wrapped(y + 1, 2, app->cols - 4, top + rows - y - 1, l->err, US_ERROR);

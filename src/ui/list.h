@@ -1,14 +1,21 @@
 /*
  * ui/list: the one engine of the list screens (home, records of a form, find
- * a case): a cursor over lines that a screen supplies through callbacks.
+ * a case, languages, pickers, a save conflict, the help): a cursor over lines
+ * that a screen supplies through callbacks.
  *
  * Contract: the engine reads the lines only in ui_list_load(), which a screen
  * calls from its shown callback (on top again, or app->gen moved) or its idle
  * one, never from draw. A load that fails keeps the lines it could make (a
  * menu, "New") and the data layer's one-line message: the message is put in
  * the message line at once and drawn in the body below those lines until a
- * load succeeds, so a failure never looks like an empty list. Lines are drawn translated at draw time from what the
- * screen keeps (msgids and data).
+ * load succeeds, so a failure never looks like an empty list. Lines are drawn
+ * translated at draw time from what the screen keeps (msgids and data).
+ *
+ * A screen may draw its lines itself (draw: several columns and styles), say
+ * how many rows the heading above a line takes (above: the cursor's line
+ * then always stays on screen however many headings stand before it), and
+ * make a list for reading (reading: no cursor is drawn, the moving keys
+ * scroll it a line at a time and it never scrolls past its last page).
  */
 #ifndef UI_LIST_H
 #define UI_LIST_H
@@ -30,6 +37,12 @@ struct ui_list_ops {
 	/* Draws what stands above line k at row y; returns the rows it took
 	 * (0 for none). May be NULL. */
 	int	(*heading)(struct ui_list *, struct ui_app *, size_t k, int y);
+	/* Draws line k at row y itself (cur: it has the cursor); NULL: the
+	 * engine draws what line gives. */
+	void	(*draw)(struct ui_list *, struct ui_app *, size_t k, int y, bool cur);
+	/* The rows heading(k) takes, without drawing it; may be NULL (then
+	 * reserve rows are kept free for headings). */
+	int	(*above)(struct ui_list *, struct ui_app *, size_t k);
 	/* Enter on line k; may be NULL (the screen takes Enter itself). */
 	void	(*open)(struct ui_list *, struct ui_screen *, struct ui_app *, size_t k);
 	/* Another key on line k; true when handled. May be NULL. */
@@ -46,6 +59,7 @@ struct ui_list {
 	void				*data;	/* the screen's own state */
 	char				*err;	/* the last load's failure, or NULL */
 	int				 reserve; /* rows headings may take, kept free when scrolling */
+	bool				 reading; /* no cursor: cur is the top line */
 };
 
 /* Reads the lines again (the cursor stays where it can); false on failure. */

@@ -361,6 +361,56 @@ test_staff_switch_in_form(void **state)
 	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Registration"), 5000);
 }
 
+/* The first words of fmt (translated into code, "en": as it is) with arg
+ * put in: what stands under a field however narrow its column is. */
+static char *
+said_in(const char *code, const char *fmt, const char *arg)
+{
+	const char *t = strcmp(code, "en") == 0 ? fmt : tr_in(code, fmt);
+	char *s = xasprintf(t, arg), *cut;
+
+	if (strlen(s) > 24 && (cut = strchr(s + 20, ' ')) != NULL)
+		*cut = '\0';
+	return s;
+}
+
+/* Field errors are translated when drawn: after a staff-language switch the
+ * message under a field that did not take its value, and the one under a
+ * field the save found empty, are both in the new language. */
+static void
+test_staff_switch_field_errors(void **state)
+{
+	struct t *t = *state;
+	char *date_en = said_in("en", "'%s' is not a date (use 2026-11-22 or 22.11.2026)",
+	    "31.02.1980");
+	char *date_sk = said_in("sk", "'%s' is not a date (use 2026-11-22 or 22.11.2026)",
+	    "31.02.1980");
+	char *req_en = said_in("en", "%s is required", "Surname (as in passport)");
+	char *req_sk = said_in("sk", "%s is required", tr_in("sk", "Surname (as in passport)"));
+
+	t->vt = e2e_start_ex(t->db, NULL, NULL, 24, 80, NULL);
+	VT_ASSERT_TEXT(t->vt, "Find a case", 8000);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname (as in passport)", 5000);
+	e2e_tabs(t->vt, 4);			/* given names, native script, sex: dob */
+	e2e_text(t->vt, "31.02.1980");
+	VT_ASSERT_TEXT(t->vt, date_en, 5000);
+	vt_key(t->vt, VT_F2);			/* save: the empty surname is marked */
+	VT_ASSERT_TEXT(t->vt, req_en, 5000);
+	staff_to(t->vt, "en", "sk", false);
+	VT_ASSERT_TEXT(t->vt, date_sk, 5000);
+	VT_ASSERT_TEXT(t->vt, req_sk, 5000);
+	e2e_gone(t->vt, date_en);
+	e2e_gone(t->vt, req_en);
+	staff_to(t->vt, "sk", "en", true);
+	VT_ASSERT_TEXT(t->vt, date_en, 5000);
+	VT_ASSERT_TEXT(t->vt, req_en, 5000);
+	free(date_en);
+	free(date_sk);
+	free(req_en);
+	free(req_sk);
+}
+
 int
 main(void)
 {
@@ -370,6 +420,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_ascii_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin2_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_staff_switch_in_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_staff_switch_field_errors, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("languages and terminals", tests, group_setup,

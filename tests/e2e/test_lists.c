@@ -3,7 +3,8 @@
  * taken away under the running program (renamed by another connection) is
  * said on the screen, in the message line and where the list would be,
  * never shown as an empty list; what the list keeps (the start screen's
- * menu) stays.
+ * menu) stays; the case overview keeps saying it too. And the help, a list
+ * for reading: it scrolls a row at a time and never past its last page.
  */
 #include <sqlite3.h>
 #include <stdbool.h>
@@ -120,12 +121,74 @@ test_caselist_cases_gone(void **state)
 	VT_ASSERT_EXIT(t->vt, 0, T);
 }
 
+/* The case overview, back on top, reads the case again: its registrations
+ * are gone. The failure stays in the body (the case must not look as if it
+ * held no records) after the message line has cleared. */
+static void
+test_caseview_records_gone(void **state)
+{
+	struct t *t = *state;
+	int y;
+
+	e2e_add_case(t->db, "surname", "Novák", "given_names", "Ján", NULL);
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Novák", T);
+	vt_ctrl(t->vt, 'f');
+	vt_type(t->vt, "novak");
+	VT_ASSERT_TEXT(t->vt, "Ján", T);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	lists_take_table(t->db, "ALTER TABLE registration RENAME TO registration_gone");
+	vt_key(t->vt, VT_F1);
+	VT_ASSERT_ROW(t->vt, 0, "Help", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_ROW(t->vt, 22, "no such table: registration", T);
+	vt_key(t->vt, VT_DOWN);
+	assert_true(lists_row_gone(t->vt, 22, "no such table"));
+	for (y = 1; y < 22 && strstr(vt_row(t->vt, y), "no such table: registration") == NULL;
+	    y++)
+		;
+	if (y == 22) {
+		vt_dump(t->vt, stderr);
+		fail_msg("the failure is not in the body");
+	}
+}
+
+/* The help scrolls by rows of text: PgDn shows its last page (the last
+ * action on the last row of the body), more keys move nothing past it, PgUp
+ * brings the start back, Down moves one row. */
+static void
+test_help_reads(void **state)
+{
+	struct t *t = *state;
+
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	vt_key(t->vt, VT_F1);
+	VT_ASSERT_ROW(t->vt, 1, "Every action has a function key", T);
+	assert_false(vt_wait_text(t->vt, "Redraw the screen", 50));
+	vt_key(t->vt, VT_PAGEDOWN);
+	VT_ASSERT_ROW(t->vt, 21, "Redraw the screen", T);
+	vt_key(t->vt, VT_PAGEDOWN);
+	vt_key(t->vt, VT_DOWN);
+	vt_pump(t->vt, 200);
+	VT_ASSERT_ROW(t->vt, 21, "Redraw the screen", T);
+	vt_key(t->vt, VT_PAGEUP);
+	VT_ASSERT_ROW(t->vt, 1, "Every action has a function key", T);
+	vt_key(t->vt, VT_DOWN);
+	VT_ASSERT_ROW(t->vt, 1, "do not work", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_home_drafts_gone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_caselist_cases_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_caseview_records_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_help_reads, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,160 @@
+/* ui/ferr: a field's error made into text at draw time (see ui/ferr.h). */
+#include "ui/ferr.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/type.h"
+#include "util/mem.h"
+#include "util/tr.h"
+
+struct ui_ferr *
+ui_ferr_problem(const struct form_problem *p)
+{
+	struct ui_ferr *e = xcalloc(1, sizeof *e);
+
+	e->kind = UI_FERR_PROBLEM;
+	e->pkind = p->kind;
+	e->depth = p->depth;
+	if (p->depth > 0) {
+		e->path = xcalloc(p->depth, sizeof *e->path);
+		memcpy(e->path, p->path, p->depth * sizeof *e->path);
+	}
+	e->at = p->at;
+	e->said = p->msg != NULL ? xstrdup(p->msg) : NULL;
+	return e;
+}
+
+static const char *
+ui_ferr_label(const struct form_field *fd)
+{
+	return _(fd->label != NULL ? fd->label : fd->name);
+}
+
+/* The message form_value_check() gives for text, or NULL when it fits. */
+static char *
+ui_ferr_value(const struct form_set *set, const struct form_field *fd, const char *text)
+{
+	char *canon = NULL, *msg = NULL;
+
+	if (text == NULL || form_value_check(set, fd, text, &canon, &msg)) {
+		free(canon);
+		return NULL;
+	}
+	return msg;
+}
+
+/* Typed text: split by its type's enter (on a copy) or checked by its type. */
+static char *
+ui_ferr_typed(const struct ui_ferr *e, const struct form_set *set,
+    const struct form_record *rec, size_t field)
+{
+	const struct form_field *fd = &rec->def->fields[field];
+	struct form_record *copy;
+	char *msg;
+
+	if (form_type(fd->type)->enter == NULL)
+		return ui_ferr_value(set, fd, e->typed);
+	copy = form_record_dup(rec);
+	msg = form_type(fd->type)->enter(set, copy, field, e->typed != NULL ? e->typed : "");
+	form_record_free(copy);
+	return msg;
+}
+
+/* A repeat's row count against required, min and max (form/check's words). */
+static char *
+ui_ferr_rows(const struct form_field *fd, const struct form_record *r, size_t at)
+{
+	size_t n = r->kids != NULL ? r->kids[at].n : 0;
+
+	if (fd->required && n == 0)
+		return xasprintf(_("%s: add at least one row"), ui_ferr_label(fd));
+	if (fd->min != NULL && n < (size_t)atoi(fd->min))
+		return xasprintf(_("%s: at least %s rows are needed"), ui_ferr_label(fd),
+		    fd->min);
+	if (fd->max != NULL && n > (size_t)atoi(fd->max))
+		return xasprintf(_("%s: at most %s rows are allowed"), ui_ferr_label(fd),
+		    fd->max);
+	return NULL;
+}
+
+/* The problem's own line in the row r it lies in. */
+static char *
+ui_ferr_found(const struct ui_ferr *e, const struct form_set *set,
+    const struct form_record *r)
+{
+	const struct form_field *fd = &r->def->fields[e->at];
+
+	switch (e->pkind) {
+	case FORM_PROBLEM_REQUIRED:
+		return xasprintf(_("%s is required"), ui_ferr_label(fd));
+	case FORM_PROBLEM_TYPE:
+		return ui_ferr_value(set, fd, r->vals[e->at]);
+	case FORM_PROBLEM_CURRENCY:
+		return form_type(fd->type)->check_cols != NULL ?
+		    form_type(fd->type)->check_cols(set, r, e->at) : NULL;
+	case FORM_PROBLEM_CONSTRAINT:
+		return fd->constraint_msg != NULL ? xstrdup(_(fd->constraint_msg)) :
+		    xasprintf(_("%s does not meet the rule %s"), ui_ferr_label(fd),
+		    fd->constraint);
+	case FORM_PROBLEM_ROWS:
+		return ui_ferr_rows(fd, r, e->at);
+	}
+	return NULL;
+}
+
+/* A problem: its row found down the path, "Row N: " for each row it lies in. */
+static char *
+ui_ferr_text_problem(const struct ui_ferr *e, const struct form_set *set,
+    const struct form_record *rec)
+{
+	const struct form_record *r = rec;
+	size_t k;
+	char *msg, *line;
+
+	for (k = 0; k < e->depth; k++) {
+		const struct form_step *s = &e->path[k];
+
+		if (s->field >= r->def->nfields || r->kids == NULL || s->row >= r->kids[s->field].n)
+			return NULL;
+		r = r->kids[s->field].rows[s->row];
+	}
+	if (e->at >= r->def->nfields || (msg = ui_ferr_found(e, set, r)) == NULL)
+		return NULL;
+	for (k = e->depth; k-- > 0;) {
+		line = xasprintf(_("Row %zu: %s"), e->path[k].row + 1, msg);
+		free(msg);
+		msg = line;
+	}
+	return msg;
+}
+
+char *
+ui_ferr_text(const struct ui_ferr *e, const struct form_set *set,
+    const struct form_record *rec, size_t field)
+{
+	const struct form_field *fd = &rec->def->fields[field];
+	char *msg = NULL;
+
+	if (e->kind == UI_FERR_TYPED)
+		msg = ui_ferr_typed(e, set, rec, field);
+	else if (e->kind == UI_FERR_RULE && fd->constraint_msg != NULL)
+		msg = xstrdup(_(fd->constraint_msg));
+	else if (e->kind == UI_FERR_RULE)
+		msg = xasprintf(_("The value does not meet the rule %s"),
+		    fd->constraint != NULL ? fd->constraint : "");
+	else
+		msg = ui_ferr_text_problem(e, set, rec);
+	return msg != NULL ? msg : xstrdup(e->said != NULL ? e->said : "");
+}
+
+void
+ui_ferr_free(struct ui_ferr *e)
+{
+	if (e == NULL)
+		return;
+	free(e->typed);
+	free(e->path);
+	free(e->said);
+	free(e);
+}
