@@ -25,6 +25,91 @@ form_check_label(const struct form_field *fd)
 	return _(fd->label != NULL ? fd->label : fd->name);
 }
 
+char *
+form_problem_in_rows(const struct form_step *path, size_t depth, char *msg)
+{
+	char *line;
+
+	while (depth-- > 0) {
+		line = xasprintf(_("Row %zu: %s"), path[depth].row + 1, msg);
+		free(msg);
+		msg = line;
+	}
+	return msg;
+}
+
+/* The words of each kind of problem, for field at of row r. */
+static char *
+form_check_say_required(const struct form_set *set, const struct form_record *r, size_t at)
+{
+	return xasprintf(_("%s is required"), form_check_label(&r->def->fields[at]));
+}
+
+static char *
+form_check_say_type(const struct form_set *set, const struct form_record *r, size_t at)
+{
+	char *canon = NULL, *msg = NULL;
+
+	if (r->vals[at] == NULL || form_value_check(set, &r->def->fields[at], r->vals[at],
+	    &canon, &msg)) {
+		free(canon);
+		return NULL;
+	}
+	return msg;
+}
+
+static char *
+form_check_say_cols(const struct form_set *set, const struct form_record *r, size_t at)
+{
+	const struct form_type_desc *t = form_type(r->def->fields[at].type);
+
+	return t->check_cols != NULL ? t->check_cols(set, r, at) : NULL;
+}
+
+static char *
+form_check_say_constraint(const struct form_set *set, const struct form_record *r,
+    size_t at)
+{
+	const struct form_field *fd = &r->def->fields[at];
+
+	return fd->constraint_msg != NULL ? xstrdup(_(fd->constraint_msg)) :
+	    xasprintf(_("%s does not meet the rule %s"), form_check_label(fd), fd->constraint);
+}
+
+/* The row count of repeat field at against required, min and max. */
+static char *
+form_check_say_rows(const struct form_set *set, const struct form_record *r, size_t at)
+{
+	const struct form_field *fd = &r->def->fields[at];
+	size_t n = r->kids != NULL ? r->kids[at].n : 0;
+
+	if (fd->required && n == 0)
+		return xasprintf(_("%s: add at least one row"), form_check_label(fd));
+	if (fd->min != NULL && n < (size_t)atoi(fd->min))
+		return xasprintf(_("%s: at least %s rows are needed"), form_check_label(fd),
+		    fd->min);
+	if (fd->max != NULL && n > (size_t)atoi(fd->max))
+		return xasprintf(_("%s: at most %s rows are allowed"), form_check_label(fd),
+		    fd->max);
+	return NULL;
+}
+
+static char *(*const form_check_says[])(const struct form_set *,
+    const struct form_record *, size_t) = {
+	[FORM_PROBLEM_REQUIRED] = form_check_say_required,
+	[FORM_PROBLEM_TYPE] = form_check_say_type,
+	[FORM_PROBLEM_CURRENCY] = form_check_say_cols,
+	[FORM_PROBLEM_CONSTRAINT] = form_check_say_constraint,
+	[FORM_PROBLEM_ROWS] = form_check_say_rows,
+};
+
+char *
+form_problem_say(const struct form_set *set, const struct form_record *r,
+    enum form_problem_kind kind, size_t at)
+{
+	return at < r->def->nfields ? form_check_says[kind](set, r, at) : NULL;
+}
+
 /* Appends the problem of field at of def (msg taken), "Row N: " before it
  * for each row it lies in. */
 static void
@@ -32,14 +117,8 @@ form_check_add(struct form_check_walk *w, const struct form_def *def, size_t at,
     enum form_problem_kind kind, char *msg)
 {
 	struct form_problem *p;
-	size_t k = w->depth;
-	char *line;
 
-	while (k-- > 0) {
-		line = xasprintf(_("Row %zu: %s"), w->path[k].row + 1, msg);
-		free(msg);
-		msg = line;
-	}
+	msg = form_problem_in_rows(w->path, w->depth, msg);
 	w->out->items = xgrow(w->out->items, &w->out->cap, w->out->n + 1,
 	    sizeof *w->out->items);
 	p = &w->out->items[w->out->n++];
@@ -64,37 +143,18 @@ form_check_value(struct form_check_walk *w, const struct form_record *rec, size_
     enum form_problem_kind *kind)
 {
 	const struct form_field *fd = &rec->def->fields[i];
-	char *canon = NULL, *msg = NULL;
+	char *msg;
 
 	*kind = FORM_PROBLEM_TYPE;
-	if (fd->type != FT_CALCULATED &&
-	    !form_value_check(w->set, fd, rec->vals[i], &canon, &msg))
+	if (fd->type != FT_CALCULATED && (msg = form_check_say_type(w->set, rec, i)) != NULL)
 		return msg;
-	free(canon);
 	*kind = FORM_PROBLEM_CURRENCY;
-	if (form_type(fd->type)->check_cols != NULL &&
-	    (msg = form_type(fd->type)->check_cols(w->set, rec, i)) != NULL)
+	if ((msg = form_check_say_cols(w->set, rec, i)) != NULL)
 		return msg;
 	*kind = FORM_PROBLEM_CONSTRAINT;
 	if (fd->constraint == NULL || w->logic->holds(w->logic->arg, fd->constraint, rec))
 		return NULL;
-	return fd->constraint_msg != NULL ? xstrdup(_(fd->constraint_msg)) :
-	    xasprintf(_("%s does not meet the rule %s"), form_check_label(fd), fd->constraint);
-}
-
-/* The row count of repeat field i against required, min and max. */
-static char *
-form_check_count(const struct form_field *fd, size_t n)
-{
-	if (fd->required && n == 0)
-		return xasprintf(_("%s: add at least one row"), form_check_label(fd));
-	if (fd->min != NULL && n < (size_t)atoi(fd->min))
-		return xasprintf(_("%s: at least %s rows are needed"), form_check_label(fd),
-		    fd->min);
-	if (fd->max != NULL && n > (size_t)atoi(fd->max))
-		return xasprintf(_("%s: at most %s rows are allowed"), form_check_label(fd),
-		    fd->max);
-	return NULL;
+	return form_check_say_constraint(w->set, rec, i);
 }
 
 static void form_check_walk(struct form_check_walk *, struct form_record *);
@@ -103,7 +163,7 @@ static void
 form_check_rows(struct form_check_walk *w, struct form_record *rec, size_t i)
 {
 	struct form_rows *rows = &rec->kids[i];
-	char *msg = form_check_count(&rec->def->fields[i], rows->n);
+	char *msg = form_check_say_rows(w->set, rec, i);
 	size_t r;
 
 	if (msg != NULL)
@@ -132,7 +192,7 @@ form_check_field(struct form_check_walk *w, struct form_record *rec, size_t i)
 	}
 	if (str_empty(rec->vals[i])) {
 		if (fd->required)
-			msg = xasprintf(_("%s is required"), form_check_label(fd));
+			msg = form_check_say_required(w->set, rec, i);
 	} else {
 		msg = form_check_value(w, rec, i, &kind);
 	}

@@ -78,4 +78,14 @@ size_t	form_check_record(const struct form_set *, const struct form_logic *,
 /* Frees every problem and empties the list (it can be filled again). */
 void	form_check_clear(struct form_problems *);
 
+/* The words of a problem, for a screen that says it again later (in the
+ * language of the moment): the line of a problem of kind for field at of
+ * row r as it stands (malloc'd), or NULL when r no longer shows it (a
+ * required or constraint problem is said as long as the field exists). */
+char	*form_problem_say(const struct form_set *, const struct form_record *r,
+	    enum form_problem_kind, size_t at);
+/* msg (taken) with "Row N: " before it for each step of path, outermost
+ * first; the result is malloc'd. */
+char	*form_problem_in_rows(const struct form_step *path, size_t depth, char *msg);
+
 #endif

@@ -25,12 +25,6 @@ ui_ferr_problem(const struct form_problem *p)
 	return e;
 }
 
-static const char *
-ui_ferr_label(const struct form_field *fd)
-{
-	return _(fd->label != NULL ? fd->label : fd->name);
-}
-
 /* The message form_value_check() gives for text, or NULL when it fits. */
 static char *
 ui_ferr_value(const struct form_set *set, const struct form_field *fd, const char *text)
@@ -61,48 +55,6 @@ ui_ferr_typed(const struct ui_ferr *e, const struct form_set *set,
 	return msg;
 }
 
-/* A repeat's row count against required, min and max (form/check's words). */
-static char *
-ui_ferr_rows(const struct form_field *fd, const struct form_record *r, size_t at)
-{
-	size_t n = r->kids != NULL ? r->kids[at].n : 0;
-
-	if (fd->required && n == 0)
-		return xasprintf(_("%s: add at least one row"), ui_ferr_label(fd));
-	if (fd->min != NULL && n < (size_t)atoi(fd->min))
-		return xasprintf(_("%s: at least %s rows are needed"), ui_ferr_label(fd),
-		    fd->min);
-	if (fd->max != NULL && n > (size_t)atoi(fd->max))
-		return xasprintf(_("%s: at most %s rows are allowed"), ui_ferr_label(fd),
-		    fd->max);
-	return NULL;
-}
-
-/* The problem's own line in the row r it lies in. */
-static char *
-ui_ferr_found(const struct ui_ferr *e, const struct form_set *set,
-    const struct form_record *r)
-{
-	const struct form_field *fd = &r->def->fields[e->at];
-
-	switch (e->pkind) {
-	case FORM_PROBLEM_REQUIRED:
-		return xasprintf(_("%s is required"), ui_ferr_label(fd));
-	case FORM_PROBLEM_TYPE:
-		return ui_ferr_value(set, fd, r->vals[e->at]);
-	case FORM_PROBLEM_CURRENCY:
-		return form_type(fd->type)->check_cols != NULL ?
-		    form_type(fd->type)->check_cols(set, r, e->at) : NULL;
-	case FORM_PROBLEM_CONSTRAINT:
-		return fd->constraint_msg != NULL ? xstrdup(_(fd->constraint_msg)) :
-		    xasprintf(_("%s does not meet the rule %s"), ui_ferr_label(fd),
-		    fd->constraint);
-	case FORM_PROBLEM_ROWS:
-		return ui_ferr_rows(fd, r, e->at);
-	}
-	return NULL;
-}
-
 /* A problem: its row found down the path, "Row N: " for each row it lies in. */
 static char *
 ui_ferr_text_problem(const struct ui_ferr *e, const struct form_set *set,
@@ -110,7 +62,7 @@ ui_ferr_text_problem(const struct ui_ferr *e, const struct form_set *set,
 {
 	const struct form_record *r = rec;
 	size_t k;
-	char *msg, *line;
+	char *msg;
 
 	for (k = 0; k < e->depth; k++) {
 		const struct form_step *s = &e->path[k];
@@ -119,14 +71,9 @@ ui_ferr_text_problem(const struct ui_ferr *e, const struct form_set *set,
 			return NULL;
 		r = r->kids[s->field].rows[s->row];
 	}
-	if (e->at >= r->def->nfields || (msg = ui_ferr_found(e, set, r)) == NULL)
+	if ((msg = form_problem_say(set, r, e->pkind, e->at)) == NULL)
 		return NULL;
-	for (k = e->depth; k-- > 0;) {
-		line = xasprintf(_("Row %zu: %s"), e->path[k].row + 1, msg);
-		free(msg);
-		msg = line;
-	}
-	return msg;
+	return form_problem_in_rows(e->path, e->depth, msg);
 }
 
 char *
