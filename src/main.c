@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/out.h"
 #include "i18n/i18n.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -57,6 +58,7 @@ main(int argc, char **argv)
 	int rc = 0;
 
 	setlocale(LC_ALL, "");
+	cmd_out_init();
 	main_i18n();
 	if (argc > 1 && str_eq(argv[1], "--version"))
 		printf("avrr %s\n", AVRR_VERSION);
