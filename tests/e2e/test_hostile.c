@@ -190,6 +190,141 @@ test_screens_show_hostile_text_harmless(void **state)
 	hostile_check_vt(t->vt, "form, its end");
 }
 
+/* Fills the statement's ?1 with HOSTILE and runs it. */
+static void
+hostile_exec(sqlite3 *raw, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(raw, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(raw));
+	sqlite3_bind_text(st, 1, HOSTILE, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(raw));
+	sqlite3_finalize(st);
+}
+
+/* The table a child table's parent_id points to (malloc'd). */
+static char *
+hostile_parent(sqlite3 *raw, const char *tbl)
+{
+	char *sql = xasprintf("SELECT \"table\" FROM pragma_foreign_key_list('%s')"
+	    " WHERE \"from\" = 'parent_id'", tbl), *p = NULL;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		p = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	free(sql);
+	return p;
+}
+
+/* A row of tbl for the case (or its parent's newest row) whose every field
+ * column is hostile: the form_schema columns, whatever their type. */
+static void
+hostile_fill_table(sqlite3 *raw, const char *tbl, int64_t case_id)
+{
+	struct strbuf sql = STRBUF_INIT;
+	char *parent = hostile_parent(raw, tbl);
+	sqlite3_stmt *st;
+	char *q = xasprintf("SELECT col FROM form_schema WHERE tbl = '%s'", tbl);
+
+	if (parent != NULL)
+		strbuf_printf(&sql, "INSERT INTO \"%s\" (parent_id, position", tbl);
+	else
+		strbuf_printf(&sql, "INSERT INTO \"%s\" (uuid, case_id, created_at, updated_at,"
+		    " created_by, updated_by", tbl);
+	assert_int_equal(sqlite3_prepare_v2(raw, q, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_printf(&sql, ", \"%s\"", (const char *)sqlite3_column_text(st, 0));
+	strbuf_puts(&sql, ") SELECT ");
+	if (parent != NULL)
+		strbuf_printf(&sql, "(SELECT max(id) FROM \"%s\"), 0", parent);
+	else
+		strbuf_printf(&sql, "'%s-hostile', %lld, '2026-11-21 10:00:00',"
+		    " '2026-11-21 10:00:00', ?1, ?1", tbl, (long long)case_id);
+	sqlite3_reset(st);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		strbuf_puts(&sql, ", ?1");
+	sqlite3_finalize(st);
+	hostile_exec(raw, sql.s);
+	strbuf_free(&sql);
+	free(parent);
+	free(q);
+}
+
+/* With the real forms: a case with one record of every form and a row of
+ * every repeat, every field of every type (money and its currency, decimal,
+ * select_many, time, calculated, yes/no...) hostile. */
+static int64_t
+hostile_every_form(struct e2e_db *db)
+{
+	int64_t id = e2e_add_case(db, "surname", "Hostile", NULL);
+	sqlite3_stmt *st;
+	sqlite3 *raw;
+
+	assert_int_equal(sqlite3_open(db->path, &raw), SQLITE_OK);
+	hostile_exec(raw, "DELETE FROM registration");
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT DISTINCT tbl FROM form_schema"
+	    " ORDER BY instr(tbl, '_') > 0, tbl", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *tbl = xstrdup((const char *)sqlite3_column_text(st, 0));
+
+		hostile_fill_table(raw, tbl, id);
+		free(tbl);
+	}
+	sqlite3_finalize(st);
+	hostile_exec(raw, "UPDATE registration SET surname = 'Hostile' || ?1");
+	sqlite3_close(raw);
+	return id;
+}
+
+static void
+test_every_form_and_type_harmless(void **state)
+{
+	struct t *t = *state;
+	char what[64];
+	bool list;
+
+	e2e_db_free(t->db);
+	t->db = e2e_db_new_forms("forms");
+	hostile_every_form(t->db);
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Hostile", T);
+	vt_ctrl(t->vt, 'f');
+	VT_ASSERT_TEXT(t->vt, "Find:", T);
+	vt_type(t->vt, "Hostile");
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	hostile_check_vt(t->vt, "overview of every form");
+	for (int line = 0; line < 9; line++) {
+		vt_key(t->vt, VT_PAGEUP);
+		for (int i = 0; i < line; i++)
+			vt_key(t->vt, VT_DOWN);
+		vt_key(t->vt, VT_ENTER);
+		list = vt_wait_text(t->vt, "+ New", 1000);
+		if (list) {	/* the list of its records: the one record */
+			hostile_check_vt(t->vt, "a list of records");
+			vt_key(t->vt, VT_DOWN);
+			vt_key(t->vt, VT_ENTER);
+		}
+		VT_ASSERT_ROW(t->vt, 0, " - AVRR-", T);
+		snprintf(what, sizeof what, "the form on line %d", line);
+		hostile_check_vt(t->vt, what);
+		vt_key(t->vt, VT_PAGEDOWN);	/* the rest of it */
+		vt_key(t->vt, VT_PAGEDOWN);
+		vt_key(t->vt, VT_ESC);
+		if (list) {
+			VT_ASSERT_TEXT(t->vt, "+ New", T);
+			vt_key(t->vt, VT_ESC);
+		}
+		VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+		hostile_check_vt(t->vt, what);
+	}
+}
+
 /* Under LANG=C the terminal gets ASCII only: what was harmful shows as '?'. */
 static void
 hostile_assert_ascii(struct vt *vt, const char *where)
@@ -355,6 +490,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_typed_hostile_text_harmless, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_non_utf8_terminal_hostile_text_harmless,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_form_and_type_harmless,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commands_print_hostile_text_harmless,
 		    setup, teardown),
