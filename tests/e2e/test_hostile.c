@@ -494,6 +494,27 @@ test_commands_print_hostile_text_harmless(void **state)
 		hostile_cmd(t, i18n, i18n_env, 0, "gnp");
 		hostile_cmd(t, lang, env, 1, "31m");
 	}
+	{	/* what init and demo say names the new file */
+		char *made = xasprintf("%s/new" HOSTILE ".db", t->dir);
+		char *made2 = xasprintf("%s/demo" HOSTILE ".db", t->dir);
+		const char *const init[] = { "avrr", "init", "--db", made, NULL };
+		const char *const demo[] = { "avrr", "demo", "--db", made2, "--cases", "2", NULL };
+		const char *const sides[] = { "", "-wal", "-shm" };
+
+		hostile_cmd(t, init, env, 0, "31m");
+		hostile_cmd(t, demo, env, 0, "31m");
+		for (size_t i = 0; i < 3; i++) {
+			char *a = xasprintf("%s%s", made, sides[i]), *b = xasprintf("%s%s", made2,
+			    sides[i]);
+
+			unlink(a);
+			unlink(b);
+			free(a);
+			free(b);
+		}
+		free(made);
+		free(made2);
+	}
 	free(forms);
 	free(bad_target);
 }
