@@ -1,6 +1,7 @@
 #include "cmd/out.h"
 
 #include <langinfo.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +24,19 @@ struct cmd_out_sink {
 static struct cmd_out_sink cmd_out_sinks[2];
 static struct i18n_conv *cmd_out_cv;	/* NULL under a UTF-8 locale */
 
-/* Writes n bytes of text (no NUL inside is kept: it ends the piece). */
+/* Writes n bytes of text, a line or the piece of one (a NUL inside ends it);
+ * its line feed is written after it, so no unended escape string in the text
+ * can take the line feed with it. */
 static void
 cmd_out_emit(struct cmd_out_sink *k, const char *s, size_t n)
 {
-	char *piece = xstrndup(s, n), *clean = utf8_sanitize_lines(piece), *conv;
+	bool nl = n > 0 && s[n - 1] == '\n';
+	char *piece = xstrndup(s, nl ? n - 1 : n), *clean = utf8_sanitize(piece), *conv;
 
 	conv = cmd_out_cv != NULL ? i18n_conv_out(cmd_out_cv, clean) : NULL;
 	fputs(conv != NULL ? conv : clean, k->raw);
+	if (nl)
+		fputc('\n', k->raw);
 	free(conv);
 	free(clean);
 	free(piece);

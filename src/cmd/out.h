@@ -3,7 +3,7 @@
  *
  * Contract: after cmd_out_init() (the first thing main does, before any
  * output) stdout and stderr are streams that pass every line written to them,
- * by any function of the program, through utf8_sanitize_lines() (controls,
+ * by any function of the program, through utf8_sanitize() line by line (controls,
  * escape sequences, bidi and zero-width characters and invalid bytes become
  * U+FFFD, see util/utf8) and, when the locale's codeset is not UTF-8, convert
  * it to that codeset (i18n/conv: transliterated, U+FFFD shown as '?'). A line

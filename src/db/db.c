@@ -682,6 +682,8 @@ db_open_file(struct db *db, enum db_open_mode mode, char **err)
 		return db_sqlerr(db, err);
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* No temporary file ever holds a sorted or indexed copy of records. */
+	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	db_set_busy_timeout(db, DB_BUSY_MS);
 	/* SQLite opens a file it may not write read-only, without a word. */
 	db->readonly = sqlite3_db_readonly(db->sql, "main") == 1;
@@ -727,6 +729,7 @@ db_open_immutable(struct db *db)
 	strbuf_free(&uri);
 	if (ok) {
 		sqlite3_extended_result_codes(db->sql, 1);
+		sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 		db->readonly = true;
 	}
 	return ok;

@@ -237,7 +237,7 @@ utf8_escape_len(const unsigned char *s, size_t n)
 			if (s[i] == 0x1B)
 				return i + 1 < n && s[i + 1] == '\\' ? i + 2 : i;
 		}
-		return n;
+		return 2;	/* never ended: only ESC and its letter go, the rest shows */
 	}
 	while (i < n && s[i] >= 0x20 && s[i] <= 0x2F)
 		i++;

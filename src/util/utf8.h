@@ -17,7 +17,8 @@
  *   - C0 controls, DEL and C1 controls (U+0080-U+009F, 8-bit CSI included);
  *   - a whole escape sequence from its ESC (CSI "ESC [ ... final", OSC
  *     "ESC ] ... BEL or ST", DCS/SOS/PM/APC "ESC P|X|^|_ ... ST", and the
- *     two- and three-byte ESC forms);
+ *     two- and three-byte ESC forms); of a string never ended only the ESC
+ *     and its letter, so the text after it stays visible;
  *   - bidi controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C),
  *     zero-width characters (U+200B-U+200D, U+2060-U+2064, U+FEFF) and the
  *     line and paragraph separators U+2028, U+2029;

@@ -30,12 +30,12 @@
 
 /* Every class: C0 (ENQ, VT, FF, SO, FS, DEL), 8-bit CSI, NEL, a CSI, an OSC
  * that sets the title, a DCS, bidi override, isolates and marks, zero-width
- * characters, then invalid UTF-8 (a lone 0xFF, an overlong lead, a cut
- * sequence). */
+ * characters, an OSC never ended, then invalid UTF-8 (a lone 0xFF, an
+ * overlong lead, a cut sequence). */
 #define HOSTILE_VALID	"\x01\x05\x0b\x0c\x0e\x1c\x7f" "\xC2\x9B" "31m\xC2\x85" \
 	"\x1b[66;1t\x1b]0;PWNTITLE\x07\x1bP1$qm\x1b\\" \
 	"\xE2\x80\xAE" "gnp.exe\xE2\x80\xAC\xE2\x81\xA6x\xE2\x81\xA9" \
-	"\xE2\x80\x8B\xE2\x80\x8D\xEF\xBB\xBF\xE2\x81\xA0\xE2\x80\x8E\xD8\x9C"
+	"\xE2\x80\x8B\xE2\x80\x8D\xEF\xBB\xBF\xE2\x81\xA0\xE2\x80\x8E\xD8\x9C" "\x1b]2;unended"
 #define HOSTILE	HOSTILE_VALID "\xFF\xC0\xE2\x80" "Z"
 /* What a form file may hold (the parser refuses controls and bad UTF-8). */
 #define HOSTILE_FORM	"\xE2\x80\xAE" "gnp\xE2\x81\xA6\xE2\x80\x8B\xEF\xBB\xBF\xD8\x9C"

@@ -165,6 +165,9 @@ test_sanitize_every_class(void **state)
 		assert_string_equal(s, want);
 		free(s);
 	}
+	s = utf8_sanitize("a\x1b]0;never ended: Counsellor");
+	assert_string_equal(s, "a\xEF\xBF\xBD" "0;never ended: Counsellor");
+	free(s);
 	s = utf8_sanitize("a\x1b" "b");
 	assert_string_equal(s, "a\xEF\xBF\xBD");	/* ESC b: one two-byte sequence */
 	free(s);
