@@ -184,13 +184,28 @@ pot:
 	msgcat --use-first build/src.pot build/forms.pot -o locale/avrr.pot
 
 # ---- install ------------------------------------------------------------------
+# The shared-server layout (README, "Shared-server deployment"): the binary
+# setgid to GROUP, the database folder DBDIR 2770 of GROUP, its files 0660.
+# As root without DESTDIR the group is made when missing; with DESTDIR the
+# modes are set, and the group where it exists (a package sets it otherwise).
+GROUP ?= avrr
+DBDIR ?= /var/lib/avrr
 install: avrr $(MO)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms \
-	    $(DESTDIR)$(DATADIR)/locale/templates
+	umask 022 && install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms \
+	    $(DESTDIR)$(DATADIR)/locale/templates $(DESTDIR)$(DBDIR)
 	install -m 755 avrr $(DESTDIR)$(BINDIR)/avrr
 	install -m 644 forms/*.form forms/workflow $(DESTDIR)$(DATADIR)/forms/
 	install -m 644 $(PO:locale/%.po=$(B)/locale/%.mo) $(DESTDIR)$(DATADIR)/locale/
 	install -m 644 $(B)/locale/templates/program.mo $(DESTDIR)$(DATADIR)/locale/templates/
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && ! getent group $(GROUP) >/dev/null; \
+	then echo "groupadd --system $(GROUP)"; groupadd --system $(GROUP) || exit 1; fi; \
+	if getent group $(GROUP) >/dev/null; then \
+	  chgrp $(GROUP) $(DESTDIR)$(BINDIR)/avrr $(DESTDIR)$(DBDIR) || [ -n "$(DESTDIR)" ] || exit 1; \
+	  for f in $(DESTDIR)$(DBDIR)/*.db $(DESTDIR)$(DBDIR)/*.db-wal $(DESTDIR)$(DBDIR)/*.db-shm; do \
+	    [ ! -f "$$f" ] || { chgrp $(GROUP) "$$f"; chmod 0660 "$$f"; } || exit 1; done; \
+	else echo "avrr: no group $(GROUP) here: give $(BINDIR)/avrr and $(DBDIR) to it"; fi
+	chmod 2755 $(DESTDIR)$(BINDIR)/avrr	# after chgrp, which clears setgid
+	chmod 2770 $(DESTDIR)$(DBDIR)
 
 clean:
 	rm -rf $(B) avrr

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/out.h"
+#include "cmd/secure.h"
 #include "i18n/i18n.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -56,7 +58,9 @@ main(int argc, char **argv)
 	const struct cmd_entry *c = NULL;
 	int rc = 0;
 
+	cmd_secure_start();	/* before anything reads the environment */
 	setlocale(LC_ALL, "");
+	cmd_out_init();
 	main_i18n();
 	if (argc > 1 && str_eq(argv[1], "--version"))
 		printf("avrr %s\n", AVRR_VERSION);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the unit test binaries, then the end-to-end ones, then check-forms
 # (on the forms and on tests/data/types, the forms of the extra field types),
-# and closes with one "N passed, N failed" line (counted in cmocka tests).
+# the install modes (tests/install.sh) and the check that src starts no
+# other program, and closes with one "N passed, N failed" line (counted in cmocka tests).
 # Usage: run.sh UNIT... -- E2E...
 export AVRR_BIN="${AVRR_BIN:-build/test/avrr}"
 export AVRR_FORMS="${AVRR_FORMS:-forms}"
@@ -33,6 +34,21 @@ for dir in "$AVRR_FORMS" tests/data/types; do
 		failed=$((failed + 1)) broken="$broken check-forms:$dir"
 	fi
 done
+echo "== install =="
+if B="${B:-$(dirname "$(dirname "$AVRR_BIN")")}" sh tests/install.sh; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1)) broken="$broken install"
+fi
+# The program never runs another program (a setgid avrr must not): no call
+# that starts one anywhere in src.
+echo "== no other program =="
+if grep -rnE '(^|[^a-z_])(system|popen|exec[lv]p?e?|execve|fexecve|posix_spawnp?|fork|vfork|forkpty|wordexp)\(' src; then
+	echo "src must not start another program" >&2
+	failed=$((failed + 1)) broken="$broken no-exec"
+else
+	passed=$((passed + 1))
+fi
 [ -n "$broken" ] && echo "failing:$broken" >&2
 echo "tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]

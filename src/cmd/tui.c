@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/out.h"
 #include "db/settings.h"
 #include "i18n/i18n.h"
 #include "ui/tui.h"
@@ -59,6 +60,7 @@ cmd_tui(const struct cmd_args *a)
 	db_set_user(ctx.db, !str_empty(user) ? user : cmd_user_name());
 	if (lang == NULL)
 		cmd_tui_saved_lang(ctx.db);
+	cmd_out_raw();	/* curses: ui/draw sanitises what it draws */
 	rc = ui_tui_run(ctx.db, ctx.forms, ctx.expr, db_user(ctx.db));
 	cmd_close(&ctx);
 	return rc;

@@ -132,6 +132,8 @@ db_backup(struct db *db, const char *target, long *pages, char **err)
 		st = DB_ERROR;
 	} else {
 		sqlite3_extended_result_codes(dst, 1);
+		/* the integrity check sorts: in memory, never in a temporary file */
+		sqlite3_exec(dst, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 		st = db_backup_copy(db, dst, target, pages, err);
 		if (st == DB_OK)
 			st = db_backup_check(dst, target, err);

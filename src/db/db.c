@@ -5,6 +5,7 @@
 #include "db/db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -605,6 +606,39 @@ db_lib_setup(void)
 	done = true;
 }
 
+/*
+ * init and demo make the file themselves, 0660 whatever the umask (fchmod:
+ * the group shares it, nobody else reads it); SQLite gives its -wal and -shm
+ * files the database file's mode. Nothing holds a lock yet, so closing this
+ * descriptor drops none.
+ */
+static enum db_status
+db_open_make(struct db *db, char **err)
+{
+	int fd = open(db->path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    DB_FILE_MODE);
+
+	if (fd < 0 && errno == EEXIST)
+		return DB_OK;	/* made meanwhile: SQLite opens it as it is */
+	if (fd < 0 || fchmod(fd, DB_FILE_MODE) != 0) {
+		db_seterr(err, "%s: %s", db->path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return DB_ERROR;
+	}
+	close(fd);
+	return DB_OK;
+}
+
+/* init on an existing file: what others could read or write is taken away
+ * (a database made before init set the modes); nothing is ever added. */
+static void
+db_open_tighten(struct db *db, const struct stat *sb)
+{
+	if ((sb->st_mode & 0007) != 0 && sb->st_uid == geteuid())
+		chmod(db->path, sb->st_mode & 07770);
+}
+
 /* What stat() can tell before SQLite touches the file. */
 static enum db_status
 db_open_stat(struct db *db, enum db_open_mode mode, char **err)
@@ -613,7 +647,7 @@ db_open_stat(struct db *db, enum db_open_mode mode, char **err)
 
 	if (stat(db->path, &sb) != 0) {
 		if (errno == ENOENT && mode != DB_OPEN_READ)
-			return DB_OK;	/* init and demo make it */
+			return db_open_make(db, err);	/* init and demo make it */
 		db_seterr(err, _("%s: no database here (%s); create one with 'avrr init'"),
 		    db->path, strerror(errno));
 		return DB_ERROR;
@@ -622,6 +656,8 @@ db_open_stat(struct db *db, enum db_open_mode mode, char **err)
 		db_seterr(err, _("%s: not a file, so not an avrr database"), db->path);
 		return DB_ERROR;
 	}
+	if (mode == DB_OPEN_INIT)
+		db_open_tighten(db, &sb);
 	if (sb.st_size == 0 && mode == DB_OPEN_READ) {
 		db_seterr(err, _("%s: an empty file, not an avrr database; create one with "
 		    "'avrr init'"), db->path);
@@ -646,6 +682,8 @@ db_open_file(struct db *db, enum db_open_mode mode, char **err)
 		return db_sqlerr(db, err);
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* No temporary file ever holds a sorted or indexed copy of records. */
+	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	db_set_busy_timeout(db, DB_BUSY_MS);
 	/* SQLite opens a file it may not write read-only, without a word. */
 	db->readonly = sqlite3_db_readonly(db->sql, "main") == 1;
@@ -691,6 +729,7 @@ db_open_immutable(struct db *db)
 	strbuf_free(&uri);
 	if (ok) {
 		sqlite3_extended_result_codes(db->sql, 1);
+		sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 		db->readonly = true;
 	}
 	return ok;

@@ -9,8 +9,12 @@
  * nothing (no migration, no journal mode change, no form sync). DB_OPEN_CREATE
  * (demo) also makes a new database of a missing, empty or table-less file;
  * DB_OPEN_INIT (init) also brings an older one's core schema up to date. Both
- * set WAL; every connection uses synchronous=FULL, foreign_keys=ON and a busy
- * timeout.
+ * set WAL; every connection uses synchronous=FULL, foreign_keys=ON,
+ * temp_store=MEMORY (no temporary file holds a sorted or indexed copy of
+ * records) and a busy timeout. A database file init or demo makes is
+ * DB_FILE_MODE (0660) whatever the umask, and SQLite gives its -wal and -shm
+ * the same mode; init takes the permissions of others away from an existing
+ * file of its owner (never adding any).
  *
  * The form tables follow the forms only through db_sync_forms(), which only
  * `avrr init` (and demo, on the database it has just created) calls: new
@@ -55,6 +59,8 @@ struct db;
 
 /* Schema version this program writes (core migrations). */
 int		 db_schema_version(void);
+
+#define DB_FILE_MODE	0660
 
 enum db_open_mode {
 	DB_OPEN_READ = 0,	/* an existing avrr database; the open writes nothing */

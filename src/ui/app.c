@@ -19,11 +19,35 @@
 static volatile sig_atomic_t ui_app_hup;
 static bool ui_app_curses_on;
 
+/* A terminfo string capability, NULL when the terminal lacks it. */
+static const char *
+ui_app_cap(const char *name)
+{
+	const char *s = tigetstr(name);
+
+	return s == NULL || s == (char *)-1 || *s == '\0' ? NULL : s;
+}
+
+/* Without an alternate screen the last frame would stay in the terminal. */
+static void
+ui_app_wipe(void)
+{
+	const char *e3 = ui_app_cap("E3");
+
+	if (ui_app_cap("smcup") != NULL)
+		return;
+	clear();
+	refresh();
+	if (e3 != NULL)
+		putp(e3);
+}
+
 static void
 ui_app_restore(void)
 {
 	if (ui_app_curses_on) {
 		ui_app_curses_on = false;
+		ui_app_wipe();
 		endwin();
 	}
 }
@@ -226,6 +250,10 @@ ui_app_paint(struct ui_app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
 	erase();
+	if (app->blank) {
+		ui_draw_place_cursor();	/* none set: hidden */
+		return;
+	}
 	if (app->cols < UI_MIN_COLS || app->rows < UI_MIN_ROWS) {
 		ui_draw_too_small(app->rows, app->cols, UI_MIN_ROWS, UI_MIN_COLS);
 		return;
@@ -264,6 +292,11 @@ ui_app_key(struct ui_app *app, int key)
 {
 	enum ui_action a = ui_keys_action(key);
 
+	if (app->blank || a == UA_BLANK) {
+		if (key >= 0)	/* a key, not a tick: blank, or back (and no more) */
+			app->blank = !app->blank;
+		return;
+	}
 	if (a == UA_REDRAW) {
 		clearok(curscr, TRUE);
 		return;

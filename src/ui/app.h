@@ -14,6 +14,14 @@
  * redrawn as a whole into the curses screen and curses sends only changed cells,
  * once every key that has arrived is handled: a paste of a million characters
  * is one redraw, not a million.
+ *
+ * Privacy: UA_BLANK (on every screen, dialogs included) blanks the whole
+ * terminal at once; the next key only brings the screen back (it does
+ * nothing else, so nothing typed is lost or done blind). On a terminal with
+ * an alternate screen (terminfo smcup) curses uses it, and what the program
+ * showed is gone after it exits; on one without (vt100, vt220, linux, ansi)
+ * the screen is cleared on every way out, and the scrollback too where
+ * terminfo has E3.
  */
 #ifndef UI_APP_H
 #define UI_APP_H
@@ -91,6 +99,7 @@ struct ui_app {
 	unsigned		 gen;		/* bumped by every write: lists reload */
 	int64_t			 case_id;	/* the case on screen, 0 = none */
 	const char		*client_default; /* --client-lang: the language of no case */
+	bool			 blank;		/* UA_BLANK: nothing shown until a key */
 };
 
 /* Runs until quit; returns the exit status. */

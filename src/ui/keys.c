@@ -50,6 +50,8 @@ static const struct ui_binding ui_keys_table[] = {
 	{ UI_CTRL('h'),		UA_BACKSPACE },
 	{ UI_KEY(KEY_BACKSPACE), UA_BACKSPACE },
 	{ UI_CTRL('u'),		UA_CLEAR },
+	{ UI_KEY(KEY_F(12)),	UA_BLANK },
+	{ UI_CTRL('r'),		UA_BLANK },	/* free, and typed on every terminal */
 };
 
 static const struct {
@@ -80,6 +82,8 @@ static const struct {
 	[UA_CLEAR] = { N_("Clear"), N_("Clear the field") },
 	[UA_DELETE] = { N_("Delete"), N_("Delete the character under the cursor") },
 	[UA_BACKSPACE] = { N_("Backspace"), N_("Delete the character before the cursor") },
+	[UA_BLANK] = { N_("Blank"), N_("Blank the screen at once (someone is looking); any "
+	    "key brings it back, nothing typed is lost") },
 };
 
 enum ui_action

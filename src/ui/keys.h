@@ -49,6 +49,7 @@ enum ui_action {
 	UA_BACKSPACE,
 	UA_DELETE,
 	UA_CLEAR,	/* clear the field */
+	UA_BLANK,	/* blank the screen at once; any key brings it back */
 	UA__COUNT
 };
 

@@ -237,11 +237,29 @@ utf8_escape_len(const unsigned char *s, size_t n)
 			if (s[i] == 0x1B)
 				return i + 1 < n && s[i + 1] == '\\' ? i + 2 : i;
 		}
-		return n;
+		return 2;	/* never ended: only ESC and its letter go, the rest shows */
 	}
 	while (i < n && s[i] >= 0x20 && s[i] <= 0x2F)
 		i++;
 	return i < n && s[i] >= 0x30 && s[i] <= 0x7E ? i + 1 : i;
+}
+
+/*
+ * Invisible code points that change how other text is shown or compared:
+ * bidi embeddings, overrides, isolates and marks (a name that reads
+ * backwards), zero-width spaces, joiners and the BOM (names that look alike
+ * but differ), line and paragraph separators.
+ */
+static const struct utf8_range utf8_hidden[] = {
+	{ 0x061C, 0x061C }, { 0x200B, 0x200F }, { 0x2028, 0x202E },
+	{ 0x2060, 0x2069 }, { 0xFEFF, 0xFEFF },
+};
+
+bool
+utf8_cp_harmful(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == UTF8_REPLACEMENT ||
+	    utf8_in(utf8_hidden, sizeof utf8_hidden / sizeof utf8_hidden[0], cp);
 }
 
 static char *
@@ -262,7 +280,7 @@ utf8_clean(const char *in, bool lines)
 			strbuf_putc(&sb, ' ');
 		else if (cp == '\n' && lines)
 			strbuf_putc(&sb, '\n');
-		else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == UTF8_REPLACEMENT)
+		else if (utf8_cp_harmful(cp))
 			strbuf_puts(&sb, repl);
 		else
 			strbuf_add(&sb, in + i, k);

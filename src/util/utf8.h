@@ -10,9 +10,21 @@
  * every other printable character 1, and a control character 1 (utf8_sanitize
  * shows it as one replacement character).
  *
- * utf8_sanitize() is the one door stored or typed text passes before it is
- * drawn: C0 and C1 controls, DEL, escape sequences (CSI, OSC, DCS, ...) and
- * invalid bytes become U+FFFD, a tab becomes a space; nothing else changes.
+ * utf8_sanitize() is the one door stored or typed text passes before it
+ * reaches a terminal, on the screens (ui/draw) and on every command's stdout
+ * and stderr (cmd/out): each of these becomes one visible U+FFFD (shown as
+ * '?' on a terminal that is not UTF-8), so it can neither act nor hide:
+ *   - C0 controls, DEL and C1 controls (U+0080-U+009F, 8-bit CSI included);
+ *   - a whole escape sequence from its ESC (CSI "ESC [ ... final", OSC
+ *     "ESC ] ... BEL or ST", DCS/SOS/PM/APC "ESC P|X|^|_ ... ST", and the
+ *     two- and three-byte ESC forms); of a string never ended only the ESC
+ *     and its letter, so the text after it stays visible;
+ *   - bidi controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C),
+ *     zero-width characters (U+200B-U+200D, U+2060-U+2064, U+FEFF) and the
+ *     line and paragraph separators U+2028, U+2029;
+ *   - each invalid byte (and a U+FFFD already there).
+ * A tab becomes a space; utf8_sanitize_lines() keeps line feeds. Everything
+ * else, combining marks and every script included, is left as it is.
  */
 #ifndef UTIL_UTF8_H
 #define UTIL_UTF8_H
@@ -41,6 +53,8 @@ size_t	 utf8_fit(const char *s, int cols, int *used);
 /* A malloc'd copy of s cut to cols columns. */
 char	*utf8_truncate(const char *s, int cols);
 
+/* True for what utf8_sanitize() replaces (a code point, not a sequence). */
+bool	 utf8_cp_harmful(uint32_t cp);
 char	*utf8_sanitize(const char *in);
 /* As utf8_sanitize(), but line feeds are kept (multi-line fields). */
 char	*utf8_sanitize_lines(const char *in);

@@ -167,6 +167,28 @@ test_exit_status_and_last_output(void **state)
 	assert_int_equal(vt_wait_exit(vt, 0), 3);
 }
 
+/* 40 lines in 24 rows: the first 17 scrolled off into the scrollback; ED 3
+ * erases it. */
+static void
+test_scrollback_keeps_what_scrolled_off(void **state)
+{
+	struct vt *vt = test_sh(state, "i=1; while [ $i -le 40 ]; do echo line$i; "
+	    "i=$((i + 1)); done; printf 'ok'; exec sleep 5", NULL, NULL);
+
+	VT_ASSERT_TEXT(vt, "ok", T);
+	assert_non_null(strstr(vt_scrollback(vt), "line1\n"));
+	assert_non_null(strstr(vt_scrollback(vt), "line17\n"));
+	assert_null(strstr(vt_scrollback(vt), "line18\n"));
+	assert_null(strstr(vt_screen(vt), "line17\n"));
+	vt_free(vt);
+	vt = test_sh(state, "echo 1; echo 2; echo 3; echo 4; echo 5; echo 6; echo 7; "
+	    "echo 8; echo 9; echo 10; echo 11; echo 12; echo 13; echo 14; echo 15; "
+	    "echo 16; echo 17; echo 18; echo 19; echo 20; echo 21; echo 22; echo 23; "
+	    "echo 24; echo 25; printf '\\033[3Jgone'; exec sleep 5", NULL, NULL);
+	VT_ASSERT_TEXT(vt, "gone", T);
+	assert_string_equal(vt_scrollback(vt), "");
+}
+
 static void
 test_signal_gives_128_plus_signal(void **state)
 {
@@ -424,6 +446,7 @@ main(void)
 		TEST(test_terminal_answers_cursor_report),
 		TEST(test_resize_reaches_program),
 		TEST(test_exit_status_and_last_output),
+		TEST(test_scrollback_keeps_what_scrolled_off),
 		TEST(test_signal_gives_128_plus_signal),
 		TEST(test_free_kills_program_ignoring_sigterm),
 		TEST(test_teardown_after_failed_assert),

@@ -28,6 +28,7 @@ struct vt {
 	int		 rows, cols;
 	size_t		 bytes;
 	struct strbuf	 raw;
+	struct strbuf	 scrolled;	/* lines pushed off the top, '\n'-ended */
 	char		**kept;		/* strings handed to the test */
 	size_t		 nkept, capkept;
 };
@@ -210,6 +211,8 @@ vt_feed(struct vt *vt, const char *buf, size_t n)
 		vt_feed_latin1(vt, buf, n);
 	else
 		vterm_input_write(vt->term, buf, n);
+	if (memmem(buf, n, "\033[3J", 4) != NULL)
+		strbuf_reset(&vt->scrolled);	/* ED 3: the scrollback is erased */
 }
 
 /* Reads what is there now, a bounded amount so waits can check often. */
@@ -287,9 +290,32 @@ vt_write(struct vt *vt, const char *s, size_t len, bool pump)
 
 /* ---- spawning and ending --- */
 
+/* A line scrolled off the top of the main screen: a terminal's scrollback. */
+static int
+vt_on_pushline(int cols, const VTermScreenCell *cells, void *user)
+{
+	struct vt *vt = user;
+	size_t start = vt->scrolled.len;
+
+	for (int col = 0; col < cols; col++) {
+		if (cells[col].chars[0] == (uint32_t)-1)
+			continue;
+		if (cells[col].chars[0] == 0)
+			strbuf_putc(&vt->scrolled, ' ');
+		for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cells[col].chars[i]; i++)
+			vt_utf8_put(&vt->scrolled, cells[col].chars[i]);
+	}
+	while (vt->scrolled.len > start && vt->scrolled.s[vt->scrolled.len - 1] == ' ')
+		vt->scrolled.len--;	/* trailing blanks trimmed, as vt_row() does */
+	strbuf_putc(&vt->scrolled, '\n');
+	return 1;
+}
+
 static void
 vt_term_new(struct vt *vt)
 {
+	static const VTermScreenCallbacks cbs = { .sb_pushline = vt_on_pushline };
+
 	vt->term = vterm_new(vt->rows, vt->cols);
 	if (vt->term == NULL)
 		util_die("vt: vterm_new failed");
@@ -297,6 +323,7 @@ vt_term_new(struct vt *vt)
 	vterm_output_set_callback(vt->term, vt_on_output, vt);
 	vt->screen = vterm_obtain_screen(vt->term);
 	vterm_screen_enable_altscreen(vt->screen, 1);
+	vterm_screen_set_callbacks(vt->screen, &cbs, vt);
 	vterm_screen_reset(vt->screen, 1);
 }
 
@@ -435,6 +462,7 @@ vt_free(struct vt *vt)
 	close(vt->fd);
 	vterm_free(vt->term);
 	strbuf_free(&vt->raw);
+	strbuf_free(&vt->scrolled);
 	for (size_t i = 0; i < vt->nkept; i++)
 		free(vt->kept[i]);
 	free(vt->kept);
@@ -593,6 +621,18 @@ vt_keep(struct vt *vt, struct strbuf *sb)
 	    sizeof *vt->kept);
 	vt->kept[vt->nkept++] = s;
 	return s;
+}
+
+/* The scrollback of the spawn: a terminal emulator keeps it after the program
+ * is gone (libvterm 0.1 has no callback for ED 3, so "ESC [ 3 J" in the
+ * output, which clears it on xterm, clears it here). */
+const char *
+vt_scrollback(struct vt *vt)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_puts(&sb, strbuf_str(&vt->scrolled));
+	return vt_keep(vt, &sb);
 }
 
 const char *

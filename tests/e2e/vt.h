@@ -91,6 +91,9 @@ void	 vt_resize(struct vt *, int rows, int cols);
 /* Bytes the program wrote since the spawn or the last vt_bytes_reset(). */
 size_t	 vt_bytes(const struct vt *);
 void	 vt_bytes_reset(struct vt *);
+/* Lines that scrolled off the top of the main screen since the spawn, each
+ * ended by '\n' (what a terminal's scrollback would keep). */
+const char *vt_scrollback(struct vt *);
 /* Every byte received since the spawn (not cleared by vt_bytes_reset). */
 const char *vt_raw_output(const struct vt *, size_t *len);
 

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -130,6 +131,61 @@ test_sanitize_controls_and_bad_bytes(void **state)
 	free(s);
 }
 
+/* Every class the contract names, one code point at a time, between letters:
+ * each becomes exactly one U+FFFD and the letters stay. */
+static void
+test_sanitize_every_class(void **state)
+{
+	static const uint32_t bad[] = {
+		0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068,
+		0x2069, 0x200E, 0x200F, 0x061C, 0x200B, 0x200C, 0x200D, 0x2060,
+		0xFEFF, 0x2028, 0x2029, 0x7F,
+	};
+	char in[16], want[16], enc[4], *s;
+	uint32_t cp;
+	size_t k;
+
+	for (cp = 0; cp < 0xA0 + (sizeof bad / sizeof bad[0]); cp++) {
+		uint32_t c = cp < 0xA0 ? cp : bad[cp - 0xA0];
+
+		if (c == '\t' || c == '\n' || (c >= 0x20 && c < 0x7F))
+			continue;
+		if (c == 0 || c == 0x1B)
+			continue;	/* NUL ends a C string; ESC b is a sequence, below */
+		k = utf8_encode(c, enc);
+		snprintf(in, sizeof in, "a%.*sb", (int)k, enc);
+		snprintf(want, sizeof want, "a\xEF\xBF\xBD" "b");
+		s = utf8_sanitize(in);
+		k = strcmp(s, want) == 0;
+		free(s);
+		if (!k)
+			fail_msg("U+%04X was not replaced", (unsigned)c);
+		assert_true(utf8_cp_harmful(c));
+		s = utf8_sanitize_lines(in);
+		assert_string_equal(s, want);
+		free(s);
+	}
+	s = utf8_sanitize("a\x1b]0;never ended: Counsellor");
+	assert_string_equal(s, "a\xEF\xBF\xBD" "0;never ended: Counsellor");
+	free(s);
+	s = utf8_sanitize("a\x1b" "b");
+	assert_string_equal(s, "a\xEF\xBF\xBD");	/* ESC b: one two-byte sequence */
+	free(s);
+	/* Sequences: DCS and APC to ST, SOS, a 3-byte ESC form, 8-bit CSI, bad UTF-8. */
+	s = utf8_sanitize("a\x1bP1$r0m\x1b\\b\x1b_x\x1b\\c\x1b(Bd\xC2\x9B" "2Je");
+	assert_string_equal(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "2Je");
+	free(s);
+	s = utf8_sanitize("\xE2\x80\xC0\xF0\x9F\x98\xED\xA0\x80z");	/* truncated, surrogate */
+	assert_null(strchr(s, '\x80'));
+	assert_true(utf8_valid(s, strlen(s)));
+	assert_string_equal(s + strlen(s) - 1, "z");
+	free(s);
+	/* Neighbours that are text stay: NBSP, soft hyphen, ZW no-break in Arabic. */
+	s = utf8_sanitize("\xC2\xA0\xC2\xAD\xD8\xB9\xD9\x8E \xE2\x80\x90");
+	assert_string_equal(s, "\xC2\xA0\xC2\xAD\xD8\xB9\xD9\x8E \xE2\x80\x90");
+	free(s);
+}
+
 static void
 test_decoder_bad_byte_keeps_next_keys(void **state)
 {
@@ -164,6 +220,7 @@ main(void)
 		cmocka_unit_test(test_truncate_keeps_characters_whole),
 		cmocka_unit_test(test_sanitize_escape_sequences),
 		cmocka_unit_test(test_sanitize_controls_and_bad_bytes),
+		cmocka_unit_test(test_sanitize_every_class),
 		cmocka_unit_test(test_decoder_bad_byte_keeps_next_keys),
 	};
 

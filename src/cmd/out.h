@@ -1,0 +1,23 @@
+/*
+ * cmd/out: nothing a command prints reaches the terminal raw.
+ *
+ * Contract: after cmd_out_init() (the first thing main does, before any
+ * output) stdout and stderr are streams that pass every line written to them,
+ * by any function of the program, through utf8_sanitize() line by line (controls,
+ * escape sequences, bidi and zero-width characters and invalid bytes become
+ * U+FFFD, see util/utf8) and, when the locale's codeset is not UTF-8, convert
+ * it to that codeset (i18n/conv: transliterated, U+FFFD shown as '?'). A line
+ * is written when its line feed arrives (a very long one in pieces); what is
+ * left is written at exit. Order within each stream is kept.
+ *
+ * cmd_out_raw() gives stdout back as the process got it, for the
+ * interactive program only: curses writes its terminfo sequences there and
+ * draws every text through ui/draw, which sanitises it the same way.
+ */
+#ifndef CMD_OUT_H
+#define CMD_OUT_H
+
+void	cmd_out_init(void);
+void	cmd_out_raw(void);
+
+#endif
