@@ -1,14 +1,19 @@
 /*
  * db/audit: the audit rows written beside every change, and the JSON they
- * carry (which fields changed, from what, to what; written by db/json).
+ * carry (which fields changed, from what, to what; written by db/json); each
+ * row chained to the one before it by its hash (see db/audit.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
+#include "db/audit.h"
 #include "db/internal.h"
 #include "db/json.h"
 #include "form/type.h"
+#include "form/form.h"
 #include "form/value.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -60,32 +65,295 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 	return strbuf_take(&sb);
 }
 
-/* Borrowed texts when written at once; copies while in db->audit_q. */
-struct db_audit_row {
-	const char	*at, *user, *tbl, *action, *changes;
-	int64_t		 row, case_id;
-};
+/* ---- hashing ------------------------------------------------------------- */
 
-#define DB_AUDIT_COLS	"INSERT INTO audit (at, user, tbl, row_id, case_id, action, changes)" \
-			" VALUES "
-#define DB_AUDIT_ROW	"(?, ?, ?, ?, ?, ?, ?)"
+/* Each value as a tag, its length and its bytes: no two sequences of values
+ * feed the hash the same bytes. */
+static void
+db_audit_put(crypto_generichash_state *h, char tag, const void *p, size_t n)
+{
+	unsigned char len[8];
+	uint64_t v = n;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		len[i] = (unsigned char)(v >> (8 * i));
+	crypto_generichash_update(h, (const unsigned char *)&tag, 1);
+	crypto_generichash_update(h, len, sizeof len);
+	if (n > 0)
+		crypto_generichash_update(h, p, n);
+}
+
+static void
+db_audit_put_int(crypto_generichash_state *h, int64_t v)
+{
+	unsigned char b[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		b[i] = (unsigned char)((uint64_t)v >> (8 * i));
+	db_audit_put(h, 'I', b, sizeof b);
+}
+
+static void
+db_audit_put_text(crypto_generichash_state *h, const char *s)
+{
+	if (s == NULL)
+		db_audit_put(h, 'N', NULL, 0);
+	else
+		db_audit_put(h, 'T', s, strlen(s));
+}
+
+/* A column as SQLite holds it: its storage class is part of what is hashed. */
+static void
+db_audit_put_col(crypto_generichash_state *h, sqlite3_stmt *st, int col)
+{
+	double d;
+
+	switch (sqlite3_column_type(st, col)) {
+	case SQLITE_INTEGER:
+		db_audit_put_int(h, sqlite3_column_int64(st, col));
+		break;
+	case SQLITE_FLOAT:
+		d = sqlite3_column_double(st, col);
+		db_audit_put(h, 'R', &d, sizeof d);
+		break;
+	case SQLITE_NULL:
+		db_audit_put(h, 'N', NULL, 0);
+		break;
+	case SQLITE_BLOB:
+		db_audit_put(h, 'B', sqlite3_column_blob(st, col),
+		    (size_t)sqlite3_column_bytes(st, col));
+		break;
+	default:
+		db_audit_put(h, 'T', sqlite3_column_text(st, col),
+		    (size_t)sqlite3_column_bytes(st, col));
+	}
+}
+
+void
+db_audit_chain_hash(const struct db_audit_row *r, int64_t id, const void *prev,
+    size_t nprev, unsigned char out[DB_AUDIT_HASH])
+{
+	crypto_generichash_state h;
+
+	crypto_generichash_init(&h, NULL, 0, DB_AUDIT_HASH);
+	db_audit_put_int(&h, id);
+	db_audit_put_text(&h, r->at);
+	db_audit_put_text(&h, r->user);
+	db_audit_put_text(&h, r->tbl);
+	if (r->tbl != NULL)
+		db_audit_put_int(&h, r->row);
+	else
+		db_audit_put(&h, 'N', NULL, 0);
+	if (r->case_id != 0)
+		db_audit_put_int(&h, r->case_id);
+	else
+		db_audit_put(&h, 'N', NULL, 0);
+	db_audit_put_text(&h, r->action);
+	db_audit_put_text(&h, r->changes);
+	if (r->ncontent < 0)
+		db_audit_put(&h, 'N', NULL, 0);
+	else
+		db_audit_put(&h, 'B', r->content, (size_t)r->ncontent);
+	if (prev == NULL)
+		db_audit_put(&h, 'N', NULL, 0);
+	else
+		db_audit_put(&h, 'B', prev, nprev);
+	crypto_generichash_final(&h, out, DB_AUDIT_HASH);
+}
+
+/* ---- the content of a record ----------------------------------------------- */
+
+bool
+db_audit_hashed(struct db *db, const char *tbl, const struct form_def **def)
+{
+	size_t i;
+
+	*def = NULL;
+	if (tbl == NULL)
+		return false;
+	if (str_eq(tbl, "cases"))
+		return true;
+	for (i = 0; db->forms != NULL && i < db->forms->nforms; i++)
+		if (str_eq(db->forms->forms[i]->table, tbl)) {
+			*def = db->forms->forms[i];
+			return true;
+		}
+	return false;
+}
+
+/* A case's updated_at and updated_by follow every save of its records, which
+ * audits the record, not the case: they are left out of the case's content. */
+static bool
+db_audit_skip(const struct form_def *def, const char *col)
+{
+	return def == NULL && (str_eq(col, "updated_at") || str_eq(col, "updated_by"));
+}
+
+static char *
+db_audit_sql_kids(const void *key)
+{
+	const struct form_def *g = key;
+
+	return xasprintf("SELECT * FROM \"%s\" WHERE parent_id = ?1 ORDER BY position, id",
+	    g->table);
+}
+
+#define DB_AUDIT_OP_KIDS	0x5a01	/* keyed statements of db_prep_keyed() */
+#define DB_AUDIT_OP_ROW		0x5a02
+
+static enum db_status db_audit_put_row(struct db *, crypto_generichash_state *,
+    const struct form_def *, sqlite3_stmt *, char **);
+
+/* The rows of repeat group g under parent id, in their order. */
+static enum db_status
+db_audit_put_kids(struct db *db, crypto_generichash_state *h, const struct form_def *g,
+    int64_t id, char **err)
+{
+	sqlite3_stmt *s = db_prep_keyed(db, g, DB_AUDIT_OP_KIDS, db_audit_sql_kids, err);
+	enum db_status st = DB_OK;
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, id);
+	db_audit_put_text(h, g->table);
+	while (st == DB_OK && (rc = db_step(db, s)) == SQLITE_ROW)
+		st = db_audit_put_row(db, h, g, s, err);
+	if (st == DB_OK && rc != SQLITE_DONE)
+		st = db_sqlerr(db, err);
+	db_finish(db, s);
+	return st;
+}
+
+/* The named columns that hold a value, then the repeat groups. A column
+ * added later (NULL in every older row) leaves older hashes as they were. */
+static enum db_status
+db_audit_put_row(struct db *db, crypto_generichash_state *h, const struct form_def *def,
+    sqlite3_stmt *st, char **err)
+{
+	enum db_status rc = DB_OK;
+	int64_t id = 0;
+	const char *name;
+	int i, n = sqlite3_column_count(st);
+	size_t k;
+
+	for (i = 0; i < n; i++) {
+		name = sqlite3_column_name(st, i);
+		if (str_eq(name, "id"))
+			id = sqlite3_column_int64(st, i);
+		if (sqlite3_column_type(st, i) == SQLITE_NULL || db_audit_skip(def, name))
+			continue;
+		db_audit_put_text(h, name);
+		db_audit_put_col(h, st, i);
+	}
+	for (k = 0; def != NULL && k < def->nfields && rc == DB_OK; k++)
+		if (def->fields[k].type == FT_REPEAT && def->fields[k].group != NULL)
+			rc = db_audit_put_kids(db, h, def->fields[k].group, id, err);
+	return rc;
+}
+
+enum db_status
+db_audit_row_hash(struct db *db, const struct form_def *def, sqlite3_stmt *st,
+    unsigned char out[DB_AUDIT_HASH], char **err)
+{
+	crypto_generichash_state h;
+	enum db_status rc;
+
+	crypto_generichash_init(&h, NULL, 0, DB_AUDIT_HASH);
+	rc = db_audit_put_row(db, &h, def, st, err);
+	crypto_generichash_final(&h, out, DB_AUDIT_HASH);
+	return rc;
+}
+
+static char *
+db_audit_sql_row(const void *key)
+{
+	const struct form_def *def = key;
+
+	return xasprintf("SELECT * FROM \"%s\" WHERE id = ?1", def->table);
+}
+
+/* r->content: the hash of row r->row of r->tbl as it is now (none left:
+ * empty); left without one when the table carries none. */
+static enum db_status
+db_audit_content(struct db *db, struct db_audit_row *r, char **err)
+{
+	const struct form_def *def;
+	enum db_status st = DB_OK;
+	sqlite3_stmt *s;
+	int rc;
+
+	r->ncontent = -1;
+	if (!db_audit_hashed(db, r->tbl, &def))
+		return DB_OK;
+	s = def != NULL ? db_prep_keyed(db, def, DB_AUDIT_OP_ROW, db_audit_sql_row, err) :
+	    db_prep(db, "SELECT * FROM cases WHERE id = ?1", err);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, r->row);
+	rc = db_step(db, s);
+	r->ncontent = 0;
+	if (rc == SQLITE_ROW) {
+		st = db_audit_row_hash(db, def, s, r->content, err);
+		r->ncontent = DB_AUDIT_HASH;
+	} else if (rc != SQLITE_DONE)
+		st = db_sqlerr(db, err);
+	db_finish(db, s);
+	return st;
+}
+
+/* ---- writing ---------------------------------------------------------------- */
+
+enum db_audit_fmt
+db_audit_format(struct db *db, char **err)
+{
+	sqlite3_stmt *s;
+
+	if (db->audit_fmt != DB_AUDIT_UNKNOWN)
+		return db->audit_fmt;
+	s = db_prep(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'",
+	    err);
+	if (s == NULL)
+		return DB_AUDIT_UNKNOWN;
+	if (db_step(db, s) == SQLITE_ROW)
+		db->audit_fmt = sqlite3_column_int(s, 0) > 0 ? DB_AUDIT_CHAINED : DB_AUDIT_OLD;
+	db_finish(db, s);
+	return db->audit_fmt;
+}
+
+#define DB_AUDIT_COLS	"INSERT INTO audit (id, at, user, tbl, row_id, case_id, action, changes," \
+			" content, hash) VALUES "
+#define DB_AUDIT_ROW	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define DB_AUDIT_NCOLS	10
 
 static const char db_audit_one[] = DB_AUDIT_COLS DB_AUDIT_ROW;
+static const char db_audit_old[] = "INSERT INTO audit (at, user, tbl, row_id, case_id,"
+    " action, changes) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 /* The values of one row from parameter base + 1 on. The texts stay bound
  * as they are (no copy): they live until after the statement is reset. */
 static void
-db_audit_bind(sqlite3_stmt *st, int base, const struct db_audit_row *r)
+db_audit_bind(sqlite3_stmt *st, int base, const struct db_audit_row *r, int64_t id,
+    const unsigned char *hash)
 {
 	const char *text[] = { r->at, r->user, r->tbl, NULL, NULL, r->action, r->changes };
 	int i;
 
+	if (hash != NULL)
+		sqlite3_bind_int64(st, base + 1, id);
 	for (i = 0; i < 7; i++)
 		if (text[i] != NULL)
-			sqlite3_bind_text(st, base + i + 1, text[i], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, base + 4, r->row);
+			sqlite3_bind_text(st, base + i + 2, text[i], -1, SQLITE_STATIC);
+	if (r->tbl != NULL)
+		sqlite3_bind_int64(st, base + 5, r->row);
 	if (r->case_id != 0)
-		sqlite3_bind_int64(st, base + 5, r->case_id);
+		sqlite3_bind_int64(st, base + 6, r->case_id);
+	if (r->ncontent >= 0)
+		sqlite3_bind_blob(st, base + 9, r->content, r->ncontent, SQLITE_STATIC);
+	if (hash != NULL)
+		sqlite3_bind_blob(st, base + 10, hash, DB_AUDIT_HASH, SQLITE_STATIC);
 }
 
 static char *
@@ -100,22 +368,89 @@ db_audit_sql_batch(const void *key)
 	return strbuf_take(&sb);
 }
 
-/* Writes rows[0..n-1]: n is 1 or DB_AUDIT_BATCH. */
+/* The id and hash of the newest row, which the next row chains to (the
+ * write transaction holds the lock: no other writer comes between). */
+static enum db_status
+db_audit_last(struct db *db, int64_t *id, unsigned char prev[DB_AUDIT_HASH], bool *has,
+    char **err)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	*id = 0;
+	*has = false;
+	rc = db_step(db, s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		*has = sqlite3_column_bytes(s, 1) == DB_AUDIT_HASH;
+		if (*has)
+			memcpy(prev, sqlite3_column_blob(s, 1), DB_AUDIT_HASH);
+	}
+	db_finish(db, s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+/* Writes rows[0..n-1] chained after the newest row: n is 1 or DB_AUDIT_BATCH. */
 static enum db_status
 db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **err)
 {
-	sqlite3_stmt *st = n == 1 ? db_prep(db, db_audit_one, err) :
-	    db_prep_keyed(db, db_audit_one, 0, db_audit_sql_batch, err);
+	unsigned char hash[DB_AUDIT_BATCH][DB_AUDIT_HASH];
+	enum db_status st;
+	sqlite3_stmt *s;
+	bool has;
+	int64_t id;
 	size_t i;
 	int rc;
 
-	if (st == NULL)
+	if ((st = db_audit_last(db, &id, hash[0], &has, err)) != DB_OK)
+		return st;
+	for (i = 0; i < n; i++)
+		db_audit_chain_hash(&rows[i], id + 1 + (int64_t)i, i > 0 ? hash[i - 1] :
+		    has ? hash[0] : NULL, DB_AUDIT_HASH, hash[i]);
+	s = n == 1 ? db_prep(db, db_audit_one, err) :
+	    db_prep_keyed(db, db_audit_one, 0, db_audit_sql_batch, err);
+	if (s == NULL)
 		return DB_ERROR;
 	for (i = 0; i < n; i++)
-		db_audit_bind(st, (int)i * 7, &rows[i]);
-	rc = db_step(db, st);
-	db_finish(db, st);
+		db_audit_bind(s, (int)i * DB_AUDIT_NCOLS, &rows[i], id + 1 + (int64_t)i,
+		    hash[i]);
+	rc = db_step(db, s);
+	db_finish(db, s);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+/* A table init has not upgraded: the row as it was written before the chain. */
+static enum db_status
+db_audit_write_old(struct db *db, const struct db_audit_row *r, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, db_audit_old, err);
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	db_audit_bind(s, 0, r, 0, NULL);
+	rc = db_step(db, s);
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+static enum db_status
+db_audit_put_rows(struct db *db, const struct db_audit_row *rows, size_t n, char **err)
+{
+	enum db_audit_fmt fmt = db_audit_format(db, err);
+	enum db_status st = DB_OK;
+	size_t i;
+
+	if (fmt == DB_AUDIT_UNKNOWN)
+		return db_sqlerr(db, err);
+	if (fmt == DB_AUDIT_CHAINED)
+		return db_audit_write(db, rows, n, err);
+	for (i = 0; i < n && st == DB_OK; i++)
+		st = db_audit_write_old(db, &rows[i], err);
+	return st;
 }
 
 static void
@@ -145,32 +480,87 @@ db_audit_flush(struct db *db, char **err)
 	size_t i;
 
 	if (db->naudit_q == DB_AUDIT_BATCH)
-		st = db_audit_write(db, db->audit_q, DB_AUDIT_BATCH, err);
+		st = db_audit_put_rows(db, db->audit_q, DB_AUDIT_BATCH, err);
 	else
 		for (i = 0; i < db->naudit_q && st == DB_OK; i++)
-			st = db_audit_write(db, &db->audit_q[i], 1, err);
+			st = db_audit_put_rows(db, &db->audit_q[i], 1, err);
 	db_audit_drop(db);
 	return st;
+}
+
+/* Writes r now, or queues a copy of it in a bulk batch. */
+static enum db_status
+db_audit_queue(struct db *db, const struct db_audit_row *r, char **err)
+{
+	struct db_audit_row *q;
+
+	db->naudit++;
+	if (!db->bulk)
+		return db_audit_put_rows(db, r, 1, err);
+	if (db->audit_q == NULL)
+		db->audit_q = xcalloc(DB_AUDIT_BATCH, sizeof *db->audit_q);
+	q = &db->audit_q[db->naudit_q++];
+	*q = *r;
+	q->at = xstrdup(r->at);
+	q->user = xstrdup0(r->user);
+	q->tbl = xstrdup0(r->tbl);
+	q->action = xstrdup(r->action);
+	q->changes = xstrdup0(r->changes);
+	return db->naudit_q == DB_AUDIT_BATCH ? db_audit_flush(db, err) : DB_OK;
 }
 
 enum db_status
 db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
     const char *action, const char *changes, const char *now, char **err)
 {
-	struct db_audit_row r = { now, db->user, table, action, changes, row, case_id };
-	struct db_audit_row *q;
+	struct db_audit_row r = { now, db->user, table, action, changes, row, case_id, -1, { 0 } };
+	enum db_status st;
 
-	db->naudit++;
-	if (!db->bulk)
-		return db_audit_write(db, &r, 1, err);
-	if (db->audit_q == NULL)
-		db->audit_q = xcalloc(DB_AUDIT_BATCH, sizeof *db->audit_q);
-	q = &db->audit_q[db->naudit_q++];
-	*q = r;
-	q->at = xstrdup(now);
-	q->user = xstrdup0(db->user);
-	q->tbl = xstrdup(table);
-	q->action = xstrdup(action);
-	q->changes = xstrdup0(changes);
-	return db->naudit_q == DB_AUDIT_BATCH ? db_audit_flush(db, err) : DB_OK;
+	if (db_audit_format(db, NULL) == DB_AUDIT_CHAINED &&
+	    (st = db_audit_content(db, &r, err)) != DB_OK)
+		return st;
+	return db_audit_queue(db, &r, err);
+}
+
+/* ---- views and events --------------------------------------------------------- */
+
+static enum db_status
+db_audit_ev_tx(struct db *db, void *arg, char **err)
+{
+	return db_audit_queue(db, arg, err);
+}
+
+static enum db_status
+db_audit_ev_write(struct db *db, struct db_audit_row *r, char **err)
+{
+	enum db_status st;
+	char *now;
+
+	if (db->readonly)
+		return DB_OK;
+	if (db_audit_format(db, err) != DB_AUDIT_CHAINED)
+		return db->audit_fmt == DB_AUDIT_OLD ? DB_OK : db_sqlerr(db, err);
+	now = db_now();
+	r->at = now;
+	r->user = db->user;
+	st = db_tx(db, db_audit_ev_tx, r, err);
+	free(now);
+	return st;
+}
+
+enum db_status
+db_audit_view(struct db *db, const char *table, int64_t row, int64_t case_id, char **err)
+{
+	struct db_audit_row r = { NULL, NULL, table, "view", NULL, row, case_id, -1, { 0 } };
+
+	return db_audit_ev_write(db, &r, err);
+}
+
+enum db_status
+db_audit_event(struct db *db, const char *action, int64_t case_id, const char *detail,
+    char **err)
+{
+	struct db_audit_row r = { NULL, NULL, NULL, action, detail, 0, case_id, -1, { 0 } };
+
+	return db_audit_ev_write(db, &r, err);
 }
