@@ -536,7 +536,7 @@ db_audit_ev_write(struct db *db, struct db_audit_row *r, char **err)
 	enum db_status st;
 	char *now;
 
-	if (db->readonly)
+	if (db->readonly || db->damaged)	/* nothing can be written, nor changed */
 		return DB_OK;
 	if (db_audit_format(db, err) != DB_AUDIT_CHAINED)
 		return db->audit_fmt == DB_AUDIT_OLD ? DB_OK : db_sqlerr(db, err);

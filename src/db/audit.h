@@ -23,7 +23,8 @@
 #include "db/db.h"
 
 /* The user opened row of table (a case: "cases", its id) to read it: one
- * "view" row. A read-only database records nothing (DB_OK). */
+ * "view" row. A read-only or damaged database records nothing (DB_OK):
+ * nothing can change in it either. */
 enum db_status	db_audit_view(struct db *, const char *table, int64_t row, int64_t case_id,
 		    char **err);
 /* An event that is not a change of a row, e.g. action "export" or "report"

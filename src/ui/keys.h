@@ -49,6 +49,7 @@ enum ui_action {
 	UA_BACKSPACE,
 	UA_DELETE,
 	UA_CLEAR,	/* clear the field */
+	UA_HISTORY,	/* the case's history (its audit) */
 	UA__COUNT
 };
 
