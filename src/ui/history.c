@@ -22,7 +22,7 @@ struct ui_history {
 static const enum ui_action ui_history_bar[] = {
 	UA_HELP, UA_BACK, UA_PGUP, UA_PGDN, UA_QUIT, UA_NONE
 };
-static const int ui_history_widths[] = { 16, 12, 10, 18, 0 };
+static const int ui_history_widths[] = { 16, 10, 9, 14, 0 };
 
 /* What the audit's action codes say, as msgids. */
 static const struct {
