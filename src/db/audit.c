@@ -67,25 +67,62 @@ db_audit_diff(const struct form_record *old, const struct form_record *new)
 
 /* ---- hashing ------------------------------------------------------------- */
 
-/* Each value as a tag, its length and its bytes: no two sequences of values
- * feed the hash the same bytes. */
-static void
-db_audit_put(crypto_generichash_state *h, char tag, const void *p, size_t n)
-{
-	unsigned char len[8];
-	uint64_t v = n;
-	int i;
+/* What is being hashed: values gather in buf and go to BLAKE2b a block of
+ * them at a time (one call per small value cost more than the hashing). */
+struct db_audit_h {
+	crypto_generichash_state	st;
+	size_t				n;
+	unsigned char			buf[2048];
+};
 
-	for (i = 0; i < 8; i++)
-		len[i] = (unsigned char)(v >> (8 * i));
-	crypto_generichash_update(h, (const unsigned char *)&tag, 1);
-	crypto_generichash_update(h, len, sizeof len);
-	if (n > 0)
-		crypto_generichash_update(h, p, n);
+static void
+db_audit_h_init(struct db_audit_h *h)
+{
+	crypto_generichash_init(&h->st, NULL, 0, DB_AUDIT_HASH);
+	h->n = 0;
 }
 
 static void
-db_audit_put_int(crypto_generichash_state *h, int64_t v)
+db_audit_h_add(struct db_audit_h *h, const void *p, size_t n)
+{
+	if (h->n + n > sizeof h->buf) {
+		crypto_generichash_update(&h->st, h->buf, h->n);
+		h->n = 0;
+	}
+	if (n > sizeof h->buf) {
+		crypto_generichash_update(&h->st, p, n);
+		return;
+	}
+	memcpy(h->buf + h->n, p, n);
+	h->n += n;
+}
+
+static void
+db_audit_h_final(struct db_audit_h *h, unsigned char out[DB_AUDIT_HASH])
+{
+	crypto_generichash_update(&h->st, h->buf, h->n);
+	crypto_generichash_final(&h->st, out, DB_AUDIT_HASH);
+}
+
+/* Each value as a tag, its length and its bytes: no two sequences of values
+ * feed the hash the same bytes. */
+static void
+db_audit_put(struct db_audit_h *h, char tag, const void *p, size_t n)
+{
+	unsigned char head[9];
+	uint64_t v = n;
+	int i;
+
+	head[0] = (unsigned char)tag;
+	for (i = 0; i < 8; i++)
+		head[i + 1] = (unsigned char)(v >> (8 * i));
+	db_audit_h_add(h, head, sizeof head);
+	if (n > 0)
+		db_audit_h_add(h, p, n);
+}
+
+static void
+db_audit_put_int(struct db_audit_h *h, int64_t v)
 {
 	unsigned char b[8];
 	int i;
@@ -96,7 +133,7 @@ db_audit_put_int(crypto_generichash_state *h, int64_t v)
 }
 
 static void
-db_audit_put_text(crypto_generichash_state *h, const char *s)
+db_audit_put_text(struct db_audit_h *h, const char *s)
 {
 	if (s == NULL)
 		db_audit_put(h, 'N', NULL, 0);
@@ -106,7 +143,7 @@ db_audit_put_text(crypto_generichash_state *h, const char *s)
 
 /* A column as SQLite holds it: its storage class is part of what is hashed. */
 static void
-db_audit_put_col(crypto_generichash_state *h, sqlite3_stmt *st, int col)
+db_audit_put_col(struct db_audit_h *h, sqlite3_stmt *st, int col)
 {
 	double d;
 
@@ -135,9 +172,9 @@ void
 db_audit_chain_hash(const struct db_audit_row *r, int64_t id, const void *prev,
     size_t nprev, unsigned char out[DB_AUDIT_HASH])
 {
-	crypto_generichash_state h;
+	struct db_audit_h h;
 
-	crypto_generichash_init(&h, NULL, 0, DB_AUDIT_HASH);
+	db_audit_h_init(&h);
 	db_audit_put_int(&h, id);
 	db_audit_put_text(&h, r->at);
 	db_audit_put_text(&h, r->user);
@@ -160,7 +197,7 @@ db_audit_chain_hash(const struct db_audit_row *r, int64_t id, const void *prev,
 		db_audit_put(&h, 'N', NULL, 0);
 	else
 		db_audit_put(&h, 'B', prev, nprev);
-	crypto_generichash_final(&h, out, DB_AUDIT_HASH);
+	db_audit_h_final(&h, out);
 }
 
 /* ---- the content of a record ----------------------------------------------- */
@@ -202,13 +239,30 @@ db_audit_sql_kids(const void *key)
 
 #define DB_AUDIT_OP_KIDS	0x5a01	/* keyed statements of db_prep_keyed() */
 #define DB_AUDIT_OP_ROW		0x5a02
+#define DB_AUDIT_OP_SQL		0x5a03	/* key: the SQL text itself */
 
-static enum db_status db_audit_put_row(struct db *, crypto_generichash_state *,
+/* A statement of fixed text found by its address: these run once per row
+ * written, and finding them by their text costs more than running them. */
+static char *
+db_audit_sql_same(const void *key)
+{
+	return xstrdup(key);
+}
+
+static sqlite3_stmt *
+db_audit_prep(struct db *db, const char *sql, char **err)
+{
+	return db_prep_keyed(db, sql, DB_AUDIT_OP_SQL, db_audit_sql_same, err);
+}
+
+static const char db_audit_sql_case[] = "SELECT * FROM cases WHERE id = ?1";
+
+static enum db_status db_audit_put_row(struct db *, struct db_audit_h *,
     const struct form_def *, sqlite3_stmt *, char **);
 
 /* The rows of repeat group g under parent id, in their order. */
 static enum db_status
-db_audit_put_kids(struct db *db, crypto_generichash_state *h, const struct form_def *g,
+db_audit_put_kids(struct db *db, struct db_audit_h *h, const struct form_def *g,
     int64_t id, char **err)
 {
 	sqlite3_stmt *s = db_prep_keyed(db, g, DB_AUDIT_OP_KIDS, db_audit_sql_kids, err);
@@ -230,7 +284,7 @@ db_audit_put_kids(struct db *db, crypto_generichash_state *h, const struct form_
 /* The named columns that hold a value, then the repeat groups. A column
  * added later (NULL in every older row) leaves older hashes as they were. */
 static enum db_status
-db_audit_put_row(struct db *db, crypto_generichash_state *h, const struct form_def *def,
+db_audit_put_row(struct db *db, struct db_audit_h *h, const struct form_def *def,
     sqlite3_stmt *st, char **err)
 {
 	enum db_status rc = DB_OK;
@@ -258,12 +312,12 @@ enum db_status
 db_audit_row_hash(struct db *db, const struct form_def *def, sqlite3_stmt *st,
     unsigned char out[DB_AUDIT_HASH], char **err)
 {
-	crypto_generichash_state h;
+	struct db_audit_h h;
 	enum db_status rc;
 
-	crypto_generichash_init(&h, NULL, 0, DB_AUDIT_HASH);
+	db_audit_h_init(&h);
 	rc = db_audit_put_row(db, &h, def, st, err);
-	crypto_generichash_final(&h, out, DB_AUDIT_HASH);
+	db_audit_h_final(&h, out);
 	return rc;
 }
 
@@ -289,7 +343,7 @@ db_audit_content(struct db *db, struct db_audit_row *r, char **err)
 	if (!db_audit_hashed(db, r->tbl, &def))
 		return DB_OK;
 	s = def != NULL ? db_prep_keyed(db, def, DB_AUDIT_OP_ROW, db_audit_sql_row, err) :
-	    db_prep(db, "SELECT * FROM cases WHERE id = ?1", err);
+	    db_audit_prep(db, db_audit_sql_case, err);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, r->row);
@@ -368,14 +422,15 @@ db_audit_sql_batch(const void *key)
 	return strbuf_take(&sb);
 }
 
+static const char db_audit_sql_last[] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+
 /* The id and hash of the newest row, which the next row chains to (the
  * write transaction holds the lock: no other writer comes between). */
 static enum db_status
 db_audit_last(struct db *db, int64_t *id, unsigned char prev[DB_AUDIT_HASH], bool *has,
     char **err)
 {
-	sqlite3_stmt *s = db_prep(db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
-	    err);
+	sqlite3_stmt *s = db_audit_prep(db, db_audit_sql_last, err);
 	int rc;
 
 	if (s == NULL)
@@ -410,7 +465,7 @@ db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **
 	for (i = 0; i < n; i++)
 		db_audit_chain_hash(&rows[i], id + 1 + (int64_t)i, i > 0 ? hash[i - 1] :
 		    has ? hash[0] : NULL, DB_AUDIT_HASH, hash[i]);
-	s = n == 1 ? db_prep(db, db_audit_one, err) :
+	s = n == 1 ? db_audit_prep(db, db_audit_one, err) :
 	    db_prep_keyed(db, db_audit_one, 0, db_audit_sql_batch, err);
 	if (s == NULL)
 		return DB_ERROR;
@@ -426,7 +481,7 @@ db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **
 static enum db_status
 db_audit_write_old(struct db *db, const struct db_audit_row *r, char **err)
 {
-	sqlite3_stmt *s = db_prep(db, db_audit_old, err);
+	sqlite3_stmt *s = db_audit_prep(db, db_audit_old, err);
 	int rc;
 
 	if (s == NULL)
