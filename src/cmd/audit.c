@@ -93,6 +93,9 @@ cmd_audit_verify(struct cmd_ctx *ctx)
 			printf(_("not verified: %llu audit rows and %llu records written before "
 			    "the chain began\n"), (unsigned long long)rep.prechain,
 			    (unsigned long long)rep.unverified);
+		if (rep.redacted > 0)
+			printf(_("erased by the purge: the changes of %llu audit rows\n"),
+			    (unsigned long long)rep.redacted);
 		if (rep.head_id > 0)
 			printf(_("last row %lld, hash %s\n"), (long long)rep.head_id, rep.head);
 	}

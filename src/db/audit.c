@@ -169,6 +169,17 @@ db_audit_put_col(struct db_audit_h *h, sqlite3_stmt *st, int col)
 }
 
 void
+db_audit_sum(const struct db_audit_row *r, unsigned char out[DB_AUDIT_HASH])
+{
+	struct db_audit_h h;
+
+	db_audit_h_init(&h);
+	db_audit_put(&h, 'S', r->salt, DB_AUDIT_SALT);
+	db_audit_put_text(&h, r->changes);
+	db_audit_h_final(&h, out);
+}
+
+void
 db_audit_chain_hash(const struct db_audit_row *r, int64_t id, const void *prev,
     size_t nprev, unsigned char out[DB_AUDIT_HASH])
 {
@@ -188,7 +199,10 @@ db_audit_chain_hash(const struct db_audit_row *r, int64_t id, const void *prev,
 	else
 		db_audit_put(&h, 'N', NULL, 0);
 	db_audit_put_text(&h, r->action);
-	db_audit_put_text(&h, r->changes);
+	if (r->has_sum)
+		db_audit_put(&h, 'B', r->sum, DB_AUDIT_HASH);
+	else
+		db_audit_put(&h, 'N', NULL, 0);
 	if (r->ncontent < 0)
 		db_audit_put(&h, 'N', NULL, 0);
 	else
@@ -367,7 +381,7 @@ db_audit_format(struct db *db, char **err)
 
 	if (db->audit_fmt != DB_AUDIT_UNKNOWN)
 		return db->audit_fmt;
-	s = db_prep(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'hash'",
+	s = db_prep(db, "SELECT count(*) FROM pragma_table_info('audit') WHERE name = 'sum'",
 	    err);
 	if (s == NULL)
 		return DB_AUDIT_UNKNOWN;
@@ -378,9 +392,9 @@ db_audit_format(struct db *db, char **err)
 }
 
 #define DB_AUDIT_COLS	"INSERT INTO audit (id, at, user, tbl, row_id, case_id, action, changes," \
-			" content, hash) VALUES "
-#define DB_AUDIT_ROW	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define DB_AUDIT_NCOLS	10
+			" content, hash, salt, sum) VALUES "
+#define DB_AUDIT_ROW	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define DB_AUDIT_NCOLS	12
 
 static const char db_audit_one[] = DB_AUDIT_COLS DB_AUDIT_ROW;
 static const char db_audit_old[] = "INSERT INTO audit (at, user, tbl, row_id, case_id,"
@@ -408,6 +422,10 @@ db_audit_bind(sqlite3_stmt *st, int base, const struct db_audit_row *r, int64_t 
 		sqlite3_bind_blob(st, base + 9, r->content, r->ncontent, SQLITE_STATIC);
 	if (hash != NULL)
 		sqlite3_bind_blob(st, base + 10, hash, DB_AUDIT_HASH, SQLITE_STATIC);
+	if (hash != NULL && r->has_sum) {
+		sqlite3_bind_blob(st, base + 11, r->salt, DB_AUDIT_SALT, SQLITE_STATIC);
+		sqlite3_bind_blob(st, base + 12, r->sum, DB_AUDIT_HASH, SQLITE_STATIC);
+	}
 }
 
 static char *
@@ -448,9 +466,10 @@ db_audit_last(struct db *db, int64_t *id, unsigned char prev[DB_AUDIT_HASH], boo
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 
-/* Writes rows[0..n-1] chained after the newest row: n is 1 or DB_AUDIT_BATCH. */
+/* Writes rows[0..n-1] chained after the newest row: n is 1 or DB_AUDIT_BATCH.
+ * Each row with changes gets a fresh salt and their sum. */
 static enum db_status
-db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **err)
+db_audit_write(struct db *db, struct db_audit_row *rows, size_t n, char **err)
 {
 	unsigned char hash[DB_AUDIT_BATCH][DB_AUDIT_HASH];
 	enum db_status st;
@@ -462,9 +481,15 @@ db_audit_write(struct db *db, const struct db_audit_row *rows, size_t n, char **
 
 	if ((st = db_audit_last(db, &id, hash[0], &has, err)) != DB_OK)
 		return st;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		rows[i].has_sum = rows[i].changes != NULL;
+		if (rows[i].has_sum) {
+			randombytes_buf(rows[i].salt, DB_AUDIT_SALT);
+			db_audit_sum(&rows[i], rows[i].sum);
+		}
 		db_audit_chain_hash(&rows[i], id + 1 + (int64_t)i, i > 0 ? hash[i - 1] :
 		    has ? hash[0] : NULL, DB_AUDIT_HASH, hash[i]);
+	}
 	s = n == 1 ? db_audit_prep(db, db_audit_one, err) :
 	    db_prep_keyed(db, db_audit_one, 0, db_audit_sql_batch, err);
 	if (s == NULL)
@@ -493,7 +518,7 @@ db_audit_write_old(struct db *db, const struct db_audit_row *r, char **err)
 }
 
 static enum db_status
-db_audit_put_rows(struct db *db, const struct db_audit_row *rows, size_t n, char **err)
+db_audit_put_rows(struct db *db, struct db_audit_row *rows, size_t n, char **err)
 {
 	enum db_audit_fmt fmt = db_audit_format(db, err);
 	enum db_status st = DB_OK;
@@ -545,7 +570,7 @@ db_audit_flush(struct db *db, char **err)
 
 /* Writes r now, or queues a copy of it in a bulk batch. */
 static enum db_status
-db_audit_queue(struct db *db, const struct db_audit_row *r, char **err)
+db_audit_queue(struct db *db, struct db_audit_row *r, char **err)
 {
 	struct db_audit_row *q;
 
@@ -568,7 +593,8 @@ enum db_status
 db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
     const char *action, const char *changes, const char *now, char **err)
 {
-	struct db_audit_row r = { now, db->user, table, action, changes, row, case_id, -1, { 0 } };
+	struct db_audit_row r = { .at = now, .user = db->user, .tbl = table, .action = action,
+	    .changes = changes, .row = row, .case_id = case_id, .ncontent = -1 };
 	enum db_status st;
 
 	if (db_audit_format(db, NULL) == DB_AUDIT_CHAINED &&
@@ -606,7 +632,8 @@ db_audit_ev_write(struct db *db, struct db_audit_row *r, char **err)
 enum db_status
 db_audit_view(struct db *db, const char *table, int64_t row, int64_t case_id, char **err)
 {
-	struct db_audit_row r = { NULL, NULL, table, "view", NULL, row, case_id, -1, { 0 } };
+	struct db_audit_row r = { .tbl = table, .action = "view", .row = row,
+	    .case_id = case_id, .ncontent = -1 };
 
 	return db_audit_ev_write(db, &r, err);
 }
@@ -615,7 +642,33 @@ enum db_status
 db_audit_event(struct db *db, const char *action, int64_t case_id, const char *detail,
     char **err)
 {
-	struct db_audit_row r = { NULL, NULL, NULL, action, detail, 0, case_id, -1, { 0 } };
+	struct db_audit_row r = { .action = action, .changes = detail, .case_id = case_id,
+	    .ncontent = -1 };
 
 	return db_audit_ev_write(db, &r, err);
+}
+
+/* ---- the purge's redaction -------------------------------------------------------- */
+
+enum db_status
+db_audit_redact_case(struct db *db, int64_t case_id, const char *now, char **err)
+{
+	enum db_status st;
+	char detail[64];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (db->naudit_q > 0 && (st = db_audit_flush(db, err)) != DB_OK)
+		return st;	/* the case's rows still queued are written first */
+	s = db_prep(db, "UPDATE audit SET changes = NULL, salt = NULL"
+	    " WHERE case_id = ?1 AND changes IS NOT NULL AND sum IS NOT NULL", err);
+	if (s == NULL)
+		return DB_ERROR;
+	sqlite3_bind_int64(s, 1, case_id);
+	rc = db_step(db, s);
+	db_finish(db, s);
+	if (rc != SQLITE_DONE)
+		return db_sqlerr(db, err);
+	snprintf(detail, sizeof detail, "{\"rows\":%d}", sqlite3_changes(db->sql));
+	return db_audit_add(db, "cases", case_id, case_id, "redact", detail, now, err);
 }

@@ -11,6 +11,9 @@
  * case's updated_at/_by, and its repeat rows), so a record changed outside
  * the program no longer matches its latest audit row. Rows written before
  * avrr init brought the chain (the hash NULL) are counted, never verified.
+ * The changes of a row enter the chain through their salted hash, so the
+ * purge may erase them (and only them: the triggers allow nothing else),
+ * followed by a "redact" row of the case; verify accepts nothing else.
  * A database init has not yet upgraded gets changes only (the old table's
  * rule allows no other action): views and events are then not written.
  */
@@ -69,6 +72,7 @@ struct db_audit_report {
 	uint64_t	 prechain;	/* rows written before the chain */
 	uint64_t	 records;	/* record rows matched against their audit */
 	uint64_t	 unverified;	/* record rows whose audit is all before the chain */
+	uint64_t	 redacted;	/* rows whose changes a case's redaction erased */
 	int64_t		 head_id;	/* the last row, and its hash (hex) */
 	char		 head[65];
 	char		*bad;

@@ -36,10 +36,14 @@ struct db_av {
 #define db_av_bad(v, ...)	db_seterr(&(v)->rep->bad, __VA_ARGS__)
 
 /* The row st stands on (id, at, user, tbl, row_id, case_id, action,
- * changes, content, hash) as the writer saw it. */
-static void
+ * changes, content, hash, salt, sum) as the writer saw it; false when its
+ * salt, sum or content cannot be what the program wrote. */
+static bool
 db_av_row(sqlite3_stmt *st, struct db_audit_row *r)
 {
+	int nsalt = sqlite3_column_bytes(st, 10), nsum = sqlite3_column_bytes(st, 11);
+
+	memset(r, 0, sizeof *r);
 	r->at = (const char *)sqlite3_column_text(st, 1);
 	r->user = (const char *)sqlite3_column_text(st, 2);
 	r->tbl = (const char *)sqlite3_column_text(st, 3);
@@ -51,23 +55,65 @@ db_av_row(sqlite3_stmt *st, struct db_audit_row *r)
 	r->ncontent = -1;
 	if (sqlite3_column_type(st, 8) != SQLITE_NULL) {
 		r->ncontent = sqlite3_column_bytes(st, 8);
-		if (r->ncontent > DB_AUDIT_HASH)
-			r->ncontent = DB_AUDIT_HASH + 1;	/* never a content: no match */
-		else if (r->ncontent > 0)
-			memcpy(r->content, sqlite3_column_blob(st, 8), (size_t)r->ncontent);
+		if (r->ncontent != 0 && r->ncontent != DB_AUDIT_HASH)
+			return false;
+		if (r->ncontent > 0)
+			memcpy(r->content, sqlite3_column_blob(st, 8), DB_AUDIT_HASH);
 	}
+	r->has_sum = sqlite3_column_type(st, 11) != SQLITE_NULL;
+	if (r->has_sum && nsum != DB_AUDIT_HASH)
+		return false;
+	if (r->has_sum)
+		memcpy(r->sum, sqlite3_column_blob(st, 11), DB_AUDIT_HASH);
+	if (r->changes == NULL)	/* none written, or erased with the salt */
+		return sqlite3_column_type(st, 10) == SQLITE_NULL;
+	if (!r->has_sum || nsalt != DB_AUDIT_SALT)
+		return false;
+	memcpy(r->salt, sqlite3_column_blob(st, 10), DB_AUDIT_SALT);
+	return true;
+}
+
+/* Whether changes and sum agree: kept changes match their sum; erased
+ * ones only after a "redact" row of their case (else that is the fault). */
+static bool
+db_av_changes(struct db *db, struct db_av *v, const struct db_audit_row *r, int64_t id)
+{
+	unsigned char sum[DB_AUDIT_HASH];
+	sqlite3_stmt *s;
+	bool ok;
+
+	if (r->changes != NULL) {
+		db_audit_sum(r, sum);
+		return sodium_memcmp(sum, r->sum, DB_AUDIT_HASH) == 0;
+	}
+	if (!r->has_sum)
+		return true;
+	s = db_prep(db, "SELECT 1 FROM audit WHERE action = 'redact' AND case_id = ?1"
+	    " AND id > ?2 LIMIT 1", NULL);
+	if (s == NULL)
+		return false;
+	sqlite3_bind_int64(s, 1, r->case_id);
+	sqlite3_bind_int64(s, 2, id);
+	ok = r->case_id != 0 && db_step(db, s) == SQLITE_ROW;
+	db_finish(db, s);
+	if (ok)
+		v->rep->redacted++;
+	else
+		db_av_bad(v, _("audit row %lld: its changes were erased, but not by a redaction "
+		    "of its case"), (long long)id);
+	return true;
 }
 
 /* One row of the chain; prev/nprev the hash of the row before (NULL: none). */
 static void
-db_av_link(struct db_av *v, sqlite3_stmt *st, int64_t last, const void *prev, size_t nprev)
+db_av_link(struct db *db, struct db_av *v, sqlite3_stmt *st, int64_t last, const void *prev,
+    size_t nprev)
 {
 	struct db_audit_row r;
 	unsigned char want[DB_AUDIT_HASH];
 	int64_t id = sqlite3_column_int64(st, 0);
-	int n = sqlite3_column_bytes(st, 9);
+	bool whole = db_av_row(st, &r);
 
-	db_av_row(st, &r);
 	if (sqlite3_column_type(st, 9) == SQLITE_NULL) {
 		db_av_bad(v, _("audit row %lld: no hash, though rows before it have one (a row "
 		    "written outside the program)"), (long long)id);
@@ -85,9 +131,9 @@ db_av_link(struct db_av *v, sqlite3_stmt *st, int64_t last, const void *prev, si
 		return;
 	}
 	db_audit_chain_hash(&r, id, prev, nprev, want);
-	if (n != DB_AUDIT_HASH || r.ncontent > DB_AUDIT_HASH || r.at == NULL ||
-	    r.action == NULL || sodium_memcmp(want, sqlite3_column_blob(st, 9),
-	    DB_AUDIT_HASH) != 0)
+	if (!whole || r.at == NULL || r.action == NULL || !db_av_changes(db, v, &r, id) ||
+	    sqlite3_column_bytes(st, 9) != DB_AUDIT_HASH ||
+	    sodium_memcmp(want, sqlite3_column_blob(st, 9), DB_AUDIT_HASH) != 0)
 		db_av_bad(v, _("audit row %lld: its hash does not match what it holds (the row "
 		    "was changed, or inserted outside the program)"), (long long)id);
 }
@@ -98,7 +144,7 @@ static enum db_status
 db_av_chain(struct db *db, struct db_av *v, char **err)
 {
 	sqlite3_stmt *s = db_prep(db, "SELECT id, at, user, tbl, row_id, case_id, action,"
-	    " changes, content, hash FROM audit ORDER BY id", err);
+	    " changes, content, hash, salt, sum FROM audit ORDER BY id", err);
 	unsigned char prev[DB_AUDIT_HASH];
 	bool started = false, has = false;
 	int64_t last = 0;
@@ -112,7 +158,7 @@ db_av_chain(struct db *db, struct db_av *v, char **err)
 			last = 0;
 			continue;
 		}
-		db_av_link(v, s, started ? last : 0, has ? prev : NULL, DB_AUDIT_HASH);
+		db_av_link(db, v, s, started ? last : 0, has ? prev : NULL, DB_AUDIT_HASH);
 		started = true;
 		last = sqlite3_column_int64(s, 0);
 		has = sqlite3_column_bytes(s, 9) == DB_AUDIT_HASH;

@@ -311,7 +311,7 @@ db_schema_forget(struct db *db, const struct form_def *def, char **err)
 static const char db_schema_audit_new[] =
     "CREATE TABLE audit_chained (id INTEGER PRIMARY KEY, at TEXT NOT NULL, user TEXT,"
     " tbl TEXT, row_id INTEGER, case_id INTEGER, action TEXT NOT NULL, changes TEXT,"
-    " content BLOB, hash BLOB);"
+    " content BLOB, hash BLOB, salt BLOB, sum BLOB);"
     "INSERT INTO audit_chained (id, at, user, tbl, row_id, case_id, action, changes)"
     " SELECT id, at, user, tbl, row_id, case_id, action, changes FROM audit ORDER BY id;"
     "DROP TABLE audit;"
@@ -319,8 +319,15 @@ static const char db_schema_audit_new[] =
     "CREATE INDEX audit_case ON audit (case_id);"
     "CREATE INDEX audit_at ON audit (at);";
 
+/* No row is deleted; the one change a row may take is the purge's erasure of
+ * its changes and their salt (db_audit_redact_case), all else as it was. */
 static const char db_schema_audit_guard[] =
     "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit"
+    " WHEN NOT (NEW.changes IS NULL AND NEW.salt IS NULL AND NEW.sum IS NOT NULL"
+    " AND NEW.id IS OLD.id AND NEW.at IS OLD.at AND NEW.user IS OLD.user"
+    " AND NEW.tbl IS OLD.tbl AND NEW.row_id IS OLD.row_id AND NEW.case_id IS OLD.case_id"
+    " AND NEW.action IS OLD.action AND NEW.content IS OLD.content"
+    " AND NEW.hash IS OLD.hash AND NEW.sum IS OLD.sum)"
     " BEGIN SELECT RAISE(ABORT, 'the audit is append-only: no row of it is changed'); END;"
     "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit"
     " BEGIN SELECT RAISE(ABORT, 'the audit is append-only: no row of it is deleted'); END;";
@@ -334,7 +341,7 @@ db_schema_audit(struct db *db, char **err)
 
 	if ((st = db_schema_cols_load(db, "audit", &have, err)) != DB_OK)
 		return st;
-	chained = db_schema_cols_has(&have, "hash");
+	chained = db_schema_cols_has(&have, "sum");
 	db_schema_cols_free(&have);
 	if (!chained && (st = db_exec(db, db_schema_audit_new, err)) != DB_OK)
 		return st;

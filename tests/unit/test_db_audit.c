@@ -309,6 +309,59 @@ test_au_case_touch_clean(void **state)
 	assert_null(test_au_verify(t, &rep));
 }
 
+/* ---- the purge's anonymisation and redaction ----------------------------------- */
+
+struct test_au_purge {
+	int64_t	 case_id;
+	char	*now;
+};
+
+/* What the purge will do in its transaction: the record rewritten, audited
+ * as an anonymisation, then the case's audit rows redacted. */
+static enum db_status
+test_au_purge_tx(struct db *db, void *arg, char **err)
+{
+	struct test_au_purge *p = arg;
+	enum db_status st;
+
+	st = db_exec(db, "UPDATE people_rec SET surname = 'X', version = version + 1;"
+	    " UPDATE people_rec_family SET name = 'X'", err);
+	if (st == DB_OK)
+		st = db_audit_add(db, "people_rec", 1, p->case_id, "anonymise", NULL, p->now,
+		    err);
+	if (st == DB_OK)
+		st = db_audit_redact_case(db, p->case_id, p->now, err);
+	return st;
+}
+
+static void
+test_au_purge(void **state)
+{
+	struct test_au *t = *state;
+	struct test_au_purge p = { t->case_id, db_now() };
+	struct db_audit_report rep;
+	char *err = NULL;
+
+	assert_int_equal(db_tx(t->db, test_au_purge_tx, &p, &err), DB_OK);
+	free(p.now);
+	assert_int_equal(test_au_count(t, "SELECT count(*) FROM audit WHERE changes LIKE"
+	    " '%Nov%' OR changes LIKE '%Ján%'"), 0);
+	assert_int_equal(test_au_count(t, "SELECT count(*) FROM audit WHERE action = 'redact'"
+	    " AND changes = '{\"rows\":4}'"), 1);	/* case, person twice, payment */
+	assert_null(test_au_verify(t, &rep));
+	assert_int_equal(rep.redacted, 4);
+	assert_int_equal(rep.records, 3);
+	assert_int_equal(rep.rows, 9);
+}
+
+/* The one change the triggers let through is no way around verify. */
+static void
+test_au_erased_unredacted(void **state)
+{
+	test_au_expect(*state, "UPDATE audit SET changes = NULL, salt = NULL WHERE id = 3",
+	    "audit row 3: its changes were erased, but not by a redaction of its case");
+}
+
 /* ---- the triggers ---------------------------------------------------------------- */
 
 static void
@@ -321,6 +374,10 @@ test_au_triggers(void **state)
 	assert_int_equal(sqlite3_exec(raw, "UPDATE audit SET user = 'x' WHERE id = 1", NULL,
 	    NULL, NULL), SQLITE_CONSTRAINT);
 	assert_non_null(strstr(sqlite3_errmsg(raw), "append-only"));
+	assert_int_equal(sqlite3_exec(raw, "UPDATE audit SET changes = NULL, salt = NULL,"
+	    " user = 'x' WHERE id = 3", NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(raw, "UPDATE audit SET changes = '{}' WHERE id = 3",
+	    NULL, NULL, NULL), SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(raw, "DELETE FROM audit WHERE id = 7", NULL, NULL,
 	    NULL), SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(raw, "DELETE FROM audit", NULL, NULL, NULL),
@@ -437,6 +494,8 @@ main(void)
 		TEST_AU(test_au_record_deleted),
 		TEST_AU(test_au_record_inserted),
 		TEST_AU(test_au_case_touch_clean),
+		TEST_AU(test_au_purge),
+		TEST_AU(test_au_erased_unredacted),
 		TEST_AU(test_au_triggers),
 		TEST_AU(test_au_filters),
 		cmocka_unit_test(test_au_upgrade),
