@@ -181,6 +181,32 @@ test_au_expect(struct test_au *t, const char *sql, const char *want)
 	free(bad);
 }
 
+static const char *
+test_au_hex_in(char *buf, const unsigned char *b)
+{
+	int i;
+
+	for (i = 0; i < DB_AUDIT_HASH; i++)
+		snprintf(buf + 2 * i, 3, "%02x", b[i]);
+	return buf;
+}
+
+static const char *
+test_au_hex(const unsigned char *b)
+{
+	static char buf[2 * DB_AUDIT_HASH + 1];
+
+	return test_au_hex_in(buf, b);
+}
+
+static const char *
+test_au_hex2(const unsigned char *b)
+{
+	static char buf[2 * DB_AUDIT_HASH + 1];
+
+	return test_au_hex_in(buf, b);
+}
+
 /* ---- completeness ------------------------------------------------------------ */
 
 static void
@@ -236,6 +262,44 @@ test_au_byte_changed(void **state)
 {
 	test_au_expect(*state, "UPDATE audit SET changes = replace(changes, 'Novák\"',"
 	    " 'Novak\"') WHERE id = 3", "audit row 3: its hash does not match");
+}
+
+/* Someone who knows the algorithm rewrites row 3 and gives it its right hash
+ * (after row 2's): the link of row 4 to it breaks, so the last row's hash
+ * holds the whole history. */
+static void
+test_au_row_rehashed(void **state)
+{
+	struct test_au *t = *state;
+	struct db_audit_row r = { .at = "2026-03-10 10:00:00", .user = "tester",
+	    .tbl = "people_rec", .action = "update", .row = 1, .ncontent = -1,
+	    .changes = "{\"surname\":{\"old\":\"Nováková\",\"new\":\"Horváth\"}}",
+	    .has_sum = true };
+	unsigned char prev[DB_AUDIT_HASH], hash[DB_AUDIT_HASH];
+	struct db_audit_report rep;
+	sqlite3_stmt *st;
+	char *sql, *bad;
+
+	assert_int_equal(sqlite3_prepare_v2(t->db->sql, "SELECT hash, content, case_id FROM"
+	    " audit WHERE id = 2 OR id = 3 ORDER BY id", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	memcpy(prev, sqlite3_column_blob(st, 0), DB_AUDIT_HASH);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	memcpy(r.content, sqlite3_column_blob(st, 1), DB_AUDIT_HASH);
+	r.ncontent = DB_AUDIT_HASH;
+	r.case_id = sqlite3_column_int64(st, 2);
+	sqlite3_finalize(st);
+	db_audit_sum(&r, r.sum);
+	db_audit_chain_hash(&r, 3, prev, DB_AUDIT_HASH, hash);
+	sql = sqlite3_mprintf("UPDATE audit SET changes = %Q, salt = zeroblob(%d), sum = X'%s',"
+	    " hash = X'%s' WHERE id = 3", r.changes, DB_AUDIT_SALT, test_au_hex(r.sum),
+	    test_au_hex2(hash));
+	test_au_tamper(t, sql);
+	sqlite3_free(sql);
+	bad = test_au_verify(t, &rep);
+	if (bad == NULL || strstr(bad, "audit row 4: its hash does not match") == NULL)
+		fail_msg("verify said \"%s\"", bad != NULL ? bad : "(clean)");
+	free(bad);
 }
 
 static void
@@ -485,6 +549,7 @@ main(void)
 		TEST_AU(test_au_complete),
 		TEST_AU(test_au_delete_audited),
 		TEST_AU(test_au_byte_changed),
+		TEST_AU(test_au_row_rehashed),
 		TEST_AU(test_au_row_deleted),
 		TEST_AU(test_au_row_inserted),
 		TEST_AU(test_au_row_inserted_unhashed),
