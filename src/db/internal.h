@@ -159,6 +159,9 @@ void		 db_audit_chain_hash(const struct db_audit_row *r, int64_t id,
 /* True when rows of tbl carry content hashes (cases and every form's
  * table); *def is the form (NULL for cases). */
 bool		 db_audit_hashed(struct db *, const char *tbl, const struct form_def **def);
+/* audit_hash.c: r->content, the hash of row r->row of r->tbl as it is now
+ * (none left: empty); left without one (-1) when the table carries none. */
+enum db_status	 db_audit_content(struct db *, struct db_audit_row *r, char **err);
 /* The content hash of the row st stands on (a SELECT * of the table of
  * def, or of cases for def NULL) with its repeat rows. */
 enum db_status	 db_audit_row_hash(struct db *, const struct form_def *def, sqlite3_stmt *st,
