@@ -36,6 +36,15 @@ static const struct cmd_opt cmd_table_i18n[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cmd_opt cmd_table_audit[] = {
+	CMD_TABLE_DB,
+	{ "user", N_("U"), N_("only what the user U did") },
+	{ "case", N_("C"), N_("only rows of the case numbered C") },
+	{ "from", N_("DATE"), N_("only rows from DATE (YYYY-MM-DD) on") },
+	{ "to", N_("DATE"), N_("only rows up to DATE, that day included") },
+	{ NULL, NULL, NULL }
+};
+
 static const struct cmd_sub cmd_table_user[] = {
 	{ "list", NULL, 0, N_("every user and their role") },
 	{ "role", N_("NAME ROLE"), 2, N_("give the user NAME the role ROLE") },
@@ -60,6 +69,11 @@ const struct cmd_entry cmd_table[] = {
 	{ "user", { .name = "user", .opts = cmd_table_db, .subs = cmd_table_user,
 	    .summary = N_("list users, or give a user a role (counsellor, hotline, "
 	    "return_officer, reintegration_officer, supervisor, admin)") }, cmd_user },
+	{ "audit", { .name = "audit", .opts = cmd_table_audit, .operands = N_("[verify]"),
+	    .max_operands = 1,
+	    .summary = N_("list the audit rows (who did what, when), or with verify check "
+	    "that none was changed, deleted or inserted and that no record was changed "
+	    "outside the program") }, cmd_audit },
 	{ "backup", { .name = "backup", .opts = cmd_table_db, .operands = N_("TARGET"),
 	    .min_operands = 1, .max_operands = 1,
 	    .missing = N_("name the file to copy the database into"),

@@ -18,6 +18,9 @@
 
 #define DB_STMT_BUCKETS 256
 
+/* audit.c: whether the audit table has the chain (see below). */
+enum db_audit_fmt { DB_AUDIT_UNKNOWN, DB_AUDIT_OLD, DB_AUDIT_CHAINED };
+
 /* A prepared statement kept for reuse (db_prep / db_finish). */
 struct db_stmt {
 	char		*sql;
@@ -65,6 +68,7 @@ struct db {
 	struct db_audit_row	*audit_q;	/* audit rows the batch writes together */
 	size_t			 naudit_q;
 	uint64_t		 naudit;	/* audit rows added since the open */
+	enum db_audit_fmt	 audit_fmt;	/* the audit table's columns, once known */
 };
 
 /* Library-wide settings, before the first connection opens (db.c). */
@@ -113,15 +117,61 @@ char		*db_uuid(void);				/* version 7: time-ordered, then random */
  * the rows' created_at / updated_at); changes is a JSON object or NULL. In a bulk batch
  * the row waits in db->audit_q and is written with the next DB_AUDIT_BATCH
  * (one statement for many rows costs a third of a statement each), or by
- * db_audit_flush() before the batch commits; db_audit_drop() forgets them. */
+ * db_audit_flush() before the batch commits; db_audit_drop() forgets them.
+ * Rows are chained (db/audit.h) once avrr init gave the table the chain's
+ * columns (db->audit_fmt caches whether it has). A row for "cases" or a
+ * form's table carries the content hash of that row as it is at the call
+ * (read back in the transaction; none left: deleted). So whatever rewrites a
+ * record by other means, as the purge's anonymisation will, calls
+ * db_audit_add(db, table, id, case_id, "anonymise", changes, now, err) after
+ * its UPDATE in the same transaction (changes then without the old values),
+ * and verify takes the new content as the record's. db_audit_redact_case()
+ * then erases the changes (old and new values) of every audit row of the
+ * case, which only a "redact" row after them makes acceptable to verify. */
 #define DB_AUDIT_BATCH	32
-struct db_audit_row;
+#define DB_AUDIT_HASH	32
+#define DB_AUDIT_SALT	16
+/* Borrowed texts when written at once; copies while in db->audit_q. The
+ * chain covers the changes through sum, the hash of salt and changes: a
+ * redaction erases changes and salt (the purge's), sum stays and reveals
+ * nothing of what was erased. */
+struct db_audit_row {
+	const char	*at, *user, *tbl, *action, *changes;
+	int64_t		 row, case_id;
+	int		 ncontent;	/* -1: none; 0: the row is gone; DB_AUDIT_HASH */
+	unsigned char	 content[DB_AUDIT_HASH];
+	bool		 has_sum;	/* false: no changes were written */
+	unsigned char	 salt[DB_AUDIT_SALT];
+	unsigned char	 sum[DB_AUDIT_HASH];
+};
 enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_t case_id,
 		    const char *action, const char *changes, const char *now, char **err);
 enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
+/* The sum of r->changes under r->salt. */
+void		 db_audit_sum(const struct db_audit_row *r, unsigned char out[DB_AUDIT_HASH]);
+/* The chain hash of r written as row id after a row whose hash is prev
+ * (nprev bytes; NULL: none or unhashed). */
+void		 db_audit_chain_hash(const struct db_audit_row *r, int64_t id,
+		    const void *prev, size_t nprev, unsigned char out[DB_AUDIT_HASH]);
+/* True when rows of tbl carry content hashes (cases and every form's
+ * table); *def is the form (NULL for cases). */
+bool		 db_audit_hashed(struct db *, const char *tbl, const struct form_def **def);
+/* audit_hash.c: r->content, the hash of row r->row of r->tbl as it is now
+ * (none left: empty); left without one (-1) when the table carries none. */
+enum db_status	 db_audit_content(struct db *, struct db_audit_row *r, char **err);
+/* The content hash of the row st stands on (a SELECT * of the table of
+ * def, or of cases for def NULL) with its repeat rows. */
+enum db_status	 db_audit_row_hash(struct db *, const struct form_def *def, sqlite3_stmt *st,
+		    unsigned char out[DB_AUDIT_HASH], char **err);
+/* Inside the open transaction: erases the changes of case_id's audit rows
+ * (the triggers allow only that change) and writes a "redact" row. */
+enum db_status	 db_audit_redact_case(struct db *, int64_t case_id, const char *now,
+		    char **err);
+/* Whether the audit table has the chain's columns (cached). */
+enum db_audit_fmt db_audit_format(struct db *, char **err);
 
 /* search.c: rebuilds the index row of one case from every form's search fields.
  * In a bulk batch the case is only noted, and db_search_flush() indexes each

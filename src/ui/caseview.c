@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/audit.h"
 #include "db/cases.h"
 #include "db/lifecycle.h"
 #include "form/workflow.h"
 #include "db/record.h"
 #include "db/timeline.h"
+#include "db/users.h"
 #include "i18n/i18n.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
@@ -414,6 +416,17 @@ ui_caseview_open_line(struct ui_caseview *v, struct ui_app *app)
 		ui_open_record(app, d, v->case_id, e->record_id);
 }
 
+/* For now supervisors and administrators only (the full matrix comes later). */
+static void
+ui_caseview_history(struct ui_caseview *v, struct ui_app *app)
+{
+	if (db_users_is(app->db, "supervisor") || db_users_is(app->db, "admin"))
+		ui_history_open(app, v->case_id);
+	else
+		ui_message(app, true, "%s", _("Only a supervisor or an administrator sees the "
+		    "history of a case"));
+}
+
 static bool
 ui_caseview_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
@@ -432,6 +445,7 @@ ui_caseview_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 		if (ui_caseview_selectable(v, v->cur))
 			ui_caseview_open_line(v, app);
 		return true;
+	case UA_HISTORY: ui_caseview_history(v, app); return true;
 	default:
 		return false;
 	}
@@ -464,8 +478,14 @@ static const struct ui_screen_ops ui_caseview_ops = {
 void
 ui_caseview_open(struct ui_app *app, int64_t case_id)
 {
-	struct ui_caseview *v = xcalloc(1, sizeof *v);
+	struct ui_caseview *v;
+	char *err = NULL;
 
+	if (db_audit_view(app->db, "cases", case_id, case_id, &err) != DB_OK) {
+		ui_message_err(app, err, N_("The case cannot be read"));
+		return;
+	}
+	v = xcalloc(1, sizeof *v);
 	v->case_id = case_id;
 	ui_push(app, &ui_caseview_ops, v, N_("Case"));
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/cases.h"
+#include "db/audit.h"
 #include "db/draft.h"
 #include "db/record.h"
 #include "db/settings.h"
@@ -73,9 +74,11 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 	if (ui_open_draft(app, def, case_id, record_id))
 		return;
 	if (record_id != 0) {
-		if (db_record_load(app->db, def, record_id, &rec, &err) != DB_OK) {
+		if (db_record_load(app->db, def, record_id, &rec, &err) != DB_OK ||
+		    db_audit_view(app->db, def->table, record_id, rec->case_id, &err) != DB_OK) {
 			ui_message(app, true, "%s", err != NULL ? err : _("The record cannot be read"));
 			free(err);
+			form_record_free(rec);
 			return;
 		}
 	} else {

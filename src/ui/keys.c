@@ -28,6 +28,8 @@ static const struct ui_binding ui_keys_table[] = {
 	{ UI_KEY(KEY_DC),	UA_DELETE },
 	{ UI_CTRL('d'),		UA_DEL_ROW },
 	{ UI_KEY(KEY_F(10)),	UA_QUIT },
+	{ UI_KEY(KEY_F(11)),	UA_HISTORY },
+	{ UI_CTRL('y'),		UA_HISTORY },
 	{ UI_CTRL('x'),		UA_QUIT },
 	{ 27,			UA_BACK },
 	{ UI_CTRL('l'),		UA_REDRAW },
@@ -80,6 +82,8 @@ static const struct {
 	[UA_END] = { N_("End"), N_("End of the field") },
 	[UA_ENTER] = { N_("Open"), N_("Open, choose, or go to the next field") },
 	[UA_CLEAR] = { N_("Clear"), N_("Clear the field") },
+	[UA_HISTORY] = { N_("History"),
+	    N_("In a case: its history, who saw and changed what and when (supervisors)") },
 	[UA_DELETE] = { N_("Delete"), N_("Delete the character under the cursor") },
 	[UA_BACKSPACE] = { N_("Backspace"), N_("Delete the character before the cursor") },
 	[UA_BLANK] = { N_("Blank"), N_("Blank the screen at once (someone is looking); any "

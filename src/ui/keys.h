@@ -50,6 +50,7 @@ enum ui_action {
 	UA_DELETE,
 	UA_CLEAR,	/* clear the field */
 	UA_BLANK,	/* blank the screen at once; any key brings it back */
+	UA_HISTORY,	/* the case's history (its audit) */
 	UA__COUNT
 };
 

@@ -25,6 +25,8 @@ void	ui_caselist_pick(struct ui_app *, ui_case_picked_fn picked, void *arg);
 void	ui_call_open(struct ui_app *, int64_t case_id);
 void	ui_caseview_open(struct ui_app *, int64_t case_id);
 void	ui_reclist_open(struct ui_app *, const struct form_def *, int64_t case_id);
+/* The history of the case (its audit rows), newest first. */
+void	ui_history_open(struct ui_app *, int64_t case_id);
 void	ui_help_open(struct ui_app *);
 
 /* Opens a form for a new record (case_id 0 = none yet) or an existing one;
