@@ -27,7 +27,7 @@ static const enum ui_action ui_help_order[] = {
 	UA_HELP, UA_SAVE, UA_BACK, UA_QUIT, UA_SEARCH, UA_NEW_CASE, UA_CALL,
 	UA_STAFF_LANG, UA_CLIENT_LANG, UA_INTERP, UA_NEXT, UA_PREV, UA_ENTER,
 	UA_ADD_ROW, UA_DEL_ROW, UA_PGUP, UA_PGDN, UA_HOME, UA_END, UA_CLEAR, UA_REDRAW,
-	UA_BLANK, UA_HISTORY
+	UA_HISTORY, UA_BLANK
 };
 #define UI_HELP_N (sizeof ui_help_order / sizeof ui_help_order[0])
 
