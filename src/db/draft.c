@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/perm.h"
 #include "db/json.h"
 #include "db/record.h"
 #include "form/type.h"
@@ -370,6 +371,8 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 	db_finish(db, s);
 	if (st == DB_OK)
 		st = db_draft_onto_stored(db, rec, err);
+	if (st == DB_OK)
+		db_perm_mask(db, *rec);
 	if (st != DB_OK) {
 		form_record_free(*rec);
 		*rec = NULL;

@@ -42,7 +42,7 @@ db_lifecycle_read(struct db *db, enum form_wf_stage stage, int64_t case_id, size
 	memset(out, 0, sizeof *out);
 	if (def == NULL)
 		return DB_OK;
-	return db_record_load_case(db, def, case_id, max, &out->recs, &out->n, err);
+	return db_record_load_case_raw(db, def, case_id, max, &out->recs, &out->n, err);
 }
 
 enum db_status
