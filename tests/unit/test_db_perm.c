@@ -473,8 +473,8 @@ test_perm_only_supervisor_approves(void **state)
 /* A small form and table: a counsellor may change the note but not read
  * its health fields, of the record and of its rows. */
 static const char test_perm_note_form[] =
-    "form note\n  title \"Visit note\"\n\n"
-    "field who\n  type text\n  class identity\n"
+    "form note\n  title \"Visit note\"\n  case required\n\n"
+    "field who\n  type text\n  class identity\n  search name\n"
     "field health\n  type multiline\n  class health\n"
     "field topic\n  type text\n"
     "repeat people\n  label \"People\"\n"
@@ -484,7 +484,8 @@ static const char test_perm_note_form[] =
 static const char test_perm_note_table[] =
     "role counsellor\n  form note = read create edit\n  class identity = read edit\n"
     "role supervisor\n  form * = read create edit\n  class identity = read edit\n"
-    "  class health = read edit\n  approve\n";
+    "  class health = read edit\n  approve\n"
+    "role admin\n  form note = read\n";
 
 static int
 test_perm_note_setup(void **state)
@@ -512,9 +513,15 @@ test_perm_keeps_hidden(void **state)
 	struct test_perm *t = *state;
 	const struct form_def *def = t->set->forms[0];
 	struct form_record *rec, *mine, *theirs = NULL;
+	struct db_hit *hits = NULL;
+	struct db_case c;
+	size_t n = 0;
 
 	test_perm_as(t->db, "supervisor");
+	assert_int_equal(db_case_create(t->db, "AMIF-1", NULL, &c, NULL), DB_OK);
 	rec = form_record_new(def);
+	rec->case_id = c.id;
+	db_case_clear(&c);
 	fixture_set(rec, "who", "Kapanadze");
 	fixture_set(rec, "health", "Diabetes type 2, needs insulin");
 	fixture_set(rec, "topic", "housing");
@@ -553,6 +560,17 @@ test_perm_keeps_hidden(void **state)
 	form_record_free(theirs);
 	form_record_free(mine);
 	form_record_free(rec);
+
+	/* a role that may not read identity finds the case, not the name */
+	assert_int_equal(db_search(t->db, "kapan", 10, &hits, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(hits[0].names, "Kapanadze");
+	db_hits_free(hits, n);
+	test_perm_as(t->db, "admin");
+	assert_int_equal(db_search(t->db, "kapan", 10, &hits, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_null(hits[0].names);
+	db_hits_free(hits, n);
 }
 
 /* What check-forms says of a bad table: every line named. */
