@@ -135,6 +135,17 @@ db_perm_refuse(struct db *db, const struct form_def *def, enum form_action a, ch
 	return DB_REFUSED;
 }
 
+enum db_status
+db_perm_refuse_field(struct db *db, const struct form_def *def, char **err)
+{
+	const struct form_def *top = db_perm_top(def);
+	const char *role = db_perm_role(db), *name = db_users_role_name(role);
+
+	db_seterr(err, _("%s: your role (%s) may not read all it shows"),
+	    _(top->title != NULL ? top->title : top->name), name != NULL ? _(name) : role);
+	return DB_REFUSED;
+}
+
 /* The stored row of the same id, or NULL. */
 static const struct form_record *
 db_perm_row(const struct form_record *stored, size_t field, int64_t id)

@@ -40,6 +40,9 @@ void		 db_perm_mask(struct db *, struct form_record *);
 /* DB_OK when the role may do action on def, else DB_REFUSED with *err. */
 enum db_status	 db_perm_refuse(struct db *, const struct form_def *, enum form_action,
 		    char **err);
+/* DB_REFUSED with *err: the role may not read some field a list of def's
+ * (the plan's items with their budgets) shows. */
+enum db_status	 db_perm_refuse_field(struct db *, const struct form_def *, char **err);
 /* Gives every field of rec the role may not change the value of stored
  * (NULL: a new record), child rows matched by id. */
 void		 db_perm_keep(struct db *, struct form_record *rec,

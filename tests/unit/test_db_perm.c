@@ -406,8 +406,10 @@ test_perm_hotline_health(void **state)
 	const struct form_def *def = t->set->forms[k];
 	size_t h = fixture_field(def, "health");
 	struct form_record *rec, *d = NULL;
+	struct db_plan_item *items = NULL;
 	int64_t draft = 0;
-	size_t all;
+	size_t all, n = 0;
+	char *msg = NULL;
 	int cursor;
 
 	rec = test_perm_raw(t, def, t->ids[k]);
@@ -416,6 +418,10 @@ test_perm_hotline_health(void **state)
 	form_record_free(rec);
 	assert_int_equal(def->fields[h].klass, FC_HEALTH);
 
+	test_perm_as(t->db, "reintegration_officer");
+	assert_int_equal(db_lifecycle_items(t->db, t->case_id, &items, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	db_lifecycle_items_free(items, n);
 	test_perm_as(t->db, "counsellor");
 	assert_int_equal(db_record_load(t->db, def, t->ids[k], &rec, NULL), DB_OK);
 	assert_string_equal(form_record_get(rec, h), "Diabetes type 2, needs insulin");
@@ -428,6 +434,9 @@ test_perm_hotline_health(void **state)
 	assert_false(db_perm_form(t->db, def, FA_EDIT));
 	assert_int_equal(db_record_load(t->db, def, t->ids[k], &rec, NULL), DB_OK);
 	assert_null(form_record_get(rec, h));
+	/* the plan's items with their budgets (the payment's item list) */
+	assert_int_equal(db_lifecycle_items(t->db, t->case_id, &items, &n, &msg), DB_REFUSED);
+	test_perm_refusal(t->set->forms[test_perm_form(t, "plan")], "hotline", msg);
 	/* the overview leaves out the plan, the payments, the travel documents */
 	assert_true(test_perm_summary_clean(t, "hotline") < all);
 	/* a draft that holds it (written by any path) comes back without it */
