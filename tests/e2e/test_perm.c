@@ -135,6 +135,10 @@ test_hotline_sees_no_health(void **state)
 	perm_role(t, "hotline");
 	t->vt = e2e_start(t->db, NULL, ROWS, COLS);
 	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	/* a new case is a counsellor's: one line, and no form opens */
+	vt_key(t->vt, VT_F4);
+	VT_ASSERT_TEXT(t->vt, "your role (Hotline operator) may not add records", T);
+	assert_false(vt_wait_text(t->vt, "Surname", 300));
 	perm_open_case(t->vt);
 	perm_no_health(t->vt, "case overview");
 	perm_open_session(t->vt);
