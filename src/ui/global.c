@@ -63,10 +63,8 @@ ui_open_draft(struct ui_app *app, const struct form_def *def, int64_t case_id,
 	return true;
 }
 
-/* False, with the one-line refusal shown, when the role may not add records
- * of def (db/perm). */
-static bool
-ui_global_may_add(struct ui_app *app, const struct form_def *def)
+bool
+ui_may_add(struct ui_app *app, const struct form_def *def)
 {
 	char *err = NULL;
 
@@ -94,7 +92,7 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 			return;
 		}
 	} else {
-		if (!ui_global_may_add(app, def))
+		if (!ui_may_add(app, def))
 			return;
 		rec = form_record_new(def);
 		rec->case_id = case_id;
@@ -123,7 +121,7 @@ ui_new_case(struct ui_app *app)
 		ui_message(app, true, "%s", _("There is no registration form in forms/"));
 		return;
 	}
-	if (!ui_global_may_add(app, def))
+	if (!ui_may_add(app, def))
 		return;
 	rec = form_record_new(def);
 	ui_client_follow(app, NULL);	/* a new case: not the last case's client */

@@ -139,6 +139,14 @@ test_hotline_sees_no_health(void **state)
 	vt_key(t->vt, VT_F4);
 	VT_ASSERT_TEXT(t->vt, "your role (Hotline operator) may not add records", T);
 	assert_false(vt_wait_text(t->vt, "Surname", 300));
+	/* nor from a call (F4 there starts a registration) */
+	vt_key(t->vt, VT_F5);
+	VT_ASSERT_ROW(t->vt, 0, "Hotline call", T);
+	vt_key(t->vt, VT_F4);
+	VT_ASSERT_TEXT(t->vt, "Registration: your role (Hotline operator) may not add", T);
+	VT_ASSERT_ROW(t->vt, 0, "Hotline call", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
 	perm_open_case(t->vt);
 	perm_no_health(t->vt, "case overview");
 	perm_open_session(t->vt);
