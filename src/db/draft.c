@@ -448,6 +448,7 @@ enum db_status
 db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
     char **err)
 {
+	bool identity = db_perm_class(db, FC_IDENTITY, FA_READ);	/* the case's name */
 	sqlite3_stmt *s = db_prep(db, "SELECT d.id, d.form, d.record_id, d.case_id, d.user,"
 	    " d.updated_at, d.summary, c.case_no, x.display FROM drafts d"
 	    " LEFT JOIN cases c ON c.id = d.case_id LEFT JOIN search x ON x.rowid = d.case_id"
@@ -472,7 +473,7 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 		d->updated_at = db_col_text(s, 5);
 		d->summary = db_col_text(s, 6);
 		d->case_no = db_col_text(s, 7);
-		d->name = db_col_text(s, 8);
+		d->name = identity ? db_col_text(s, 8) : NULL;
 	}
 	db_finish(db, s);
 	if (rc == SQLITE_DONE)

@@ -50,6 +50,14 @@ db_perm_field(struct db *db, const struct form_field *f, enum form_action a)
 }
 
 bool
+db_perm_class(struct db *db, enum form_class c, enum form_action a)
+{
+	const struct form_set *set = db_forms(db);
+
+	return !form_perms_declared(set) || form_perm_class(set, db_perm_role(db), c, a);
+}
+
+bool
 db_perm_approves(struct db *db)
 {
 	return form_perm_approves(db_forms(db), db_perm_role(db));

@@ -8,7 +8,8 @@
  *   field whose class the role may not read (the UI asks db_perm_field() to
  *   say so). Every read this layer hands out masks: db_record_load(),
  *   db_record_load_case(), the stored record of a conflict, the case overview
- *   (db/timeline), drafts, search hits.
+ *   (db/timeline), drafts, search hits; the case's names (db/cases, the
+ *   drafts list) need identity.
  * - db_perm_form() answers whether the role may read, create or edit
  *   records of a form (a repeat group answers for its form); the loads refuse
  *   a form the role may not read, the saves one it may not create (id 0) or
@@ -32,6 +33,7 @@
 const char	*db_perm_role(struct db *);
 bool		 db_perm_form(struct db *, const struct form_def *, enum form_action);
 bool		 db_perm_field(struct db *, const struct form_field *, enum form_action);
+bool		 db_perm_class(struct db *, enum form_class, enum form_action);
 bool		 db_perm_approves(struct db *);
 /* True when the role may not do action (FA_READ, FA_EDIT) on some field of
  * def or of its groups. */

@@ -513,7 +513,7 @@ test_perm_note_setup(void **state)
 	return 0;
 }
 
-static void test_perm_search(struct test_perm *);
+static void test_perm_search(struct test_perm *, int64_t case_id);
 
 /* Saving a record with fields the role may not read keeps their stored
  * values (never wiped, never changed, nothing of them in the audit), and a
@@ -525,11 +525,12 @@ test_perm_keeps_hidden(void **state)
 	const struct form_def *def = t->set->forms[0];
 	struct form_record *rec, *mine, *theirs = NULL;
 	struct db_case c;
+	int64_t case_id;
 
 	test_perm_as(t->db, "supervisor");
 	assert_int_equal(db_case_create(t->db, "AMIF-1", NULL, &c, NULL), DB_OK);
 	rec = form_record_new(def);
-	rec->case_id = c.id;
+	rec->case_id = case_id = c.id;
 	db_case_clear(&c);
 	fixture_set(rec, "who", "Kapanadze");
 	fixture_set(rec, "health", "Diabetes type 2, needs insulin");
@@ -569,25 +570,48 @@ test_perm_keeps_hidden(void **state)
 	form_record_free(theirs);
 	form_record_free(mine);
 	form_record_free(rec);
-	test_perm_search(t);
+	test_perm_search(t, case_id);
 }
 
 /* A role that may not read identity finds the case, not the name. */
 static void
-test_perm_search(struct test_perm *t)
+test_perm_search(struct test_perm *t, int64_t case_id)
 {
 	struct db_hit *hits = NULL;
+	struct db_case c, *recent = NULL;
+	struct db_draft *drafts = NULL;
+	struct form_record *rec;
+	int64_t draft = 0;
 	size_t n = 0;
 
 	assert_int_equal(db_search(t->db, "kapan", 10, &hits, &n, NULL), DB_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(hits[0].names, "Kapanadze");
 	db_hits_free(hits, n);
+	assert_int_equal(db_case_load(t->db, case_id, &c, NULL), DB_OK);
+	assert_string_equal(c.display_name, "Kapanadze");
+	db_case_clear(&c);
 	test_perm_as(t->db, "admin");
 	assert_int_equal(db_search(t->db, "kapan", 10, &hits, &n, NULL), DB_OK);
 	assert_int_equal(n, 1);
 	assert_null(hits[0].names);
 	db_hits_free(hits, n);
+	/* nor on the case's header, the list of recent cases, a draft's line */
+	assert_int_equal(db_case_load(t->db, case_id, &c, NULL), DB_OK);
+	assert_string_equal(c.display_name, "");
+	db_case_clear(&c);
+	assert_int_equal(db_case_recent(t->db, 5, &recent, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(recent[0].display_name, "");
+	db_case_free_array(recent, n);
+	rec = form_record_new(t->set->forms[0]);
+	rec->case_id = case_id;
+	assert_int_equal(db_draft_save(t->db, &draft, rec, 0, NULL), DB_OK);
+	form_record_free(rec);
+	assert_int_equal(db_draft_list(t->db, NULL, &drafts, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_null(drafts[0].name);
+	db_drafts_free(drafts, n);
 }
 
 /* What check-forms says of a bad table: every line named. */
