@@ -448,8 +448,8 @@ test_perm_hotline_health(void **state)
 	form_record_free(rec);
 }
 
-/* Only a supervisor approves (a plan over its limit, an overrun): the table's
- * word, and the rule of db/lifecycle refuses anyone else. */
+/* Only a supervisor approves (a plan over its limit, an overrun) and closes
+ * a case: the table's word, and the rule of db/lifecycle refuses anyone else. */
 static void
 test_perm_only_supervisor_approves(void **state)
 {
@@ -463,6 +463,9 @@ test_perm_only_supervisor_approves(void **state)
 	for (r = 0; r < nroles; r++) {
 		test_perm_as(t->db, roles[r]);
 		assert_int_equal(db_perm_approves(t->db), strcmp(roles[r], "supervisor") == 0);
+		/* and closes a case: the closure is its alone */
+		assert_int_equal(db_perm_form(t->db, t->set->forms[test_perm_form(t, "closure")],
+		    FA_CREATE), strcmp(roles[r], "supervisor") == 0);
 	}
 	test_perm_as(t->db, "reintegration_officer");
 	assert_int_equal(db_record_load(t->db, t->set->forms[k], t->ids[k], &rec, NULL), DB_OK);
