@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/perm.h"
 #include "db/json.h"
 #include "form/workflow.h"
 #include "util/date.h"
@@ -94,10 +95,12 @@ db_case_check_workflow(struct form_set *set)
 			    (enum form_wf_stage)i));
 }
 
+/* The case's names (the search index's) only for a role that may read
+ * identity (db/perm). */
 static void
-db_case_fill(struct db_case *c, sqlite3_stmt *s)
+db_case_fill(struct db_case *c, sqlite3_stmt *s, bool identity)
 {
-	char *display = db_col_text(s, 6);
+	char *display = identity ? db_col_text(s, 6) : NULL;
 
 	c->id = sqlite3_column_int64(s, 0);
 	c->version = sqlite3_column_int64(s, 1);
@@ -143,6 +146,7 @@ db_case_load_ex(struct db *db, int64_t id, bool display, struct db_case *out, ch
 {
 	/* Without the display name the search index is not read: the rules,
 	 * run on every save, need only the status and the project. */
+	bool identity = display && db_perm_class(db, FC_IDENTITY, FA_READ);
 	sqlite3_stmt *s = db_prep(db, display ? DB_CASE_COLS " WHERE c.id = ?1" :
 	    "SELECT c.id, c.version, c.case_no, c.status, c.client_lang, c.project, NULL,"
 	    " c.created_at, c.updated_at FROM cases c WHERE c.id = ?1", err);
@@ -154,7 +158,7 @@ db_case_load_ex(struct db *db, int64_t id, bool display, struct db_case *out, ch
 	sqlite3_bind_int64(s, 1, id);
 	rc = db_step(db, s);
 	if (rc == SQLITE_ROW)
-		db_case_fill(out, s);
+		db_case_fill(out, s, identity);
 	db_finish(db, s);
 	if (rc == SQLITE_ROW)
 		return DB_OK;
@@ -436,6 +440,7 @@ db_case_set_client_lang(struct db *db, struct db_case *c, const char *lang, char
 enum db_status
 db_case_recent(struct db *db, size_t limit, struct db_case **out, size_t *n, char **err)
 {
+	bool identity = db_perm_class(db, FC_IDENTITY, FA_READ);
 	sqlite3_stmt *s = db_prep(db, DB_CASE_COLS
 	    " ORDER BY c.updated_at DESC, c.id DESC LIMIT ?1", err);
 	size_t cap = 0;
@@ -448,7 +453,7 @@ db_case_recent(struct db *db, size_t limit, struct db_case **out, size_t *n, cha
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)limit);
 	while ((rc = db_step(db, s)) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-		db_case_fill(&(*out)[(*n)++], s);
+		db_case_fill(&(*out)[(*n)++], s, identity);
 	}
 	db_finish(db, s);
 	if (rc == SQLITE_DONE)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/perm.h"
 #include "db/json.h"
 #include "db/record.h"
 #include "form/type.h"
@@ -370,6 +371,8 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 	db_finish(db, s);
 	if (st == DB_OK)
 		st = db_draft_onto_stored(db, rec, err);
+	if (st == DB_OK)
+		db_perm_mask(db, *rec);
 	if (st != DB_OK) {
 		form_record_free(*rec);
 		*rec = NULL;
@@ -445,6 +448,7 @@ enum db_status
 db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
     char **err)
 {
+	bool identity = db_perm_class(db, FC_IDENTITY, FA_READ);	/* the case's name */
 	sqlite3_stmt *s = db_prep(db, "SELECT d.id, d.form, d.record_id, d.case_id, d.user,"
 	    " d.updated_at, d.summary, c.case_no, x.display FROM drafts d"
 	    " LEFT JOIN cases c ON c.id = d.case_id LEFT JOIN search x ON x.rowid = d.case_id"
@@ -469,7 +473,7 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 		d->updated_at = db_col_text(s, 5);
 		d->summary = db_col_text(s, 6);
 		d->case_no = db_col_text(s, 7);
-		d->name = db_col_text(s, 8);
+		d->name = identity ? db_col_text(s, 8) : NULL;
 	}
 	db_finish(db, s);
 	if (rc == SQLITE_DONE)

@@ -11,6 +11,7 @@
 
 #include "db/internal.h"
 #include "db/lifecycle_int.h"
+#include "db/perm.h"
 #include "db/users.h"
 #include "form/money.h"
 #include "util/date.h"
@@ -46,6 +47,14 @@ static bool
 db_lifecycle_supervisor(struct db *db)
 {
 	return db_users_is(db, "supervisor");
+}
+
+/* Who approves a plan over its grant or limit and a payment's overrun: the
+ * permissions table's `approve` (db/perm; a supervisor without a table). */
+static bool
+db_lifecycle_approver(struct db *db)
+{
+	return db_perm_approves(db);
 }
 
 /* Rule 6: a closure names its reason, and describes "other". */
@@ -178,7 +187,7 @@ db_lifecycle_rule_approver(struct db_lifecycle_ctx *x)
 	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_BY))) &&
 	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WFR_PLAN_APPROVED_ON))))
 		return DB_OK;
-	if (db_lifecycle_supervisor(x->db))
+	if (db_lifecycle_approver(x->db))
 		return DB_OK;
 	db_seterr(x->msg, _("%s refused: only a supervisor may approve a plan (clear "
 	    "Approved by and Approved on, and ask a supervisor)"), x->title);
@@ -200,7 +209,7 @@ db_lifecycle_rule_raised(struct db_lifecycle_ctx *x, const struct db_lifecycle_p
 	    db_lifecycle_vget(x->db, x->rec, WFR_PLAN_APPROVED_BY)))
 		return DB_OK;
 	db_lifecycle_plan_total(x->db, old, &was);
-	if (p->total <= was.total || db_lifecycle_supervisor(x->db))
+	if (p->total <= was.total || db_lifecycle_approver(x->db))
 		return DB_OK;
 	approved = db_lifecycle_amount(was.total);
 	now = db_lifecycle_amount(p->total);
@@ -343,7 +352,7 @@ db_lifecycle_overrun_by(struct db_lifecycle_ctx *x, bool *approved)
 	if ((str_empty(by) || str_eq(by, db_lifecycle_vget(x->db, old, WFR_PAY_OVERRUN_BY))) &&
 	    (str_empty(on) || str_eq(on, db_lifecycle_vget(x->db, old, WFR_PAY_OVERRUN_ON))))
 		return DB_OK;
-	if (db_lifecycle_supervisor(x->db))
+	if (db_lifecycle_approver(x->db))
 		return DB_OK;
 	db_seterr(x->msg, _("%s refused: only a supervisor may approve an overrun"), x->title);
 	return DB_REFUSED;

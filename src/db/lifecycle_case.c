@@ -10,6 +10,7 @@
 
 #include "db/internal.h"
 #include "db/lifecycle_int.h"
+#include "db/perm.h"
 #include "db/record.h"
 #include "db/settings.h"
 #include "form/money.h"
@@ -42,7 +43,7 @@ db_lifecycle_read(struct db *db, enum form_wf_stage stage, int64_t case_id, size
 	memset(out, 0, sizeof *out);
 	if (def == NULL)
 		return DB_OK;
-	return db_record_load_case(db, def, case_id, max, &out->recs, &out->n, err);
+	return db_record_load_case_raw(db, def, case_id, max, &out->recs, &out->n, err);
 }
 
 enum db_status
@@ -600,6 +601,28 @@ db_lifecycle_default_currency(struct db *db, int64_t case_id)
 	return cur != NULL ? cur : xstrdup("EUR");
 }
 
+/* The items show their budgets: only to a role that may read the plan and
+ * the class of the budget (db/perm). */
+static enum db_status
+db_lifecycle_items_may(struct db *db, const struct form_record *plan,
+    const struct form_rows *items, char **err)
+{
+	const char *name = db_lifecycle_role(db, WFR_ITEM_BUDGET);
+	const struct form_def *g;
+	int i;
+
+	if (plan == NULL)
+		return DB_OK;
+	if (db_perm_refuse(db, plan->def, FA_READ, err) != DB_OK)
+		return DB_REFUSED;
+	if (items == NULL || items->n == 0 || name == NULL)
+		return DB_OK;
+	g = items->rows[0]->def;
+	if ((i = form_field_index(g, name)) < 0 || db_perm_field(db, &g->fields[i], FA_READ))
+		return DB_OK;
+	return db_perm_refuse_field(db, plan->def, err);
+}
+
 enum db_status
 db_lifecycle_items(struct db *db, int64_t case_id, struct db_plan_item **out, size_t *n,
     char **err)
@@ -617,6 +640,10 @@ db_lifecycle_items(struct db *db, int64_t case_id, struct db_plan_item **out, si
 	if (st != DB_OK)
 		return st;
 	items = db_lifecycle_vrows(db, lc.plan, WFR_PLAN_ITEMS);
+	if ((st = db_lifecycle_items_may(db, lc.plan, items, err)) != DB_OK) {
+		db_lifecycle_case_clear(&lc);
+		return st;
+	}
 	*n = items != NULL ? items->n : 0;
 	*out = *n > 0 ? xcalloc(*n, sizeof **out) : NULL;
 	for (i = 0; i < *n; i++) {

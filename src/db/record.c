@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/perm.h"
 #include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
@@ -253,12 +254,15 @@ db_record_load(struct db *db, const struct form_def *def, int64_t id,
 	*out = NULL;
 	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
+	if (db_perm_refuse(db, def, FA_READ, err) != DB_OK)
+		return DB_REFUSED;
 	/* One read transaction, so the row and its child rows are one snapshot. */
 	if (own && db_exec(db, "BEGIN", err) != DB_OK)
 		return DB_ERROR;
 	st = db_record_read(db, def, id, out, err);
 	if (own)
 		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	db_perm_mask(db, *out);
 	return st;
 }
 
@@ -295,6 +299,23 @@ db_record_case_rows(struct db *db, const struct form_def *def, int64_t case_id,
 
 enum db_status
 db_record_load_case(struct db *db, const struct form_def *def, int64_t case_id,
+    size_t max, struct form_record ***out, size_t *n, char **err)
+{
+	enum db_status st;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if (db_perm_refuse(db, def, FA_READ, err) != DB_OK)
+		return DB_REFUSED;
+	st = db_record_load_case_raw(db, def, case_id, max, out, n, err);
+	for (i = 0; i < *n; i++)
+		db_perm_mask(db, (*out)[i]);
+	return st;
+}
+
+enum db_status
+db_record_load_case_raw(struct db *db, const struct form_def *def, int64_t case_id,
     size_t max, struct form_record ***out, size_t *n, char **err)
 {
 	bool own = sqlite3_get_autocommit(db->sql);
@@ -800,23 +821,53 @@ db_record_save_in(struct db *db, const struct form_record *rec, const char *now,
 	return st;
 }
 
+/* A save's transaction with the permissions applied first: the fields the
+ * role may not change take their stored values (db/perm). */
+struct db_record_perm_tx {
+	struct form_record	*rec;
+	db_tx_fn		 fn;
+	struct db_saved		*sv;
+};
+
+static enum db_status
+db_record_perm_tx(struct db *db, void *arg, char **err)
+{
+	struct db_record_perm_tx *p = arg;
+	struct form_record *stored = NULL;
+	enum db_status st;
+
+	if (p->rec->id != 0) {
+		st = db_record_read(db, p->rec->def, p->rec->id, &stored, err);
+		if (st != DB_OK)
+			return st;
+	}
+	db_perm_keep(db, p->rec, stored);
+	form_record_free(stored);
+	return p->fn(db, p->sv, err);
+}
+
 enum db_status
 db_record_save_via(struct db *db, struct form_record *rec, db_tx_fn fn, void *arg,
     struct form_record **theirs, char **err)
 {
 	struct db_saved sv = { .rec = rec, .arg = arg };
+	struct db_record_perm_tx ptx = { rec, fn, &sv };
+	bool keep;
 	enum db_status st;
-	char *now = db_now();
+	char *now;
 
 	if (theirs != NULL)
 		*theirs = NULL;
-	if (!db_form_matches(db, rec->def)) {
-		free(now);
+	if (!db_form_matches(db, rec->def))
 		return db_schema_refuse(db, rec->def, err);
-	}
-	sv.now = now;
-	st = db_tx(db, fn, &sv, err);
+	if (db_perm_refuse(db, rec->def, rec->id == 0 ? FA_CREATE : FA_EDIT, err) != DB_OK)
+		return DB_REFUSED;
+	keep = db_perm_limits(db, rec->def, FA_EDIT);
+	sv.now = now = db_now();
+	st = keep ? db_tx(db, db_record_perm_tx, &ptx, err) : db_tx(db, fn, &sv, err);
 	free(now);
+	db_perm_mask(db, rec);
+	db_perm_mask(db, sv.theirs);
 	if (st == DB_OK) {
 		rec->id = sv.id;
 		rec->version = sv.version;
@@ -890,6 +941,8 @@ db_record_delete(struct db *db, const struct form_def *def, int64_t id, int64_t 
 		return db_schema_refuse(db, def, err);
 	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
+	if (db_perm_refuse(db, def, FA_EDIT, err) != DB_OK)
+		return DB_REFUSED;
 	sv.now = now = db_now();
 	st = db_tx(db, db_record_delete_tx, &sv, err);
 	free(now);
@@ -909,6 +962,8 @@ db_record_list(struct db *db, const struct form_def *def, int64_t case_id, int64
 	*n = 0;
 	if (!db_record_def_ok(db, def, err))
 		return DB_ERROR;
+	if (db_perm_refuse(db, def, FA_READ, err) != DB_OK)
+		return DB_REFUSED;
 	/* Two statements, so the case_id index serves the case's list. */
 	sql = xasprintf(case_id == 0 ? "SELECT id FROM \"%s\" WHERE ?1 = 0 ORDER BY id DESC" :
 	    "SELECT id FROM \"%s\" WHERE case_id = ?1 ORDER BY id DESC", def->table);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/perm.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -356,13 +357,14 @@ db_search_query(const char *text)
 	return strbuf_take(&words);
 }
 
+/* A hit; its names and phones only for a role that may read identity. */
 static void
-db_search_hit(struct db_hit *h, sqlite3_stmt *s)
+db_search_hit(struct db_hit *h, sqlite3_stmt *s, bool identity)
 {
 	h->case_id = sqlite3_column_int64(s, 0);
 	h->case_no = db_col_text(s, 1);
-	h->names = db_col_text(s, 2);
-	h->phones = db_col_text(s, 3);
+	h->names = identity ? db_col_text(s, 2) : NULL;
+	h->phones = identity ? db_col_text(s, 3) : NULL;
 }
 
 enum db_status
@@ -373,6 +375,7 @@ db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
 	size_t cap = 0;
 	sqlite3_stmt *s;
 	int rc = SQLITE_DONE;
+	bool identity;
 
 	*out = NULL;
 	*n = 0;
@@ -382,12 +385,13 @@ db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
 	}
 	s = db_prep(db, "SELECT rowid, case_no, names, phones FROM search"
 	    " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2", err);
+	identity = form_perm_class(db_forms(db), db_perm_role(db), FC_IDENTITY, FA_READ);
 	if (s != NULL) {
 		db_bind_text(s, 1, q);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
 		while ((rc = db_step(db, s)) == SQLITE_ROW) {
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-			db_search_hit(&(*out)[(*n)++], s);
+			db_search_hit(&(*out)[(*n)++], s, identity);
 		}
 		db_finish(db, s);
 	}

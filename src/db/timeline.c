@@ -10,6 +10,7 @@
 
 #include "db/internal.h"
 #include "db/lifecycle_int.h"
+#include "db/perm.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -18,11 +19,37 @@ struct db_timeline {
 	struct db			*db;
 	struct db_case_summary		*s;
 	const struct db_lifecycle_case	*lc;
+	const char			*role;	/* the user's (db/perm) */
 	size_t				 tcap;
 	size_t				 mcap;
 };
 
-/* One event; skipped when the date is empty. detail is taken (malloc'd or NULL). */
+/* May the user read records of rec's form (a row's: its form's)? */
+static bool
+db_timeline_may_form(const struct db_timeline *t, const struct form_record *rec)
+{
+	const struct form_def *def = rec != NULL ? rec->def : NULL;
+
+	while (def != NULL && def->parent != NULL)
+		def = def->parent;
+	return def == NULL || form_perm_form(db_forms(t->db), t->role, def->name, FA_READ);
+}
+
+/* May the user read the field of a role in rec (its form and its class)? */
+static bool
+db_timeline_may(const struct db_timeline *t, const struct form_record *rec,
+    enum form_wf_role role)
+{
+	const char *name = form_workflow_field(db_forms(t->db), role);
+	int i;
+
+	if (rec == NULL || name == NULL || (i = form_field_index(rec->def, name)) < 0)
+		return true;
+	return db_timeline_may_form(t, rec) &&
+	    form_perm_field(db_forms(t->db), t->role, &rec->def->fields[i], FA_READ);
+}
+
+/* One event; skipped when the date is empty, or the user may not read its form. detail is taken (malloc'd or NULL). */
 static void
 db_timeline_add(struct db_timeline *t, const char *date, const char *what,
     const char *label, char *detail, const struct form_record *rec)
@@ -30,7 +57,7 @@ db_timeline_add(struct db_timeline *t, const char *date, const char *what,
 	struct db_timeline_entry *e;
 	enum form_wf_stage stage;
 
-	if (str_empty(date)) {
+	if (str_empty(date) || !db_timeline_may_form(t, rec)) {
 		free(detail);
 		return;
 	}
@@ -88,7 +115,14 @@ db_timeline_line(const char *s)
 static const char *
 db_timeline_v(struct db_timeline *t, const struct form_record *rec, enum form_wf_role role)
 {
-	return db_lifecycle_vget(t->db, rec, role);
+	return db_timeline_may(t, rec, role) ? db_lifecycle_vget(t->db, rec, role) : NULL;
+}
+
+/* The choice label of the field of a role in rec, or NULL. */
+static const char *
+db_timeline_label(struct db_timeline *t, const struct form_record *rec, enum form_wf_role role)
+{
+	return db_timeline_may(t, rec, role) ? db_lifecycle_vlabel(t->db, rec, role) : NULL;
 }
 
 /* "<amount> <currency>" of a money field, or NULL. */
@@ -129,14 +163,20 @@ db_timeline_prep(struct db_timeline *t, const struct form_record *p)
 static void
 db_timeline_plan(struct db_timeline *t, const struct form_record *p)
 {
+	const struct form_rows *items;
 	struct db_lifecycle_plan f;
 	char *total;
+	bool show;
 
 	if (p == NULL || db_lifecycle_plan_facts(t->db, t->lc, p, &f, NULL) != DB_OK)
 		return;
+	/* The total is the items' budgets: shown to who may read them. */
+	items = db_lifecycle_vrows(t->db, p, WFR_PLAN_ITEMS);
+	show = items == NULL || items->n == 0 || db_timeline_may(t, items->rows[0], WFR_ITEM_BUDGET);
 	total = db_lifecycle_amount(f.total);
 	db_timeline_add(t, db_timeline_v(t, p, WFR_PLAN_PREPARED), N_("Reintegration plan"),
-	    db_lifecycle_vlabel(t->db, p, WFR_PLAN_TIMING), xasprintf("%s %s", total, f.cur), p);
+	    db_timeline_label(t, p, WFR_PLAN_TIMING), show ? xasprintf("%s %s", total, f.cur) :
+	    NULL, p);
 	free(total);
 	db_timeline_add(t, db_timeline_v(t, p, WFR_PLAN_APPROVED_ON), N_("Plan approved"), NULL,
 	    db_timeline_dup(db_timeline_v(t, p, WFR_PLAN_APPROVED_BY)), p);
@@ -152,13 +192,13 @@ db_timeline_lists(struct db_timeline *t)
 	for (i = 0; i < lc->calls.n; i++) {
 		r = lc->calls.recs[i];
 		db_timeline_add(t, db_timeline_v(t, r, WFR_CALL_STARTED), N_("Hotline call"),
-		    db_lifecycle_vlabel(t->db, r, WFR_CALL_OUTCOME),
+		    db_timeline_label(t, r, WFR_CALL_OUTCOME),
 		    db_timeline_dup(db_timeline_v(t, r, WFR_CALL_CALLER)), r);
 	}
 	for (i = 0; i < lc->sessions.n; i++) {
 		r = lc->sessions.recs[i];
 		db_timeline_add(t, db_timeline_v(t, r, WFR_SESSION_DATE), N_("Counselling session"),
-		    db_lifecycle_vlabel(t->db, r, WFR_SESSION_KIND),
+		    db_timeline_label(t, r, WFR_SESSION_KIND),
 		    db_timeline_line(db_timeline_v(t, r, WFR_SESSION_NEXT)), r);
 	}
 	for (i = 0; i < lc->payments.n; i++) {
@@ -172,7 +212,7 @@ db_timeline_lists(struct db_timeline *t)
 	for (i = 0; i < lc->monitoring.n; i++) {
 		r = lc->monitoring.recs[i];
 		db_timeline_add(t, db_timeline_v(t, r, WFR_MON_ON), N_("Monitoring"),
-		    db_lifecycle_vlabel(t->db, r, WFR_MON_MODE),
+		    db_timeline_label(t, r, WFR_MON_MODE),
 		    db_timeline_dup(db_timeline_v(t, r, WFR_MON_SCORE)), r);
 	}
 }
@@ -197,7 +237,7 @@ db_timeline_events(struct db_timeline *t)
 	    NULL, db_timeline_dup(db_timeline_v(t, lc->dep, WFR_DEP_CONFIRMED_BY)), lc->dep);
 	db_timeline_plan(t, lc->plan);
 	db_timeline_add(t, db_timeline_v(t, lc->closure, WFR_CLOSE_ON), N_("Case closed"),
-	    db_lifecycle_vlabel(t->db, lc->closure, WFR_CLOSE_REASON),
+	    db_timeline_label(t, lc->closure, WFR_CLOSE_REASON),
 	    db_timeline_dup(db_timeline_v(t, lc->closure, WFR_CLOSE_REASON_OTHER)), lc->closure);
 }
 
@@ -353,35 +393,36 @@ db_timeline_missing(struct db_timeline *t)
 }
 
 static void
-db_timeline_person(struct db *db, struct db_case_person *p, const struct form_record *r,
+db_timeline_person(struct db_timeline *t, struct db_case_person *p, const struct form_record *r,
     bool family)
 {
 	const struct db_lifecycle_person *k = db_lifecycle_person_roles(family);
 
-	p->surname = db_timeline_dup(db_lifecycle_vget(db, r, k->surname));
-	p->given_names = db_timeline_dup(db_lifecycle_vget(db, r, k->given));
-	p->native_name = db_timeline_dup(db_lifecycle_vget(db, r, k->native));
-	p->dob = db_timeline_dup(db_lifecycle_vget(db, r, k->dob));
-	p->nationality = db_timeline_dup(db_lifecycle_vget(db, r, k->nationality));
-	p->relationship = db_lifecycle_vlabel(db, r, k->relationship);
-	p->relationship_other = db_timeline_dup(db_lifecycle_vget(db, r, k->other));
+	p->surname = db_timeline_dup(db_timeline_v(t, r, k->surname));
+	p->given_names = db_timeline_dup(db_timeline_v(t, r, k->given));
+	p->native_name = db_timeline_dup(db_timeline_v(t, r, k->native));
+	p->dob = db_timeline_dup(db_timeline_v(t, r, k->dob));
+	p->nationality = db_timeline_dup(db_timeline_v(t, r, k->nationality));
+	p->relationship = db_timeline_label(t, r, k->relationship);
+	p->relationship_other = db_timeline_dup(db_timeline_v(t, r, k->other));
 }
 
 static void
-db_timeline_people(struct db *db, struct db_case_summary *s, const struct form_record *reg)
+db_timeline_people(struct db_timeline *t, const struct form_record *reg)
 {
-	const struct form_rows *fam = db_lifecycle_vrows(db, reg, WFR_REG_FAMILY);
+	const struct form_rows *fam = db_lifecycle_vrows(t->db, reg, WFR_REG_FAMILY);
+	struct db_case_summary *s = t->s;
 	size_t i;
 
-	if (reg == NULL)
+	if (reg == NULL || !db_timeline_may_form(t, reg))
 		return;
-	db_timeline_person(db, &s->principal, reg, false);
+	db_timeline_person(t, &s->principal, reg, false);
 	s->principal.relationship = NULL;
 	if (fam == NULL || fam->n == 0)
 		return;
 	s->family = xcalloc(fam->n, sizeof *s->family);
 	for (i = 0; i < fam->n; i++)
-		db_timeline_person(db, &s->family[s->nfamily++], fam->rows[i], true);
+		db_timeline_person(t, &s->family[s->nfamily++], fam->rows[i], true);
 }
 
 enum db_status
@@ -395,7 +436,8 @@ db_timeline_summary(struct db *db, int64_t case_id, struct db_case_summary *out,
 	memset(out, 0, sizeof *out);
 	if ((st = db_lifecycle_load(db, case_id, true, &lc, err)) != DB_OK)
 		return st;
-	db_timeline_people(db, out, lc.reg);
+	t.role = db_perm_role(db);
+	db_timeline_people(&t, lc.reg);
 	db_timeline_missing(&t);
 	db_timeline_events(&t);
 	db_timeline_sort(out);

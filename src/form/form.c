@@ -12,6 +12,7 @@
 
 #include "form/internal.h"
 #include "form/type.h"
+#include "form/perm.h"
 #include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -25,6 +26,30 @@ form_type_name(enum form_type t)
 	if ((unsigned)t >= FT__COUNT)
 		return "?";
 	return form_type(t)->name;
+}
+
+static const char *const form_class_names[FC__COUNT] = {
+	[FC_IDENTITY] = "identity", [FC_HEALTH] = "health", [FC_LEGAL] = "legal",
+	[FC_DOCUMENTS] = "documents", [FC_PAYMENTS] = "payments"
+};
+
+const char *
+form_class_name(enum form_class c)
+{
+	return (unsigned)c < FC__COUNT ? form_class_names[c] : NULL;
+}
+
+bool
+form_class_from_name(const char *name, enum form_class *c)
+{
+	int i;
+
+	for (i = 1; i < FC__COUNT; i++)
+		if (strcmp(form_class_names[i], name) == 0) {
+			*c = (enum form_class)i;
+			return true;
+		}
+	return false;
 }
 
 bool
@@ -175,6 +200,7 @@ form_set_free(struct form_set *set)
 	free(set->choices);
 	free(set->errors);
 	form_workflow_free(set->workflow);
+	form_perms_free(set->perms);
 	free(set);
 }
 

@@ -38,6 +38,18 @@ enum form_search {
 	FS_CASENO
 };
 
+/* What kind of personal data a field holds (key "class"): the permissions
+ * table (form/perm.h) says per role which classes it may read and edit. */
+enum form_class {
+	FC_NONE,	/* no class: whoever may read the form reads it */
+	FC_IDENTITY,	/* names, date of birth, phone, address */
+	FC_HEALTH,	/* health, vulnerabilities, medical needs */
+	FC_LEGAL,	/* legal status, asylum procedure */
+	FC_DOCUMENTS,	/* passport and travel documents */
+	FC_PAYMENTS,	/* amounts, grants, invoices */
+	FC__COUNT
+};
+
 struct form_choice {
 	char	*code;
 	char	*label;		/* msgid */
@@ -56,6 +68,7 @@ struct form_choices {
 
 struct form_def;
 struct form_workflow;
+struct form_perms;
 
 struct form_field {
 	char		*name;
@@ -77,6 +90,7 @@ struct form_field {
 	bool		 required;
 	bool		 readonly;
 	enum form_search search;
+	enum form_class	 klass;		/* "class"; FC_NONE when not given */
 	char		*was;		/* declared former column name (rename), or NULL */
 	struct form_def	*group;		/* FT_REPEAT only */
 	int		 line;		/* where "field" stood */
@@ -105,6 +119,7 @@ struct form_set {
 	char			**errors;	/* "file:line: message", owned */
 	size_t			  nerrors;
 	struct form_workflow	 *workflow;	/* the folder's workflow table, or NULL (form/workflow.h) */
+	struct form_perms	 *perms;	/* the folder's permissions table, or NULL (form/perm.h) */
 };
 
 /* Parsing. */
@@ -149,6 +164,10 @@ char		*form_choices_write(const struct form_choices *);
 #define FORM_LEN_TYPED		64
 int		 form_field_limit(const struct form_field *);
 int		 form_type_length_most(enum form_type);
+
+/* Class names as written in .form files ("health"); NULL for FC_NONE. */
+const char	*form_class_name(enum form_class);
+bool		 form_class_from_name(const char *, enum form_class *);
 
 /* Field type names as written in .form files ("text", "select_one", ...). */
 const char	*form_type_name(enum form_type);

@@ -31,7 +31,7 @@ enum form_parse_block {
 enum form_key {
 	K_TITLE, K_TABLE, K_HINT, K_CASE, K_ONCE, K_TYPE, K_LABEL, K_SAY,
 	K_REQUIRED, K_READONLY, K_RELEVANT, K_CONSTRAINT, K_MESSAGE, K_DEFAULT,
-	K_CALC, K_MIN, K_MAX, K_LENGTH, K_FILTER, K_SEARCH, K_WAS, K__COUNT
+	K_CALC, K_MIN, K_MAX, K_LENGTH, K_FILTER, K_SEARCH, K_CLASS, K_WAS, K__COUNT
 };
 
 enum form_key_kind {
@@ -43,7 +43,8 @@ enum form_key_kind {
 	PK_TYPE,
 	PK_CASE,
 	PK_LENGTH,
-	PK_SEARCH
+	PK_SEARCH,
+	PK_CLASS
 };
 
 struct form_key_def {
@@ -83,6 +84,7 @@ static const struct form_key_def form_parse_field_keys[] = {
 	{ "length", K_LENGTH, PK_LENGTH, FF(length), false },
 	{ "filter", K_FILTER, PK_NAME, FF(filter), false },
 	{ "search", K_SEARCH, PK_SEARCH, FF(search), false },
+	{ "class", K_CLASS, PK_CLASS, FF(klass), false },
 	{ "was", K_WAS, PK_NAME, FF(was), false },
 	{ NULL, K__COUNT, PK_FLAG, 0, false }
 };
@@ -308,6 +310,14 @@ form_parse_search(struct form_parse *p, struct form_field *f, const char *val)
 		    _("'search' is name, phone or caseno, not '%s'"), val);
 }
 
+static void
+form_parse_class(struct form_parse *p, struct form_field *f, const char *val)
+{
+	if (!form_class_from_name(val, &f->klass))
+		form_set_error(p->set, p->file, p->line, _("'class' is identity, health, "
+		    "legal, documents or payments, not '%s'"), val);
+}
+
 /* Checks the shape of a plain value; true when it may be stored. */
 static bool
 form_parse_plain(struct form_parse *p, const struct form_key_def *k, const char *val)
@@ -355,6 +365,8 @@ form_parse_key_apply(struct form_parse *p, const struct form_key_def *k, void *o
 		form_parse_length(p, obj, val);
 	else if (k->kind == PK_SEARCH)
 		form_parse_search(p, obj, val);
+	else if (k->kind == PK_CLASS)
+		form_parse_class(p, obj, val);
 	else if (k->kind != PK_NAME || form_parse_name(p, k->name, val)) {
 		free(*slot);
 		*slot = xstrdup(val);

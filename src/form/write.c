@@ -72,6 +72,7 @@ form_write_keys(struct strbuf *sb, const struct form_field *f)
 	form_write_plain(sb, "filter", f->filter);
 	form_write_plain(sb, "search",
 	    (unsigned)f->search < 4 ? searches[f->search] : NULL);
+	form_write_plain(sb, "class", form_class_name(f->klass));
 	form_write_plain(sb, "was", f->was);
 }
 

@@ -76,7 +76,7 @@ ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *ca
 	size_t k;
 	int from, to;
 
-	if (def == NULL)
+	if (def == NULL || !ui_may_add(app, def))
 		return;
 	reg = form_record_new(def);
 	for (k = 0; k < sizeof ui_call_carry / sizeof ui_call_carry[0]; k++) {

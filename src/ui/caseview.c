@@ -10,6 +10,7 @@
 #include "db/audit.h"
 #include "db/cases.h"
 #include "db/lifecycle.h"
+#include "db/perm.h"
 #include "form/workflow.h"
 #include "db/record.h"
 #include "db/timeline.h"
@@ -84,7 +85,8 @@ ui_caseview_pick_forms(struct ui_caseview *v, struct ui_app *app)
 
 	v->forms = xcalloc(set->nforms, sizeof *v->forms);
 	for (i = 0; i < set->nforms; i++)
-		if (ui_caseview_lists(set, set->forms[i]))
+		if (ui_caseview_lists(set, set->forms[i]) &&
+		    db_perm_form(app->db, set->forms[i], FA_READ))
 			v->forms[n++] = set->forms[i];
 	for (i = 1; i < n; i++)	/* insertion sort by rank */
 		for (j = i; j > 0 && ui_caseview_rank(set, v->forms[j]) <

@@ -203,6 +203,8 @@ ui_form_row_key(struct ui_form *f, struct ui_app *app, const struct ui_item *it,
 {
 	if (a == UA_ENTER && it->kind == UI_IT_ROW)
 		ui_form_open_row(app, f, it->field, it->row);
+	else if (f->view_only && (a == UA_ENTER || a == UA_ADD_ROW || a == UA_DEL_ROW))
+		return false;
 	else if (a == UA_ENTER || a == UA_ADD_ROW)
 		ui_form_add_row(f, app, it->field);
 	else if (a == UA_DEL_ROW && it->kind == UI_IT_ROW)
@@ -258,11 +260,11 @@ ui_form_item_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action 
 	if (it->kind != UI_IT_FIELD)
 		return ui_form_row_key(f, app, it, a);
 	fd = &f->rec->def->fields[it->field];
-	if (a == UA_ENTER && ui_form_item_list(f, app, it->field))
+	if (a == UA_ENTER && !f->locked[it->field] && ui_form_item_list(f, app, it->field))
 		return true;
 	if (f->edit_field == it->field)
 		return ui_form_text_key(f, app, key, a);
-	if (fd->readonly || fd->type == FT_CALCULATED)
+	if (fd->readonly || fd->type == FT_CALCULATED || f->locked[it->field])
 		return false;
 	if (fd->type == FT_YESNO)
 		return ui_form_yesno_key(f, app, it->field, key, a);

@@ -8,6 +8,7 @@
 #include "db/draft.h"
 #include "db/expr.h"
 #include "db/lifecycle.h"
+#include "db/perm.h"
 #include "db/record.h"
 #include "i18n/i18n.h"
 #include "ui/conflict.h"
@@ -130,6 +131,14 @@ ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 
 	if (f->edit_field >= 0)
 		ui_form_commit(f, app);
+	if (f->view_only) {
+		/* the data layer refuses it too: its message names form and role */
+		db_perm_refuse(app->db, f->root->rec->def, f->root->rec->id == 0 ? FA_CREATE :
+		    FA_EDIT, &msg);
+		ui_message(app, true, "%s", msg != NULL ? msg : "");
+		free(msg);
+		return;
+	}
 	if (!ui_form_check_all(f, app))
 		return;
 	if (f->root != f) {

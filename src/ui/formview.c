@@ -5,6 +5,7 @@
 
 #include "db/draft.h"
 #include "db/lifecycle.h"
+#include "db/perm.h"
 #include "db/record.h"
 #include "form/money.h"
 #include "form/type.h"
@@ -26,6 +27,11 @@ static const enum ui_action ui_form_bar[] = {
 static const enum ui_action ui_form_row_bar[] = {
 	UA_HELP, UA_SAVE, UA_BACK, UA_ADD_ROW, UA_DEL_ROW, UA_INTERP, UA_NONE
 };
+/* A record the role may read but not save: no Save. */
+static const enum ui_action ui_form_view_bar[] = {
+	UA_HELP, UA_BACK, UA_CALL, UA_INTERP, UA_QUIT, UA_NONE
+};
+static const enum ui_action ui_form_view_row_bar[] = { UA_HELP, UA_BACK, UA_INTERP, UA_NONE };
 
 static void ui_form_draw(struct ui_screen *, struct ui_app *);
 static void ui_form_keep(struct ui_screen *, struct ui_app *);
@@ -156,7 +162,7 @@ ui_form_enter(struct ui_form *f)
 	f->edit_typed = false;
 	f->live_due = false;
 	f->edit_fresh = false;
-	if (fd == NULL || !ui_field_is_text(fd))
+	if (fd == NULL || !ui_field_is_text(fd) || f->locked[f->items[f->focus].field])
 		return;
 	f->edit_field = f->items[f->focus].field;
 	f->edit_fresh = f->dflt[f->edit_field] && !str_empty(f->rec->vals[f->edit_field]);
@@ -456,6 +462,10 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 		ui_form_draw_edit(f, it->field, y, x, cols);
 		return;
 	}
+	if (f->hidden[it->field]) {
+		ui_draw_text(y, x, cols, _("(not shown to your role)"), US_DIM);
+		return;
+	}
 	if (fd->type == FT_REPEAT) {
 		v = xasprintf(_("Rows: %zu"), f->rec->kids[it->field].n);
 		ui_draw_text(y, x, cols, v, US_DIM);
@@ -639,6 +649,8 @@ ui_form_new(struct form_record *rec, bool owned, struct ui_form *root)
 	f->err = xcalloc(n, sizeof *f->err);
 	f->relevant = xcalloc(n, sizeof *f->relevant);
 	f->dflt = xcalloc(n, sizeof *f->dflt);
+	f->locked = xcalloc(n, sizeof *f->locked);
+	f->hidden = xcalloc(n, sizeof *f->hidden);
 	f->edit_field = -1;
 	f->focus = -1;
 	return f;
@@ -673,6 +685,8 @@ ui_form_free(struct ui_screen *s)
 	free(f->err);
 	free(f->relevant);
 	free(f->dflt);
+	free(f->locked);
+	free(f->hidden);
 	free(f->items);
 	ui_edit_free(&f->edit);
 	if (f->root == f && f->opts.arg_free != NULL)
@@ -736,6 +750,21 @@ ui_form_defaults(struct ui_form *f, struct ui_app *app)
 }
 
 void
+ui_form_perms(struct ui_form *f, struct ui_app *app)
+{
+	const struct form_record *root = f->root->rec;
+	const struct form_def *def = f->rec->def;
+	size_t i;
+
+	f->view_only = !db_perm_form(app->db, root->def, root->id == 0 ? FA_CREATE : FA_EDIT);
+	for (i = 0; i < def->nfields; i++) {
+		f->hidden[i] = !db_perm_field(app->db, &def->fields[i], FA_READ);
+		f->locked[i] = f->view_only || !db_perm_field(app->db, &def->fields[i],
+		    root->id == 0 ? FA_CREATE : FA_EDIT);
+	}
+}
+
+void
 ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_opts *opts)
 {
 	struct ui_form *f = ui_form_new(rec, true, NULL);
@@ -746,6 +775,7 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 	f->draft_id = f->opts.draft_id;
 	f->dirty = f->draft_id != 0;
 	f->base = ui_form_base(app, rec, f->draft_id != 0);
+	ui_form_perms(f, app);
 	if (rec->id == 0 && f->draft_id == 0) {
 		db_expr_apply(app->expr, rec, true, f->relevant);
 		ui_form_defaults(f, app);
@@ -758,7 +788,7 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 	}
 	f->opened = date_elapsed();
 	ui_push(app, &ui_form_ops, f, rec->def->title);
-	app->top->bar = f->opts.bar;
+	app->top->bar = f->view_only ? ui_form_view_bar : f->opts.bar;
 	ui_form_set_title(f, app);
 }
 
@@ -770,8 +800,11 @@ ui_form_open_row(struct ui_app *app, struct ui_form *parent, int field, int row)
 	char *t;
 
 	f->parent = parent;
+	ui_form_perms(f, app);
 	ui_form_recompute(f, app);
 	ui_push(app, &ui_form_row_ops, f, NULL);
+	if (f->view_only)
+		app->top->bar = ui_form_view_row_bar;
 	t = xasprintf(" %d", row + 1);
 	ui_title_clear(app->top);
 	ui_title_add(app->top, parent->root->rec->def->title, ": ");

@@ -43,6 +43,9 @@ struct ui_form {
 	int			 cut_at;	/* limit a key hit since the last idle, 0 = none */
 	bool			 edit_fresh;	/* shows a default: the first key replaces it */
 	bool			*dflt;		/* per field: the value is a default, untouched */
+	bool			*locked;	/* per field: the role may not change it (db/perm) */
+	bool			*hidden;	/* per field: the role may not read it */
+	bool			 view_only;	/* the role may not save the record */
 	struct ui_ferr		**err;		/* per field: what is wrong, or NULL */
 	bool			*relevant;
 	bool			 dirty;		/* root: changed since loaded or saved */
@@ -75,6 +78,8 @@ bool	 ui_form_keep_draft(struct ui_form *root, struct ui_app *);
 void	 ui_form_open_row(struct ui_app *, struct ui_form *parent, int field, int row);
 bool	 ui_form_key(struct ui_screen *, struct ui_app *, int key, enum ui_action);
 void	 ui_form_set_title(struct ui_form *, struct ui_app *);
+/* The role's limits on f (db/perm): locked and hidden fields, view_only. */
+void	 ui_form_perms(struct ui_form *, struct ui_app *);
 /* Money fields of rec without a currency take prefer, else the case's
  * (db_lifecycle_default_currency). */
 void	 ui_form_currencies(struct form_record *rec, struct ui_app *, int64_t case_id,

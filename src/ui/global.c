@@ -5,6 +5,7 @@
 #include "db/cases.h"
 #include "db/audit.h"
 #include "db/draft.h"
+#include "db/perm.h"
 #include "db/record.h"
 #include "db/settings.h"
 #include "i18n/i18n.h"
@@ -63,6 +64,18 @@ ui_open_draft(struct ui_app *app, const struct form_def *def, int64_t case_id,
 	return true;
 }
 
+bool
+ui_may_add(struct ui_app *app, const struct form_def *def)
+{
+	char *err = NULL;
+
+	if (db_perm_refuse(app->db, def, FA_CREATE, &err) == DB_OK)
+		return true;
+	ui_message(app, true, "%s", err != NULL ? err : "");
+	free(err);
+	return false;
+}
+
 void
 ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
     int64_t record_id)
@@ -82,6 +95,8 @@ ui_open_record(struct ui_app *app, const struct form_def *def, int64_t case_id,
 			return;
 		}
 	} else {
+		if (!ui_may_add(app, def))
+			return;
 		rec = form_record_new(def);
 		rec->case_id = case_id;
 	}
@@ -109,6 +124,8 @@ ui_new_case(struct ui_app *app)
 		ui_message(app, true, "%s", _("There is no registration form in forms/"));
 		return;
 	}
+	if (!ui_may_add(app, def))
+		return;
 	rec = form_record_new(def);
 	ui_client_follow(app, NULL);	/* a new case: not the last case's client */
 	ui_form_std_opts(&o, rec);

@@ -45,5 +45,8 @@ void	ui_draft_resume(struct ui_app *, int64_t draft_id);
 void	ui_client_follow(struct ui_app *, const char *code);
 /* Opens a new case's registration form. */
 void	ui_new_case(struct ui_app *);
+/* False, with the one-line refusal naming the form and the role shown, when
+ * the user's role may not add records of def (db/perm). */
+bool	ui_may_add(struct ui_app *, const struct form_def *);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "db/cases.h"
@@ -38,6 +39,62 @@ e2e_db_new_forms(const char *dir)
 	return e;
 }
 
+/* A new folder of links to the files of dir but its permissions table. */
+static char *
+e2e_rules_dir(const char *dir)
+{
+	char tmpl[] = "/tmp/avrr-forms-XXXXXX";
+	char *src, *dst, *abs = realpath(dir, NULL);
+	struct dirent *de;
+	DIR *d;
+
+	assert_non_null(abs);
+	assert_non_null(mkdtemp(tmpl));
+	assert_non_null(d = opendir(abs));
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "permissions") == 0)
+			continue;
+		src = xasprintf("%s/%s", abs, de->d_name);
+		dst = xasprintf("%s/%s", tmpl, de->d_name);
+		assert_int_equal(symlink(src, dst), 0);
+		free(src);
+		free(dst);
+	}
+	closedir(d);
+	free(abs);
+	return xstrdup(tmpl);
+}
+
+struct e2e_db *
+e2e_db_new_rules(const char *dir)
+{
+	char *own = e2e_rules_dir(dir);
+	struct e2e_db *e = e2e_db_new_forms(own);
+
+	e->own_dir = own;
+	return e;
+}
+
+/* Removes a folder e2e_rules_dir() made. */
+static void
+e2e_rules_dir_rm(const char *dir)
+{
+	struct dirent *de;
+	char *p;
+	DIR *d = opendir(dir);
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		unlink(p);
+		free(p);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+}
+
 void
 e2e_db_close(struct e2e_db *e)
 {
@@ -65,6 +122,9 @@ e2e_db_free(struct e2e_db *e)
 		return;
 	e2e_db_close(e);
 	form_set_free(e->forms);
+	if (e->own_dir != NULL)
+		e2e_rules_dir_rm(e->own_dir);
+	free(e->own_dir);
 	unlink(e->path);
 	side = xasprintf("%s-wal", e->path);
 	unlink(side);

@@ -22,6 +22,7 @@
 struct e2e_db {
 	char		*path;
 	const char	*forms_dir;
+	char		*own_dir;	/* a folder made by e2e_db_new_rules(), removed with it */
 	struct form_set	*forms;
 	struct db	*db;	/* open while the test reads or writes */
 };
@@ -29,6 +30,10 @@ struct e2e_db {
 struct e2e_db	*e2e_db_new(void);
 /* The same with another folder of forms (the real forms/, say). */
 struct e2e_db	*e2e_db_new_forms(const char *dir);
+/* The forms of dir without their permissions table (forms/permissions), so
+ * that every user may do everything: for the tests of the rules and values,
+ * which one user walks through. The roles have tests of their own. */
+struct e2e_db	*e2e_db_new_rules(const char *dir);
 void		 e2e_db_free(struct e2e_db *);
 /* Opens (or re-opens, to see the program's writes) the database. */
 struct db	*e2e_db_open(struct e2e_db *);

@@ -465,6 +465,27 @@ test_cli_forms_and_i18n(void **state)
 	cli_free(&a);
 }
 
+/* check-forms names every bad line of a permissions table (file:line:
+ * message), exactly those of tests/data/perms-bad/expected.txt. */
+static void
+test_cli_check_forms_permissions(void **state)
+{
+	FILE *f = fopen("tests/data/perms-bad/expected.txt", "r");
+	char want[4096];
+	size_t n;
+	struct cli a;
+
+	(void)state;
+	assert_non_null(f);
+	n = fread(want, 1, sizeof want - 1, f);
+	fclose(f);
+	want[n] = '\0';
+	a = cli_run("check-forms", "tests/data/perms-bad", NULL);
+	cli_status(&a, 1);
+	assert_string_equal(a.err, want);
+	cli_free(&a);
+}
+
 /* The interactive program takes --db=FILE and --user NAME in either order. */
 static void
 cli_tui(const char *const argv[])
@@ -507,6 +528,7 @@ main(void)
 		cmocka_unit_test(test_cli_db_user),
 		cmocka_unit_test(test_cli_db_backup_demo),
 		cmocka_unit_test(test_cli_forms_and_i18n),
+		cmocka_unit_test(test_cli_check_forms_permissions),
 		cmocka_unit_test(test_cli_db_tui),
 	};
 

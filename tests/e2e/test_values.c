@@ -43,7 +43,7 @@ tv_setup(void **state)
 {
 	struct t *t = xcalloc(1, sizeof *t);
 
-	t->db = e2e_db_new_forms("forms");
+	t->db = e2e_db_new_rules("forms");
 	*state = t;
 	return 0;
 }

@@ -40,7 +40,7 @@ wf_setup(void **state)
 {
 	struct t *t = xcalloc(1, sizeof *t);
 
-	t->db = e2e_db_new_forms("forms");
+	t->db = e2e_db_new_rules("forms");
 	*state = t;
 	return 0;
 }
