@@ -122,6 +122,12 @@ enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
+/* db/purge, inside its transaction: every value the audit rows of record
+ * row of table carry in their changes becomes marker, the field names and
+ * the rows themselves stay (who changed which field when). The one way the
+ * audit's texts are ever rewritten. */
+enum db_status	 db_audit_redact(struct db *, const char *table, int64_t row,
+		    const char *marker, char **err);
 
 /* search.c: rebuilds the index row of one case from every form's search fields.
  * In a bulk batch the case is only noted, and db_search_flush() indexes each

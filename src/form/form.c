@@ -12,6 +12,7 @@
 
 #include "form/internal.h"
 #include "form/type.h"
+#include "form/retention.h"
 #include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -175,6 +176,7 @@ form_set_free(struct form_set *set)
 	free(set->choices);
 	free(set->errors);
 	form_workflow_free(set->workflow);
+	form_retention_free(set->retention);
 	free(set);
 }
 

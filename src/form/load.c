@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "form/retention.h"
 #include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -90,13 +91,16 @@ form_load_read(const char *path, const char **why)
 	return strbuf_take(&sb);
 }
 
-/* The folder's workflow table (form/workflow.h), when it has one. */
+/* A table of the folder read after the forms (the workflow table,
+ * form/workflow.h; the retention list, form/retention.h), when it has one. */
 static void
-form_load_workflow(struct form_set *set, const char *dir)
+form_load_table(struct form_set *set, const char *dir, const char *file,
+    void (*parse)(struct form_set *, const char *, const char *),
+    void (*check)(struct form_set *))
 {
 	size_t dlen = strlen(dir);
 	char *path = xasprintf("%s%s%s", dir, dlen > 0 && dir[dlen - 1] == '/' ? "" : "/",
-	    FORM_WORKFLOW_FILE);
+	    file);
 	const char *why = NULL;
 	char *text;
 
@@ -107,8 +111,8 @@ form_load_workflow(struct form_set *set, const char *dir)
 	if ((text = form_load_read(path, &why)) == NULL)
 		form_set_error(set, path, 0, _("cannot read: %s"), why);
 	else {
-		form_workflow_parse(set, path, text);
-		form_workflow_check(set);
+		parse(set, path, text);
+		check(set);
 	}
 	free(text);
 	free(path);
@@ -138,6 +142,8 @@ form_set_load_dir(const char *dir)
 	}
 	free(names);
 	form_set_finish(set);
-	form_load_workflow(set, dir);
+	form_load_table(set, dir, FORM_WORKFLOW_FILE, form_workflow_parse, form_workflow_check);
+	form_load_table(set, dir, FORM_RETENTION_FILE, form_retention_parse,
+	    form_retention_check);
 	return set;
 }
