@@ -179,7 +179,10 @@ demo_consent(struct demo *d, struct demo_case *c, char **err)
 
 	if (rec == NULL)
 		return 0;
+	demo_set(d, rec, "event", "given");
 	demo_set(d, rec, "consent_given", c->consent ? "yes" : "no");
+	if (c->consent)
+		demo_set(d, rec, "scope", "processing embassy carriers providers partner monitoring");
 	demo_date(d, rec, "consent_on", c->day0);
 	/* Without an interpreter: the client's language, Russian, or English. */
 	demo_pick(d, rec, "explained_in", c->interpreter || demo_chance(d, 30) ? c->lang :
