@@ -303,6 +303,8 @@ test_lc_rule_consent_yes(void **state)
 	assert_int_equal(test_lc_status(t), CASE_COUNSELLING);
 }
 
+static int test_lc_entry(const struct db_case_summary *, const char *what);
+
 /* Consent is a series of events: the newest decides. */
 static void
 test_lc_consent_latest(void **state)
@@ -338,6 +340,7 @@ test_lc_consent_withdrawn(void **state)
 {
 	struct test_lc *t = *state;
 	struct form_record *ses = test_lc_new(t, "session", t->case_id), *rec;
+	struct db_case_summary s;
 	struct db_case c;
 
 	fixture_set(ses, "session_date", "2026-01-06");
@@ -358,6 +361,10 @@ test_lc_consent_withdrawn(void **state)
 	test_lc_refused(t, rec, "only a withdrawal or the closure can be added");
 	form_record_free(rec);
 	test_lc_ok(t, test_lc_withdrawal(t, "2026-02-04"));
+	assert_int_equal(db_timeline_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	assert_true(test_lc_entry(&s, "Consent withdrawn") >= 0);	/* the newest event */
+	assert_true(test_lc_entry(&s, "Consent given") < 0);
+	db_timeline_summary_clear(&s);
 	rec = test_lc_load(t, "session");	/* a kept record needs the consent (rule 1) */
 	fixture_set(rec, "session_date", "2026-01-07");
 	assert_int_equal(test_lc_save(t, rec, NULL), DB_REFUSED);
