@@ -95,7 +95,8 @@ db_lifecycle_rule_withdrawn(struct db_lifecycle_ctx *x)
 	const char *on;
 
 	if (x->rec->id != 0 || x->lc.consent == NULL ||
-	    db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) || !str_eq(db_lifecycle_vget(x->db, x->lc.consent, WFR_CONSENT_EVENT), "withdrawn"))
+	    db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) ||
+	    !str_eq(db_lifecycle_vget(x->db, x->lc.consent, WFR_CONSENT_EVENT), "withdrawn"))
 		return DB_OK;
 	if (db_lifecycle_of(x->db, x->rec, WFS_CONSENT) &&
 	    str_eq(db_lifecycle_vget(x->db, x->rec, WFR_CONSENT_EVENT), "withdrawn"))
