@@ -10,7 +10,6 @@
 #include "db/json.h"
 #include "form/type.h"
 #include "form/value.h"
-#include "util/json.h"
 #include "util/mem.h"
 #include "util/str.h"
 
@@ -176,91 +175,39 @@ db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
 	return db->naudit_q == DB_AUDIT_BATCH ? db_audit_flush(db, err) : DB_OK;
 }
 
-/* ---- a purge clears the values the audit rows of a record carry ---------- */
+/* ---- a purge erases what the audit rows of a case say ------------------- */
 
-/* v with every value but the keys of objects replaced by marker. */
-static void
-db_audit_blank(struct strbuf *sb, const struct json *v, const char *marker)
+/* The rows of the case, and of each record of it (a call saved before it
+ * was linked to the case has rows with no case). */
+static char *
+db_audit_case_rows(struct db *db)
 {
-	bool first = true;
+	const struct form_set *set = db_forms(db);
+	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
-	if (v->type == JSON_NULL) {
-		strbuf_puts(sb, "null");
-		return;
-	}
-	if (v->type != JSON_OBJECT) {
-		db_json_str(sb, marker);
-		return;
-	}
-	strbuf_putc(sb, '{');
-	for (i = 0; i < v->n; i++) {
-		db_json_key(sb, &first, v->keys[i], "");
-		db_audit_blank(sb, &v->items[i], marker);
-	}
-	strbuf_putc(sb, '}');
-}
-
-/* The changes text with its values blanked; a text that is no JSON object
- * becomes the marker as a JSON string. malloc'd. */
-static char *
-db_audit_blanked(const char *changes, const char *marker)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct json *j = json_parse(changes, strlen(changes), NULL);
-
-	if (j != NULL && j->type == JSON_OBJECT)
-		db_audit_blank(&sb, j, marker);
-	else
-		db_json_str(&sb, marker);
-	json_free(j);
+	strbuf_puts(&sb, "UPDATE audit SET changes = NULL WHERE changes IS NOT NULL AND"
+	    " (case_id = ?1");
+	for (i = 0; set != NULL && i < set->nforms; i++)
+		if (set->forms[i]->parent == NULL)
+			strbuf_printf(&sb, " OR (tbl = '%s' AND row_id IN (SELECT id FROM \"%s\""
+			    " WHERE case_id = ?1))", set->forms[i]->table, set->forms[i]->table);
+	strbuf_putc(&sb, ')');
 	return strbuf_take(&sb);
 }
 
-static enum db_status
-db_audit_set_changes(struct db *db, int64_t id, const char *changes, char **err)
+enum db_status
+db_audit_redact_case(struct db *db, int64_t case_id, const char *now, char **err)
 {
-	sqlite3_stmt *s = db_prep(db, "UPDATE audit SET changes = ?2 WHERE id = ?1", err);
+	char *sql = db_audit_case_rows(db);
+	sqlite3_stmt *s = db_prep(db, sql, err);
 	int rc;
 
+	free(sql);
 	if (s == NULL)
 		return DB_ERROR;
-	sqlite3_bind_int64(s, 1, id);
-	db_bind_text(s, 2, changes);
+	sqlite3_bind_int64(s, 1, case_id);
 	rc = db_step(db, s);
 	db_finish(db, s);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
-}
-
-enum db_status
-db_audit_redact(struct db *db, const char *table, int64_t row, const char *marker,
-    char **err)
-{
-	sqlite3_stmt *s = db_prep(db, "SELECT id, changes FROM audit WHERE tbl = ?1"
-	    " AND row_id = ?2 AND changes IS NOT NULL ORDER BY id", err);
-	struct { int64_t id; char *changes; } *rows = NULL;
-	size_t n = 0, cap = 0, i;
-	enum db_status st = DB_OK;
-	int rc;
-
-	if (s == NULL)
-		return DB_ERROR;
-	db_bind_text(s, 1, table);
-	sqlite3_bind_int64(s, 2, row);
-	while ((rc = db_step(db, s)) == SQLITE_ROW) {
-		rows = xgrow(rows, &cap, n + 1, sizeof *rows);
-		rows[n].id = sqlite3_column_int64(s, 0);
-		rows[n++].changes = db_audit_blanked((const char *)sqlite3_column_text(s, 1),
-		    marker);
-	}
-	db_finish(db, s);
-	if (rc != SQLITE_DONE)
-		st = db_sqlerr(db, err);
-	for (i = 0; i < n; i++) {
-		if (st == DB_OK)
-			st = db_audit_set_changes(db, rows[i].id, rows[i].changes, err);
-		free(rows[i].changes);
-	}
-	free(rows);
-	return st;
 }

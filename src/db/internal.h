@@ -122,12 +122,13 @@ enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
-/* db/purge, inside its transaction: every value the audit rows of record
- * row of table carry in their changes becomes marker, the field names and
- * the rows themselves stay (who changed which field when). The one way the
- * audit's texts are ever rewritten. */
-enum db_status	 db_audit_redact(struct db *, const char *table, int64_t row,
-		    const char *marker, char **err);
+/* db/purge, inside its transaction, after the case's records were
+ * anonymised: erases the changes (old and new values) of every audit row of
+ * case_id and of each of its records (a call audited before it was linked to
+ * the case included); who did what to which row when stays. The one way the
+ * audit's rows are ever changed. now: the purge's time. */
+enum db_status	 db_audit_redact_case(struct db *, int64_t case_id, const char *now,
+		    char **err);
 
 /* search.c: rebuilds the index row of one case from every form's search fields.
  * In a bulk batch the case is only noted, and db_search_flush() indexes each

@@ -196,40 +196,36 @@ db_purge_ids(struct db *db, const struct form_def *def, int64_t case_id, int64_t
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 
-/* Blanks the audit of each record and writes the purge's own row for it;
- * removes the drafts of each. */
+/* The action of the audit row the purge writes for each record it rewrote
+ * (this schema's audit table takes insert, update and delete). */
+#define DB_PURGE_ACTION	"update"
+
+/* After the audit of the case is erased: one row per record of def the
+ * purge rewrote, naming the fields it cleared (changes). */
 static enum db_status
 db_purge_records_audit(struct db *db, const struct form_def *def, int64_t case_id,
     const char *changes, const char *now, char **err)
 {
-	char *sql = xasprintf("DELETE FROM drafts WHERE form = '%s' AND record_id IN"
-	    " (SELECT id FROM \"%s\" WHERE case_id = ?1)", def->name, def->table);
 	enum db_status st;
 	int64_t *ids;
 	size_t n, i;
 
-	st = db_purge_run(db, sql, case_id, NULL, err);
-	free(sql);
-	if (st == DB_OK)
-		st = db_purge_ids(db, def, case_id, &ids, &n, err);
-	if (st != DB_OK)
+	if ((st = db_purge_ids(db, def, case_id, &ids, &n, err)) != DB_OK)
 		return st;
-	for (i = 0; i < n && st == DB_OK; i++) {
-		st = db_audit_redact(db, def->table, ids[i], DB_PURGE_MARKER, err);
-		if (st == DB_OK)
-			st = db_audit_add(db, def->table, ids[i], case_id, "update", changes, now,
-			    err);
-	}
+	for (i = 0; i < n && st == DB_OK; i++)
+		st = db_audit_add(db, def->table, ids[i], case_id, DB_PURGE_ACTION, changes, now,
+		    err);
 	free(ids);
 	return st;
 }
 
-/* Clears the case's records of the form def and their repeat rows. */
+/* Clears the case's records of the form def and their repeat rows, and
+ * removes their drafts; *changes gets the fields cleared (for the audit). */
 static enum db_status
 db_purge_form(struct db *db, const struct form_def *def, int64_t case_id, const char *now,
-    char **err)
+    char **changes, char **err)
 {
-	struct strbuf set = STRBUF_INIT, changes = STRBUF_INIT;
+	struct strbuf set = STRBUF_INIT, ch = STRBUF_INIT;
 	enum db_status st = DB_OK;
 	bool first = true;
 	size_t i;
@@ -237,17 +233,16 @@ db_purge_form(struct db *db, const struct form_def *def, int64_t case_id, const 
 
 	if (!db_form_matches(db, def))
 		return db_schema_refuse(db, def, err);
-	strbuf_putc(&changes, '{');
+	strbuf_putc(&ch, '{');
 	for (i = 0; i < def->nfields && st == DB_OK; i++) {
 		if (def->fields[i].type == FT_REPEAT)
-			st = db_purge_group(db, def, def->fields[i].group, case_id, &changes,
-			    &first, err);
+			st = db_purge_group(db, def, def->fields[i].group, case_id, &ch, &first,
+			    err);
 		else if (form_type_has_value(def->fields[i].type))
-			db_purge_field(db, def, &def->fields[i], &set, &changes, &first);
+			db_purge_field(db, def, &def->fields[i], &set, &ch, &first);
 	}
-	strbuf_putc(&changes, '}');
-	if (st == DB_OK)
-		st = db_purge_records_audit(db, def, case_id, strbuf_str(&changes), now, err);
+	strbuf_putc(&ch, '}');
+	*changes = strbuf_take(&ch);
 	sql = xasprintf("UPDATE \"%s\" SET %s%sversion = version + 1, updated_at = ?2,"
 	    " updated_by = ?3 WHERE case_id = ?1", def->table, strbuf_str(&set),
 	    set.len > 0 ? ", " : "");
@@ -255,7 +250,11 @@ db_purge_form(struct db *db, const struct form_def *def, int64_t case_id, const 
 		st = db_purge_run(db, sql, case_id, now, err);
 	free(sql);
 	strbuf_free(&set);
-	strbuf_free(&changes);
+	sql = xasprintf("DELETE FROM drafts WHERE form = '%s' AND record_id IN"
+	    " (SELECT id FROM \"%s\" WHERE case_id = ?1)", def->name, def->table);
+	if (st == DB_OK)
+		st = db_purge_run(db, sql, case_id, NULL, err);
+	free(sql);
 	return st;
 }
 
@@ -277,27 +276,39 @@ db_purge_mark(struct db *db, int64_t case_id, const char *now, char **err)
 	strbuf_putc(&sb, '}');
 	changes = strbuf_take(&sb);
 	if (st == DB_OK)
-		st = db_audit_add(db, "cases", case_id, case_id, "update", changes, now, err);
+		st = db_audit_add(db, "cases", case_id, case_id, DB_PURGE_ACTION, changes, now,
+		    err);
 	free(changes);
 	return st;
 }
 
+/* The records first, then the audit: what it said of the case is erased,
+ * and the purge's own rows (after the records changed) say what it did. */
 static enum db_status
 db_purge_tx(struct db *db, void *arg, char **err)
 {
 	const struct form_set *set = db_forms(db);
 	int64_t case_id = *(const int64_t *)arg;
+	size_t i, n = set != NULL ? set->nforms : 0;
+	char **changes = xcalloc(n + 1, sizeof *changes), *now = db_now();
 	enum db_status st = DB_OK;
-	char *now = db_now();
-	size_t i;
 
-	for (i = 0; set != NULL && i < set->nforms && st == DB_OK; i++)
+	for (i = 0; i < n && st == DB_OK; i++)
 		if (set->forms[i]->parent == NULL)
-			st = db_purge_form(db, set->forms[i], case_id, now, err);
+			st = db_purge_form(db, set->forms[i], case_id, now, &changes[i], err);
+	if (st == DB_OK)
+		st = db_audit_redact_case(db, case_id, now, err);
+	for (i = 0; i < n && st == DB_OK; i++)
+		if (changes[i] != NULL)
+			st = db_purge_records_audit(db, set->forms[i], case_id, changes[i], now,
+			    err);
 	if (st == DB_OK)
 		st = db_purge_mark(db, case_id, now, err);
 	if (st == DB_OK)
 		st = db_search_index_case(db, case_id, err);
+	for (i = 0; i < n; i++)
+		free(changes[i]);
+	free(changes);
 	free(now);
 	return st;
 }

@@ -8,11 +8,13 @@
  * of the calls linked to it is cleared unless the retention list keeps it
  * (forms/retention, form/retention.h: what reports count, dates kept to
  * their month or year); the records' versions move on (an open edit of one
- * meets a conflict); the drafts of the case and of its calls are removed;
- * its search index row is made again from what is left; the changes texts
- * of the audit rows of those records keep which field changed when and by
- * whom but every value becomes DB_PURGE_MARKER (db_audit_redact); one audit
- * row per record says which fields the purge cleared; the case is noted as
+ * meets a conflict); the drafts of the case and of its records are
+ * removed; its search index row is made again from what is left. Then the
+ * audit: the changes (old and new values) of every audit row of the case and
+ * of its records are erased (db_audit_redact_case: who did what to which
+ * row when stays), after which one audit row per rewritten record names the
+ * fields the purge cleared (as {"field":{"old":"[purged]"}}, no value), and
+ * one for the case says when it was purged; the case is noted as
  * purged (setting "purged:<id>"), so it is never due again. The connection
  * has secure_delete on from the first purge, so freed space is zeroed.
  * db_purge_compact() then merges the search index (old index segments keep

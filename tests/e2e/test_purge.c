@@ -372,8 +372,16 @@ test_purge_keeps_counts(void **state)
 	tp_sql_is(raw, "SELECT count(*) FROM drafts WHERE case_id = ?1", t->purged, "0");
 	tp_sql_is(raw, "SELECT count(*) FROM drafts WHERE case_id = ?1", t->kept, "2");
 	tp_sql_is(raw, "SELECT surname FROM registration WHERE case_id = ?1", t->kept, OTHER);
+	/* what the audit said of the case is erased; the purge's own rows (one per
+	 * record, one for the case) name the fields it cleared, never a value */
+	tp_sql_is(raw, "SELECT count(*) FROM audit WHERE case_id = ?1 AND changes IS NULL",
+	    t->purged, "13");	/* 11 records saved, the case made and closed */
 	tp_sql_is(raw, "SELECT count(*) FROM audit WHERE case_id = ?1 AND changes LIKE"
-	    " '%purged%'", t->purged, "23");	/* 11 records: theirs blanked, the purge's, the case's */
+	    " '%surname\":{\"old\":\"[purged]\"}%'", t->purged, "1");
+	tp_sql_is(raw, "SELECT count(*) FROM audit WHERE case_id = ?1 AND changes LIKE"
+	    " '%purged%'", t->purged, "12");
+	tp_sql_is(raw, "SELECT count(*) FROM audit WHERE case_id = ?1 AND changes IS NULL",
+	    t->kept, "0");
 	sqlite3_close(raw);
 }
 
