@@ -139,6 +139,11 @@ tp_records(struct t *t, int64_t case_id, const char *text)
 			tp_set(rec, "closed_on", "2030-03-10");
 			tp_set(rec, "reason", "withdrawn");
 		}
+		if (str_eq(rec->def->name, "call")) {	/* a call linked after it was saved */
+			rec->case_id = 0;
+			tp_save(t, rec);
+			rec->case_id = case_id;
+		}
 		if (str_eq(rec->def->name, "payment")) {
 			tp_save(t, rec);
 			rec->id = 0;
