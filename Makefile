@@ -194,7 +194,7 @@ install: avrr $(MO)
 	umask 022 && install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms \
 	    $(DESTDIR)$(DATADIR)/locale/templates $(DESTDIR)$(DBDIR)
 	install -m 755 avrr $(DESTDIR)$(BINDIR)/avrr
-	install -m 644 forms/*.form forms/workflow $(DESTDIR)$(DATADIR)/forms/
+	install -m 644 forms/*.form forms/workflow forms/retention $(DESTDIR)$(DATADIR)/forms/
 	install -m 644 $(PO:locale/%.po=$(B)/locale/%.mo) $(DESTDIR)$(DATADIR)/locale/
 	install -m 644 $(B)/locale/templates/program.mo $(DESTDIR)$(DATADIR)/locale/templates/
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && ! getent group $(GROUP) >/dev/null; \

@@ -73,6 +73,8 @@ int	cmd_i18n_status(const struct cmd_args *);
 int	cmd_user(const struct cmd_args *);
 int	cmd_backup(const struct cmd_args *);
 int	cmd_audit(const struct cmd_args *);
+int	cmd_purge(const struct cmd_args *);
+int	cmd_subject_export(const struct cmd_args *);
 
 /* Who runs the program: $AVRR_USER, else the Unix account. */
 const char	*cmd_user_name(void);

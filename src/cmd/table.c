@@ -45,6 +45,19 @@ static const struct cmd_opt cmd_table_audit[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cmd_opt cmd_table_purge[] = {
+	CMD_TABLE_DB,
+	{ "dry-run", NULL, N_("only list the cases that would be anonymised") },
+	{ NULL, NULL, NULL }
+};
+
+static const struct cmd_opt cmd_table_export[] = {
+	CMD_TABLE_DB,
+	{ "out", N_("FILE"), N_("write the document into the new file FILE (else to the "
+	    "standard output)") },
+	{ NULL, NULL, NULL }
+};
+
 static const struct cmd_sub cmd_table_user[] = {
 	{ "list", NULL, 0, N_("every user and their role") },
 	{ "role", N_("NAME ROLE"), 2, N_("give the user NAME the role ROLE") },
@@ -79,5 +92,15 @@ const struct cmd_entry cmd_table[] = {
 	    .missing = N_("name the file to copy the database into"),
 	    .summary = N_("copy the live database into the new file TARGET and check the "
 	    "copy; the only safe way to copy it") }, cmd_backup },
+	{ "purge", { .name = "purge", .opts = cmd_table_purge,
+	    .summary = N_("anonymise the closed cases whose retention period is over "
+	    "(setting retention_years, 5 unless set): only what reports count is kept") },
+	    cmd_purge },
+	{ "subject-export", { .name = "subject-export", .opts = cmd_table_export,
+	    .operands = N_("CASE"), .min_operands = 1, .max_operands = 1,
+	    .missing = N_("name the case number to export"),
+	    .summary = N_("everything held about the person of case CASE (records, calls, "
+	    "drafts, audit) as one JSON document, for a data subject's request") },
+	    cmd_subject_export },
 	{ NULL, { 0 }, NULL }
 };

@@ -358,20 +358,41 @@ db_audit_event(struct db *db, const char *action, int64_t case_id, const char *d
 	return db_audit_ev_write(db, &r, err);
 }
 
-/* ---- the purge's redaction -------------------------------------------------------- */
+/* ---- a purge erases what the audit rows of a case say ------------------- */
+
+/* The rows of the case, and of each record of it (a call saved before it
+ * was linked to the case has rows with no case); rows without a sum were
+ * written before the chain and are not changed. */
+static char *
+db_audit_case_rows(struct db *db)
+{
+	const struct form_set *set = db_forms(db);
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	strbuf_puts(&sb, "UPDATE audit SET changes = NULL, salt = NULL"
+	    " WHERE changes IS NOT NULL AND sum IS NOT NULL AND (case_id = ?1");
+	for (i = 0; set != NULL && i < set->nforms; i++)
+		if (set->forms[i]->parent == NULL && str_is_ident(set->forms[i]->table))
+			strbuf_printf(&sb, " OR (tbl = '%s' AND row_id IN (SELECT id FROM \"%s\""
+			    " WHERE case_id = ?1))", set->forms[i]->table, set->forms[i]->table);
+	strbuf_putc(&sb, ')');
+	return strbuf_take(&sb);
+}
 
 enum db_status
 db_audit_redact_case(struct db *db, int64_t case_id, const char *now, char **err)
 {
 	enum db_status st;
-	char detail[64];
+	char detail[64], *sql;
 	sqlite3_stmt *s;
 	int rc;
 
 	if (db->naudit_q > 0 && (st = db_audit_flush(db, err)) != DB_OK)
 		return st;	/* the case's rows still queued are written first */
-	s = db_prep(db, "UPDATE audit SET changes = NULL, salt = NULL"
-	    " WHERE case_id = ?1 AND changes IS NOT NULL AND sum IS NOT NULL", err);
+	sql = db_audit_case_rows(db);
+	s = db_prep(db, sql, err);
+	free(sql);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, case_id);

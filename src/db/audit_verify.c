@@ -73,13 +73,40 @@ db_av_row(sqlite3_stmt *st, struct db_audit_row *r)
 	return true;
 }
 
+/* The case a record's row belongs to now, for an audit row written before
+ * it had one (a call linked to a case later); 0 when none. */
+static int64_t
+db_av_case_of(struct db *db, const struct db_audit_row *r)
+{
+	const struct form_def *def = NULL;
+	sqlite3_stmt *s;
+	int64_t case_id = 0;
+	char *sql;
+
+	if (r->tbl == NULL || !db_audit_hashed(db, r->tbl, &def) || def == NULL ||
+	    !str_is_ident(def->table))
+		return 0;
+	sql = xasprintf("SELECT case_id FROM \"%s\" WHERE id = ?1", def->table);
+	s = db_prep(db, sql, NULL);
+	free(sql);
+	if (s == NULL)
+		return 0;
+	sqlite3_bind_int64(s, 1, r->row);
+	if (db_step(db, s) == SQLITE_ROW)
+		case_id = sqlite3_column_int64(s, 0);
+	db_finish(db, s);
+	return case_id;
+}
+
 /* Whether changes and sum agree: kept changes match their sum; erased
- * ones only after a "redact" row of their case (else that is the fault). */
+ * ones only after a "redact" row of their case, or of the case their
+ * record belongs to now (else that is the fault). */
 static bool
 db_av_changes(struct db *db, struct db_av *v, const struct db_audit_row *r, int64_t id)
 {
 	unsigned char sum[DB_AUDIT_HASH];
 	sqlite3_stmt *s;
+	int64_t case_id;
 	bool ok;
 
 	if (r->changes != NULL) {
@@ -88,13 +115,14 @@ db_av_changes(struct db *db, struct db_av *v, const struct db_audit_row *r, int6
 	}
 	if (!r->has_sum)
 		return true;
+	case_id = r->case_id != 0 ? r->case_id : db_av_case_of(db, r);
 	s = db_prep(db, "SELECT 1 FROM audit WHERE action = 'redact' AND case_id = ?1"
 	    " AND id > ?2 LIMIT 1", NULL);
 	if (s == NULL)
 		return false;
-	sqlite3_bind_int64(s, 1, r->case_id);
+	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_int64(s, 2, id);
-	ok = r->case_id != 0 && db_step(db, s) == SQLITE_ROW;
+	ok = case_id != 0 && db_step(db, s) == SQLITE_ROW;
 	db_finish(db, s);
 	if (ok)
 		v->rep->redacted++;

@@ -166,8 +166,11 @@ enum db_status	 db_audit_content(struct db *, struct db_audit_row *r, char **err
  * def, or of cases for def NULL) with its repeat rows. */
 enum db_status	 db_audit_row_hash(struct db *, const struct form_def *def, sqlite3_stmt *st,
 		    unsigned char out[DB_AUDIT_HASH], char **err);
-/* Inside the open transaction: erases the changes of case_id's audit rows
- * (the triggers allow only that change) and writes a "redact" row. */
+/* Inside the purge's transaction (db/purge), after the case's records were
+ * anonymised: erases the changes (old and new values) of every audit row of
+ * case_id and of each of its records (a call audited before it was linked to
+ * the case included; the triggers allow only that change) and writes a
+ * "redact" row; who did what to which row when stays. */
 enum db_status	 db_audit_redact_case(struct db *, int64_t case_id, const char *now,
 		    char **err);
 /* Whether the audit table has the chain's columns (cached). */

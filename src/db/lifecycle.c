@@ -96,6 +96,27 @@ db_lifecycle_rule_closed(struct db_lifecycle_ctx *x)
 	return DB_REFUSED;
 }
 
+/* Rule 1: a withdrawn consent takes nothing new but another withdrawal,
+ * and the case's closure (its retention counts from it). */
+static enum db_status
+db_lifecycle_rule_withdrawn(struct db_lifecycle_ctx *x)
+{
+	const char *on;
+
+	if (x->rec->id != 0 || x->lc.consent == NULL ||
+	    db_lifecycle_of(x->db, x->rec, WFS_CLOSURE) ||
+	    !str_eq(db_lifecycle_vget(x->db, x->lc.consent, WFR_CONSENT_EVENT), "withdrawn"))
+		return DB_OK;
+	if (db_lifecycle_of(x->db, x->rec, WFS_CONSENT) &&
+	    str_eq(db_lifecycle_vget(x->db, x->rec, WFR_CONSENT_EVENT), "withdrawn"))
+		return DB_OK;
+	on = db_lifecycle_vget(x->db, x->lc.consent, WFR_CONSENT_ON);
+	db_seterr(x->msg, _("%s refused: %s withdrew the consent to data processing on %s "
+	    "(only a withdrawal or the closure can be added)"), x->title,
+	    x->lc.c.case_no != NULL ? x->lc.c.case_no : "?", str_empty(on) ? "?" : on);
+	return DB_REFUSED;
+}
+
 /* Rule 1: consent before anything else. */
 static enum db_status
 db_lifecycle_rule_consent(struct db_lifecycle_ctx *x)
@@ -617,6 +638,7 @@ static const db_lifecycle_rule db_lifecycle_rules[] = {
 	db_lifecycle_rule_money,
 	db_lifecycle_rule_reason,
 	db_lifecycle_rule_closed,
+	db_lifecycle_rule_withdrawn,
 	db_lifecycle_rule_consent,
 	db_lifecycle_rule_departure,
 	db_lifecycle_rule_plan,

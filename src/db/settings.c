@@ -52,3 +52,14 @@ db_setting_set(struct db *db, const char *key, const char *value, char **err)
 
 	return db_tx(db, db_setting_write, &op, err);
 }
+
+int
+db_setting_retention_years(struct db *db)
+{
+	char *v = db_setting_get(db, DB_SETTING_RETENTION), *end = NULL;
+	long years = v != NULL ? strtol(v, &end, 10) : 0;
+	bool ok = v != NULL && end != v && *end == '\0' && years >= 1 && years <= 100;
+
+	free(v);
+	return ok ? (int)years : DB_RETENTION_YEARS;
+}

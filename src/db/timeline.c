@@ -223,10 +223,12 @@ db_timeline_events(struct db_timeline *t)
 	const struct db_lifecycle_case *lc = t->lc;
 	char *opened = lc->c.created_at != NULL ? xstrndup(lc->c.created_at, 10) : NULL;
 	const char *given = db_timeline_v(t, lc->consent, WFR_CONSENT_GIVEN);
+	const char *event = db_timeline_v(t, lc->consent, WFR_CONSENT_EVENT);
 
 	db_timeline_add(t, opened, N_("Case opened"), NULL, xstrdup0(lc->c.case_no), NULL);
 	free(opened);
 	db_timeline_add(t, db_timeline_v(t, lc->consent, WFR_CONSENT_ON),
+	    str_eq(event, "withdrawn") ? N_("Consent withdrawn") :
 	    str_eq(given, "yes") ? N_("Consent given") : N_("Consent refused"), NULL,
 	    db_timeline_dup(db_timeline_v(t, lc->consent, WFR_CONSENT_EXPLAINED_IN)), lc->consent);
 	db_timeline_lists(t);

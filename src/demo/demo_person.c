@@ -191,6 +191,10 @@ demo_consent(struct demo *d, struct demo_case *c, char **err)
 		return 0;
 	demo_set(d, rec, demo_f(d, WFR_CONSENT_GIVEN), c->consent ? "yes" : "no");
 	demo_date(d, rec, demo_f(d, WFR_CONSENT_ON), c->day0);
+	demo_set(d, rec, demo_f(d, WFR_CONSENT_EVENT), DEMO_CODE(consent_event, "given"));
+	if (c->consent)
+		demo_many(d, rec, demo_f(d, WFR_CONSENT_SCOPE),
+		    "processing embassy carriers providers partner monitoring");
 	/* Without an interpreter: the client's language, Russian, or English. */
 	demo_pick(d, rec, demo_f(d, WFR_CONSENT_EXPLAINED_IN),
 	    c->interpreter || demo_chance(d, 30) ? c->lang :

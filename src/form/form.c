@@ -13,6 +13,7 @@
 #include "form/internal.h"
 #include "form/type.h"
 #include "form/perm.h"
+#include "form/retention.h"
 #include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -201,6 +202,7 @@ form_set_free(struct form_set *set)
 	free(set->errors);
 	form_workflow_free(set->workflow);
 	form_perms_free(set->perms);
+	form_retention_free(set->retention);
 	free(set);
 }
 

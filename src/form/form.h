@@ -69,6 +69,7 @@ struct form_choices {
 struct form_def;
 struct form_workflow;
 struct form_perms;
+struct form_retention;
 
 struct form_field {
 	char		*name;
@@ -120,13 +121,15 @@ struct form_set {
 	size_t			  nerrors;
 	struct form_workflow	 *workflow;	/* the folder's workflow table, or NULL (form/workflow.h) */
 	struct form_perms	 *perms;	/* the folder's permissions table, or NULL (form/perm.h) */
+	struct form_retention	 *retention;	/* what a purge keeps, or NULL (form/retention.h) */
 };
 
 /* Parsing. */
 struct form_set	*form_set_new(void);
 void		 form_set_free(struct form_set *);
 /* Loads every *.form in dir (sorted by name), then the workflow table in
- * dir/workflow when there is one (form/workflow.h). Returns the set; check ->nerrors. */
+ * dir/workflow and the retention list in dir/retention when there are
+ * (form/workflow.h, form/retention.h). Returns the set; check ->nerrors. */
 struct form_set	*form_set_load_dir(const char *dir);
 /* Parses one file's text into set (name is used in messages). */
 void		 form_set_parse(struct form_set *, const char *name, const char *text);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "form/perm.h"
+#include "form/retention.h"
 #include "form/workflow.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -91,8 +92,8 @@ form_load_read(const char *path, const char **why)
 	return strbuf_take(&sb);
 }
 
-/* A table file of the folder (workflow, permissions), when it has one:
- * parsed, then checked against the forms. */
+/* A table file of the folder read after the forms (workflow, permissions,
+ * retention), when it has one: parsed, then checked against the forms. */
 static void
 form_load_table(struct form_set *set, const char *dir, const char *file,
     void (*parse)(struct form_set *, const char *, const char *),
@@ -144,5 +145,7 @@ form_set_load_dir(const char *dir)
 	form_set_finish(set);
 	form_load_table(set, dir, FORM_WORKFLOW_FILE, form_workflow_parse, form_workflow_check);
 	form_load_table(set, dir, FORM_PERMS_FILE, form_perms_parse, form_perms_check);
+	form_load_table(set, dir, FORM_RETENTION_FILE, form_retention_parse,
+	    form_retention_check);
 	return set;
 }

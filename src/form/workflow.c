@@ -29,7 +29,7 @@ static const char *const form_wf_stage_names[WFS__COUNT] = {
 
 /* The stages the code reads one record of per case (db/lifecycle). */
 static const bool form_wf_stage_once[WFS__COUNT] = {
-	[WFS_REGISTRATION] = true, [WFS_CONSENT] = true, [WFS_PREP] = true,
+	[WFS_REGISTRATION] = true, [WFS_PREP] = true,
 	[WFS_DEPARTURE] = true, [WFS_PLAN] = true, [WFS_CLOSURE] = true,
 };
 
@@ -76,6 +76,8 @@ static const struct form_wf_role_def form_wf_roles[WFR__COUNT] = {
 	R(WFR_CONSENT_GIVEN, WFS_CONSENT, "given", FT_YESNO, NULL),
 	R(WFR_CONSENT_ON, WFS_CONSENT, "on", FT_DATE, NULL),
 	R(WFR_CONSENT_EXPLAINED_IN, WFS_CONSENT, "explained_in", FT_SELECT_ONE, NULL),
+	R(WFR_CONSENT_EVENT, WFS_CONSENT, "event", FT_SELECT_ONE, "given withdrawn"),
+	R(WFR_CONSENT_SCOPE, WFS_CONSENT, "scope", FT_SELECT_MANY, NULL),
 	R(WFR_CALL_STARTED, WFS_CALL, "started", FT_DATETIME, NULL),
 	R(WFR_CALL_CALLER, WFS_CALL, "caller", FT_TEXT, NULL),
 	R(WFR_CALL_OUTCOME, WFS_CALL, "outcome", FT_SELECT_ONE, NULL),

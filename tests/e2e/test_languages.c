@@ -171,6 +171,8 @@ test_say_text_in_client_language(void **state)
 	VT_ASSERT_TEXT(t->vt, "Forms of this case", 5000);
 	vt_key(t->vt, VT_DOWN);
 	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "+ New", 5000);	/* consent is a list of events */
+	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Consent", 5000);
 	{
 		const char *uk = tr_in("uk", say);

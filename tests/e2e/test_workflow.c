@@ -517,10 +517,10 @@ wf_walk_first_stages(struct vt *vt)
 	wf_save_to_case(vt, "Registered");
 	VT_ASSERT_TEXT(vt, "Family: Nováková Eva (Spouse)", T);
 	VT_ASSERT_TEXT(vt, "Consent not recorded", T);
-	wf_open_form(vt, WF_CONSENT, "Consent to data processing", false);
+	wf_open_form(vt, WF_CONSENT, "Consent to data processing", true);	/* an event */
 	wf_fill_consent(vt);
-	vt_ctrl(vt, 'o');
-	wf_wait_row(vt, "Consent to data processing", "filled in");
+	wf_save_in_list(vt, "Yes, 2026-11-22 Sun, Georgian", "Registered");
+	wf_wait_row(vt, "Consent to data processing", "1");
 	VT_ASSERT_TEXT(vt, "Status: Registered ", T);
 	e2e_gone(vt, "Consent not recorded");
 	wf_open_form(vt, WF_SESSION, "Counselling session", true);
@@ -887,7 +887,7 @@ test_draft_comes_back(void **state)
 	wf_case_at(t, WF_AT_REGISTERED);
 	t->vt = e2e_start(t->db, NULL, 24, 80);
 	wf_open_case(t->vt, "Kapanadze");
-	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", false);
+	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", true);
 	VT_ASSERT_TEXT(t->vt, "Consent given *", T);
 	vt_type(t->vt, "y");
 	VT_ASSERT_TEXT(t->vt, "Yes", T);
@@ -895,6 +895,8 @@ test_draft_comes_back(void **state)
 	e2e_pick(t->vt, "georg", "Georgian");
 	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "kept as a draft", T);
+	VT_ASSERT_TEXT(t->vt, "+ New", T);		/* consent events are a list */
+	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
 	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
@@ -905,14 +907,16 @@ test_draft_comes_back(void **state)
 	assert_int_equal(wf_ndrafts(t), 1);
 
 	wf_open_case(t->vt, "Kapanadze");
-	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", false);
+	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", true);
 	VT_ASSERT_TEXT(t->vt, "Georgian", T);	/* the draft, not an empty form */
 	e2e_tabs(t->vt, 1);			/* from where the draft was left */
 	vt_type(t->vt, "n");
 	e2e_tabs(t->vt, 1);
 	vt_type(t->vt, "y");
 	vt_ctrl(t->vt, 'o');
-	wf_wait_row(t->vt, "Consent to data processing", "filled in");
+	VT_ASSERT_TEXT(t->vt, "+ New", T);
+	vt_key(t->vt, VT_ESC);
+	wf_wait_row(t->vt, "Consent to data processing", "1");
 	wf_assert_value(t, "consent", "explained_in", "ka");
 	assert_int_equal(wf_ndrafts(t), 0);
 	vt_key(t->vt, VT_ESC);

@@ -308,6 +308,84 @@ test_lc_rule_consent_yes(void **state)
 	assert_int_equal(test_lc_status(t), CASE_COUNSELLING);
 }
 
+static int test_lc_entry(const struct db_case_summary *, const char *what);
+
+/* Consent is a series of events: the newest decides. */
+static void
+test_lc_consent_latest(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *session = test_lc_new(t, "session", t->case_id);
+
+	fixture_set(session, "kind", "pre_return");
+	fixture_set(session, "session_date", "2026-01-06");
+	test_lc_consent(t, t->case_id, "no");
+	test_lc_refused(t, session, "did not consent");
+	test_lc_consent(t, t->case_id, "yes");		/* asked again: a second event */
+	test_lc_ok(t, session);
+	assert_int_equal(test_lc_count(t, "SELECT count(*) FROM consent"), 2);
+}
+
+static struct form_record *
+test_lc_withdrawal(struct test_lc *t, const char *on)
+{
+	struct form_record *rec = test_lc_new(t, "consent", t->case_id);
+
+	fixture_set(rec, "event", "withdrawn");
+	fixture_set(rec, "consent_given", "no");
+	fixture_set(rec, "consent_on", on);
+	fixture_set(rec, "explained_in", "uk");
+	return rec;
+}
+
+/* After a withdrawal nothing new but a withdrawal, and the closure; the
+ * registration may still be corrected. */
+static void
+test_lc_consent_withdrawn(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *ses = test_lc_new(t, "session", t->case_id), *rec;
+	struct db_case_summary s;
+	struct db_case c;
+
+	fixture_set(ses, "session_date", "2026-01-06");
+	test_lc_ok(t, test_lc_person(t, t->case_id, "Petrenko", "Olena", "1985-03-02", "UA"));
+	test_lc_consent(t, t->case_id, "yes");
+	test_lc_ok(t, form_record_dup(ses));
+	test_lc_ok(t, test_lc_withdrawal(t, "2026-02-01"));
+	assert_int_equal(db_case_load(t->db, t->case_id, &c, NULL), DB_OK);
+	rec = test_lc_new(t, "consent", t->case_id);	/* asked again: refused */
+	fixture_set(rec, "event", "given");
+	fixture_set(rec, "consent_given", "yes");
+	fixture_set(rec, "consent_on", "2026-02-02");
+	test_lc_refused(t, rec, c.case_no);
+	form_record_free(rec);
+	test_lc_refused(t, ses, "withdrew the consent to data processing on 2026-02-01");
+	rec = test_lc_new(t, "call", t->case_id);
+	fixture_set(rec, "started_at", "2026-02-03 10:00");
+	test_lc_refused(t, rec, "only a withdrawal or the closure can be added");
+	form_record_free(rec);
+	test_lc_ok(t, test_lc_withdrawal(t, "2026-02-04"));
+	assert_int_equal(db_timeline_summary(t->db, t->case_id, &s, NULL), DB_OK);
+	assert_true(test_lc_entry(&s, "Consent withdrawn") >= 0);	/* the newest event */
+	assert_true(test_lc_entry(&s, "Consent given") < 0);
+	db_timeline_summary_clear(&s);
+	rec = test_lc_load(t, "session");	/* a kept record needs the consent (rule 1) */
+	fixture_set(rec, "session_date", "2026-01-07");
+	assert_int_equal(test_lc_save(t, rec, NULL), DB_REFUSED);
+	form_record_free(rec);
+	rec = test_lc_load(t, "registration");
+	fixture_set(rec, "given_names", "Olena Ivanivna");
+	test_lc_ok(t, rec);
+	rec = test_lc_new(t, "closure", t->case_id);
+	fixture_set(rec, "closed_on", "2026-02-05");
+	fixture_set(rec, "reason", "withdrawn");
+	test_lc_ok(t, rec);
+	assert_int_equal(test_lc_status(t), CASE_CLOSED);
+	db_case_clear(&c);
+	form_record_free(ses);
+}
+
 static void
 test_lc_rule_departure(void **state)
 {
@@ -1054,6 +1132,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		TEST_LC(test_lc_rule_consent),
 		TEST_LC(test_lc_rule_consent_yes),
+		TEST_LC(test_lc_consent_latest),
+		TEST_LC(test_lc_consent_withdrawn),
 		TEST_LC(test_lc_rule_departure),
 		TEST_LC(test_lc_rule_replacement),
 		TEST_LC(test_lc_rule_plan_grant),

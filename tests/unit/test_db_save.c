@@ -12,6 +12,7 @@
 #include "db/internal.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
+#include "form/perm.h"
 
 static long long
 test_sv_count(struct fixture_db *t, const char *sql)
@@ -156,26 +157,39 @@ test_draft_one_per_record(void **state)
 	/* A record that has its case keeps it, whatever the caller asked. */
 	rec = test_sv_consent(t, case_id, "2026-01-06");
 	also.make_case = true;
-	(void)db_lifecycle_save_also(t->db, rec, &also, NULL, NULL);	/* once: refused */
+	(void)db_lifecycle_save_also(t->db, rec, &also, NULL, NULL);	/* a second event */
 	assert_int_equal(rec->case_id, case_id);
 	assert_int_equal(test_sv_count(t, "SELECT count(*) FROM cases"), 1);
 	form_record_free(rec);
 }
 
-/* A draft of a new record that was saved meanwhile resumes as an edit of it. */
+/* A closure (once per case) of case_id on the day on. */
+static struct form_record *
+test_sv_closure(struct fixture_db *t, int64_t case_id, const char *on)
+{
+	struct form_record *rec = form_record_new(form_set_find(t->set, "closure"));
+
+	rec->case_id = case_id;
+	fixture_set(rec, "closed_on", on);
+	fixture_set(rec, "reason", "withdrawn");
+	return rec;
+}
+
+/* A draft of a new record that was saved meanwhile resumes as an edit of it
+ * (a form of one record per case: the closure; consent is one per event). */
 static void
 test_draft_onto_stored(void **state)
 {
 	struct fixture_db *t = *state;
 	int64_t case_id = test_sv_case(t), id = 0;
-	struct form_record *mine = test_sv_consent(t, case_id, "2026-02-01");
-	struct form_record *theirs = test_sv_consent(t, case_id, "2026-01-05");
+	struct form_record *mine = test_sv_closure(t, case_id, "2026-02-01");
+	struct form_record *theirs = test_sv_closure(t, case_id, "2026-01-05");
 	struct form_record *back = NULL;
 	struct db_draft *list;
 	size_t n;
 	int cursor;
 
-	fixture_set(theirs, "signed_paper", "yes");
+	fixture_set(theirs, "notes", "yes");
 	assert_int_equal(db_draft_save(t->db, &id, mine, 0, NULL), DB_OK);
 	db_set_user(t->db, "colleague");
 	assert_int_equal(db_lifecycle_save(t->db, theirs, NULL, NULL), DB_OK);
@@ -190,14 +204,32 @@ test_draft_onto_stored(void **state)
 	assert_int_equal(db_draft_load(t->db, id, &back, &cursor, NULL), DB_OK);
 	assert_int_equal(back->id, theirs->id);
 	assert_int_equal(back->version, theirs->version);
-	assert_string_equal(fixture_get(back, "consent_on"), "2026-02-01");
-	assert_string_equal(fixture_get(back, "signed_paper"), "yes");
+	assert_string_equal(fixture_get(back, "closed_on"), "2026-02-01");
+	assert_string_equal(fixture_get(back, "notes"), "yes");
 	form_record_free(back);
 	form_record_free(mine);
 	form_record_free(theirs);
 }
 
-#define TEST_SV(f) cmocka_unit_test_setup_teardown(f, fixture_db_setup, fixture_db_teardown)
+/* The real forms without the permissions table (every role may do
+ * everything): what is tested is the save, not the roles (test_db_perm). */
+static int
+test_sv_setup(void **state)
+{
+	struct fixture_db *t = xcalloc(1, sizeof *t);
+	const char *dir = getenv("AVRR_FORMS");
+
+	t->set = form_set_load_dir(dir != NULL ? dir : "forms");
+	assert_int_equal(t->set->nerrors, 0);
+	form_perms_free(t->set->perms);
+	t->set->perms = NULL;
+	t->path = fixture_path();
+	t->db = fixture_open(t->path, t->set);
+	*state = t;
+	return 0;
+}
+
+#define TEST_SV(f) cmocka_unit_test_setup_teardown(f, test_sv_setup, fixture_db_teardown)
 
 int
 main(void)

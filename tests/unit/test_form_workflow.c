@@ -54,7 +54,6 @@ static const char forms_text[] =
     "form consent\n"
     "  title \"Consent\"\n"
     "  case required\n"
-    "  once\n"
     "field consent_given\n"
     "  type yesno\n"
     "field consent_on\n"
@@ -115,7 +114,7 @@ static const char good_table[] =
     "stage consent\n"
     "  form consent\n"
     "  status registered\n"
-    "  records one\n"
+    "  records many\n"
     "  order 2\n"
     "  field given = consent_given yesno\n"
     "\n"
@@ -149,7 +148,7 @@ test_wf_lookups(void **state)
 	assert_string_equal(form_workflow_status(set, WFS_CLOSURE), "closed");
 	assert_null(form_workflow_status(set, WFS_MONITORING));	/* none */
 	assert_int_equal(form_workflow_order(set, WFS_CLOSURE), 9);
-	assert_true(form_workflow_once(set, WFS_CONSENT));
+	assert_false(form_workflow_once(set, WFS_CONSENT));	/* one record per event */
 	assert_false(form_workflow_once(set, WFS_MONITORING));
 	assert_true(form_workflow_stage_of(set, "closure", &st));
 	assert_int_equal(st, WFS_CLOSURE);
@@ -214,7 +213,10 @@ test_wf_parse_errors(void **state)
 	expect_error(17, "stage closure", "workflow:17: stage 'closure' given twice");
 	expect_error(20, "  records one",
 	    "workflow:20: stage 'monitoring' is read as many records per case");
-	expect_error(5, "  records many", "workflow:5: stage 'consent' is read as one record per case");
+	expect_error(5, "  records one",
+	    "workflow:5: stage 'consent' is read as many records per case");	/* events */
+	expect_error(12, "  records many",
+	    "workflow:12: stage 'closure' is read as one record per case");
 }
 
 static void
@@ -246,7 +248,7 @@ test_wf_check_once(void **state)
 	set = set_of(text, good_table);
 	assert_int_equal(set->nerrors, 1);
 	assert_string_equal(set->errors[0],
-	    "workflow:2: stage 'consent': form 'consent' is not once per case");
+	    "workflow:9: stage 'closure': form 'closure' is not once per case");
 	form_set_free(set);
 	free(text);
 }
@@ -323,7 +325,8 @@ renamed(char *text, const char *from, const char *to)
 	return strbuf_take(&sb);
 }
 
-/* Copies forms/ to dir, renaming consent_given in consent.form. */
+/* Copies forms/ to dir, renaming consent_given in consent.form (and in the
+ * retention list, which check-forms verifies too). */
 static void
 copy_forms_renamed(const char *dir)
 {
@@ -338,7 +341,7 @@ copy_forms_renamed(const char *dir)
 		path = xasprintf("forms/%s", e->d_name);
 		text = slurp(path);
 		free(path);
-		if (strcmp(e->d_name, "consent.form") == 0)
+		if (strcmp(e->d_name, "consent.form") == 0 || strcmp(e->d_name, "retention") == 0)
 			text = renamed(text, "consent_given", "consent_agreed");
 		path = xasprintf("%s/%s", dir, e->d_name);
 		spit(path, text);

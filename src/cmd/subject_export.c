@@ -1,0 +1,67 @@
+/*
+ * cmd/subject_export: avrr subject-export CASE [--db FILE] [--out FILE]:
+ * everything held about the person of a case as one JSON document
+ * (db/subject), on the standard output or into a new file only its owner
+ * may read.
+ */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db/subject.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+/* Writes text into the new file path (mode 0600; an existing one is refused). */
+static int
+cmd_subject_write(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	ssize_t w = 0;
+	size_t done = 0;
+
+	if (fd < 0) {
+		cmd_error(_("%s: cannot create: %s"), path, strerror(errno));
+		return 1;
+	}
+	while (done < len && (w = write(fd, text + done, len - done)) > 0)
+		done += (size_t)w;
+	if (close(fd) != 0 || done < len) {
+		cmd_error(_("%s: cannot write: %s"), path, strerror(errno));
+		unlink(path);
+		return 1;
+	}
+	return 0;
+}
+
+int
+cmd_subject_export(const struct cmd_args *a)
+{
+	struct cmd_ctx ctx = { .db_path = cmd_opt_get(a, "db") };
+	const char *out = cmd_opt_get(a, "out");
+	struct strbuf sb = STRBUF_INIT;
+	char *err = NULL;
+	int rc;
+
+	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) != 0) {
+		cmd_close(&ctx);
+		return rc;
+	}
+	db_set_user(ctx.db, cmd_user_name());
+	if (db_subject_export(ctx.db, a->operands[0], &sb, &err) != DB_OK) {
+		cmd_error("%s", err != NULL ? err : ctx.db_path);
+		rc = 1;
+	} else if (out != NULL)
+		rc = cmd_subject_write(out, strbuf_str(&sb), sb.len);
+	else if (fwrite(strbuf_str(&sb), 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)
+		rc = 1;
+	free(err);
+	strbuf_free(&sb);
+	cmd_close(&ctx);
+	return rc;
+}
