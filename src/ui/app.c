@@ -9,6 +9,7 @@
 #include "ui/curs.h"
 #include "ui/draw.h"
 #include "ui/input.h"
+#include "ui/lock.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -225,6 +226,11 @@ static void
 ui_app_paint(struct ui_app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
+	if (ui_lock_on(app)) {
+		ui_lock_draw(app);	/* nothing of the screens while locked */
+		ui_draw_place_cursor();
+		return;
+	}
 	erase();
 	if (app->cols < UI_MIN_COLS || app->rows < UI_MIN_ROWS) {
 		ui_draw_too_small(app->rows, app->cols, UI_MIN_ROWS, UI_MIN_COLS);
@@ -264,6 +270,8 @@ ui_app_key(struct ui_app *app, int key)
 {
 	enum ui_action a = ui_keys_action(key);
 
+	if (ui_lock_key(app, key))
+		return;		/* locked: the prompt had it */
 	if (a == UA_REDRAW) {
 		clearok(curscr, TRUE);
 		return;

@@ -29,6 +29,7 @@
 
 struct ui_app;
 struct ui_screen;
+struct ui_lock;
 
 struct ui_screen_ops {
 	const char	*name;
@@ -91,6 +92,7 @@ struct ui_app {
 	unsigned		 gen;		/* bumped by every write: lists reload */
 	int64_t			 case_id;	/* the case on screen, 0 = none */
 	const char		*client_default; /* --client-lang: the language of no case */
+	struct ui_lock		*lock;		/* login and idle lock (ui/lock); may be NULL */
 };
 
 /* Runs until quit; returns the exit status. */
