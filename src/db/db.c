@@ -67,6 +67,7 @@ static const char *const db_migrations[] = {
 	"ALTER TABLE users ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE users ADD COLUMN locked_until TEXT;"
 	"ALTER TABLE users ADD COLUMN last_login TEXT;"
+	"UPDATE users SET unix_account = name;"	/* the name was the Unix account */
 	"CREATE UNIQUE INDEX users_unix ON users (unix_account);",
 };
 
