@@ -5,8 +5,8 @@
  * with the time it ends; --user / AVRR_USER on a database that is not a test
  * database is refused in one line. The idle lock comes after the set time
  * without a key press (the clock moved through AVRR_CLOCK_FILE; a tick is not
- * a key press), hides the case, and gives back every typed value with the
- * password.
+ * a key press; the setting idle_lock_minutes when set), hides the case, and
+ * gives back every typed value with the password.
  */
 #include <setjmp.h>
 #include <sqlite3.h>
@@ -243,6 +243,30 @@ test_idle_lock(void **state)
 	VT_ASSERT_TEXT(t->vt, "Zakharchenko", T);
 	VT_ASSERT_TEXT(t->vt, "Oleksandra", T);
 	assert_null(strstr(vt_screen(t->vt), PROMPT));
+	/* the form goes on where it was: the next field, the values still there */
+	e2e_text(t->vt, "Захарченко");
+	VT_ASSERT_TEXT(t->vt, "Zakharchenko", T);
+	VT_ASSERT_TEXT(t->vt, "Oleksandra", T);
+}
+
+/* The idle time is the setting idle_lock_minutes when there is one. */
+static void
+test_idle_lock_setting(void **state)
+{
+	struct t *t = *state;
+
+	e2e_db_open(t->db);
+	assert_int_equal(db_setting_set(t->db->db, "idle_lock_minutes", "2", NULL), DB_OK);
+	e2e_db_close(t->db);
+	tl_start(t);
+	tl_password(t, PW);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	tl_clock(t, 119);
+	vt_pump(t->vt, 2500);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	tl_clock(t, 120);
+	VT_ASSERT_TEXT(t->vt, "Locked", T);
+	assert_null(strstr(vt_screen(t->vt), "Find a case"));
 }
 
 int
@@ -254,6 +278,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_login_lockout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_user_env_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_lock, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_idle_lock_setting, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("login and idle lock", tests, NULL, NULL);

@@ -5,7 +5,8 @@
  * say; no one changes their own role (exit 1, one line); AVRR_USER is refused
  * in one line; a Unix account no user is bound to is refused, even when a
  * user bears its name, and so is a user that is no administrator managing
- * others.
+ * others. avrr demo makes a test database with one user per role that has a
+ * password.
  */
 #include <fcntl.h>
 #include <pwd.h>
@@ -167,6 +168,22 @@ tu_line(const char *out, const char *name, const char *role, const char *rest)
 	return ok;
 }
 
+/* A line "  NAME ..." of the demo's list, with no password shown ("-"). */
+static bool
+tu_line_name(const char *out, const char *name)
+{
+	char *want = xasprintf("\n  %-12s ", name);
+	const char *p = strstr(out, want), *end;
+	bool ok = p != NULL;
+
+	if (ok) {
+		end = strchr(p + 1, '\n');
+		ok = end != NULL && end[-1] == '-' && end[-2] == ' ';
+	}
+	free(want);
+	return ok;
+}
+
 /* The administrator's work, from init on. */
 static void
 test_users_cli(void **state)
@@ -259,6 +276,46 @@ test_users_other_account(void **state)
 	tu_rm(db);
 }
 
+/* avrr demo makes a test database with one user per role that has a password;
+ * the passwords are not printed where there is no terminal. */
+static void
+test_users_demo(void **state)
+{
+	static const char *const roles[] = { "counsellor", "hotline", "return_officer",
+	    "reintegration_officer", "supervisor", "admin" };
+	char *db = tu_path(), *out;
+	struct db_user_row *rows = NULL;
+	struct db_user_info info;
+	struct db *d = NULL;
+	size_t n = 0, i, k, with;
+
+	(void)state;
+	out = tu_out(NULL, NULL, (const char *const []){ "demo", "--db", db, "--cases", "2",
+	    NULL });
+	assert_non_null(strstr(out, "demo users (their passwords are shown only on a terminal):"));
+	assert_int_equal(db_open(&d, db, DB_OPEN_READ, NULL), DB_OK);
+	assert_true(db_users_test_db(d));
+	assert_int_equal(db_users_list(d, &rows, &n, NULL), DB_OK);
+	for (k = 0; k < sizeof roles / sizeof roles[0]; k++) {
+		with = 0;
+		for (i = 0; i < n; i++) {
+			if (strcmp(rows[i].role, roles[k]) != 0)
+				continue;
+			db_users_info(d, rows[i].name, &info);
+			if (info.has_password) {
+				with++;
+				assert_true(tu_line_name(out, rows[i].name));
+			}
+			db_users_info_clear(&info);
+		}
+		assert_int_equal(with, 1);
+	}
+	db_users_free(rows, n);
+	db_close(d);
+	free(out);
+	tu_rm(db);
+}
+
 int
 main(void)
 {
@@ -266,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_users_cli),
 		cmocka_unit_test(test_users_env_refused),
 		cmocka_unit_test(test_users_other_account),
+		cmocka_unit_test(test_users_demo),
 	};
 
 	return cmocka_run_group_tests_name("avrr user on a real database", tests, NULL, NULL);
