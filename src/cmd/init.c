@@ -43,13 +43,9 @@ cmd_init_admin(struct cmd_ctx *ctx)
 	const char *env = getenv("AVRR_USER");
 	const char *name = test && !str_empty(env) ? env : cmd_unix_account();
 	char pw[DB_USERS_PW_MAX + 2], *err = NULL;
-	struct db_user_info info;
 	enum db_status st;
 
-	db_users_info(ctx->db, name, &info);
-	st = info.admin_exists ? DB_OK : DB_ERROR;
-	db_users_info_clear(&info);
-	if (st == DB_OK)
+	if (db_users_have_admin(ctx->db))
 		return 0;
 	if (!test && !cmd_password_new(name, pw, sizeof pw))
 		return 1;

@@ -71,7 +71,7 @@ enum db_status	 db_users_login(struct db *, const char *user, const char *passwo
 		    enum db_login *res, char until[20], char **err);
 
 struct db_user_info {
-	bool	 exists, disabled, has_password, admin_exists;
+	bool	 exists, disabled, has_password;
 	char	*unix_account;	/* malloc'd, NULL when none */
 	char	 locked_until[20];	/* "" unless locked now */
 };
@@ -79,6 +79,8 @@ struct db_user_info {
 /* What the program needs to know of a user before acting as them. */
 void		 db_users_info(struct db *, const char *user, struct db_user_info *);
 void		 db_users_info_clear(struct db_user_info *);
+/* True when the database has an enabled administrator. */
+bool		 db_users_have_admin(struct db *);
 /* The enabled or disabled user bound to the Unix account (malloc'd), or NULL. */
 char		*db_users_by_unix(struct db *, const char *unix_account);
 

@@ -128,8 +128,7 @@ void
 db_users_info(struct db *db, const char *user, struct db_user_info *info)
 {
 	sqlite3_stmt *s = db_prep(db, "SELECT disabled, password IS NOT NULL, unix_account,"
-	    " CASE WHEN locked_until > ?2 THEN locked_until END,"
-	    " EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND disabled = 0)"
+	    " CASE WHEN locked_until > ?2 THEN locked_until END"
 	    " FROM users WHERE name = ?1", NULL);
 	char *now = db_now(), *until;
 
@@ -146,7 +145,6 @@ db_users_info(struct db *db, const char *user, struct db_user_info *info)
 			snprintf(info->locked_until, sizeof info->locked_until, "%s",
 			    until != NULL ? until : "");
 			free(until);
-			info->admin_exists = sqlite3_column_int(s, 4) != 0;
 		}
 		db_finish(db, s);
 	}
@@ -158,6 +156,21 @@ db_users_info_clear(struct db_user_info *info)
 {
 	free(info->unix_account);
 	memset(info, 0, sizeof *info);
+}
+
+bool
+db_users_have_admin(struct db *db)
+{
+	sqlite3_stmt *s = db_prep(db, "SELECT count(*) FROM users WHERE role = 'admin'"
+	    " AND disabled = 0", NULL);
+	bool have = false;
+
+	if (s == NULL)
+		return false;
+	if (db_step(db, s) == SQLITE_ROW)
+		have = sqlite3_column_int(s, 0) > 0;
+	db_finish(db, s);
+	return have;
 }
 
 char *

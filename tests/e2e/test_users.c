@@ -234,6 +234,11 @@ test_users_env_refused(void **state)
 	free(err);
 	err = TU_OK(1, NULL, "eva", "user", "role", tu_me(), "hotline", eq);
 	free(err);
+	/* a real database does not become a test database */
+	err = TU_OK(1, NULL, NULL, "init", "--test", eq);
+	assert_non_null(strstr(err, "--test marks only a new database"));
+	free(err);
+	free(TU_OK(1, NULL, "eva", "user", "list", eq));
 	free(eq);
 	tu_rm(db);
 }
@@ -256,6 +261,10 @@ test_users_other_account(void **state)
 	form_set_free(forms);
 	db_set_user(d, "adm");
 	assert_int_equal(db_users_add(d, "adm", "admin", "some-admin", NULL, NULL), DB_OK);
+	db_close(d);
+	free(TU_OK(0, "", NULL, "init", eq));	/* an administrator exists: nothing asked */
+	assert_int_equal(db_open(&d, db, DB_OPEN_READ, NULL), DB_OK);
+	db_set_user(d, "adm");
 	assert_int_equal(db_users_add(d, me, "admin", "someone-else", NULL, NULL), DB_OK);
 	db_close(d);
 	err = TU_OK(1, NULL, NULL, "user", "list", eq);
