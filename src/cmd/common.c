@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -160,6 +161,23 @@ cmd_password_line(char *buf, size_t len)
 	return true;
 }
 
+/* While echo is off, ^C, ^\\ and ^Z do not leave the terminal so (Enter alone
+ * gives up: no password). */
+static void
+cmd_password_signals(bool ignore)
+{
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP };
+	static struct sigaction saved[3];
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	size_t i;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (ignore)
+			sigaction(sigs[i], &ign, &saved[i]);
+		else
+			sigaction(sigs[i], &saved[i], NULL);
+}
+
 bool
 cmd_password_read(const char *prompt, char *buf, size_t len)
 {
@@ -174,9 +192,11 @@ cmd_password_read(const char *prompt, char *buf, size_t len)
 	quiet = old;
 	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
 	quiet.c_lflag |= ICANON;
+	cmd_password_signals(true);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
 	ok = cmd_password_line(buf, len);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	cmd_password_signals(false);
 	fputc('\n', stderr);
 	return ok;
 }

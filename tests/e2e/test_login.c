@@ -6,7 +6,8 @@
  * database is refused in one line. The idle lock comes after the set time
  * without a key press (the clock moved through AVRR_CLOCK_FILE; a tick is not
  * a key press; the setting idle_lock_minutes when set), hides the case, and
- * gives back every typed value with the password.
+ * gives back every typed value with the password. avrr init asks for the
+ * first administrator's password on the terminal without echo.
  */
 #include <setjmp.h>
 #include <sqlite3.h>
@@ -269,6 +270,45 @@ test_idle_lock_setting(void **state)
 	assert_null(strstr(vt_screen(t->vt), "Find a case"));
 }
 
+/* avrr init on a terminal: the first administrator's password asked twice,
+ * never echoed; two that differ change nothing. */
+static void
+test_init_password_no_echo(void **state)
+{
+	struct t *t = *state;
+	char *path = xasprintf("%s-new.db", t->db->path), *db = xasprintf("--db=%s", path);
+	const char *argv[] = { "avrr", "init", db, NULL };
+	const char *env[] = { "AVRR_FORMS=forms", "AVRR_TODAY=2026-11-22", NULL };
+	char *side;
+
+	t->vt = vt_spawn(argv, env, ROWS, COLS);
+	VT_ASSERT_TEXT(t->vt, "New password for", T);
+	vt_type(t->vt, "First-Pass-1\r");
+	VT_ASSERT_TEXT(t->vt, "The same again:", T);
+	vt_type(t->vt, "Other-Pass-2\r");
+	VT_ASSERT_EXIT(t->vt, 1, T);
+	VT_ASSERT_TEXT(t->vt, "the two passwords differ; nothing was changed", T);
+	assert_null(strstr(vt_screen(t->vt), "Pass-"));
+	vt_free(t->vt);
+	t->vt = vt_spawn(argv, env, ROWS, COLS);
+	VT_ASSERT_TEXT(t->vt, "New password for", T);
+	vt_type(t->vt, "First-Pass-1\r");
+	VT_ASSERT_TEXT(t->vt, "The same again:", T);
+	vt_type(t->vt, "First-Pass-1\r");
+	VT_ASSERT_EXIT(t->vt, 0, T);
+	VT_ASSERT_TEXT(t->vt, "is the administrator of", T);
+	assert_null(strstr(vt_screen(t->vt), "Pass-"));
+	unlink(path);
+	side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+	free(path);
+	free(db);
+}
+
 int
 main(void)
 {
@@ -279,6 +319,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_login_user_env_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_lock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_lock_setting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_init_password_no_echo, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("login and idle lock", tests, NULL, NULL);
