@@ -161,7 +161,7 @@ cmd_password_line(char *buf, size_t len)
 	return true;
 }
 
-/* While echo is off, ^C, ^\\ and ^Z do not leave the terminal so (Enter alone
+/* While echo is off, ^C, ^\ and ^Z do not leave the terminal so (Enter alone
  * gives up: no password). */
 static void
 cmd_password_signals(bool ignore)
