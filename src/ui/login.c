@@ -86,6 +86,10 @@ ui_login_key(struct ui_login *l, struct ui_app *app, int key, char **exit_msg)
 
 	if (key == '\r' || key == '\n' || a == UA_ENTER)
 		return ui_login_check(l, app, exit_msg);
+	if (a == UA_QUIT) {
+		ui_login_wipe(l);
+		return UI_LOGIN_END;	/* the screens keep their drafts */
+	}
 	if (a == UA_BACKSPACE) {
 		while (l->len > 0 && ((unsigned char)l->pw[--l->len] & 0xc0) == 0x80)
 			l->pw[l->len] = '\0';

@@ -8,7 +8,8 @@
  * audits). UI_LOGIN_MAX_TRIES wrong passwords in one prompt, a lockout or a
  * disabled user end the program: UI_LOGIN_END with a one-line message
  * (malloc'd, translated) naming the reason, and for a lockout its end. A user
- * with no password (a test database only) unlocks with Enter alone.
+ * with no password (a test database only) unlocks with Enter alone. The quit
+ * key ends the program too (UI_LOGIN_END, no message): drafts are kept.
  */
 #ifndef UI_LOGIN_H
 #define UI_LOGIN_H

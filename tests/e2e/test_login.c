@@ -149,6 +149,18 @@ test_login_prompt(void **state)
 	assert_int_equal(tl_audit(t, "login"), 1);
 }
 
+/* The quit key leaves the prompt and the program, with no message. */
+static void
+test_login_quit(void **state)
+{
+	struct t *t = *state;
+
+	tl_start(t);
+	vt_key(t->vt, VT_F10);
+	VT_ASSERT_EXIT(t->vt, 0, T);
+	assert_null(strstr(vt_screen(t->vt), "avrr:"));
+}
+
 /* Three wrong passwords end the program with one line. */
 static void
 test_login_three_wrong(void **state)
@@ -314,6 +326,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_login_prompt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_login_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_three_wrong, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_lockout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_login_user_env_refused, setup, teardown),
