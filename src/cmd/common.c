@@ -187,15 +187,16 @@ cmd_password_read(const char *prompt, char *buf, size_t len)
 	buf[0] = '\0';
 	if (!tty)
 		return cmd_password_line(buf, len);
-	fprintf(stderr, "%s ", prompt);
-	fflush(stderr);
 	quiet = old;
 	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
 	quiet.c_lflag |= ICANON;
 	cmd_password_signals(true);
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	/* echo off before the prompt: what is typed once it shows is never echoed */
+	tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	fprintf(stderr, "%s ", prompt);
+	fflush(stderr);
 	ok = cmd_password_line(buf, len);
-	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	cmd_password_signals(false);
 	fputc('\n', stderr);
 	return ok;
