@@ -133,6 +133,7 @@ cmd_identity(struct cmd_ctx *ctx, const char *opt_user)
 	if (name == NULL)
 		return 1;
 	db_users_info(ctx->db, name, &ctx->who);
+	/* a second guard: off a test database the name came from the binding */
 	if (!test && ctx->who.exists && !str_eq(ctx->who.unix_account, cmd_unix_account())) {
 		cmd_error(_("%s belongs to another Unix account; avrr does not act as %s for '%s'"),
 		    name, name, cmd_unix_account());
