@@ -47,6 +47,7 @@ E2E_BIN  = $(E2E:tests/e2e/%.c=$(B)/test/e2e/%)
 
 B ?= build
 DEMO_DB ?= $(B)/demo.db
+DEMO_USER ?= mkovac
 
 all: deps-check avrr $(MO)
 
@@ -87,7 +88,8 @@ run: deps
 	@$(MAKE) --no-print-directory avrr $(MO)
 	@test -f $(DEMO_DB) || ./avrr demo --db $(DEMO_DB) --cases 300 --seed 1
 	@./avrr init --db $(DEMO_DB) >/dev/null	# the tables follow the forms only here
-	./avrr --db $(DEMO_DB)
+	@echo "avrr: $(DEMO_DB) as $(DEMO_USER), a demo user with no password; the users avrr demo printed log in with --user NAME"
+	./avrr --db $(DEMO_DB) --user $(DEMO_USER)
 
 # ---- tests (ASan + UBSan) --------------------------------------------------
 test: deps

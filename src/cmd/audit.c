@@ -132,7 +132,10 @@ cmd_audit(const struct cmd_args *a)
 		cmd_close(&ctx);
 		return rc;
 	}
-	db_set_user(ctx.db, cmd_user_name());
+	if ((rc = cmd_identity(&ctx, NULL)) != 0) {
+		cmd_close(&ctx);
+		return rc;
+	}
 	rc = verify ? cmd_audit_verify(&ctx) : cmd_audit_list(&ctx, &f);
 	cmd_close(&ctx);
 	return rc;

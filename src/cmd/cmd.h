@@ -18,6 +18,7 @@
 #include "cmd/opt.h"
 #include "db/db.h"
 #include "db/expr.h"
+#include "db/users.h"
 #include "form/form.h"
 
 struct cmd_entry {
@@ -43,6 +44,7 @@ struct cmd_ctx {
 	struct db_expr		*expr;
 	struct db		*db;
 	bool			 quiet;	/* the TUI shows db_state_message() itself */
+	struct db_user_info	 who;	/* the user acting, after cmd_identity() */
 };
 
 /* Folders of forms/ and compiled catalogs: $AVRR_FORMS / $AVRR_LOCALE, else
@@ -76,7 +78,22 @@ int	cmd_audit(const struct cmd_args *);
 int	cmd_purge(const struct cmd_args *);
 int	cmd_subject_export(const struct cmd_args *);
 
-/* Who runs the program: $AVRR_USER, else the Unix account. */
-const char	*cmd_user_name(void);
+/* The Unix account running the program. */
+const char	*cmd_unix_account(void);
+/*
+ * Who acts (README "Who is who"): on a test database (avrr init --test, avrr
+ * demo) the user named by opt_user (--user), else $AVRR_USER, else the user
+ * bound to the Unix account, else the Unix account's name. On any other
+ * database only the user bound to the Unix account, and --user or AVRR_USER
+ * is refused. A disabled user is refused. Sets db_user() and ctx->who;
+ * 0, or 1 after a one-line message.
+ */
+int		 cmd_identity(struct cmd_ctx *, const char *opt_user);
+/* A password from the terminal without echo (prompt on stderr), or one line
+ * of stdin when it is not a terminal; false at the end of input. */
+bool		 cmd_password_read(const char *prompt, char *buf, size_t len);
+/* A new password for name: twice on a terminal (the same both times), once
+ * from stdin; false after a one-line message when none was given. */
+bool		 cmd_password_new(const char *name, char *buf, size_t len);
 
 #endif

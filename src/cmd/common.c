@@ -2,14 +2,19 @@
 
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "cmd/out.h"
 #include "db/cases.h"
+#include "db/users.h"
 #include "i18n/iso.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -87,17 +92,137 @@ cmd_locale_dir(void)
 	    buf, sizeof buf);
 }
 
-/* The Unix account is the identity (see DESIGN.md, deployment). */
+/* The Unix account running the program (see DESIGN.md, deployment). */
 const char *
-cmd_user_name(void)
+cmd_unix_account(void)
 {
-	struct passwd *pw;
-	const char *env = getenv("AVRR_USER");
+	struct passwd *pw = getpwuid(getuid());
 
-	if (!str_empty(env))
-		return env;
-	pw = getpwuid(getuid());
 	return pw != NULL ? pw->pw_name : "unknown";
+}
+
+/* Who may be picked by name: only on a test database. */
+static char *
+cmd_identity_pick(struct cmd_ctx *ctx, const char *pick, bool test)
+{
+	char *name;
+
+	if (!str_empty(pick)) {
+		if (test)
+			return xstrdup(pick);
+		cmd_error("%s", _("--user and AVRR_USER pick a user only on a test or demo "
+		    "database (avrr init --test, avrr demo)"));
+		return NULL;
+	}
+	if ((name = db_users_by_unix(ctx->db, cmd_unix_account())) != NULL)
+		return name;
+	if (test)
+		return xstrdup(cmd_unix_account());
+	cmd_error(_("the Unix account '%s' is no user of %s; an administrator adds it with "
+	    "'avrr user add'"), cmd_unix_account(), ctx->db_path);
+	return NULL;
+}
+
+int
+cmd_identity(struct cmd_ctx *ctx, const char *opt_user)
+{
+	const char *pick = !str_empty(opt_user) ? opt_user : getenv("AVRR_USER");
+	bool test = db_users_test_db(ctx->db);
+	char *name = cmd_identity_pick(ctx, pick, test);
+	int rc = 0;
+
+	if (name == NULL)
+		return 1;
+	db_users_info(ctx->db, name, &ctx->who);
+	/* a second guard: off a test database the name came from the binding */
+	if (!test && ctx->who.exists && !str_eq(ctx->who.unix_account, cmd_unix_account())) {
+		cmd_error(_("%s belongs to another Unix account; avrr does not act as %s for '%s'"),
+		    name, name, cmd_unix_account());
+		rc = 1;
+	} else if (ctx->who.disabled) {
+		cmd_error(_("%s: disabled by an administrator"), name);
+		rc = 1;
+	}
+	if (rc == 0)
+		db_set_user(ctx->db, name);
+	free(name);
+	return rc;
+}
+
+/* One line of stdin into buf, without its newline; false at the end of input. */
+static bool
+cmd_password_line(char *buf, size_t len)
+{
+	size_t n;
+
+	if (fgets(buf, (int)len, stdin) == NULL)
+		return false;
+	n = strlen(buf);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return true;
+}
+
+/* While echo is off, ^C, ^\ and ^Z do not leave the terminal so (Enter alone
+ * gives up: no password). */
+static void
+cmd_password_signals(bool ignore)
+{
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP };
+	static struct sigaction saved[3];
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	size_t i;
+
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (ignore)
+			sigaction(sigs[i], &ign, &saved[i]);
+		else
+			sigaction(sigs[i], &saved[i], NULL);
+}
+
+bool
+cmd_password_read(const char *prompt, char *buf, size_t len)
+{
+	struct termios old, quiet;
+	bool ok, tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+
+	buf[0] = '\0';
+	if (!tty)
+		return cmd_password_line(buf, len);
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	quiet.c_lflag |= ICANON;
+	cmd_password_signals(true);
+	/* echo off before the prompt: what is typed once it shows is never echoed */
+	tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	fprintf(stderr, "%s ", prompt);
+	cmd_out_prompt(stderr);
+	ok = cmd_password_line(buf, len);
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	cmd_password_signals(false);
+	fputc('\n', stderr);
+	return ok;
+}
+
+bool
+cmd_password_new(const char *name, char *buf, size_t len)
+{
+	char again[DB_USERS_PW_MAX + 2];
+	char *prompt = xasprintf(_("New password for %s:"), name);
+	bool ok = cmd_password_read(prompt, buf, len) && buf[0] != '\0';
+
+	free(prompt);
+	if (ok && isatty(STDIN_FILENO)) {
+		ok = cmd_password_read(_("The same again:"), again, sizeof again) &&
+		    str_eq(buf, again);
+		if (!ok)
+			cmd_error("%s", _("the two passwords differ; nothing was changed"));
+		sodium_memzero(again, sizeof again);
+		return ok;
+	}
+	if (!ok)
+		cmd_error("%s", _("no password given; nothing was changed"));
+	return ok;
 }
 
 void
@@ -250,5 +375,6 @@ cmd_close(struct cmd_ctx *ctx)
 		form_set_free(ctx->forms);
 	if (ctx->expr != NULL)
 		db_expr_free(ctx->expr);
+	db_users_info_clear(&ctx->who);
 	memset(ctx, 0, sizeof *ctx);
 }

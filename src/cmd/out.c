@@ -123,6 +123,17 @@ cmd_out_init(void)
 }
 
 void
+cmd_out_prompt(FILE *f)
+{
+	size_t i;
+
+	fflush(f);
+	for (i = 0; i < 2; i++)
+		if (cmd_out_sinks[i].raw != NULL && (i == 0 ? stdout : stderr) == f)
+			cmd_out_drain(&cmd_out_sinks[i], 1);
+}
+
+void
 cmd_out_raw(void)
 {
 	struct cmd_out_sink *k = &cmd_out_sinks[0];

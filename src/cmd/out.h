@@ -17,7 +17,12 @@
 #ifndef CMD_OUT_H
 #define CMD_OUT_H
 
+#include <stdio.h>
+
 void	cmd_out_init(void);
+/* Writes what f (stdout or stderr) holds after its last line feed at once,
+ * sanitised like the rest: a prompt that waits on the same line. */
+void	cmd_out_prompt(FILE *f);
 void	cmd_out_raw(void);
 
 #endif

@@ -50,7 +50,10 @@ cmd_purge(const struct cmd_args *a)
 		cmd_close(&ctx);
 		return rc;
 	}
-	db_set_user(ctx.db, cmd_user_name());
+	if ((rc = cmd_identity(&ctx, NULL)) != 0) {
+		cmd_close(&ctx);
+		return rc;
+	}
 	if (db_purge_list(ctx.db, &due, &n, cutoff, &err) != DB_OK)
 		rc = cmd_purge_fail(err, ctx.db_path);
 	else if (dry) {

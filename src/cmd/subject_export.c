@@ -52,7 +52,10 @@ cmd_subject_export(const struct cmd_args *a)
 		cmd_close(&ctx);
 		return rc;
 	}
-	db_set_user(ctx.db, cmd_user_name());
+	if ((rc = cmd_identity(&ctx, NULL)) != 0) {
+		cmd_close(&ctx);
+		return rc;
+	}
 	if (db_subject_export(ctx.db, a->operands[0], &sb, &err) != DB_OK) {
 		cmd_error("%s", err != NULL ? err : ctx.db_path);
 		rc = 1;

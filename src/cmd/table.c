@@ -14,7 +14,8 @@ static const struct cmd_opt cmd_table_tui[] = {
 	CMD_TABLE_DB,
 	{ "lang", N_("CODE"), N_("the staff language (else the one chosen last with F6)") },
 	{ "client-lang", N_("CODE"), N_("the client's language") },
-	{ "user", N_("NAME"), N_("the user name (else $AVRR_USER, else the Unix account)") },
+	{ "user", N_("NAME"), N_("the user, on a test or demo database only (else "
+	    "$AVRR_USER there; else the user of the Unix account)") },
 	{ NULL, NULL, NULL }
 };
 
@@ -58,17 +59,37 @@ static const struct cmd_opt cmd_table_export[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cmd_opt cmd_table_init[] = {
+	CMD_TABLE_DB,
+	{ "test", NULL, N_("make the new database a test database, where --user and "
+	    "$AVRR_USER pick any user") },
+	{ NULL, NULL, NULL }
+};
+
+static const struct cmd_opt cmd_table_user_opts[] = {
+	CMD_TABLE_DB,
+	{ "unix", N_("ACCOUNT"), N_("add: the Unix account the user is bound to (else "
+	    "the account named NAME)") },
+	{ "no-password", NULL, N_("add: no password yet (the user sets one with avrr "
+	    "user passwd)") },
+	{ NULL, NULL, NULL }
+};
+
 static const struct cmd_sub cmd_table_user[] = {
-	{ "list", NULL, 0, N_("every user and their role") },
+	{ "list", NULL, 0, N_("every user, their role and Unix account") },
+	{ "add", N_("NAME ROLE"), 2, N_("add the user NAME with the role ROLE; asks for "
+	    "their password") },
 	{ "role", N_("NAME ROLE"), 2, N_("give the user NAME the role ROLE") },
-	{ "add", N_("NAME ROLE"), 2, N_("the same as role") },
+	{ "disable", N_("NAME"), 1, N_("the user NAME may no longer log in") },
+	{ "passwd", N_("NAME"), 1, N_("set the password of NAME (one's own after the "
+	    "current one)") },
 	{ NULL, NULL, 0, NULL }
 };
 
 const struct cmd_entry cmd_table[] = {
 	{ "tui", { .name = NULL, .opts = cmd_table_tui,
 	    .summary = N_("the interactive program (the default command)") }, cmd_tui },
-	{ "init", { .name = "init", .opts = cmd_table_db,
+	{ "init", { .name = "init", .opts = cmd_table_init,
 	    .summary = N_("create a database, or bring an existing one's tables up to date "
 	    "with the forms (the only command that changes them)") }, cmd_init },
 	{ "check-forms", { .name = "check-forms", .operands = N_("[DIR]"), .max_operands = 1,
@@ -79,9 +100,11 @@ const struct cmd_entry cmd_table[] = {
 	{ "i18n-status", { .name = "i18n-status", .opts = cmd_table_i18n,
 	    .summary = N_("translation coverage per language (program, forms, client-facing "
 	    "texts)") }, cmd_i18n_status },
-	{ "user", { .name = "user", .opts = cmd_table_db, .subs = cmd_table_user,
-	    .summary = N_("list users, or give a user a role (counsellor, hotline, "
-	    "return_officer, reintegration_officer, supervisor, admin)") }, cmd_user },
+	{ "user", { .name = "user", .opts = cmd_table_user_opts, .subs = cmd_table_user,
+	    .summary = N_("list, add and disable users, set their roles (counsellor, "
+	    "hotline, return_officer, reintegration_officer, supervisor, admin) and "
+	    "passwords; all but list and one's own password are the administrator's") },
+	    cmd_user },
 	{ "audit", { .name = "audit", .opts = cmd_table_audit, .operands = N_("[verify]"),
 	    .max_operands = 1,
 	    .summary = N_("list the audit rows (who did what, when), or with verify check "

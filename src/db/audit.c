@@ -306,10 +306,13 @@ db_audit_add(struct db *db, const char *table, int64_t row, int64_t case_id,
 	struct db_audit_row r = { .at = now, .user = db->user, .tbl = table, .action = action,
 	    .changes = changes, .row = row, .case_id = case_id, .ncontent = -1 };
 	enum db_status st;
+	enum db_audit_fmt fmt = db_audit_format(db, NULL);
 
-	if (db_audit_format(db, NULL) == DB_AUDIT_CHAINED &&
-	    (st = db_audit_content(db, &r, err)) != DB_OK)
+	if (fmt == DB_AUDIT_CHAINED && (st = db_audit_content(db, &r, err)) != DB_OK)
 		return st;
+	/* a table init has not brought up to date takes three actions only */
+	if (fmt == DB_AUDIT_OLD && !str_eq(action, "insert") && !str_eq(action, "delete"))
+		r.action = "update";
 	return db_audit_queue(db, &r, err);
 }
 

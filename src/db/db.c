@@ -62,6 +62,14 @@ static const char *const db_migrations[] = {
 	"CREATE TABLE form_schema (tbl TEXT NOT NULL, col TEXT NOT NULL,"
 	" type TEXT NOT NULL, form TEXT NOT NULL, field TEXT NOT NULL,"
 	" search TEXT, synced_at TEXT NOT NULL, PRIMARY KEY (tbl, col));",
+	/* 6: logins (db/users): the Unix account a user is bound to, failed
+	 * tries, the lockout, the last login; users.password holds argon2id */
+	"ALTER TABLE users ADD COLUMN unix_account TEXT;"
+	"ALTER TABLE users ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE users ADD COLUMN locked_until TEXT;"
+	"ALTER TABLE users ADD COLUMN last_login TEXT;"
+	"UPDATE users SET unix_account = name;"	/* the name was the Unix account */
+	"CREATE UNIQUE INDEX users_unix ON users (unix_account);",
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

@@ -216,13 +216,14 @@ demo_rates(struct demo *d, char **err)
 	return 0;
 }
 
-/* The staff, with the roles the lifecycle rules ask for. In a database that
- * has cases already, only those whose role is missing are set. */
+/* The staff, with the roles the lifecycle rules ask for, set by the office's
+ * administrator (the first of them). In a database that has cases already,
+ * only those whose role is missing are set. */
 static int
 demo_users(struct demo *d, bool all, char **err)
 {
 	static const char *const staff[][2] = {
-		{ "jnovakova", "counsellor" }, { "mkovac", "counsellor" },
+		{ "rkral", "admin" }, { "jnovakova", "counsellor" }, { "mkovac", "counsellor" },
 		{ "lhorvathova", "counsellor" }, { "pvarga", "return_officer" },
 		{ "ztothova", "return_officer" }, { "mbalaz", "reintegration_officer" },
 		{ "knagyova", "reintegration_officer" }, { "eszabo", "hotline" },
@@ -230,6 +231,7 @@ demo_users(struct demo *d, bool all, char **err)
 	};
 	size_t i;
 
+	db_set_user(d->ctx->db, staff[0][0]);
 	for (i = 0; i < sizeof staff / sizeof staff[0]; i++) {
 		if (!all && str_eq(db_users_role(d->ctx->db, staff[i][0]), staff[i][1]))
 			continue;
@@ -242,9 +244,9 @@ demo_users(struct demo *d, bool all, char **err)
 int
 demo_office(struct demo *d, bool empty, char **err)
 {
-	db_set_user(d->ctx->db, demo_staff(d, "supervisor"));
 	if (demo_users(d, empty, err) != 0)
 		return 1;
+	db_set_user(d->ctx->db, demo_staff(d, "supervisor"));
 	if (!empty)
 		return 0;
 	return demo_rates(d, err) != 0 || demo_projects(d, err) != 0;

@@ -9,6 +9,7 @@
 #include "ui/curs.h"
 #include "ui/draw.h"
 #include "ui/input.h"
+#include "ui/lock.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -249,6 +250,11 @@ static void
 ui_app_paint(struct ui_app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
+	if (ui_lock_on(app)) {
+		ui_lock_draw(app);	/* nothing of the screens while locked */
+		ui_draw_place_cursor();
+		return;
+	}
 	erase();
 	if (app->blank) {
 		ui_draw_place_cursor();	/* none set: hidden */
@@ -292,6 +298,8 @@ ui_app_key(struct ui_app *app, int key)
 {
 	enum ui_action a = ui_keys_action(key);
 
+	if (ui_lock_key(app, key))
+		return;		/* locked: the prompt had it */
 	if (app->blank || a == UA_BLANK) {
 		if (key >= 0)	/* a key, not a tick: blank, or back (and no more) */
 			app->blank = !app->blank;

@@ -37,6 +37,7 @@
 
 struct ui_app;
 struct ui_screen;
+struct ui_lock;
 
 struct ui_screen_ops {
 	const char	*name;
@@ -100,6 +101,7 @@ struct ui_app {
 	int64_t			 case_id;	/* the case on screen, 0 = none */
 	const char		*client_default; /* --client-lang: the language of no case */
 	bool			 blank;		/* UA_BLANK: nothing shown until a key */
+	struct ui_lock		*lock;		/* login and idle lock (ui/lock); may be NULL */
 };
 
 /* Runs until quit; returns the exit status. */

@@ -380,9 +380,34 @@ date_mono_ms(void)
 	return (unsigned long long)ts.tv_sec * 1000u + (unsigned long long)ts.tv_nsec / 1000000u;
 }
 
+/* AVRR_CLOCK_FILE: a file holding the seconds date_elapsed() answers (tests
+ * move the idle clock by writing it); false when unset. A file that cannot
+ * be read (being written) leaves the clock where it was. */
+static bool
+date_elapsed_file(long *sec)
+{
+	static long last;
+	const char *path = getenv("AVRR_CLOCK_FILE");
+	FILE *f;
+
+	if (path == NULL || *path == '\0')
+		return false;
+	if ((f = fopen(path, "r")) != NULL) {
+		if (fscanf(f, "%ld", sec) == 1)
+			last = *sec;
+		fclose(f);
+	}
+	*sec = last;
+	return true;
+}
+
 long
 date_elapsed(void)
 {
+	long sec;
+
+	if (date_elapsed_file(&sec))
+		return sec;
 	return (long)(date_mono_ms() / 1000u);
 }
 

@@ -69,7 +69,9 @@ struct date_time date_now(void);
 void		 date_stamp(char buf[DATE_STAMP_LEN]);
 /* Holds the clock at *t (seconds 0) until called with NULL. */
 void		 date_clock_set(const struct date_time *t);
-/* Seconds since some fixed moment of this process; never goes back. */
+/* Seconds since some fixed moment of this process; never goes back. When
+ * the environment names a file in AVRR_CLOCK_FILE, the number in it (tests
+ * move the clock of the idle lock so). */
 long		 date_elapsed(void);
 /*
  * Milliseconds since 1970 for time-ordered ids: the clock as it was when the

@@ -10,6 +10,7 @@
 #include "db/cases.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
+#include "db/users.h"
 #include "util/mem.h"
 
 struct e2e_db *
@@ -35,6 +36,8 @@ e2e_db_new_forms(const char *dir)
 	/* What avrr init does; the program itself never changes the tables. */
 	assert_int_equal(db_open(&e->db, e->path, DB_OPEN_INIT, NULL), DB_OK);
 	assert_int_equal(db_sync_forms(e->db, e->forms, NULL), DB_OK);
+	/* A test database: the program runs as AVRR_USER=tester (README "Who is who"). */
+	assert_int_equal(db_users_mark_test(e->db, NULL), DB_OK);
 	db_set_user(e->db, "setup");
 	return e;
 }

@@ -165,7 +165,7 @@ static char *
 cli_db(void)
 {
 	char *path = cli_tmp();
-	struct cli r = cli_run("init", "--db", path, NULL);
+	struct cli r = cli_run("init", "--test", "--db", path, NULL);
 
 	cli_status(&r, 0);
 	cli_free(&r);
@@ -264,7 +264,8 @@ test_cli_main_help(void **state)
 		free(usage);
 		free(line);
 	}
-	assert_non_null(strstr(r.out, "  avrr user [--db FILE] list | role NAME ROLE"));
+	assert_non_null(strstr(r.out, "  avrr user [--db FILE] [--unix ACCOUNT] [--no-password] "
+	    "list | add NAME ROLE | role NAME ROLE | disable NAME | passwd NAME"));
 	cli_free(&r);
 }
 
@@ -360,13 +361,13 @@ test_cli_db_user(void **state)
 
 	(void)state;
 	free(cli_ok(2, "init", "--db=", NULL));		/* an empty name is no database */
-	free(cli_ok(0, "init", "--db", path, NULL));
-	free(cli_ok(0, "init", other_eq, NULL));
+	free(cli_ok(0, "init", "--test", "--db", path, NULL));
+	free(cli_ok(0, "init", other_eq, "--test", NULL));
 	free(cli_ok(0, "user", other_eq, "role", "eva", "supervisor", NULL));
 	free(cli_ok(0, "user", "--db", path, "role", "eva", "supervisor", NULL));
 	free(cli_ok(0, "user", "role", "--db", path, "jan", "hotline", NULL));
 	free(cli_ok(0, "user", "role", "ida", eq, "admin", NULL));
-	free(cli_ok(0, "user", "add", "ana", "admin", "--db", path, NULL));
+	free(cli_ok(0, "user", "add", "ana", "admin", "--db", path, "--no-password", NULL));
 	out = cli_ok(0, "user", "list", eq, NULL);
 	assert_non_null(strstr(out, "eva"));
 	assert_non_null(strstr(out, "jan"));

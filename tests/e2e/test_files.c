@@ -111,7 +111,7 @@ static void
 files_check(void **state, mode_t mask)
 {
 	struct files *f = *state;
-	char *argv[] = { "avrr", "init", "--db", f->db, NULL };
+	char *argv[] = { "avrr", "init", "--test", "--db", f->db, NULL };
 	const char *const targv[] = { "avrr", "--db", f->db, NULL };
 	const char *const env[] = { "AVRR_USER=tester", NULL };
 	char *wal = xasprintf("%s-wal", f->db), *shm = xasprintf("%s-shm", f->db);
@@ -146,11 +146,12 @@ static void
 test_init_tightens_old_file(void **state)
 {
 	struct files *f = *state;
-	char *argv[] = { "avrr", "init", "--db", f->db, NULL };
+	char *argv[] = { "avrr", "init", "--test", "--db", f->db, NULL };
+	char *again[] = { "avrr", "init", "--db", f->db, NULL };
 
 	assert_int_equal(files_run(022, NULL, argv), 0);
 	assert_int_equal(chmod(f->db, 0666), 0);
-	assert_int_equal(files_run(022, NULL, argv), 0);
+	assert_int_equal(files_run(022, NULL, again), 0);
 	assert_int_equal(files_mode(f->db), 0660);
 }
 
@@ -191,7 +192,7 @@ static void
 test_secure_running_program(void **state)
 {
 	struct files *f = *state;
-	char *argv[] = { "avrr", "init", "--db", f->db, NULL };
+	char *argv[] = { "avrr", "init", "--test", "--db", f->db, NULL };
 	const char *const targv[] = { "avrr", "--db", f->db, NULL };
 	const char *const env[] = { "AVRR_SECURE=1", "AVRR_USER=tester",
 	    "ASAN_OPTIONS=detect_leaks=0", NULL };	/* see files_run() */

@@ -497,7 +497,7 @@ test_commands_print_hostile_text_harmless(void **state)
 	{	/* what init and demo say names the new file */
 		char *made = xasprintf("%s/new" HOSTILE ".db", t->dir);
 		char *made2 = xasprintf("%s/demo" HOSTILE ".db", t->dir);
-		const char *const init[] = { "avrr", "init", "--db", made, NULL };
+		const char *const init[] = { "avrr", "init", "--test", "--db", made, NULL };
 		const char *const demo[] = { "avrr", "demo", "--db", made2, "--cases", "2", NULL };
 		const char *const sides[] = { "", "-wal", "-shm" };
 

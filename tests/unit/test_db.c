@@ -292,7 +292,7 @@ static void
 test_db_init_command(void **state)
 {
 	char dir[] = "/tmp/avrr-forms-XXXXXX", *form, *path = fixture_path();
-	char *argv_ok[] = { "init", "--db", path, NULL };
+	char *argv_ok[] = { "init", "--test", "--db", path, NULL };
 	char *argv_bad[] = { "init", "--frobnicate", NULL };
 	char *argv_nodir[] = { "init", "--db", "/nonexistent-dir/x/avrr.db", NULL };
 	FILE *f;
@@ -306,8 +306,8 @@ test_db_init_command(void **state)
 	fputs(fixture_call_form, f);
 	fclose(f);
 	setenv("AVRR_FORMS", dir, 1);
-	assert_int_equal(cmd_run("init", 3, argv_ok), 0);
-	assert_int_equal(cmd_run("init", 3, argv_ok), 0);	/* again: up to date, fine */
+	assert_int_equal(cmd_run("init", 4, argv_ok), 0);
+	assert_int_equal(cmd_run("init", 4, argv_ok), 0);	/* again: up to date, fine */
 	assert_int_equal(cmd_run("init", 2, argv_bad), 2);
 	assert_int_equal(cmd_run("init", 3, argv_nodir), 1);
 	db = fixture_open(path, NULL);
