@@ -195,7 +195,7 @@ demo_monitoring(struct demo *d, struct demo_case *c, long day, long q,
 		if ((row = demo_row(d, rec, demo_f(d, WFR_MON_ITEMS))) == NULL)
 			break;
 		demo_setf(d, row, demo_f(d, WFR_MON_ITEM_NO), "%d", k + 1);
-		demo_pick_w(d, row, "state", state);
+		demo_pick_w(d, row, demo_f(d, WFR_MON_ITEM_STATE), state);
 		if (demo_chance(d, 30))
 			demo_set(d, row, "comment", demo_text(d, "monitoring"));
 	}
