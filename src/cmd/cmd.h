@@ -72,6 +72,10 @@ int	cmd_demo(const struct cmd_args *);
 int	cmd_i18n_status(const struct cmd_args *);
 int	cmd_user(const struct cmd_args *);
 int	cmd_backup(const struct cmd_args *);
+int	cmd_report(const struct cmd_args *);
+
+/* The place of --project among report's options (its name is also a field's). */
+#define CMD_REPORT_PROJECT 1
 
 /* Who runs the program: $AVRR_USER, else the Unix account. */
 const char	*cmd_user_name(void);
