@@ -536,6 +536,11 @@ test_cli_report(void **state)
 	free(want);
 	free(text);
 	cli_free(&r);
+	r = cli_run("report", "hotline", "--project", "P\033]0;x\007", "--db", path, NULL);
+	cli_status(&r, 0);
+	assert_null(strchr(r.out, '\033'));
+	assert_non_null(strstr(r.out, "Project: P"));
+	cli_free(&r);
 	r = cli_run("report", "donor", "--from", "2026-13-01", "--db", path, NULL);
 	cli_status(&r, 2);
 	cli_starts(r.err, "avrr report: --from: '2026-13-01' is not a date");

@@ -159,6 +159,10 @@ test_rep_stabilisation(void **state)
 	/* the allowance on the first day counts; the day after the period does not */
 	test_rep_run(t, "stabilisation", "P1", "2026-01-02", "2026-12-31");
 	assert_string_equal(VAL(t, "Stabilisation support", "Cases given a cash allowance"), "0");
+	/* education (B's, paid in 2027) is no stabilisation support */
+	test_rep_run(t, "stabilisation", "P1", "2027-01-01", "2027-12-31");
+	assert_string_equal(VAL(t, "Stabilisation support", "Cases given stabilisation support"),
+	    "0");
 }
 
 static void
