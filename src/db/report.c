@@ -75,6 +75,12 @@ static const struct db_rep_name db_report_names[] = {
 	C("camp.place", WFS_CAMPAIGN, WFR_CAMP_PLACE),
 	C("camp.people", WFS_CAMPAIGN, WFR_CAMP_PARTICIPANTS),
 	C("camp.copies", WFS_CAMPAIGN, WFR_CAMP_COPIES),
+	C("camp.materials", WFS_CAMPAIGN, WFR_CAMP_MATERIALS),
+	C("mon.eco1", WFS_MONITORING, WFR_MON_ECO1), C("mon.eco2", WFS_MONITORING, WFR_MON_ECO2),
+	C("mon.eco3", WFS_MONITORING, WFR_MON_ECO3), C("mon.soc1", WFS_MONITORING, WFR_MON_SOC1),
+	C("mon.soc2", WFS_MONITORING, WFR_MON_SOC2), C("mon.soc3", WFS_MONITORING, WFR_MON_SOC3),
+	C("mon.psy1", WFS_MONITORING, WFR_MON_PSY1), C("mon.psy2", WFS_MONITORING, WFR_MON_PSY2),
+	C("mon.psy3", WFS_MONITORING, WFR_MON_PSY3),
 	C("mon.on", WFS_MONITORING, WFR_MON_ON), C("mon.mode", WFS_MONITORING, WFR_MON_MODE),
 	C("mon.score", WFS_MONITORING, WFR_MON_SCORE),
 	RC("monitem.state", WFS_MONITORING, WFR_MON_ITEM_STATE, WFR_MON_ITEMS),
@@ -251,16 +257,29 @@ static const struct db_rep_part db_report_campaign[] = {
 	{ N_("By place"), N_("Place"), "camp.place", false, 3,
 	    { N_("Activities"), N_("Participants"), N_("Copies distributed") },
 	    " SELECT place, count(*), sum(people), sum(copies) FROM a" DB_REP_BY_COUNT },
+	{ N_("By material distributed (an activity may have several)"), N_("Material"),
+	    "camp.materials", false, 1, { N_("Activities") },
+	    DB_REP_SPLIT("mats", "a") " SELECT word, count(*) FROM w WHERE word <> ''"
+	    DB_REP_BY_COUNT },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
 
-#define DB_REP_MEAN "CASE WHEN count(score) > 0 THEN printf('%.2f', avg(score)) END"
+#define DB_REP_MEAN_OF(x) "CASE WHEN count(" x ") > 0 THEN printf('%.2f', avg(" x ")) END"
+#define DB_REP_MEAN DB_REP_MEAN_OF("score")
+/* A dimension: the mean of its three indicators (score5 codes 1-5), as the form's score. */
+#define DB_REP_DIM(d) " (CAST(x.{mon." d "1} AS REAL) + CAST(x.{mon." d "2} AS REAL)" \
+	" + CAST(x.{mon." d "3} AS REAL)) / 3.0 AS " d
 
 static const struct db_rep_part db_report_monitor[] = {
 	{ N_("Monitoring"), N_("Figure"), NULL, true, 3,
 	    { N_("Monitoring visits and calls"), N_("Cases monitored"),
 	    N_("Mean sustainability score (1-5)") },
 	    " SELECT count(*), count(DISTINCT case_id), " DB_REP_MEAN " FROM m" },
+	{ N_("Sustainability by dimension (mean, 1-5)"), N_("Dimension"), NULL, true, 4,
+	    { N_("Economic"), N_("Social"), N_("Psychosocial"),
+	    N_("Composite (weighted 0.4, 0.3, 0.3)") },
+	    " SELECT " DB_REP_MEAN_OF("eco") ", " DB_REP_MEAN_OF("soc") ", " DB_REP_MEAN_OF("psy")
+	    ", " DB_REP_MEAN " FROM m" },
 	{ N_("By mode"), N_("Mode"), "mon.mode", false, 2,
 	    { N_("Visits and calls"), N_("Mean score") },
 	    " SELECT mode, count(*), " DB_REP_MEAN " FROM m" DB_REP_BY_COUNT },
@@ -302,9 +321,10 @@ static const struct db_rep_def db_report_defs[] = {
 	{ "stabilisation", N_("Stabilisation support"),
 	    DB_REP_CASES ", al AS (SELECT p.case_id FROM {T.prep} p JOIN cs ON cs.case_id = p.case_id"
 	    " WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2 AND coalesce(p.{prep.allowance}, 0) > 0),"
-	    " ik AS (SELECT DISTINCT y.case_id, i.{item.type} AS type FROM {T.pay} y"
-	    " JOIN cs ON cs.case_id = y.case_id JOIN {T.plan} pl ON pl.case_id = y.case_id"
-	    " JOIN {T.item} i ON i.parent_id = pl.id AND i.position = y.{pay.item}"
+	    " ik AS (SELECT DISTINCT y.case_id, i.{item.type} AS type FROM cs"
+	    " CROSS JOIN {T.pay} y ON y.case_id = cs.case_id"
+	    " CROSS JOIN {T.plan} pl ON pl.case_id = y.case_id"
+	    " CROSS JOIN {T.item} i ON i.parent_id = pl.id AND i.position = y.{pay.item}"
 	    " WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0"
 	    " AND i.{item.type} IN (?4, ?5, ?6)),"
 	    " st AS (SELECT case_id FROM al UNION SELECT case_id FROM ik)", db_report_stab },
@@ -314,7 +334,8 @@ static const struct db_rep_def db_report_defs[] = {
 	    " WHERE x.{sess.date} BETWEEN ?1 AND ?2)", db_report_counsel },
 	{ "monitoring", N_("Monitoring"),
 	    DB_REP_CASES ", m AS (SELECT x.id, x.case_id, x.{mon.mode} AS mode,"
-	    " x.{mon.score} AS score FROM {T.mon} x JOIN cs ON cs.case_id = x.case_id"
+	    " x.{mon.score} AS score," DB_REP_DIM("eco") "," DB_REP_DIM("soc") ","
+	    DB_REP_DIM("psy") " FROM {T.mon} x JOIN cs ON cs.case_id = x.case_id"
 	    " WHERE x.{mon.on} BETWEEN ?1 AND ?2)", db_report_monitor },
 	{ "hotline", N_("Hotline"),
 	    "WITH c AS (SELECT substr(x.{call.started}, 1, 10) AS day, x.{call.language} AS lang,"
@@ -325,7 +346,8 @@ static const struct db_rep_def db_report_defs[] = {
 	    db_report_hotline },
 	{ "campaign", N_("Information campaign"),
 	    "WITH a AS (SELECT x.{camp.type} AS type, x.{camp.place} AS place,"
-	    " coalesce(x.{camp.people}, 0) AS people, coalesce(x.{camp.copies}, 0) AS copies"
+	    " coalesce(x.{camp.people}, 0) AS people, coalesce(x.{camp.copies}, 0) AS copies,"
+	    " x.{camp.materials} AS mats"
 	    " FROM {T.camp} x WHERE x.{camp.date} BETWEEN ?1 AND ?2)", db_report_campaign },
 	{ NULL, NULL, NULL, NULL }
 };

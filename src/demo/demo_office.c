@@ -155,7 +155,7 @@ demo_campaign(struct demo *d, char **err)
 	    demo_range(d, 5, 20) : demo_range(d, 4, 60));
 	snprintf(langs, sizeof langs, "%s %s", a->langs, a == b ? "en" : b->langs);
 	demo_many(d, rec, DEMO_OWN(campaign, "languages"), langs);
-	demo_many_any(d, rec, "materials", (size_t)demo_range(d, 1, 3));
+	demo_many_any(d, rec, demo_f(d, WFR_CAMP_MATERIALS), (size_t)demo_range(d, 1, 3));
 	demo_setf(d, rec, demo_f(d, WFR_CAMP_COPIES), "%ld", 10 * demo_range(d, 2, 40));
 	if (demo_chance(d, 60))
 		demo_set(d, rec, "notes", demo_text(d, "campaign_notes"));

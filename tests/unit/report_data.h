@@ -14,6 +14,9 @@
  *      item; cash allowance 200 EUR paid 2026-01-01 (the first day).
  * Project P2: E man to MD, departed 2026-06-01, material paid 2026-06-10.
  * A call of nobody's case on 2026-02-02, and one on 2027-01-01.
+ * A monitoring visit of A on 2026-09-09: economic 5 4 3, social 3 3 3,
+ * psychosocial 2 2 2, score 3.1, item 2 in use. Campaign activities on
+ * 2026-06-06 (20 participants, 100 leaflets and posters) and 2027-01-01.
  */
 #ifndef TESTS_REPORT_DATA_H
 #define TESTS_REPORT_DATA_H
@@ -151,6 +154,42 @@ rdata_call(struct db *db, const struct form_set *set, int64_t id, const char *at
 }
 
 static inline void
+rdata_monitoring(struct db *db, const struct form_set *set, int64_t id)
+{
+	static const char *const ind[][2] = { { "eco_income", "5" }, { "eco_activity", "4" },
+	    { "eco_housing", "3" }, { "soc_network", "3" }, { "soc_services", "3" },
+	    { "soc_documents", "3" }, { "psy_wellbeing", "2" }, { "psy_safety", "2" },
+	    { "psy_future", "2" } };
+	struct form_record *rec = rdata_new(set, "monitoring", id), *row;
+	size_t i;
+
+	fixture_set(rec, "monitored_on", "2026-09-09");
+	fixture_set(rec, "mode", "visit");
+	fixture_set(rec, "mission", "UA");
+	for (i = 0; i < sizeof ind / sizeof ind[0]; i++)
+		fixture_set(rec, ind[i][0], ind[i][1]);
+	fixture_set(rec, "sustainability", "3.1");
+	row = form_record_add_row(rec, fixture_field(rec->def, "item_status"));
+	fixture_set(row, "item_no", "2");
+	fixture_set(row, "state", "in_use");
+	rdata_save(db, rec);
+}
+
+static inline void
+rdata_campaign(struct db *db, const struct form_set *set, const char *on)
+{
+	struct form_record *rec = rdata_new(set, "campaign", 0);
+
+	fixture_set(rec, "activity_date", on);
+	fixture_set(rec, "activity_type", "facility_meeting");
+	fixture_set(rec, "place", "humenne");
+	fixture_set(rec, "participants", "20");
+	fixture_set(rec, "materials", "leaflet poster");
+	fixture_set(rec, "materials_count", "100");
+	rdata_save(db, rec);
+}
+
+static inline void
 rdata_fill(struct db *db, const struct form_set *set)
 {
 	static const char *const fam_a[] = { "female", "1992-01-01", "none",
@@ -166,6 +205,7 @@ rdata_fill(struct db *db, const struct form_set *set)
 	rdata_plan(db, set, a, plan_a);
 	rdata_pay(db, set, a, "2", "2026-04-01", "500");
 	rdata_call(db, set, a, "2026-05-05 10:00", "yes");
+	rdata_monitoring(db, set, a);
 	b = rdata_case(db, set, "P1", "female", "1960-01-01", "elderly", "GE", "2026-12-31",
 	    NULL);
 	rdata_plan(db, set, b, plan_b);
@@ -184,6 +224,8 @@ rdata_fill(struct db *db, const struct form_set *set)
 	rdata_pay(db, set, e, "1", "2026-06-10", "300");
 	rdata_call(db, set, 0, "2026-02-02 09:00", "no");
 	rdata_call(db, set, 0, "2027-01-01 00:05", "no");
+	rdata_campaign(db, set, "2026-06-06");
+	rdata_campaign(db, set, "2027-01-01");
 }
 
 #endif

@@ -179,6 +179,43 @@ test_rep_hotline(void **state)
 	assert_string_equal(VAL(t, "Hotline", "Calls"), "1");
 }
 
+/* Visits, item states and the mean of each dimension's indicators. */
+static void
+test_rep_monitoring(void **state)
+{
+	struct test_rep *t = *state;
+	const char *dim = "Sustainability by dimension (mean, 1-5)";
+
+	test_rep_run(t, "monitoring", "P1", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, "Monitoring", "Monitoring visits and calls"), "1");
+	assert_string_equal(VAL(t, "Monitoring", "Mean sustainability score (1-5)"), "3.10");
+	assert_string_equal(VAL(t, dim, "Economic"), "4.00");
+	assert_string_equal(VAL(t, dim, "Social"), "3.00");
+	assert_string_equal(VAL(t, dim, "Psychosocial"), "2.00");
+	assert_string_equal(VAL(t, "State of the plan items", "in_use"), "1");
+	assert_string_equal(VAL(t, "By mode", "visit"), "1");
+	test_rep_run(t, "monitoring", "P2", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, "Monitoring", "Monitoring visits and calls"), "0");
+	assert_string_equal(VAL(t, dim, "Economic"), "");
+}
+
+/* Activities in the period, whatever the project. */
+static void
+test_rep_campaign(void **state)
+{
+	struct test_rep *t = *state;
+
+	test_rep_run(t, "campaign", "P1", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, "Information campaign", "Activities"), "1");
+	assert_string_equal(VAL(t, "Information campaign", "Participants"), "20");
+	assert_string_equal(VAL(t, "Information campaign", "Copies distributed"), "100");
+	assert_string_equal(VAL(t, "By place", "humenne"), "1");
+	assert_string_equal(VAL(t, "By material distributed (an activity may have several)",
+	    "poster"), "1");
+	test_rep_run(t, "campaign", NULL, "2026-01-01", "2027-12-31");
+	assert_string_equal(VAL(t, "Information campaign", "Participants"), "40");
+}
+
 /* The donor summary's sentence numbers, and every report runs on the real forms. */
 static void
 test_rep_donor(void **state)
@@ -217,6 +254,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rep_stabilisation, test_rep_setup,
 		    test_rep_teardown),
 		cmocka_unit_test_setup_teardown(test_rep_hotline, test_rep_setup,
+		    test_rep_teardown),
+		cmocka_unit_test_setup_teardown(test_rep_monitoring, test_rep_setup,
+		    test_rep_teardown),
+		cmocka_unit_test_setup_teardown(test_rep_campaign, test_rep_setup,
 		    test_rep_teardown),
 		cmocka_unit_test_setup_teardown(test_rep_donor, test_rep_setup,
 		    test_rep_teardown),
