@@ -65,8 +65,10 @@ static const struct cmd_sub cmd_table_reports[] = {
 	    "medical, accommodation") },
 	{ "counselling", NULL, 0, N_("sessions and persons counselled by kind, mode and "
 	    "interpreter's language") },
-	{ "monitoring", NULL, 0, N_("visits and calls, state of the items, sustainability score") },
-	{ "hotline", NULL, 0, N_("calls by month, language, caller, topic, outcome, interpreter") },
+	{ "monitoring", NULL, 0, N_("visits and calls, state of the items, sustainability "
+	    "score") },
+	{ "hotline", NULL, 0, N_("calls by month, language, caller, topic, "
+	    "outcome, interpreter") },
 	{ "campaign", NULL, 0, N_("activities, participants and copies by type and place") },
 	{ NULL, NULL, 0, NULL }
 };

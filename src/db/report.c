@@ -63,13 +63,16 @@ static const struct db_rep_name db_report_names[] = {
 	C("prep.allowance", WFS_PREP, WFR_PREP_ALLOWANCE),
 	{ "prep.allowance_cur", DB_REP_CUR, WFS_PREP, WFR_PREP_ALLOWANCE, DB_REP_NONE },
 	C("prep.paid_on", WFS_PREP, WFR_PREP_ALLOWANCE_PAID),
-	C("sess.date", WFS_SESSION, WFR_SESSION_DATE), C("sess.kind", WFS_SESSION, WFR_SESSION_KIND),
+	C("sess.date", WFS_SESSION, WFR_SESSION_DATE),
+	C("sess.kind", WFS_SESSION, WFR_SESSION_KIND),
 	C("sess.mode", WFS_SESSION, WFR_SESSION_MODE),
 	C("sess.lang", WFS_SESSION, WFR_SESSION_INTERPRETER_LANG),
-	C("call.started", WFS_CALL, WFR_CALL_STARTED), C("call.language", WFS_CALL, WFR_CALL_LANGUAGE),
+	C("call.started", WFS_CALL, WFR_CALL_STARTED),
+	C("call.language", WFS_CALL, WFR_CALL_LANGUAGE),
 	C("call.interpreted", WFS_CALL, WFR_CALL_INTERPRETED),
 	C("call.ilang", WFS_CALL, WFR_CALL_INTERPRETER_LANG),
-	C("call.type", WFS_CALL, WFR_CALL_CALLER_TYPE), C("call.topics", WFS_CALL, WFR_CALL_TOPICS),
+	C("call.type", WFS_CALL, WFR_CALL_CALLER_TYPE),
+	C("call.topics", WFS_CALL, WFR_CALL_TOPICS),
 	C("call.outcome", WFS_CALL, WFR_CALL_OUTCOME),
 	C("camp.date", WFS_CAMPAIGN, WFR_CAMP_DATE), C("camp.type", WFS_CAMPAIGN, WFR_CAMP_TYPE),
 	C("camp.place", WFS_CAMPAIGN, WFR_CAMP_PLACE),
@@ -165,7 +168,8 @@ static const struct db_rep_part db_report_reint[] = {
 	    " USING (case_id, item_no)), (SELECT printf('%.2f', coalesce(sum(eur), 0)) FROM pd)" },
 	{ N_("Schemes by country of return"), N_("Country"), "reg.country", false, 3,
 	    { N_("Schemes"), N_("Of earlier returnees"), N_("Paid (EUR)") },
-	    " SELECT s.country, count(*), coalesce(sum(s.dep_on < ?1), 0), printf('%.2f', sum(t.eur))"
+	    " SELECT s.country, count(*), coalesce(sum(s.dep_on < ?1), 0),"
+	    " printf('%.2f', sum(t.eur))"
 	    " FROM sch s JOIN (SELECT case_id, sum(eur) AS eur FROM pd GROUP BY 1) t"
 	    " USING (case_id)" DB_REP_BY_COUNT },
 	{ N_("By type of assistance"), N_("Type of assistance"), "item.type", false, 4,
@@ -306,7 +310,8 @@ static const struct db_rep_def db_report_defs[] = {
 	    " f.{fam.vuln} FROM dp JOIN {T.reg} r ON r.case_id = dp.case_id"
 	    " JOIN {T.fam} f ON f.parent_id = r.id)", db_report_returns },
 	{ "reintegration", N_("Reintegration"),
-	    DB_REP_CASES ", it AS (SELECT pl.case_id, i.position AS item_no, i.{item.type} AS type,"
+	    DB_REP_CASES ", it AS (SELECT pl.case_id, i.position AS item_no,"
+	    " i.{item.type} AS type,"
 	    " CASE WHEN coalesce(i.{item.budget_cur}, 'EUR') = 'EUR' THEN i.{item.budget} END"
 	    " AS budget FROM {T.plan} pl JOIN cs ON cs.case_id = pl.case_id"
 	    " JOIN {T.item} i ON i.parent_id = pl.id),"
@@ -319,7 +324,8 @@ static const struct db_rep_def db_report_defs[] = {
 	    " LEFT JOIN {T.dep} d ON d.case_id = cs.case_id"
 	    " WHERE cs.case_id IN (SELECT case_id FROM pd))", db_report_reint },
 	{ "stabilisation", N_("Stabilisation support"),
-	    DB_REP_CASES ", al AS (SELECT p.case_id FROM {T.prep} p JOIN cs ON cs.case_id = p.case_id"
+	    DB_REP_CASES ", al AS (SELECT p.case_id FROM {T.prep} p"
+	    " JOIN cs ON cs.case_id = p.case_id"
 	    " WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2 AND coalesce(p.{prep.allowance}, 0) > 0),"
 	    " ik AS (SELECT DISTINCT y.case_id, i.{item.type} AS type FROM cs"
 	    " CROSS JOIN {T.pay} y ON y.case_id = cs.case_id"
