@@ -77,6 +77,10 @@ int	cmd_backup(const struct cmd_args *);
 int	cmd_audit(const struct cmd_args *);
 int	cmd_purge(const struct cmd_args *);
 int	cmd_subject_export(const struct cmd_args *);
+int	cmd_report(const struct cmd_args *);
+
+/* The place of --project among report's options (its name is also a field's). */
+#define CMD_REPORT_PROJECT 1
 
 /* The Unix account running the program. */
 const char	*cmd_unix_account(void);

@@ -30,13 +30,13 @@ static struct i18n_conv *cmd_out_cv;	/* NULL under a UTF-8 locale */
 static void
 cmd_out_emit(struct cmd_out_sink *k, const char *s, size_t n)
 {
-	bool nl = n > 0 && s[n - 1] == '\n';
-	char *piece = xstrndup(s, nl ? n - 1 : n), *clean = utf8_sanitize(piece), *conv;
+	bool nl = n > 0 && s[n - 1] == '\n', crlf = nl && n > 1 && s[n - 2] == '\r';
+	char *piece = xstrndup(s, n - nl - crlf), *clean = utf8_sanitize(piece), *conv;
 
 	conv = cmd_out_cv != NULL ? i18n_conv_out(cmd_out_cv, clean) : NULL;
 	fputs(conv != NULL ? conv : clean, k->raw);
-	if (nl)
-		fputc('\n', k->raw);
+	if (nl)		/* CRLF, as CSV ends its lines, is a line end too */
+		fputs(crlf ? "\r\n" : "\n", k->raw);
 	free(conv);
 	free(clean);
 	free(piece);

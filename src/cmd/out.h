@@ -7,7 +7,8 @@
  * escape sequences, bidi and zero-width characters and invalid bytes become
  * U+FFFD, see util/utf8) and, when the locale's codeset is not UTF-8, convert
  * it to that codeset (i18n/conv: transliterated, U+FFFD shown as '?'). A line
- * is written when its line feed arrives (a very long one in pieces); what is
+ * is written when its line feed arrives (a very long one in pieces; CR LF
+ * ends a line as LF does, so CSV keeps its line ends); what is
  * left is written at exit. Order within each stream is kept.
  *
  * cmd_out_raw() gives stdout back as the process got it, for the

@@ -86,6 +86,36 @@ static const struct cmd_sub cmd_table_user[] = {
 	{ NULL, NULL, 0, NULL }
 };
 
+static const struct cmd_opt cmd_table_report[] = {
+	CMD_TABLE_DB,
+	[CMD_REPORT_PROJECT] = { "project", N_("CODE"),
+	    N_("only the cases of this project (else every project)") },
+	{ "from", N_("DATE"), N_("the first day of the period (else the 1st of January)") },
+	{ "to", N_("DATE"), N_("the last day of the period (else the 31st of December)") },
+	{ "format", N_("FORMAT"), N_("text (the default) or csv") },
+	{ "output", N_("FILE"), N_("write the report into FILE (else to the screen)") },
+	{ NULL, NULL, NULL }
+};
+
+/* The reports of db/report (docs/reports.md). */
+static const struct cmd_sub cmd_table_reports[] = {
+	{ "donor", NULL, 0, N_("the headline figures in sentences, and the main tables") },
+	{ "returns", NULL, 0, N_("persons returned by country, sex, age, status, "
+	    "vulnerability, month") },
+	{ "reintegration", NULL, 0, N_("schemes, countries, assistance types, budgeted and "
+	    "paid") },
+	{ "stabilisation", NULL, 0, N_("cases given immediate help: cash allowance, material, "
+	    "medical, accommodation") },
+	{ "counselling", NULL, 0, N_("sessions and persons counselled by kind, mode and "
+	    "interpreter's language") },
+	{ "monitoring", NULL, 0, N_("visits and calls, state of the items, sustainability "
+	    "score") },
+	{ "hotline", NULL, 0, N_("calls by month, language, caller, topic, "
+	    "outcome, interpreter") },
+	{ "campaign", NULL, 0, N_("activities, participants and copies by type and place") },
+	{ NULL, NULL, 0, NULL }
+};
+
 const struct cmd_entry cmd_table[] = {
 	{ "tui", { .name = NULL, .opts = cmd_table_tui,
 	    .summary = N_("the interactive program (the default command)") }, cmd_tui },
@@ -125,5 +155,8 @@ const struct cmd_entry cmd_table[] = {
 	    .summary = N_("everything held about the person of case CASE (records, calls, "
 	    "drafts, audit) as one JSON document, for a data subject's request") },
 	    cmd_subject_export },
+	{ "report", { .name = "report", .opts = cmd_table_report, .subs = cmd_table_reports,
+	    .summary = N_("a report for a period (the current year unless given) and a project "
+	    "(every project unless given), as text or csv") }, cmd_report },
 	{ NULL, { 0 }, NULL }
 };

@@ -77,9 +77,9 @@ demo_call_topic(struct demo *d, struct form_record *rec, const struct demo_case 
 	    { "none", 20 }, { "counselling", 10 }, { NULL, 0 } };
 
 	if (demo_chance(d, 5))
-		demo_many(d, rec, "topics", "other");
+		demo_many(d, rec, demo_f(d, WFR_CALL_TOPICS), "other");
 	else
-		demo_many_any(d, rec, "topics", (size_t)demo_range(d, 1, 2));
+		demo_many_any(d, rec, demo_f(d, WFR_CALL_TOPICS), (size_t)demo_range(d, 1, 2));
 	demo_set(d, rec, "topic_other", "Luggage allowance on the flight");
 	demo_set(d, rec, "summary", demo_text(d, "call_summary"));
 	demo_pick_w(d, rec, demo_f(d, WFR_CALL_OUTCOME), c != NULL ? first : none);
@@ -108,7 +108,7 @@ demo_call(struct demo *d, const struct demo_case *c, long day, char **err)
 	demo_setf(d, rec, demo_f(d, WFR_CALL_STARTED), "%04d-%02d-%02d %02d:%02d",
 	    at.date.y, at.date.m, at.date.d, at.hour, at.min);
 	demo_call_language(d, rec, lang, !own);
-	demo_pick(d, rec, "caller_type", type);
+	demo_pick(d, rec, demo_f(d, WFR_CALL_CALLER_TYPE), type);
 	demo_set(d, rec, "caller_type_other", "Lawyer of the client");
 	demo_caller(d, rec, c, nat, type);
 	demo_pick(d, rec, demo_f(d, WFR_CALL_LOCATION),
@@ -145,17 +145,18 @@ demo_campaign(struct demo *d, char **err)
 	else if (str_eq(t, "community_meeting"))
 		place = "community";
 	d->day = d->today - demo_range(d, 0, 1000);
-	demo_date(d, rec, "activity_date", d->day);
-	demo_pick(d, rec, "activity_type", t);
+	demo_date(d, rec, demo_f(d, WFR_CAMP_DATE), d->day);
+	demo_pick(d, rec, demo_f(d, WFR_CAMP_TYPE), t);
 	demo_set(d, rec, "activity_type_other", "Radio interview");
-	demo_pick(d, rec, "place", place);
+	demo_pick(d, rec, demo_f(d, WFR_CAMP_PLACE), place);
 	demo_set(d, rec, "place_detail", demo_text(d, "place_detail"));
-	demo_setf(d, rec, "participants", "%ld", str_eq(t, "police_briefing") ?
+	demo_setf(d, rec, demo_f(d, WFR_CAMP_PARTICIPANTS), "%ld",
+	    str_eq(t, "police_briefing") ?
 	    demo_range(d, 5, 20) : demo_range(d, 4, 60));
 	snprintf(langs, sizeof langs, "%s %s", a->langs, a == b ? "en" : b->langs);
 	demo_many(d, rec, DEMO_OWN(campaign, "languages"), langs);
-	demo_many_any(d, rec, "materials", (size_t)demo_range(d, 1, 3));
-	demo_setf(d, rec, "materials_count", "%ld", 10 * demo_range(d, 2, 40));
+	demo_many_any(d, rec, demo_f(d, WFR_CAMP_MATERIALS), (size_t)demo_range(d, 1, 3));
+	demo_setf(d, rec, demo_f(d, WFR_CAMP_COPIES), "%ld", 10 * demo_range(d, 2, 40));
 	if (demo_chance(d, 60))
 		demo_set(d, rec, "notes", demo_text(d, "campaign_notes"));
 	return demo_save(d, rec, err);

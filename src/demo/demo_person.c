@@ -31,13 +31,15 @@ demo_email(struct demo *d, struct form_record *rec, const struct demo_person *p)
 }
 
 /* The roles of a person's names, birth and nationality: the applicant's, a relative's. */
-enum { DEMO_SURNAME, DEMO_GIVEN, DEMO_NATIVE, DEMO_DOB, DEMO_NATIONALITY, DEMO__NAMES };
+enum { DEMO_SURNAME, DEMO_GIVEN, DEMO_NATIVE, DEMO_DOB, DEMO_NATIONALITY, DEMO_SEX, DEMO__NAMES };
 
 static const enum form_wf_role demo_applicant[DEMO__NAMES] = {
 	WFR_REG_SURNAME, WFR_REG_GIVEN, WFR_REG_NATIVE, WFR_REG_DOB, WFR_REG_NATIONALITY,
+	WFR_REG_SEX,
 };
 static const enum form_wf_role demo_relative[DEMO__NAMES] = {
 	WFR_FAM_SURNAME, WFR_FAM_GIVEN, WFR_FAM_NATIVE, WFR_FAM_DOB, WFR_FAM_NATIONALITY,
+	WFR_FAM_SEX,
 };
 
 static void
@@ -49,7 +51,7 @@ demo_names(struct demo *d, struct form_record *rec, const enum form_wf_role *rol
 	demo_set(d, rec, demo_f(d, role[DEMO_SURNAME]), p->surname);
 	demo_set(d, rec, demo_f(d, role[DEMO_GIVEN]), p->given);
 	demo_set(d, rec, demo_f(d, role[DEMO_NATIVE]), native);
-	demo_pick(d, rec, "sex", p->female ? "female" : "male");
+	demo_pick(d, rec, demo_f(d, role[DEMO_SEX]), p->female ? "female" : "male");
 	demo_date(d, rec, demo_f(d, role[DEMO_DOB]), p->dob);
 	demo_pick(d, rec, demo_f(d, role[DEMO_NATIONALITY]), nat->country);
 	free(native);
@@ -146,12 +148,12 @@ demo_situation(struct demo *d, struct form_record *rec, const struct demo_case *
 	demo_pick(d, rec, demo_f(d, WFR_REG_LOCATION), loc);
 	demo_set(d, rec, "address", demo_slovak_address(d));
 	if (str_eq(loc, "medvedov") || str_eq(loc, "secovce") || str_eq(loc, "detention_other"))
-		demo_pick_w(d, rec, "legal_status", detained);
+		demo_pick_w(d, rec, demo_f(d, WFR_REG_LEGAL), detained);
 	else if (str_eq(loc, "humenne") || str_eq(loc, "opatovska") || str_eq(loc, "rohovce") ||
 	    str_eq(loc, "zvolen") || str_eq(loc, "asylum_other"))
-		demo_pick_w(d, rec, "legal_status", asylum);
+		demo_pick_w(d, rec, demo_f(d, WFR_REG_LEGAL), asylum);
 	else
-		demo_pick_w(d, rec, "legal_status", other);
+		demo_pick_w(d, rec, demo_f(d, WFR_REG_LEGAL), other);
 	demo_set(d, rec, "legal_status_other", demo_chance(d, 50) ? "Tolerated stay" :
 	    "Expired visa, overstay");
 }
@@ -165,7 +167,7 @@ demo_registration(struct demo *d, struct demo_case *c, char **err)
 	if (rec == NULL)
 		return 0;
 	demo_names(d, rec, demo_applicant, c->nat, &c->person);
-	demo_pick(d, rec, "return_country", c->nat->country);
+	demo_pick(d, rec, demo_f(d, WFR_REG_RETURN_COUNTRY), c->nat->country);
 	demo_set(d, rec, "return_place", c->nat->places[demo_range(d, 0,
 	    (long)c->nat->nplaces - 1)]);
 	demo_many(d, rec, demo_f(d, WFR_REG_LANGUAGES), c->nat->langs);

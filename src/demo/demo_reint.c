@@ -161,16 +161,16 @@ demo_payments(struct demo *d, struct demo_case *c, char **err)
 static void
 demo_scores(struct demo *d, struct form_record *rec, long q)
 {
-	static const char *const ind[] = { "eco_income", "eco_activity", "eco_housing",
-	    "soc_network", "soc_services", "soc_documents", "psy_wellbeing", "psy_safety",
-	    "psy_future" };
+	static const enum form_wf_role ind[] = { WFR_MON_ECO1, WFR_MON_ECO2, WFR_MON_ECO3,
+	    WFR_MON_SOC1, WFR_MON_SOC2, WFR_MON_SOC3, WFR_MON_PSY1, WFR_MON_PSY2,
+	    WFR_MON_PSY3 };
 	long s;
 	size_t i;
 
 	for (i = 0; i < sizeof ind / sizeof ind[0]; i++) {
 		s = q + demo_range(d, -1, 1);
 		s = s < 1 ? 1 : s > 5 ? 5 : s;
-		demo_pick_idx(d, rec, ind[i], (size_t)(s - 1));
+		demo_pick_idx(d, rec, demo_f(d, ind[i]), (size_t)(s - 1));
 	}
 	demo_set(d, rec, "success_story", q >= 4 && demo_chance(d, 40) ? "yes" : "no");
 }
@@ -195,7 +195,7 @@ demo_monitoring(struct demo *d, struct demo_case *c, long day, long q,
 		if ((row = demo_row(d, rec, demo_f(d, WFR_MON_ITEMS))) == NULL)
 			break;
 		demo_setf(d, row, demo_f(d, WFR_MON_ITEM_NO), "%d", k + 1);
-		demo_pick_w(d, row, "state", state);
+		demo_pick_w(d, row, demo_f(d, WFR_MON_ITEM_STATE), state);
 		if (demo_chance(d, 30))
 			demo_set(d, row, "comment", demo_text(d, "monitoring"));
 	}

@@ -47,12 +47,12 @@ demo_session(struct demo *d, struct demo_case *c, int kind, long day,
 	demo_pick(d, rec, demo_f(d, WFR_SESSION_KIND), demo_kinds[kind]);
 	demo_date(d, rec, demo_f(d, WFR_SESSION_DATE), demo_past(d, c, day));
 	demo_pick_w(d, rec, demo_f(d, WFR_SESSION_MODE), mode);
-	demo_pick(d, rec, "place", facility ? c->location : "office");
+	demo_pick(d, rec, DEMO_OWN(session, "place"), facility ? c->location : "office");
 	demo_set(d, rec, DEMO_OWN(session, "interpreter"), c->interpreter ? "yes" : "no");
-	demo_pick(d, rec, DEMO_OWN(session, "interpreter_language"), c->lang);
+	demo_pick(d, rec, demo_f(d, WFR_SESSION_INTERPRETER_LANG), c->lang);
 	demo_pick(d, rec, "interpreter_mode", demo_chance(d, 40) ? "in_person" :
 	    "conference");
-	demo_many(d, rec, "topics", demo_topics[kind]);
+	demo_many(d, rec, DEMO_OWN(session, "topics"), demo_topics[kind]);
 	if (demo_chance(d, 80))
 		demo_set(d, rec, "questions", demo_text(d, "questions"));
 	demo_set(d, rec, demo_f(d, WFR_SESSION_NEXT), demo_text(d, "steps"));

@@ -20,6 +20,9 @@
 #include <cmocka.h>
 
 #include "cmd/cmd.h"
+#include "db/users.h"
+#include "form/perm.h"
+#include "unit/report_data.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "vt.h"
@@ -487,6 +490,102 @@ test_cli_check_forms_permissions(void **state)
 	cli_free(&a);
 }
 
+static void
+cli_starts(const char *s, const char *prefix)
+{
+	if (strncmp(s, prefix, strlen(prefix)) != 0)
+		fail_msg("\"%s\" does not start with \"%s\"", s, prefix);
+}
+
+/* A database with known report answers (tests/unit/report_data.h). */
+static char *
+cli_report_db(void)
+{
+	const char *dir = getenv("AVRR_FORMS");
+	struct form_set *set = form_set_load_dir(dir != NULL ? dir : "forms");
+	char *path = cli_tmp();
+	struct db *db;
+
+	assert_int_equal(set->nerrors, 0);
+	form_perms_free(set->perms);	/* the data as one user walks it through */
+	set->perms = NULL;
+	db = fixture_open(path, set);
+	assert_int_equal(db_users_mark_test(db, NULL), DB_OK);	/* AVRR_USER may act */
+	rdata_fill(db, set);
+	db_close(db);
+	form_set_free(set);
+	return path;
+}
+
+/* avrr report donor: the headline sentences and the tables, as text, as CSV
+ * (CRLF, one section per breakdown) and into --output; a bad period is a
+ * usage error. */
+static void
+test_cli_report(void **state)
+{
+	char *path = cli_report_db(), *file = cli_tmp(), *text, *want;
+	struct cli r;
+	size_t len;
+
+	(void)state;
+	r = cli_run("report", "donor", "--project", "P1", "--from", "2026-01-01", "--to",
+	    "2026-12-31", "--db", path, NULL);
+	cli_status(&r, 0);
+	cli_starts(r.out, "Donor summary\nPeriod: 2026-01-01 to 2026-12-31\nProject: P1\n");
+	assert_non_null(strstr(r.out, "reintegration schemes implemented: 1, in countries: 1;"));
+	assert_non_null(strstr(r.out, "persons who returned voluntarily: 5 (cases: 2);"));
+	assert_non_null(strstr(r.out, "cases given stabilisation support: 2."));
+	assert_non_null(strstr(r.out, "\nBy country of return\nCountry  Persons\n"
+	    "Ukraine        4\nGeorgia        1\n"));
+	assert_string_equal(r.err, "");
+	cli_free(&r);
+	r = cli_run("report", "donor", "--project=P1", "--from=2026-01-01", "--to=2026-12-31",
+	    "--format", "csv", "--db", path, NULL);
+	cli_status(&r, 0);
+	cli_starts(r.out, "Donor summary\r\nPeriod,2026-01-01,2026-12-31\r\n"
+	    "Project,P1\r\n\r\nSummary\r\nIn this period:\r\n");
+	assert_non_null(strstr(r.out, "\r\nReturns\r\nFigure,Number\r\nPersons returned,5\r\n"));
+	assert_non_null(strstr(r.out, "\r\npersons who returned voluntarily: 5 (cases: 2);\r\n"));
+	assert_non_null(strstr(r.out, "\"reintegration schemes implemented: 1, in countries: 1;\""
+	    "\r\n"));
+	assert_null(strstr(r.out, "\n\n"));
+	cli_free(&r);
+	r = cli_run("report", "returns", "--db", path, "--output", file, "--from", "2026-01-01",
+	    NULL);
+	cli_status(&r, 0);
+	assert_string_equal(r.out, "");
+	text = fixture_slurp(file, &len);
+	assert_non_null(text);
+	text[len] = '\0';
+	cli_starts(text, "Returns\nPeriod: 2026-01-01 to 2026-12-31\nProject: all projects\n");
+	want = xasprintf("\n%-28s  %6s\n", "Persons returned", "6");
+	assert_non_null(strstr(text, want));
+	free(want);
+	free(text);
+	cli_free(&r);
+	r = cli_run("report", "hotline", "--project", "P\033]0;x\007", "--db", path, NULL);
+	cli_status(&r, 0);
+	assert_null(strchr(r.out, '\033'));
+	assert_non_null(strstr(r.out, "Project: P"));
+	cli_free(&r);
+	r = cli_run("report", "donor", "--from", "2026-13-01", "--db", path, NULL);
+	cli_status(&r, 2);
+	cli_starts(r.err, "avrr report: --from: '2026-13-01' is not a date");
+	cli_free(&r);
+	r = cli_run("report", "donor", "--from", "2026-05-01", "--to", "2026-04-30", "--db",
+	    path, NULL);
+	cli_status(&r, 2);
+	cli_free(&r);
+	r = cli_run("report", "donor", "--format", "xml", "--db", path, NULL);
+	cli_status(&r, 2);
+	cli_free(&r);
+	r = cli_run("report", "--db", path, NULL);
+	cli_status(&r, 2);
+	cli_free(&r);
+	cli_rm(path);
+	cli_rm(file);
+}
+
 /* The interactive program takes --db=FILE and --user NAME in either order. */
 static void
 cli_tui(const char *const argv[])
@@ -531,6 +630,7 @@ main(void)
 		cmocka_unit_test(test_cli_forms_and_i18n),
 		cmocka_unit_test(test_cli_check_forms_permissions),
 		cmocka_unit_test(test_cli_db_tui),
+		cmocka_unit_test(test_cli_report),
 	};
 
 	return cmocka_run_group_tests_name("avrr command line", tests, NULL, NULL);

@@ -1,0 +1,322 @@
+/*
+ * cmd/report: avrr report NAME [--project CODE] [--from DATE] [--to DATE]
+ * [--format text|csv] [--output FILE]: a report of db/report in the staff
+ * language, as aligned text tables or as CSV (RFC 4180: fields with a comma,
+ * quote, CR or LF quoted, CRLF line ends; one section per breakdown). The
+ * period defaults to the current year of util/date's clock. Stored text
+ * (codes, the project) is passed through utf8_sanitize before it is written.
+ */
+#include "cmd/cmd.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/audit.h"
+#include "db/json.h"
+#include "db/report.h"
+#include "util/date.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+#include "util/utf8.h"
+
+struct cmd_report {
+	const struct form_set		*set;
+	struct db_report_filter		 f;
+	char				 from[DATE_LEN];
+	char				 to[DATE_LEN];
+	bool				 csv;
+	FILE				*out;
+};
+
+/* The label of a key in the staff language (malloc'd, sanitised). */
+static char *
+cmd_report_key(const struct cmd_report *r, const struct db_report_table *t, const char *key)
+{
+	const struct form_choices *cl;
+	const struct form_choice *c;
+
+	if (key == NULL)
+		return xstrdup(_("(not stated)"));
+	if (t->keys_msgid)
+		return utf8_sanitize(_(key));
+	cl = t->list != NULL ? form_set_choices(r->set, t->list) : NULL;
+	c = cl != NULL ? form_choice_find(cl, key) : NULL;
+	return utf8_sanitize(c != NULL ? _(c->label) : key);
+}
+
+static char *
+cmd_report_val(const char *v, bool csv)
+{
+	return v != NULL ? utf8_sanitize(v) : xstrdup(csv ? "" : "-");
+}
+
+/* One CSV field: quoted when it holds a comma, a quote, CR or LF. */
+static void
+cmd_report_csv_field(FILE *out, const char *s, bool first)
+{
+	if (!first)
+		fputc(',', out);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* A CSV record of n fields (sanitised by the caller). */
+static void
+cmd_report_csv_line(FILE *out, const char *const *fields, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cmd_report_csv_field(out, fields[i], i == 0);
+	fputs("\r\n", out);
+}
+
+static void
+cmd_report_pad(FILE *out, const char *s, int width, bool right)
+{
+	int pad = width - utf8_width(s);
+
+	if (right)
+		fprintf(out, "%*s%s", pad > 0 ? pad : 0, "", s);
+	else
+		fprintf(out, "%s%*s", s, pad > 0 ? pad : 0, "");
+}
+
+/* The cells of a table, heading first: cells[row * (ncols + 1) + col]. */
+static char **
+cmd_report_cells(const struct cmd_report *r, const struct db_report_table *t)
+{
+	size_t w = t->ncols + 1, i, c;
+	char **cells = xcalloc((t->nrows + 1) * w, sizeof *cells);
+
+	cells[0] = xstrdup(_(t->key_head));
+	for (c = 0; c < t->ncols; c++)
+		cells[c + 1] = xstrdup(_(t->heads[c]));
+	for (i = 0; i < t->nrows; i++) {
+		cells[(i + 1) * w] = cmd_report_key(r, t, t->rows[i].key);
+		for (c = 0; c < t->ncols; c++)
+			cells[(i + 1) * w + c + 1] = cmd_report_val(t->rows[i].val[c], r->csv);
+	}
+	return cells;
+}
+
+static void
+cmd_report_text_table(const struct cmd_report *r, char **cells, size_t nrows, size_t w)
+{
+	int width[DB_REPORT_COLS + 1] = { 0 }, k;
+	size_t i, c;
+
+	for (i = 0; i <= nrows; i++)
+		for (c = 0; c < w; c++)
+			if ((k = utf8_width(cells[i * w + c])) > width[c])
+				width[c] = k;
+	for (i = 0; i <= nrows; i++) {
+		for (c = 0; c < w; c++) {
+			if (c > 0)
+				fputs("  ", r->out);
+			cmd_report_pad(r->out, cells[i * w + c], width[c], c > 0);
+		}
+		fputc('\n', r->out);
+	}
+}
+
+static void
+cmd_report_table(const struct cmd_report *r, const struct db_report_table *t)
+{
+	size_t w = t->ncols + 1, i, n = (t->nrows + 1) * w;
+	char **cells = cmd_report_cells(r, t);
+	const char *title = _(t->title);
+
+	if (r->csv) {
+		cmd_report_csv_line(r->out, &title, 1);
+		for (i = 0; i <= t->nrows; i++)
+			cmd_report_csv_line(r->out, (const char *const *)&cells[i * w], w);
+		fputs("\r\n", r->out);
+	} else {
+		fprintf(r->out, "\n%s\n", title);
+		if (t->nrows == 0)
+			fprintf(r->out, "  %s\n", _("(nothing in this period)"));
+		else
+			cmd_report_text_table(r, cells, t->nrows, w);
+	}
+	for (i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+/* The title, the period and the project. */
+static void
+cmd_report_head(const struct cmd_report *r, const struct db_report *rep)
+{
+	char *project = r->f.project != NULL ? utf8_sanitize(r->f.project) :
+	    xstrdup(_("all projects"));
+	const char *period[3] = { _("Period"), r->from, r->to };
+	const char *proj[2] = { _("Project"), project };
+	const char *title = _(rep->title);
+
+	if (r->csv) {
+		cmd_report_csv_line(r->out, &title, 1);
+		cmd_report_csv_line(r->out, period, 3);
+		cmd_report_csv_line(r->out, proj, 2);
+		fputs("\r\n", r->out);
+	} else {
+		fprintf(r->out, "%s\n", title);
+		fprintf(r->out, _("Period: %s to %s\n"), r->from, r->to);
+		fprintf(r->out, _("Project: %s\n"), project);
+	}
+	free(project);
+}
+
+/* The donor summary's sentences (numbers only: the catalogs have no plural
+ * forms, so each sentence reads right for any number). */
+static void
+cmd_report_sentences(const struct cmd_report *r, const struct db_report_headline *h)
+{
+	char *s[4];
+	size_t i;
+
+	s[0] = xstrdup(_("In this period:"));
+	s[1] = xasprintf(_("reintegration schemes implemented: %ld, in countries: %ld;"),
+	    h->schemes, h->countries);
+	s[2] = xasprintf(_("persons who returned voluntarily: %ld (cases: %ld);"), h->persons,
+	    h->cases);
+	s[3] = xasprintf(_("cases given stabilisation support: %ld."), h->stabilised);
+	if (r->csv) {
+		const char *t = _("Summary");
+
+		cmd_report_csv_line(r->out, &t, 1);
+	} else
+		fputc('\n', r->out);
+	for (i = 0; i < 4; i++) {
+		if (r->csv)
+			cmd_report_csv_line(r->out, (const char *const *)&s[i], 1);
+		else
+			fprintf(r->out, "%s%s\n", i > 0 ? "  " : "", s[i]);
+		free(s[i]);
+	}
+	if (r->csv)
+		fputs("\r\n", r->out);
+}
+
+static int
+cmd_report_write(struct cmd_report *r, struct db *db, const char *name)
+{
+	struct db_report rep;
+	struct db_report_headline h;
+	char *err = NULL;
+	size_t i;
+	enum db_status st = db_report_run(db, name, &r->f, &rep, &err);
+
+	if (st == DB_OK && str_eq(name, DB_REPORT_DONOR))
+		st = db_report_headline(db, &r->f, &h, &err);
+	if (st != DB_OK) {
+		cmd_error("%s", err != NULL ? err : name);
+		free(err);
+		db_report_clear(&rep);
+		return 1;
+	}
+	cmd_report_head(r, &rep);
+	if (str_eq(name, DB_REPORT_DONOR))
+		cmd_report_sentences(r, &h);
+	for (i = 0; i < rep.ntables; i++)
+		cmd_report_table(r, &rep.tables[i]);
+	db_report_clear(&rep);
+	return 0;
+}
+
+/* --from, --to (else the current year) and --format; 2 on a usage error. */
+static int
+cmd_report_options(const struct cmd_args *a, struct cmd_report *r)
+{
+	const char *from = cmd_opt_get(a, "from"), *to = cmd_opt_get(a, "to");
+	const char *fmt = cmd_opt_get(a, "format");
+	struct date today = date_today(), d;
+
+	snprintf(r->from, sizeof r->from, "%04d-01-01", today.y);
+	snprintf(r->to, sizeof r->to, "%04d-12-31", today.y);
+	if (from != NULL && !date_parse_iso(from, &d))
+		return cmd_opt_error(a->spec, _("--from: '%s' is not a date (YYYY-MM-DD)"), from);
+	if (from != NULL)
+		date_format(&d, r->from);
+	if (to != NULL && !date_parse_iso(to, &d))
+		return cmd_opt_error(a->spec, _("--to: '%s' is not a date (YYYY-MM-DD)"), to);
+	if (to != NULL)
+		date_format(&d, r->to);
+	if (strcmp(r->from, r->to) > 0)
+		return cmd_opt_error(a->spec, _("the period ends (%s) before it starts (%s)"),
+		    r->to, r->from);
+	if (fmt != NULL && !str_eq(fmt, "text") && !str_eq(fmt, "csv"))
+		return cmd_opt_error(a->spec, _("--format is text or csv, not '%s'"), fmt);
+	r->csv = str_eq(fmt, "csv");
+	r->f.project = a->val[CMD_REPORT_PROJECT];
+	r->f.from = r->from;
+	r->f.to = r->to;
+	return 0;
+}
+
+/* A report made is an audit row: which, for what period and project. */
+static int
+cmd_report_audit(struct cmd_ctx *ctx, const struct cmd_report *r, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool first = true;
+	char *err = NULL;
+	enum db_status st;
+
+	strbuf_putc(&sb, '{');
+	db_json_change(&sb, &first, "report", "", NULL, name);
+	db_json_change(&sb, &first, "from", "", NULL, r->from);
+	db_json_change(&sb, &first, "to", "", NULL, r->to);
+	db_json_change(&sb, &first, "of_project", "", NULL, r->f.project);
+	strbuf_putc(&sb, '}');
+	st = db_audit_event(ctx->db, "report", 0, strbuf_str(&sb), &err);
+	strbuf_free(&sb);
+	if (st == DB_OK)
+		return 0;
+	cmd_error("%s", err != NULL ? err : ctx->db_path);
+	free(err);
+	return 1;
+}
+
+int
+cmd_report(const struct cmd_args *a)
+{
+	struct cmd_ctx ctx = { .db_path = cmd_opt_get(a, "db") };
+	struct cmd_report r = { .out = stdout };
+	const char *output = cmd_opt_get(a, "output");
+	int rc;
+
+	if ((rc = cmd_report_options(a, &r)) != 0)
+		return rc;
+	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) != 0 || (rc = cmd_identity(&ctx, NULL)) != 0) {
+		cmd_close(&ctx);
+		return rc;
+	}
+	r.set = ctx.forms;
+	if (output != NULL && (r.out = fopen(output, "w")) == NULL) {
+		cmd_error("%s: %s", output, strerror(errno));
+		cmd_close(&ctx);
+		return 1;
+	}
+	rc = cmd_report_write(&r, ctx.db, a->sub->name);
+	if (rc == 0)
+		rc = cmd_report_audit(&ctx, &r, a->sub->name);
+	if (output != NULL && fclose(r.out) != 0 && rc == 0) {
+		cmd_error("%s: %s", output, strerror(errno));
+		rc = 1;
+	}
+	cmd_close(&ctx);
+	return rc;
+}
