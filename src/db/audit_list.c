@@ -7,7 +7,11 @@
 
 #include "db/audit.h"
 #include "db/internal.h"
+#include "db/perm.h"
+#include "form/type.h"
 #include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
 
 /* One "field: old -> new" per changed field (a repeat group or a value that
  * is not a change: its name only); an event's detail as it is. */
@@ -19,7 +23,9 @@
 	"  WHEN json_type(j.value, '$.old') IS NULL" \
 	"   THEN j.key || ': ' || coalesce(j.value ->> '$.new', '')" \
 	"  ELSE j.key || ': ' || coalesce(j.value ->> '$.old', '') || ' -> '" \
-	"   || coalesce(j.value ->> '$.new', '') END, '; ') FROM json_each(a.changes) j)" \
+	"   || coalesce(j.value ->> '$.new', '') END, '; ') FROM json_each(a.changes) j" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM json_each(?7) h" \
+	"   WHERE h.value = a.tbl || '.' || j.key))" \
 	" ELSE a.changes END"
 
 static const char db_al_sql[] =
@@ -48,6 +54,32 @@ db_al_fill(struct db_audit_entry *e, sqlite3_stmt *s)
 		e->action = xstrdup("");
 }
 
+/* "table.column" of every column whose field the role may not read, as a
+ * JSON array: their changes are left out of the summaries. */
+static char *
+db_al_hidden(struct db *db)
+{
+	const struct form_set *set = db_forms(db);
+	struct strbuf sb = STRBUF_INIT;
+	const struct form_field *f;
+	size_t i, k;
+
+	strbuf_putc(&sb, '[');
+	for (i = 0; set != NULL && i < set->nforms; i++)
+		for (k = 0; k < set->forms[i]->nfields; k++) {
+			f = &set->forms[i]->fields[k];
+			if (db_perm_field(db, f, FA_READ))
+				continue;
+			strbuf_printf(&sb, "%s\"%s.%s\"", sb.len > 1 ? "," : "",
+			    set->forms[i]->table, f->name);
+			if (form_type(f->type)->extra != NULL)
+				strbuf_printf(&sb, ",\"%s.%s%s\"", set->forms[i]->table, f->name,
+				    form_type(f->type)->extra->suffix);
+		}
+	strbuf_putc(&sb, ']');
+	return strbuf_take(&sb);
+}
+
 enum db_status
 db_audit_list(struct db *db, const struct db_audit_filter *f, struct db_audit_entry **out,
     size_t *n, char **err)
@@ -55,10 +87,16 @@ db_audit_list(struct db *db, const struct db_audit_filter *f, struct db_audit_en
 	char *sql = xasprintf("%s ORDER BY a.id%s", db_al_sql, f->newest_first ? " DESC" : "");
 	size_t cap = 0;
 	sqlite3_stmt *s;
+	enum db_status st;
+	char *hidden;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
+	if ((st = db_perm_oversee(db, N_("The audit"), err)) != DB_OK) {
+		free(sql);
+		return st;
+	}
 	s = db_prep(db, sql, err);
 	free(sql);
 	if (s == NULL)
@@ -69,6 +107,9 @@ db_audit_list(struct db *db, const struct db_audit_filter *f, struct db_audit_en
 	db_bind_text(s, 4, f->from);
 	db_bind_text(s, 5, f->to);
 	db_bind_text(s, 6, f->action);
+	hidden = db_al_hidden(db);
+	sqlite3_bind_text(s, 7, hidden, -1, SQLITE_TRANSIENT);
+	free(hidden);
 	while ((rc = db_step(db, s)) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		db_al_fill(&(*out)[(*n)++], s);

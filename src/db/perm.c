@@ -63,6 +63,19 @@ db_perm_approves(struct db *db)
 	return form_perm_approves(db_forms(db), db_perm_role(db));
 }
 
+enum db_status
+db_perm_oversee(struct db *db, const char *what, char **err)
+{
+	const char *role = db_perm_role(db), *name;
+
+	if (str_eq(role, "supervisor") || str_eq(role, "admin"))
+		return DB_OK;
+	name = db_users_role_name(role);
+	db_seterr(err, _("%s is for supervisors and administrators; your role (%s) may not"),
+	    _(what), name != NULL ? _(name) : role);
+	return DB_REFUSED;
+}
+
 static bool
 db_perm_limits_as(const struct form_set *set, const char *role, const struct form_def *def,
     enum form_action a)

@@ -35,6 +35,11 @@ bool		 db_perm_form(struct db *, const struct form_def *, enum form_action);
 bool		 db_perm_field(struct db *, const struct form_field *, enum form_action);
 bool		 db_perm_class(struct db *, enum form_class, enum form_action);
 bool		 db_perm_approves(struct db *);
+/* The work over the whole office's data: reading the audit (what changed,
+ * who saw what), a data subject's export and the retention purge are a
+ * supervisor's or an administrator's; any other role is DB_REFUSED with
+ * *err naming what (a msgid) and the role. */
+enum db_status	 db_perm_oversee(struct db *, const char *what, char **err);
 /* True when the role may not do action (FA_READ, FA_EDIT) on some field of
  * def or of its groups. */
 bool		 db_perm_limits(struct db *, const struct form_def *, enum form_action);

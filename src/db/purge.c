@@ -9,6 +9,7 @@
 
 #include "db/cases.h"
 #include "db/internal.h"
+#include "db/perm.h"
 #include "db/json.h"
 #include "db/settings.h"
 #include "form/retention.h"
@@ -49,12 +50,15 @@ db_purge_list(struct db *db, struct db_purge_due **out, size_t *n, char cutoff[D
 	const char *col = form_workflow_field(db_forms(db), WFR_CLOSE_ON);
 	sqlite3_stmt *s;
 	size_t cap = 0;
+	enum db_status st;
 	char *sql;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	db_purge_cutoff(db, cutoff);
+	if ((st = db_perm_oversee(db, N_("The purge of closed cases"), err)) != DB_OK)
+		return st;
 	if (def == NULL || col == NULL)
 		return DB_OK;
 	sql = db_purge_list_sql(def->table, col);
@@ -318,7 +322,8 @@ db_purge_case(struct db *db, int64_t case_id, char **err)
 {
 	enum db_status st;
 
-	if ((st = db_writable(db, err)) != DB_OK)
+	if ((st = db_writable(db, err)) != DB_OK ||
+	    (st = db_perm_oversee(db, N_("The purge of closed cases"), err)) != DB_OK)
 		return st;
 	if ((st = db_exec(db, "PRAGMA secure_delete = ON", err)) != DB_OK)
 		return st;

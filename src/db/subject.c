@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/perm.h"
 #include "db/json.h"
 #include "db/record.h"
 #include "form/value.h"
@@ -234,7 +235,8 @@ db_subject_export(struct db *db, const char *case_no, struct strbuf *out, char *
 	struct db_subject_op op = { case_no, out, 0 };
 	enum db_status st;
 
-	if ((st = db_writable(db, err)) != DB_OK)
+	if ((st = db_writable(db, err)) != DB_OK ||
+	    (st = db_perm_oversee(db, N_("A data subject's export"), err)) != DB_OK)
 		return st;
 	return db_tx(db, db_subject_tx, &op, err);
 }

@@ -325,12 +325,54 @@ test_verify_triggers(void **state)
 	assert_int_equal(au_run(t, "verify", NULL), 0);
 }
 
+/* The listing is a supervisor's: the commands' user (auditor) is made one in
+ * the table itself, so that the rows counted are the test's own (users has
+ * no audit check). */
+#define AU_READER "INSERT INTO users (name, role, created_at)" \
+	" VALUES ('auditor', 'supervisor', '2026-01-01')"
+
+/* Another role is refused the listing, in the data layer. */
+static void
+test_list_refused(void **state)
+{
+	struct t *t = *state;
+
+	e2e_add_case(t->db, "surname", "Kapanadze", NULL);
+	assert_int_equal(au_run(t, NULL), 1);
+	au_has(t->err, "The audit is for supervisors and administrators; your role "
+	    "(Counsellor) may not");
+	assert_null(strstr(t->out, "Kapanadze"));
+}
+
+/* An administrator reads the audit without the values of the classes the
+ * role may not read (legal status: no; names: yes); a supervisor reads all. */
+static void
+test_list_masked(void **state)
+{
+	struct t *t = *state;
+
+	e2e_db_free(t->db);
+	t->db = e2e_db_new_forms("forms");	/* the real forms: their classes, their roles */
+	e2e_add_case(t->db, "surname", "Kapanadze", "legal_status", "detained", NULL);
+	au_sql(t, "INSERT INTO users (name, role, created_at)"
+	    " VALUES ('auditor', 'admin', '2026-01-01')");
+	assert_int_equal(au_run(t, NULL), 0);
+	au_has(t->out, "surname: Kapanadze");
+	assert_null(strstr(t->out, "legal_status"));
+	assert_null(strstr(t->out, "detained"));
+	au_sql(t, "UPDATE users SET role = 'supervisor' WHERE name = 'auditor'");
+	assert_int_equal(au_run(t, NULL), 0);
+	au_has(t->out, "legal_status: detained");
+	au_has(t->out, "surname: Kapanadze");
+}
+
 static void
 test_list_filters(void **state)
 {
 	struct t *t = *state;
 
 	e2e_add_case(t->db, "surname", "Kapanadze", NULL);	/* by "setup" */
+	au_sql(t, AU_READER);
 	au_sql(t, "DROP TRIGGER audit_no_update;"
 	    " UPDATE audit SET at = '2026-05-01 10:00:00' WHERE id = 1;"
 	    " UPDATE audit SET user = 'jnovak' || char(27) || ']0;owned' || char(7)"
@@ -368,6 +410,7 @@ test_list_case(void **state)
 
 	e2e_add_case(t->db, "surname", "Kapanadze", NULL);
 	e2e_add_case(t->db, "surname", "Beridze", NULL);
+	au_sql(t, AU_READER);
 	assert_int_equal(sqlite3_open(t->db->path, &raw), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT case_no FROM cases WHERE id = 2", -1,
 	    &st, NULL), SQLITE_OK);
@@ -436,6 +479,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_verify_deleted_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verify_record_edited, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verify_triggers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_masked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_case, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_complete, setup, teardown),

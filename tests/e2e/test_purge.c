@@ -26,6 +26,7 @@
 #include "db/cases.h"
 #include "db/draft.h"
 #include "db/record.h"
+#include "db/users.h"
 #include "form/form.h"
 #include "form/value.h"
 #include "util/json.h"
@@ -188,6 +189,8 @@ tp_setup(void **state)
 
 	t->db = e2e_db_new_rules("forms");
 	e2e_db_open(t->db);
+	/* the purge and a subject's export are a supervisor's */
+	assert_int_equal(db_users_set(t->db->db, "tester", "supervisor", NULL), DB_OK);
 	t->purged = tp_case(t, CANARY, true);
 	t->kept = tp_case(t, OTHER, false);
 	e2e_db_close(t->db);
