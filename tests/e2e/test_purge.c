@@ -470,6 +470,31 @@ test_subject_export(void **state)
 	free(tp_run(LATER, 1, "subject-export", "AVRR-1999-99999", "--db", t->db->path, NULL));
 }
 
+/* A subject's export and the purge are refused to a hotline operator (and
+ * every role but supervisor and administrator), in the data layer: nothing
+ * of the case is printed, nothing is purged. */
+static void
+test_oversight_refused(void **state)
+{
+	struct t *t = *state;
+	char *out, *no;
+	sqlite3 *raw;
+
+	assert_int_equal(sqlite3_open(t->db->path, &raw), SQLITE_OK);
+	no = tp_sql(raw, "SELECT case_no FROM cases WHERE id = ?1", t->purged);
+	sqlite3_close(raw);
+	e2e_db_open(t->db);
+	assert_int_equal(db_users_set(t->db->db, "tester", "hotline", NULL), DB_OK);
+	e2e_db_close(t->db);
+	out = tp_run(LATER, 1, "subject-export", no, "--db", t->db->path, NULL);
+	assert_null(strstr(out, CANARY));
+	free(out);
+	free(tp_run(LATER, 1, "purge", "--db", t->db->path, NULL));
+	free(tp_run(LATER, 1, "purge", "--dry-run", "--db", t->db->path, NULL));
+	assert_true(tp_grep_all(t->db->path, CANARY) > 0);	/* still there */
+	free(no);
+}
+
 int
 main(void)
 {
@@ -478,6 +503,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_purge_keeps_counts, tp_setup, tp_teardown),
 		cmocka_unit_test_setup_teardown(test_purge_dry_run, tp_setup, tp_teardown),
 		cmocka_unit_test_setup_teardown(test_subject_export, tp_setup, tp_teardown),
+		cmocka_unit_test_setup_teardown(test_oversight_refused, tp_setup, tp_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
