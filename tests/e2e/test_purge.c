@@ -470,9 +470,9 @@ test_subject_export(void **state)
 	free(tp_run(LATER, 1, "subject-export", "AVRR-1999-99999", "--db", t->db->path, NULL));
 }
 
-/* A subject's export and the purge are refused to a hotline operator (and
- * every role but supervisor and administrator), in the data layer: nothing
- * of the case is printed, nothing is purged. */
+/* A subject's export and the purge are refused to a counsellor, who reads
+ * every record (and to every role but supervisor and administrator), in the
+ * data layer: nothing of the case is printed, nothing is purged. */
 static void
 test_oversight_refused(void **state)
 {
@@ -484,7 +484,7 @@ test_oversight_refused(void **state)
 	no = tp_sql(raw, "SELECT case_no FROM cases WHERE id = ?1", t->purged);
 	sqlite3_close(raw);
 	e2e_db_open(t->db);
-	assert_int_equal(db_users_set(t->db->db, "tester", "hotline", NULL), DB_OK);
+	assert_int_equal(db_users_set(t->db->db, "tester", "counsellor", NULL), DB_OK);
 	e2e_db_close(t->db);
 	out = tp_run(LATER, 1, "subject-export", no, "--db", t->db->path, NULL);
 	assert_null(strstr(out, CANARY));
