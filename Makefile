@@ -86,6 +86,9 @@ $(B)/locale/templates/program.mo: $(SRC) src/main.c
 
 run: deps
 	@$(MAKE) --no-print-directory avrr $(MO)
+	@test ! -f $(DEMO_DB) || AVRR_USER=$(DEMO_USER) ./avrr user list --db $(DEMO_DB) >/dev/null 2>&1 || \
+	  { echo "avrr: $(DEMO_DB) was made before the demo users; making it again"; \
+	    rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; }
 	@test -f $(DEMO_DB) || ./avrr demo --db $(DEMO_DB) --cases 300 --seed 1
 	@./avrr init --db $(DEMO_DB) >/dev/null	# the tables follow the forms only here
 	@echo "avrr: $(DEMO_DB) as $(DEMO_USER), a demo user with no password; the users avrr demo printed log in with --user NAME"
