@@ -494,6 +494,22 @@ test_commands_print_hostile_text_harmless(void **state)
 		hostile_cmd(t, i18n, i18n_env, 0, "gnp");
 		hostile_cmd(t, lang, env, 1, "31m");
 	}
+	{	/* the audit's listing (a supervisor's) and a report print stored text */
+		const char *const sup[] = { "avrr", "user", "role", "auditor", "supervisor",
+		    "--db", db, NULL };
+		const char *const audit[] = { "avrr", "audit", "--db", db, NULL };
+		const char *const verify[] = { "avrr", "audit", "verify", "--db", db, NULL };
+		const char *const report[] = { "avrr", "report", "hotline", "--from", "2000-01-01",
+		    "--to", "2099-12-31", "--db", db, NULL };
+		const char *const aenv[] = { "AVRR_USER=auditor", "AVRR_FORMS=" E2E_FORMS, NULL };
+
+		hostile_cmd(t, sup, env, 0, "auditor");
+		hostile_cmd(t, audit, aenv, 0, "31m");
+		/* the hostile case number was written with sqlite3: verify says so */
+		hostile_cmd(t, verify, aenv, 1, "changed outside the program");
+		/* the test forms lack what the report reads: it says so, harmlessly */
+		hostile_cmd(t, report, aenv, 1, "the forms lack");
+	}
 	{	/* what init and demo say names the new file */
 		char *made = xasprintf("%s/new" HOSTILE ".db", t->dir);
 		char *made2 = xasprintf("%s/demo" HOSTILE ".db", t->dir);
