@@ -62,8 +62,15 @@ enum db_status	db_lifecycle_save_also(struct db *, struct form_record *rec,
 /* The currency a new money amount of the case starts with (shown, and
  * changed by the user): the project's (the currency of its details' grant per
  * person, budget or approval limit), else the office's (setting "currency"),
- * else EUR, the currency of the office's country (Slovakia). malloc'd. */
-char		*db_lifecycle_default_currency(struct db *, int64_t case_id);
+ * else EUR, the currency of the office's country (Slovakia). malloc'd; NULL
+ * with *err when the case cannot be read. */
+char		*db_lifecycle_default_currency(struct db *, int64_t case_id, char **err);
+/* Gives every money field of rec (not its rows) that has no currency one:
+ * the first currency a money field of from holds (a new plan item takes the
+ * grant's; from may be NULL), else the case's default currency. DB_ERROR
+ * with *err (the currencies left empty) when the case cannot be read. */
+enum db_status	 db_lifecycle_currencies(struct db *, struct form_record *rec,
+		    const struct form_record *from, int64_t case_id, char **err);
 
 /* A plan item as a payment picks it: its type, provider and what is left. */
 struct db_plan_item {

@@ -587,18 +587,54 @@ db_lifecycle_project_currency(struct db *db, const char *code)
 }
 
 char *
-db_lifecycle_default_currency(struct db *db, int64_t case_id)
+db_lifecycle_default_currency(struct db *db, int64_t case_id, char **err)
 {
 	struct db_case c;
 	char *cur = NULL;
 
-	if (case_id != 0 && db_case_load(db, case_id, &c, NULL) == DB_OK) {
+	if (case_id != 0) {
+		if (db_case_load(db, case_id, &c, err) != DB_OK)
+			return NULL;
 		cur = db_lifecycle_project_currency(db, c.project);
 		db_case_clear(&c);
 	}
 	if (cur == NULL)
 		cur = db_setting_get(db, "currency");
 	return cur != NULL ? cur : xstrdup("EUR");
+}
+
+/* The currency of the first money field of rec that has one, or NULL. */
+static const char *
+db_lifecycle_cur_of(const struct form_record *rec)
+{
+	size_t i;
+
+	for (i = 0; rec != NULL && i < rec->def->nfields; i++)
+		if (rec->def->fields[i].type == FT_MONEY &&
+		    !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
+			return form_record_part(rec, i, FORM_MONEY_CUR);
+	return NULL;
+}
+
+enum db_status
+db_lifecycle_currencies(struct db *db, struct form_record *rec,
+    const struct form_record *from, int64_t case_id, char **err)
+{
+	const char *prefer = db_lifecycle_cur_of(from);
+	char *cur = NULL;
+	size_t i;
+
+	for (i = 0; i < rec->def->nfields; i++) {
+		if (rec->def->fields[i].type != FT_MONEY ||
+		    !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
+			continue;
+		if (cur == NULL && (cur = prefer != NULL ? xstrdup(prefer) :
+		    db_lifecycle_default_currency(db, case_id, err)) == NULL)
+			return DB_ERROR;
+		form_record_set_part(rec, i, FORM_MONEY_CUR, cur);
+	}
+	free(cur);
+	return DB_OK;
 }
 
 /* The items show their budgets: only to a role that may read the plan and

@@ -170,14 +170,8 @@ static void
 ui_form_add_row(struct ui_form *f, struct ui_app *app, int field)
 {
 	struct form_record *row = form_record_add_row(f->rec, (size_t)field);
-	size_t i;
 
-	for (i = 0; i < f->rec->def->nfields; i++)	/* items in the grant's currency */
-		if (f->rec->def->fields[i].type == FT_MONEY &&
-		    !str_empty(form_record_part(f->rec, i, FORM_MONEY_CUR)))
-			break;
-	ui_form_currencies(row, app, f->root->rec->case_id, i < f->rec->def->nfields ?
-	    form_record_part(f->rec, i, FORM_MONEY_CUR) : NULL);
+	ui_form_currencies(row, app, f->root->rec->case_id, f->rec);	/* the grant's */
 	ui_form_changed(f, app);
 	ui_form_recompute(f, app);
 	ui_form_open_row(app, f, field, (int)f->rec->kids[field].n - 1);

@@ -719,21 +719,13 @@ ui_form_base(struct ui_app *app, const struct form_record *rec, bool draft)
 
 void
 ui_form_currencies(struct form_record *rec, struct ui_app *app, int64_t case_id,
-    const char *prefer)
+    const struct form_record *from)
 {
-	char *cur = NULL;
-	size_t i;
+	char *err = NULL;
 
-	for (i = 0; i < rec->def->nfields; i++) {
-		if (rec->def->fields[i].type != FT_MONEY ||
-		    !str_empty(form_record_part(rec, i, FORM_MONEY_CUR)))
-			continue;
-		if (cur == NULL)
-			cur = !str_empty(prefer) ? xstrdup(prefer) :
-			    db_lifecycle_default_currency(app->db, case_id);
-		form_record_set_part(rec, i, FORM_MONEY_CUR, cur);
-	}
-	free(cur);
+	if (db_lifecycle_currencies(app->db, rec, from, case_id, &err) != DB_OK)
+		ui_message(app, true, "%s", err != NULL ? err : _("the case could not be read"));
+	free(err);
 }
 
 /* A new record: the fields a default filled are marked (typing replaces

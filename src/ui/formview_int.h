@@ -80,9 +80,9 @@ bool	 ui_form_key(struct ui_screen *, struct ui_app *, int key, enum ui_action);
 void	 ui_form_set_title(struct ui_form *, struct ui_app *);
 /* The role's limits on f (db/perm): locked and hidden fields, view_only. */
 void	 ui_form_perms(struct ui_form *, struct ui_app *);
-/* Money fields of rec without a currency take prefer, else the case's
- * (db_lifecycle_default_currency). */
+/* Money fields of rec without a currency take one (db_lifecycle_currencies:
+ * from's, else the case's); a failure is said on the message line. */
 void	 ui_form_currencies(struct form_record *rec, struct ui_app *, int64_t case_id,
-	    const char *prefer);
+	    const struct form_record *from);
 
 #endif
