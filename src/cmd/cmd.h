@@ -63,6 +63,11 @@ void		 cmd_close(struct cmd_ctx *);
 /* Loads and checks forms; prints every error; NULL on errors. */
 struct form_set	*cmd_load_forms(const char *dir, struct db_expr *);
 
+/* Writes len bytes of text into the new file path (mode 0600): an existing
+ * file is refused; 0, or 1 after a one-line message (a partly written file
+ * removed). */
+int		 cmd_write_new(const char *path, const char *text, size_t len);
+
 /* Prints "avrr: <msg>" to stderr. */
 void		 cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -78,6 +83,7 @@ int	cmd_audit(const struct cmd_args *);
 int	cmd_purge(const struct cmd_args *);
 int	cmd_subject_export(const struct cmd_args *);
 int	cmd_report(const struct cmd_args *);
+int	cmd_export(const struct cmd_args *);
 
 /* The place of --project among report's options (its name is also a field's). */
 #define CMD_REPORT_PROJECT 1

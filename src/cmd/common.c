@@ -1,5 +1,7 @@
 #include "cmd/cmd.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
@@ -377,4 +379,26 @@ cmd_close(struct cmd_ctx *ctx)
 		db_expr_free(ctx->expr);
 	db_users_info_clear(&ctx->who);
 	memset(ctx, 0, sizeof *ctx);
+}
+
+/* cmd_write_new(): see cmd/cmd.h. */
+int
+cmd_write_new(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	ssize_t w = 0;
+	size_t done = 0;
+
+	if (fd < 0) {
+		cmd_error(_("%s: cannot create: %s"), path, strerror(errno));
+		return 1;
+	}
+	while (done < len && (w = write(fd, text + done, len - done)) > 0)
+		done += (size_t)w;
+	if (close(fd) != 0 || done < len) {
+		cmd_error(_("%s: cannot write: %s"), path, strerror(errno));
+		unlink(path);
+		return 1;
+	}
+	return 0;
 }

@@ -17,28 +17,6 @@
 #include "util/str.h"
 #include "util/tr.h"
 
-/* Writes text into the new file path (mode 0600; an existing one is refused). */
-static int
-cmd_subject_write(const char *path, const char *text, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	ssize_t w = 0;
-	size_t done = 0;
-
-	if (fd < 0) {
-		cmd_error(_("%s: cannot create: %s"), path, strerror(errno));
-		return 1;
-	}
-	while (done < len && (w = write(fd, text + done, len - done)) > 0)
-		done += (size_t)w;
-	if (close(fd) != 0 || done < len) {
-		cmd_error(_("%s: cannot write: %s"), path, strerror(errno));
-		unlink(path);
-		return 1;
-	}
-	return 0;
-}
-
 int
 cmd_subject_export(const struct cmd_args *a)
 {
@@ -60,7 +38,7 @@ cmd_subject_export(const struct cmd_args *a)
 		cmd_error("%s", err != NULL ? err : ctx.db_path);
 		rc = 1;
 	} else if (out != NULL)
-		rc = cmd_subject_write(out, strbuf_str(&sb), sb.len);
+		rc = cmd_write_new(out, strbuf_str(&sb), sb.len);
 	else if (fwrite(strbuf_str(&sb), 1, sb.len, stdout) != sb.len || fflush(stdout) != 0)
 		rc = 1;
 	free(err);

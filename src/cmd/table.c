@@ -97,6 +97,17 @@ static const struct cmd_opt cmd_table_report[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cmd_opt cmd_table_export_form[] = {
+	CMD_TABLE_DB,
+	{ "format", N_("FORMAT"), N_("csv (the default) or json") },
+	{ "bom", NULL, N_("csv: begin with the byte order mark Excel needs (with --output)") },
+	{ "labels", N_("LANG"), N_("csv: a header of the fields' labels in the language LANG "
+	    "(else of their names)") },
+	{ "output", N_("FILE"), N_("write into the new file FILE (else to the standard "
+	    "output)") },
+	{ NULL, NULL, NULL }
+};
+
 /* The reports of db/report (docs/reports.md). */
 static const struct cmd_sub cmd_table_reports[] = {
 	{ "donor", NULL, 0, N_("the headline figures in sentences, and the main tables") },
@@ -158,5 +169,10 @@ const struct cmd_entry cmd_table[] = {
 	{ "report", { .name = "report", .opts = cmd_table_report, .subs = cmd_table_reports,
 	    .summary = N_("a report for a period (the current year unless given) and a project "
 	    "(every project unless given), as text or csv") }, cmd_report },
+	{ "export", { .name = "export", .opts = cmd_table_export_form,
+	    .operands = N_("FORM[.GROUP]"), .min_operands = 1, .max_operands = 1,
+	    .missing = N_("name the form to export"),
+	    .summary = N_("every record of FORM you may read (or the rows of its repeat group "
+	    "GROUP) as CSV or JSON") }, cmd_export },
 	{ NULL, { 0 }, NULL }
 };

@@ -1,0 +1,335 @@
+/*
+ * cmd/export: avrr export FORM [--format csv|json] [--bom] [--labels LANG]
+ * [--output FILE]: every record of a form the user may read, read through
+ * the data layer (refused forms, masked fields), as CSV or JSON.
+ *
+ * CSV (RFC 4180, UTF-8): fields quoted when they hold a comma, a quote, CR
+ * or LF, quotes doubled, CRLF line ends; --bom writes the UTF-8 BOM first
+ * (into a file only: the standard output shows none). The columns: the case
+ * number, the record id, then each field that holds a value in form order (a
+ * type's second column, money's currency, as NAME<suffix> beside it); the
+ * header names them, or gives the fields' labels in LANG with --labels.
+ * Repeat groups are left out of a form's CSV; FORM.GROUP exports the group's
+ * rows, each after its parent's case number and record id. JSON is
+ * {"form":FORM,"records":[{"case_no":..,"id":..,fields..,"group":[..]}]}
+ * (db/json's flat writer; a group's rows: "record_id" of the parent). Values
+ * are as stored (canonical). The records go oldest first; the export is one
+ * audit row (form, format, how many).
+ */
+#include "cmd/cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db/audit.h"
+#include "db/cases.h"
+#include "db/json.h"
+#include "db/record.h"
+#include "form/type.h"
+#include "i18n/i18n.h"
+#include "util/mem.h"
+#include "util/str.h"
+#include "util/tr.h"
+
+#define CMD_EXPORT_BOM	"\xEF\xBB\xBF"
+
+struct cmd_export {
+	struct db		*db;
+	const char		*name;		/* FORM or FORM.GROUP as given */
+	const struct form_def	*def;		/* the form read */
+	const struct form_def	*cols;		/* whose fields are the columns */
+	int			 group;		/* the repeat field of def, or -1 */
+	const char		*lang;		/* --labels, or NULL */
+	bool			 json;
+	size_t			 n;		/* records (rows) written */
+	struct strbuf		 sb;
+};
+
+/* FORM or FORM.GROUP; false after a one-line message naming it. */
+static bool
+cmd_export_target(struct cmd_export *x, const struct form_set *set)
+{
+	const char *dot = strchr(x->name, '.');
+	char *form = dot != NULL ? xstrndup(x->name, (size_t)(dot - x->name)) :
+	    xstrdup(x->name);
+	int i = -1;
+
+	x->def = form_set_find(set, form);
+	free(form);
+	if (x->def != NULL && dot != NULL)
+		i = form_field_index(x->def, dot + 1);
+	if (x->def == NULL || (dot != NULL && (i < 0 || x->def->fields[i].type != FT_REPEAT))) {
+		cmd_error(_("no form or repeat group named '%s'"), x->name);
+		return false;
+	}
+	x->group = i;
+	x->cols = i >= 0 ? x->def->fields[i].group : x->def;
+	return true;
+}
+
+/* One CSV field: quoted when it holds a comma, a quote, CR or LF. */
+static void
+cmd_export_field(struct strbuf *sb, const char *s, bool first)
+{
+	if (!first)
+		strbuf_putc(sb, ',');
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		strbuf_puts(sb, s);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			strbuf_putc(sb, '"');
+		strbuf_putc(sb, *s);
+	}
+	strbuf_putc(sb, '"');
+}
+
+/* A msgid in the language of --labels. */
+static const char *
+cmd_export_tr(const struct cmd_export *x, const char *msgid)
+{
+	const char *t = i18n_lookup(x->lang, msgid);
+
+	return t != NULL ? t : msgid;
+}
+
+/* The header: names, or labels in x->lang. */
+static void
+cmd_export_head(struct cmd_export *x)
+{
+	const struct form_field *f;
+	const struct form_type_col *extra;
+	size_t i;
+
+	cmd_export_field(&x->sb, x->lang ? cmd_export_tr(x, N_("Case number")) : "case_no", true);
+	cmd_export_field(&x->sb, x->lang ? cmd_export_tr(x, N_("Record")) : "record_id", false);
+	for (i = 0; i < x->cols->nfields; i++) {
+		f = &x->cols->fields[i];
+		if (form_type_ncols(f->type) == 0)
+			continue;
+		cmd_export_field(&x->sb, x->lang == NULL ? f->name :
+		    cmd_export_tr(x, f->label != NULL ? f->label : f->name), false);
+		if ((extra = form_type(f->type)->extra) == NULL)
+			continue;
+		if (x->lang == NULL) {
+			char *n = xasprintf("%s%s", f->name, extra->suffix);
+
+			cmd_export_field(&x->sb, n, false);
+			free(n);
+		} else {
+			char *n = xasprintf("%s (%s)", cmd_export_tr(x, f->label != NULL ?
+			    f->label : f->name), cmd_export_tr(x, N_("Currency")));
+
+			cmd_export_field(&x->sb, n, false);
+			free(n);
+		}
+	}
+	strbuf_puts(&x->sb, "\r\n");
+}
+
+/* One CSV line: the case number, the record id, rec's columns. */
+static void
+cmd_export_line(struct cmd_export *x, const char *case_no, int64_t id,
+    const struct form_record *rec)
+{
+	char num[32];
+	size_t i;
+	int c;
+
+	snprintf(num, sizeof num, "%lld", (long long)id);
+	cmd_export_field(&x->sb, case_no, true);
+	cmd_export_field(&x->sb, num, false);
+	for (i = 0; i < rec->def->nfields; i++)
+		for (c = 0; c < form_type_ncols(rec->def->fields[i].type); c++)
+			cmd_export_field(&x->sb, form_record_part(rec, i, c), false);
+	strbuf_puts(&x->sb, "\r\n");
+	x->n++;
+}
+
+/* One JSON object: the case number (and the parent's id for a row), then
+ * db/json's flat record after its opening brace. */
+static void
+cmd_export_object(struct cmd_export *x, const char *case_no, int64_t parent,
+    const struct form_record *rec)
+{
+	struct db_json_style style = { .grouped = false, .ids = true,
+	    .cur_suffix = form_type(FT_MONEY)->extra->suffix };
+	struct strbuf one = STRBUF_INIT;
+
+	if (x->n++ > 0)
+		strbuf_putc(&x->sb, ',');
+	strbuf_puts(&x->sb, "{\"case_no\":");
+	db_json_str(&x->sb, case_no);
+	if (parent != 0)
+		strbuf_printf(&x->sb, ",\"record_id\":%lld", (long long)parent);
+	db_json_record(&one, rec, &style);
+	if (one.len > 2)
+		strbuf_putc(&x->sb, ',');
+	strbuf_puts(&x->sb, strbuf_str(&one) + 1);
+	strbuf_free(&one);
+}
+
+/* A record: itself, or the rows of the group. */
+static void
+cmd_export_record(struct cmd_export *x, const char *case_no, const struct form_record *rec)
+{
+	const struct form_rows *rows;
+	size_t i;
+
+	if (x->group < 0) {
+		if (x->json)
+			cmd_export_object(x, case_no, 0, rec);
+		else
+			cmd_export_line(x, case_no, rec->id, rec);
+		return;
+	}
+	rows = &rec->kids[x->group];
+	for (i = 0; i < rows->n; i++) {
+		if (x->json)
+			cmd_export_object(x, case_no, rec->id, rows->rows[i]);
+		else
+			cmd_export_line(x, case_no, rec->id, rows->rows[i]);
+	}
+}
+
+/* The case number of a record ("" for none; malloc'd). */
+static char *
+cmd_export_case_no(struct cmd_export *x, int64_t case_id)
+{
+	struct db_case c = { 0 };
+	char *no;
+
+	if (case_id == 0 || db_case_load_ex(x->db, case_id, false, &c, NULL) != DB_OK)
+		return xstrdup("");
+	no = xstrdup(c.case_no != NULL ? c.case_no : "");
+	db_case_clear(&c);
+	return no;
+}
+
+/* Every record of the form, oldest first, through the data layer's reads. */
+static int
+cmd_export_records(struct cmd_export *x)
+{
+	struct form_record *rec;
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	char *err = NULL, *no;
+	enum db_status st = db_record_list(x->db, x->def, 0, &ids, &n, &err);
+
+	for (i = n; st == DB_OK && i > 0; i--) {
+		if ((st = db_record_load(x->db, x->def, ids[i - 1], &rec, &err)) != DB_OK)
+			break;
+		no = cmd_export_case_no(x, rec->case_id);
+		cmd_export_record(x, no, rec);
+		free(no);
+		form_record_free(rec);
+	}
+	free(ids);
+	if (st == DB_OK)
+		return 0;
+	cmd_error("%s", err != NULL ? err : x->name);
+	free(err);
+	return 1;
+}
+
+/* The document into x->sb. */
+static int
+cmd_export_write(struct cmd_export *x, bool bom)
+{
+	int rc;
+
+	if (bom)
+		strbuf_puts(&x->sb, CMD_EXPORT_BOM);
+	if (x->json) {
+		strbuf_puts(&x->sb, "{\"form\":");
+		db_json_str(&x->sb, x->name);
+		strbuf_puts(&x->sb, ",\"records\":[");
+	} else
+		cmd_export_head(x);
+	rc = cmd_export_records(x);
+	if (x->json)
+		strbuf_puts(&x->sb, "]}\n");
+	return rc;
+}
+
+/* The export is an audit row: which form, in what format, how many. */
+static int
+cmd_export_audit(struct cmd_ctx *ctx, const struct cmd_export *x)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool first = true;
+	char *err = NULL, num[32];
+	enum db_status st;
+
+	snprintf(num, sizeof num, "%zu", x->n);
+	strbuf_putc(&sb, '{');
+	db_json_change(&sb, &first, "exported", "", NULL, x->name);
+	db_json_change(&sb, &first, "format", "", NULL, x->json ? "json" : "csv");
+	db_json_change(&sb, &first, "count", "", NULL, num);
+	strbuf_putc(&sb, '}');
+	st = db_audit_event(ctx->db, "export", 0, strbuf_str(&sb), &err);
+	strbuf_free(&sb);
+	if (st == DB_OK)
+		return 0;
+	cmd_error("%s", err != NULL ? err : ctx->db_path);
+	free(err);
+	return 1;
+}
+
+/* --format, --bom, --labels; 2 on a usage error. */
+static int
+cmd_export_options(const struct cmd_args *a, struct cmd_export *x)
+{
+	const char *fmt = cmd_opt_get(a, "format");
+
+	if (fmt != NULL && !str_eq(fmt, "csv") && !str_eq(fmt, "json"))
+		return cmd_opt_error(a->spec, _("--format is csv or json, not '%s'"), fmt);
+	x->json = str_eq(fmt, "json");
+	x->lang = cmd_opt_get(a, "labels");
+	if (x->lang != NULL && i18n_lang_find(x->lang) == NULL)
+		return cmd_opt_error(a->spec, _("--labels: no language '%s'"), x->lang);
+	if (x->lang != NULL && x->json)
+		return cmd_opt_error(a->spec, _("--labels is for csv only"));
+	if (cmd_opt_get(a, "bom") != NULL && cmd_opt_get(a, "output") == NULL)
+		return cmd_opt_error(a->spec, _("--bom needs --output (the standard output "
+		    "shows no BOM)"));
+	return 0;
+}
+
+int
+cmd_export(const struct cmd_args *a)
+{
+	struct cmd_ctx ctx = { .db_path = cmd_opt_get(a, "db") };
+	struct cmd_export x = { .name = a->operands[0], .sb = STRBUF_INIT };
+	const char *output = cmd_opt_get(a, "output");
+	int rc;
+
+	if ((rc = cmd_export_options(a, &x)) != 0)
+		return rc;
+	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) != 0 || (rc = cmd_identity(&ctx, NULL)) != 0) {
+		cmd_close(&ctx);
+		return rc;
+	}
+	x.db = ctx.db;
+	if (!cmd_export_target(&x, ctx.forms))
+		rc = 1;
+	else
+		rc = cmd_export_write(&x, cmd_opt_get(a, "bom") != NULL);
+	if (rc == 0 && output != NULL) {
+		/* the file first: an existing one is refused before anything is audited */
+		if ((rc = cmd_write_new(output, strbuf_str(&x.sb), x.sb.len)) == 0 &&
+		    (rc = cmd_export_audit(&ctx, &x)) != 0)
+			unlink(output);
+	} else if (rc == 0 && (rc = cmd_export_audit(&ctx, &x)) == 0 &&
+	    (fwrite(strbuf_str(&x.sb), 1, x.sb.len, stdout) != x.sb.len || fflush(stdout) != 0))
+		rc = 1;
+	strbuf_free(&x.sb);
+	cmd_close(&ctx);
+	return rc;
+}
