@@ -67,6 +67,10 @@ struct form_set	*cmd_load_forms(const char *dir, struct db_expr *);
  * file is refused; 0, or 1 after a one-line message (a partly written file
  * removed). */
 int		 cmd_write_new(const char *path, const char *text, size_t len);
+/* One audit row of what a command did (db_audit_event, no case): the
+ * NULL-ended NAME, VALUE pairs as its JSON detail (a NULL value is left
+ * out). 0, or 1 after a one-line message. */
+int		 cmd_audit_event(struct cmd_ctx *, const char *action, ...);
 
 /* Prints "avrr: <msg>" to stderr. */
 void		 cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "cmd/out.h"
+#include "db/audit.h"
 #include "db/cases.h"
+#include "db/json.h"
 #include "db/users.h"
 #include "i18n/iso.h"
 #include "util/mem.h"
@@ -401,4 +403,31 @@ cmd_write_new(const char *path, const char *text, size_t len)
 		return 1;
 	}
 	return 0;
+}
+
+int
+cmd_audit_event(struct cmd_ctx *ctx, const char *action, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *name, *value;
+	bool first = true;
+	char *err = NULL;
+	enum db_status st;
+	va_list ap;
+
+	strbuf_putc(&sb, '{');
+	va_start(ap, action);
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		db_json_change(&sb, &first, name, "", NULL, value);
+	}
+	va_end(ap);
+	strbuf_putc(&sb, '}');
+	st = db_audit_event(ctx->db, action, 0, strbuf_str(&sb), &err);
+	strbuf_free(&sb);
+	if (st == DB_OK)
+		return 0;
+	cmd_error("%s", err != NULL ? err : ctx->db_path);
+	free(err);
+	return 1;
 }

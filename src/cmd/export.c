@@ -29,6 +29,7 @@
 #include "db/record.h"
 #include "form/type.h"
 #include "i18n/i18n.h"
+#include "util/csv.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -69,27 +70,6 @@ cmd_export_target(struct cmd_export *x, const struct form_set *set)
 	return true;
 }
 
-/* One CSV field: quoted when it holds a comma, a quote, CR or LF. */
-static void
-cmd_export_field(struct strbuf *sb, const char *s, bool first)
-{
-	if (!first)
-		strbuf_putc(sb, ',');
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		strbuf_puts(sb, s);
-		return;
-	}
-	strbuf_putc(sb, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			strbuf_putc(sb, '"');
-		strbuf_putc(sb, *s);
-	}
-	strbuf_putc(sb, '"');
-}
-
 /* A msgid in the language of --labels. */
 static const char *
 cmd_export_tr(const struct cmd_export *x, const char *msgid)
@@ -107,30 +87,30 @@ cmd_export_head(struct cmd_export *x)
 	const struct form_type_col *extra;
 	size_t i;
 
-	cmd_export_field(&x->sb, x->lang ? cmd_export_tr(x, N_("Case number")) : "case_no", true);
-	cmd_export_field(&x->sb, x->lang ? cmd_export_tr(x, N_("Record")) : "record_id", false);
+	csv_field(&x->sb, x->lang ? cmd_export_tr(x, N_("Case number")) : "case_no", true);
+	csv_field(&x->sb, x->lang ? cmd_export_tr(x, N_("Record")) : "record_id", false);
 	for (i = 0; i < x->cols->nfields; i++) {
 		f = &x->cols->fields[i];
 		if (form_type_ncols(f->type) == 0)
 			continue;
-		cmd_export_field(&x->sb, x->lang == NULL ? f->name :
+		csv_field(&x->sb, x->lang == NULL ? f->name :
 		    cmd_export_tr(x, f->label != NULL ? f->label : f->name), false);
 		if ((extra = form_type(f->type)->extra) == NULL)
 			continue;
 		if (x->lang == NULL) {
 			char *n = xasprintf("%s%s", f->name, extra->suffix);
 
-			cmd_export_field(&x->sb, n, false);
+			csv_field(&x->sb, n, false);
 			free(n);
 		} else {
 			char *n = xasprintf("%s (%s)", cmd_export_tr(x, f->label != NULL ?
 			    f->label : f->name), cmd_export_tr(x, N_("Currency")));
 
-			cmd_export_field(&x->sb, n, false);
+			csv_field(&x->sb, n, false);
 			free(n);
 		}
 	}
-	strbuf_puts(&x->sb, "\r\n");
+	csv_end(&x->sb);
 }
 
 /* One CSV line: the case number, the record id, rec's columns. */
@@ -143,12 +123,12 @@ cmd_export_line(struct cmd_export *x, const char *case_no, int64_t id,
 	int c;
 
 	snprintf(num, sizeof num, "%lld", (long long)id);
-	cmd_export_field(&x->sb, case_no, true);
-	cmd_export_field(&x->sb, num, false);
+	csv_field(&x->sb, case_no, true);
+	csv_field(&x->sb, num, false);
 	for (i = 0; i < rec->def->nfields; i++)
 		for (c = 0; c < form_type_ncols(rec->def->fields[i].type); c++)
-			cmd_export_field(&x->sb, form_record_part(rec, i, c), false);
-	strbuf_puts(&x->sb, "\r\n");
+			csv_field(&x->sb, form_record_part(rec, i, c), false);
+	csv_end(&x->sb);
 	x->n++;
 }
 
@@ -262,24 +242,11 @@ cmd_export_write(struct cmd_export *x, bool bom)
 static int
 cmd_export_audit(struct cmd_ctx *ctx, const struct cmd_export *x)
 {
-	struct strbuf sb = STRBUF_INIT;
-	bool first = true;
-	char *err = NULL, num[32];
-	enum db_status st;
+	char num[32];
 
 	snprintf(num, sizeof num, "%zu", x->n);
-	strbuf_putc(&sb, '{');
-	db_json_change(&sb, &first, "exported", "", NULL, x->name);
-	db_json_change(&sb, &first, "format", "", NULL, x->json ? "json" : "csv");
-	db_json_change(&sb, &first, "count", "", NULL, num);
-	strbuf_putc(&sb, '}');
-	st = db_audit_event(ctx->db, "export", 0, strbuf_str(&sb), &err);
-	strbuf_free(&sb);
-	if (st == DB_OK)
-		return 0;
-	cmd_error("%s", err != NULL ? err : ctx->db_path);
-	free(err);
-	return 1;
+	return cmd_audit_event(ctx, "export", "exported", x->name, "format",
+	    x->json ? "json" : "csv", "count", num, NULL);
 }
 
 /* --format, --bom, --labels; 2 on a usage error. */

@@ -13,9 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/audit.h"
-#include "db/json.h"
 #include "db/report.h"
+#include "util/csv.h"
 #include "util/date.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -53,34 +52,18 @@ cmd_report_val(const char *v, bool csv)
 	return v != NULL ? utf8_sanitize(v) : xstrdup(csv ? "" : "-");
 }
 
-/* One CSV field: quoted when it holds a comma, a quote, CR or LF. */
-static void
-cmd_report_csv_field(FILE *out, const char *s, bool first)
-{
-	if (!first)
-		fputc(',', out);
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 /* A CSV record of n fields (sanitised by the caller). */
 static void
 cmd_report_csv_line(FILE *out, const char *const *fields, size_t n)
 {
+	struct strbuf sb = STRBUF_INIT;
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		cmd_report_csv_field(out, fields[i], i == 0);
-	fputs("\r\n", out);
+		csv_field(&sb, fields[i], i == 0);
+	csv_end(&sb);
+	fputs(strbuf_str(&sb), out);
+	strbuf_free(&sb);
 }
 
 static void
@@ -266,30 +249,6 @@ cmd_report_options(const struct cmd_args *a, struct cmd_report *r)
 	return 0;
 }
 
-/* A report made is an audit row: which, for what period and project. */
-static int
-cmd_report_audit(struct cmd_ctx *ctx, const struct cmd_report *r, const char *name)
-{
-	struct strbuf sb = STRBUF_INIT;
-	bool first = true;
-	char *err = NULL;
-	enum db_status st;
-
-	strbuf_putc(&sb, '{');
-	db_json_change(&sb, &first, "report", "", NULL, name);
-	db_json_change(&sb, &first, "from", "", NULL, r->from);
-	db_json_change(&sb, &first, "to", "", NULL, r->to);
-	db_json_change(&sb, &first, "of_project", "", NULL, r->f.project);
-	strbuf_putc(&sb, '}');
-	st = db_audit_event(ctx->db, "report", 0, strbuf_str(&sb), &err);
-	strbuf_free(&sb);
-	if (st == DB_OK)
-		return 0;
-	cmd_error("%s", err != NULL ? err : ctx->db_path);
-	free(err);
-	return 1;
-}
-
 int
 cmd_report(const struct cmd_args *a)
 {
@@ -312,7 +271,8 @@ cmd_report(const struct cmd_args *a)
 	}
 	rc = cmd_report_write(&r, ctx.db, a->sub->name);
 	if (rc == 0)
-		rc = cmd_report_audit(&ctx, &r, a->sub->name);
+		rc = cmd_audit_event(&ctx, "report", "report", a->sub->name, "from", r.from,
+		    "to", r.to, "of_project", r.f.project, NULL);	/* which, when, whose */
 	if (output != NULL && fclose(r.out) != 0 && rc == 0) {
 		cmd_error("%s: %s", output, strerror(errno));
 		rc = 1;
