@@ -73,9 +73,9 @@ static int
 cmd_demo_passwords(struct cmd_ctx *ctx)
 {
 	struct db_user_row *rows = NULL;
-	char pw[CMD_DEMO_PW + 2], *err = NULL, done[512] = " ";
+	char pw[CMD_DEMO_PW + 2], *err = NULL;
 	bool tty = isatty(STDOUT_FILENO);
-	size_t n = 0, i;
+	size_t n = 0, i, k;
 	int rc = 0;
 
 	if (sodium_init() < 0 || db_users_list(ctx->db, &rows, &n, &err) != DB_OK)
@@ -88,10 +88,10 @@ cmd_demo_passwords(struct cmd_ctx *ctx)
 		    "password; shown only now):") : _("demo users (their passwords are "
 		    "shown only on a terminal):"));
 	for (i = 0; i < n && rc == 0; i++) {
-		if (strstr(done, rows[i].role) != NULL)
-			continue;
-		strncat(done, rows[i].role, sizeof done - strlen(done) - 2);
-		strcat(done, " ");
+		for (k = 0; k < i && !str_eq(rows[k].role, rows[i].role); k++)
+			;
+		if (k < i)
+			continue;	/* not the first of its role */
 		cmd_demo_password(pw);
 		if (db_users_passwd(ctx->db, rows[i].name, pw, &err) != DB_OK)
 			rc = 1;
