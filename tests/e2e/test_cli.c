@@ -21,7 +21,6 @@
 
 #include "cmd/cmd.h"
 #include "db/users.h"
-#include "form/perm.h"
 #include "unit/report_data.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -507,8 +506,7 @@ cli_report_db(void)
 	struct db *db;
 
 	assert_int_equal(set->nerrors, 0);
-	form_perms_free(set->perms);	/* the data as one user walks it through */
-	set->perms = NULL;
+	fixture_no_perms(set);	/* the data as one user walks it through */
 	db = fixture_open(path, set);
 	assert_int_equal(db_users_mark_test(db, NULL), DB_OK);	/* AVRR_USER may act */
 	rdata_fill(db, set);

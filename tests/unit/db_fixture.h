@@ -21,6 +21,7 @@
 
 #include "db/db.h"
 #include "form/form.h"
+#include "form/perm.h"
 #include "form/value.h"
 #include "util/mem.h"
 
@@ -264,6 +265,25 @@ fixture_db_setup(void **state)
 	t->path = fixture_path();
 	t->db = fixture_open(t->path, t->set);
 	*state = t;
+	return 0;
+}
+
+/* set without its permissions table: every role may do everything, for a
+ * test of the rules or of data one user walks through every stage (the
+ * roles are test_db_perm's). The set may be in use by an open database. */
+static inline void
+fixture_no_perms(struct form_set *set)
+{
+	form_perms_free(set->perms);
+	set->perms = NULL;
+}
+
+/* fixture_db_setup() on the real forms without the permissions table. */
+static inline int
+fixture_db_setup_rules(void **state)
+{
+	fixture_db_setup(state);
+	fixture_no_perms(((struct fixture_db *)*state)->set);
 	return 0;
 }
 

@@ -40,8 +40,7 @@ test_lc_setup(void **state)
 	assert_int_equal(t->set->nerrors, 0);
 	/* The rules as one user walks through them, without the permissions
 	 * table (every role may do everything); test_db_perm tests the roles. */
-	form_perms_free(t->set->perms);
-	t->set->perms = NULL;
+	fixture_no_perms(t->set);
 	t->path = fixture_path();
 	t->db = fixture_open(t->path, t->set);
 	if (db_case_create(t->db, "AMIF-1", "uk", &c, &err) != DB_OK)

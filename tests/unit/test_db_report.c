@@ -8,7 +8,6 @@
 #include "unit/report_data.h"
 
 #include "db/report.h"
-#include "form/perm.h"
 
 struct test_rep {
 	struct fixture_db	 fx;
@@ -24,9 +23,7 @@ test_rep_setup(void **state)
 	fixture_db_setup(&fx);
 	t->fx = *(struct fixture_db *)fx;
 	free(fx);
-	/* the data as one user walks it through, without the permissions table */
-	form_perms_free(t->fx.set->perms);
-	t->fx.set->perms = NULL;
+	fixture_no_perms(t->fx.set);	/* the data as one user walks it through */
 	rdata_fill(t->fx.db, t->fx.set);
 	*state = t;
 	return 0;

@@ -12,7 +12,6 @@
 #include "db/internal.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
-#include "form/perm.h"
 
 static long long
 test_sv_count(struct fixture_db *t, const char *sql)
@@ -211,25 +210,9 @@ test_draft_onto_stored(void **state)
 	form_record_free(theirs);
 }
 
-/* The real forms without the permissions table (every role may do
- * everything): what is tested is the save, not the roles (test_db_perm). */
-static int
-test_sv_setup(void **state)
-{
-	struct fixture_db *t = xcalloc(1, sizeof *t);
-	const char *dir = getenv("AVRR_FORMS");
-
-	t->set = form_set_load_dir(dir != NULL ? dir : "forms");
-	assert_int_equal(t->set->nerrors, 0);
-	form_perms_free(t->set->perms);
-	t->set->perms = NULL;
-	t->path = fixture_path();
-	t->db = fixture_open(t->path, t->set);
-	*state = t;
-	return 0;
-}
-
-#define TEST_SV(f) cmocka_unit_test_setup_teardown(f, test_sv_setup, fixture_db_teardown)
+/* The real forms without the permissions table: what is tested is the
+ * save, not the roles (test_db_perm). */
+#define TEST_SV(f) cmocka_unit_test_setup_teardown(f, fixture_db_setup_rules, fixture_db_teardown)
 
 int
 main(void)
