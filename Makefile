@@ -8,11 +8,11 @@ BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/avrr
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3 libsodium
+PKGS     = ncursesw sqlite3 libsodium xlsxwriter libzip expat
 TPKGS    = cmocka vterm
 # Debian packages behind them (make deps installs what is missing).
 DEBS     = libncurses-dev libsqlite3-dev libsodium-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config \
-           locales
+           locales libxlsxwriter-dev libcsv-dev libzip-dev libexpat1-dev
 FUZZ_DEBS = clang libclang-rt-14-dev
 CLOCK_DEBS = faketime
 # Dates the whole suite is run at by make test-clock (the system clock moved).
@@ -23,7 +23,8 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 BASE     = -std=c11 -D_GNU_SOURCE -Isrc -I$(B)/gen $(WARN) -DAVRR_VERSION='"$(VERSION)"' \
            -DAVRR_DATADIR='"$(DATADIR)"'
 PKGCF    = $$(pkg-config --cflags $(PKGS))
-PKGLIB   = $$(pkg-config --libs $(PKGS))
+# libcsv ships no pkg-config file.
+PKGLIB   = $$(pkg-config --libs $(PKGS)) -lcsv
 TPKGCF   = $$(pkg-config --cflags $(TPKGS))
 TPKGLIB  = $$(pkg-config --libs $(TPKGS))
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
