@@ -30,22 +30,6 @@ struct cmd_report {
 	FILE				*out;
 };
 
-/* The label of a key in the staff language (malloc'd, sanitised). */
-static char *
-cmd_report_key(const struct cmd_report *r, const struct db_report_table *t, const char *key)
-{
-	const struct form_choices *cl;
-	const struct form_choice *c;
-
-	if (key == NULL)
-		return xstrdup(_("(not stated)"));
-	if (t->keys_msgid)
-		return utf8_sanitize(_(key));
-	cl = t->list != NULL ? form_set_choices(r->set, t->list) : NULL;
-	c = cl != NULL ? form_choice_find(cl, key) : NULL;
-	return utf8_sanitize(c != NULL ? _(c->label) : key);
-}
-
 static char *
 cmd_report_val(const char *v, bool csv)
 {
@@ -88,7 +72,7 @@ cmd_report_cells(const struct cmd_report *r, const struct db_report_table *t)
 	for (c = 0; c < t->ncols; c++)
 		cells[c + 1] = xstrdup(_(t->heads[c]));
 	for (i = 0; i < t->nrows; i++) {
-		cells[(i + 1) * w] = cmd_report_key(r, t, t->rows[i].key);
+		cells[(i + 1) * w] = db_report_key_text(r->set, t, t->rows[i].key);
 		for (c = 0; c < t->ncols; c++)
 			cells[(i + 1) * w + c + 1] = cmd_report_val(t->rows[i].val[c], r->csv);
 	}
@@ -162,27 +146,21 @@ cmd_report_head(const struct cmd_report *r, const struct db_report *rep)
 	free(project);
 }
 
-/* The donor summary's sentences (numbers only: the catalogs have no plural
- * forms, so each sentence reads right for any number). */
+/* The donor summary's sentences. */
 static void
 cmd_report_sentences(const struct cmd_report *r, const struct db_report_headline *h)
 {
-	char *s[4];
+	char *s[DB_REPORT_NSENT];
 	size_t i;
 
-	s[0] = xstrdup(_("In this period:"));
-	s[1] = xasprintf(_("reintegration schemes implemented: %ld, in countries: %ld;"),
-	    h->schemes, h->countries);
-	s[2] = xasprintf(_("persons who returned voluntarily: %ld (cases: %ld);"), h->persons,
-	    h->cases);
-	s[3] = xasprintf(_("cases given stabilisation support: %ld."), h->stabilised);
+	db_report_sentences(h, s);
 	if (r->csv) {
 		const char *t = _("Summary");
 
 		cmd_report_csv_line(r->out, &t, 1);
 	} else
 		fputc('\n', r->out);
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < DB_REPORT_NSENT; i++) {
 		if (r->csv)
 			cmd_report_csv_line(r->out, (const char *const *)&s[i], 1);
 		else

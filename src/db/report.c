@@ -363,6 +363,8 @@ static const struct { int def, part; } db_report_donor[] = {
 	{ 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 1, 2 }, { 2, 0 }, { 3, 0 }, { 5, 0 }, { 6, 0 },
 };
 
+static const char db_report_donor_title[] = N_("Donor summary");
+
 #define DB_REP_DONOR_N (sizeof db_report_donor / sizeof db_report_donor[0])
 
 static const struct db_rep_name *
@@ -563,7 +565,7 @@ db_report_run(struct db *db, const char *name, const struct db_report_filter *f,
 	memset(out, 0, sizeof *out);
 	if (str_eq(name, DB_REPORT_DONOR)) {
 		out->name = DB_REPORT_DONOR;
-		out->title = N_("Donor summary");
+		out->title = db_report_donor_title;
 		for (i = 0; i < DB_REP_DONOR_N && rc == DB_OK; i++) {
 			def = &db_report_defs[db_report_donor[i].def];
 			rc = db_report_part(db, def, &def->parts[db_report_donor[i].part], f,
@@ -580,6 +582,23 @@ db_report_run(struct db *db, const char *name, const struct db_report_filter *f,
 	for (part = def->parts; part->sql != NULL && rc == DB_OK; part++)
 		rc = db_report_part(db, def, part, f, db_report_new_table(out, &cap), err);
 	return rc;
+}
+
+bool
+db_report_nth(size_t i, const char **name, const char **title)
+{
+	const struct db_rep_def *def;
+
+	if (i == 0) {
+		*name = DB_REPORT_DONOR;
+		*title = db_report_donor_title;
+		return true;
+	}
+	for (def = db_report_defs; def->name != NULL && --i > 0; def++)
+		;
+	*name = def->name;
+	*title = def->title;
+	return def->name != NULL;
 }
 
 static void

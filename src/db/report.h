@@ -78,4 +78,24 @@ void		 db_report_clear(struct db_report *);
 enum db_status	 db_report_headline(struct db *, const struct db_report_filter *,
 		    struct db_report_headline *out, char **err);
 
+/* The i-th report in the order they are offered (the donor summary first):
+ * its name and title (msgid); false past the last. */
+bool		 db_report_nth(size_t i, const char **name, const char **title);
+
+/*
+ * db/report_text: the words of a report in the staff language, for every
+ * place that shows one (avrr report, its files, the report screen), made at
+ * output time from the msgids above.
+ */
+/* The label of a row's key: its choice's label in the staff language, the
+ * translated msgid, or the stored text; "(not stated)" for NULL. Malloc'd
+ * and passed through utf8_sanitize. */
+char		*db_report_key_text(const struct form_set *, const struct db_report_table *,
+		    const char *key);
+/* The donor summary's sentences in the staff language (malloc'd each): an
+ * opening line, then the schemes, the returns and the stabilisation. */
+#define DB_REPORT_NSENT	4
+void		 db_report_sentences(const struct db_report_headline *,
+		    char *out[DB_REPORT_NSENT]);
+
 #endif
