@@ -1,6 +1,7 @@
 /*
- * db/report: each report is a WITH clause (the rows it counts) and a few
- * breakdowns (one SELECT each) written as SQL templates. A template names
+ * db/report: each report is a few working tables (the rows it counts, made
+ * once per run as TEMP tables) and a few breakdowns (one SELECT each over
+ * them) written as SQL templates. A template names
  * tables and columns by keys in braces ({T.reg}, {reg.sex}) that stand for
  * a stage's table or a role's column of the workflow table; the expansion
  * quotes each name after str_is_ident. ?1 and ?2 are the period, ?3 the
@@ -112,48 +113,61 @@ struct db_rep_part {
 	const char	*sql;
 };
 
+/* A working table of a report: made once, in the order given (each may read
+ * the ones before it), as a TEMP table whose name starts with '_', which no
+ * form's table can (str_is_ident), indexed on what it is joined by, then
+ * read by every breakdown. */
+struct db_rep_cte {
+	const char	*name;
+	const char	*sql;
+	const char	*key;	/* the columns the others join it on, indexed; or NULL */
+};
+
+#define DB_REP_NCTE	5
+
 struct db_rep_def {
 	const char		*name;
 	const char		*title;
-	const char		*with;
+	struct db_rep_cte	 cte[DB_REP_NCTE + 1];	/* ended by { NULL } */
 	const struct db_rep_part *parts;
 };
 
-#define DB_REP_CASES \
-	"WITH cs AS (SELECT case_id, id AS reg_id, {reg.country} AS country FROM {T.reg}" \
-	" WHERE ?3 IS NULL OR {reg.project} = ?3)"
-
-/* Splits the codes of column col of cte src into w(word): one row per code. */
-#define DB_REP_SPLIT(col, src) \
-	", w(word, rest) AS (SELECT '', coalesce(" col ", '') || ' ' FROM " src \
-	" UNION ALL SELECT substr(rest, 1, instr(rest, ' ') - 1)," \
-	" substr(rest, instr(rest, ' ') + 1) FROM w WHERE rest <> '')"
+/* The cases of the project (all: ?3 NULL), each with its country of return. */
+#define DB_REP_CASES { "_cs", "SELECT case_id, id AS reg_id, {reg.country} AS country" \
+	" FROM {T.reg} WHERE ?3 IS NULL OR {reg.project} = ?3", "case_id" }
 
 #define DB_REP_BY_COUNT " GROUP BY 1 ORDER BY 2 DESC, 1"
+
+/* Counts each code of the space-separated column col of table src (a row
+ * may hold several): json_each over the codes made a JSON array, one pass
+ * and no recursion; a quote or backslash in a value is escaped first. */
+#define DB_REP_SPLIT(col, src) \
+	" SELECT j.value, count(*) FROM " src ", json_each('[\"' || replace(replace(replace(" \
+	col ", '\\', '\\\\'), '\"', '\\\"'), ' ', '\",\"') || '\"]') j" \
+	" WHERE coalesce(" col ", '') <> '' AND j.value <> ''" DB_REP_BY_COUNT
 
 static const struct db_rep_part db_report_returns[] = {
 	{ N_("Returns"), N_("Figure"), NULL, true, 2,
 	    { N_("Persons returned"), N_("Cases (a family counts once)") },
-	    " SELECT count(*), count(DISTINCT case_id) FROM p" },
+	    " SELECT count(*), count(DISTINCT case_id) FROM _p p" },
 	{ N_("By country of return"), N_("Country"), "reg.country", false, 1, { N_("Persons") },
-	    " SELECT country, count(*) FROM p" DB_REP_BY_COUNT },
+	    " SELECT country, count(*) FROM _p p" DB_REP_BY_COUNT },
 	{ N_("By sex"), N_("Sex"), "reg.sex", false, 1, { N_("Persons") },
-	    " SELECT sex, count(*) FROM p" DB_REP_BY_COUNT },
+	    " SELECT sex, count(*) FROM _p p" DB_REP_BY_COUNT },
 	{ N_("By age group (age on the day of departure)"), N_("Age"), NULL, false, 1,
 	    { N_("Persons") },
 	    " SELECT CASE WHEN a IS NULL THEN NULL WHEN a < 18 THEN '0-17' WHEN a < 60"
 	    " THEN '18-59' ELSE '60+' END, count(*) FROM (SELECT"
 	    " CAST(strftime('%Y', day) AS INTEGER) - CAST(strftime('%Y', dob) AS INTEGER)"
-	    " - (strftime('%m-%d', day) < strftime('%m-%d', dob)) AS a FROM p)"
+	    " - (strftime('%m-%d', day) < strftime('%m-%d', dob)) AS a FROM _p p)"
 	    " GROUP BY 1 ORDER BY 1" },
 	{ N_("By status in the country"), N_("Status"), "reg.legal", false, 1, { N_("Persons") },
-	    " SELECT legal, count(*) FROM p" DB_REP_BY_COUNT },
+	    " SELECT legal, count(*) FROM _p p" DB_REP_BY_COUNT },
 	{ N_("By vulnerability (a person may have several)"), N_("Vulnerability"), "reg.vuln",
 	    false, 1, { N_("Persons") },
-	    DB_REP_SPLIT("vuln", "p") " SELECT word, count(*) FROM w WHERE word <> ''"
-	    DB_REP_BY_COUNT },
+	    DB_REP_SPLIT("vuln", "_p") },
 	{ N_("By month of departure"), N_("Month"), NULL, false, 1, { N_("Persons") },
-	    " SELECT substr(day, 1, 7), count(*) FROM p GROUP BY 1 ORDER BY 1" },
+	    " SELECT substr(day, 1, 7), count(*) FROM _p p GROUP BY 1 ORDER BY 1" },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
 
@@ -162,32 +176,32 @@ static const struct db_rep_part db_report_reint[] = {
 	    { N_("Reintegration schemes implemented"), N_("Countries reached"),
 	    N_("Schemes of persons who returned before the period"),
 	    N_("Budgeted for the items paid (EUR)"), N_("Paid to providers (EUR)") },
-	    " SELECT (SELECT count(*) FROM sch), (SELECT count(DISTINCT country) FROM sch),"
-	    " (SELECT count(*) FROM sch WHERE dep_on < ?1),"
-	    " (SELECT printf('%.2f', coalesce(sum(budget), 0)) FROM it JOIN pi"
-	    " USING (case_id, item_no)), (SELECT printf('%.2f', coalesce(sum(eur), 0)) FROM pd)" },
+	    " SELECT (SELECT count(*) FROM _sch sch), (SELECT count(DISTINCT country) FROM _sch sch),"
+	    " (SELECT count(*) FROM _sch sch WHERE dep_on < ?1),"
+	    " (SELECT printf('%.2f', coalesce(sum(budget), 0)) FROM _it it JOIN _pi pi"
+	    " USING (case_id, item_no)), (SELECT printf('%.2f', coalesce(sum(eur), 0)) FROM _pd pd)" },
 	{ N_("Schemes by country of return"), N_("Country"), "reg.country", false, 3,
 	    { N_("Schemes"), N_("Of earlier returnees"), N_("Paid (EUR)") },
 	    " SELECT s.country, count(*), coalesce(sum(s.dep_on < ?1), 0),"
 	    " printf('%.2f', sum(t.eur))"
-	    " FROM sch s JOIN (SELECT case_id, sum(eur) AS eur FROM pd GROUP BY 1) t"
+	    " FROM _sch s JOIN (SELECT case_id, sum(eur) AS eur FROM _pd pd GROUP BY 1) t"
 	    " USING (case_id)" DB_REP_BY_COUNT },
 	{ N_("By type of assistance"), N_("Type of assistance"), "item.type", false, 4,
 	    { N_("Schemes"), N_("Items paid"), N_("Budgeted (EUR)"), N_("Paid (EUR)") },
 	    " SELECT pi.type, count(DISTINCT pi.case_id), count(*),"
 	    " printf('%.2f', coalesce(sum(it.budget), 0)), printf('%.2f', coalesce(sum(t.eur), 0))"
-	    " FROM pi JOIN it USING (case_id, item_no) JOIN (SELECT case_id, item_no,"
-	    " sum(eur) AS eur FROM pd GROUP BY 1, 2) t USING (case_id, item_no)"
+	    " FROM _pi pi JOIN _it it USING (case_id, item_no) JOIN (SELECT case_id, item_no,"
+	    " sum(eur) AS eur FROM _pd pd GROUP BY 1, 2) t USING (case_id, item_no)"
 	    DB_REP_BY_COUNT },
 	{ N_("In kind and in cash"), N_("Figure"), NULL, true, 4,
 	    { N_("Cases given assistance in kind"), N_("Paid in kind (EUR)"),
 	    N_("Cases given a cash allowance"), N_("Cash allowances (EUR)") },
 	    ", al AS (SELECT p.case_id, p.{prep.allowance} AS amount,"
 	    " coalesce(p.{prep.allowance_cur}, 'EUR') AS cur FROM {T.prep} p"
-	    " JOIN cs ON cs.case_id = p.case_id WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2"
+	    " JOIN _cs cs ON cs.case_id = p.case_id WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2"
 	    " AND coalesce(p.{prep.allowance}, 0) > 0)"
-	    " SELECT (SELECT count(DISTINCT case_id) FROM pd),"
-	    " (SELECT printf('%.2f', coalesce(sum(eur), 0)) FROM pd), (SELECT count(*) FROM al),"
+	    " SELECT (SELECT count(DISTINCT case_id) FROM _pd pd),"
+	    " (SELECT printf('%.2f', coalesce(sum(eur), 0)) FROM _pd pd), (SELECT count(*) FROM al),"
 	    " (SELECT printf('%.2f', coalesce(sum(amount), 0)) FROM al WHERE cur = 'EUR')" },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
@@ -197,14 +211,14 @@ static const struct db_rep_part db_report_stab[] = {
 	    { N_("Cases given stabilisation support"), N_("Cases given a cash allowance"),
 	    N_("Cases given material, medical or accommodation help"),
 	    N_("Persons in those cases") },
-	    " SELECT (SELECT count(*) FROM st), (SELECT count(*) FROM al),"
-	    " (SELECT count(DISTINCT case_id) FROM ik), (SELECT count(*) FROM st)"
+	    " SELECT (SELECT count(*) FROM _st st), (SELECT count(*) FROM _al al),"
+	    " (SELECT count(DISTINCT case_id) FROM _ik ik), (SELECT count(*) FROM _st st)"
 	    " + (SELECT count(*) FROM {T.reg} r JOIN {T.fam} f ON f.parent_id = r.id"
-	    " WHERE r.case_id IN (SELECT case_id FROM st))" },
+	    " WHERE r.case_id IN (SELECT case_id FROM _st st))" },
 	{ N_("Help in kind by type"), N_("Type of assistance"), "item.type", false, 1,
-	    { N_("Cases") }, " SELECT type, count(*) FROM ik" DB_REP_BY_COUNT },
+	    { N_("Cases") }, " SELECT type, count(*) FROM _ik ik" DB_REP_BY_COUNT },
 	{ N_("By country of return"), N_("Country"), "reg.country", false, 1, { N_("Cases") },
-	    " SELECT cs.country, count(*) FROM st JOIN cs USING (case_id)" DB_REP_BY_COUNT },
+	    " SELECT cs.country, count(*) FROM _st st JOIN _cs cs USING (case_id)" DB_REP_BY_COUNT },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
 
@@ -214,38 +228,38 @@ static const struct db_rep_part db_report_counsel[] = {
 	    N_("Sessions with an interpreter") },
 	    " SELECT count(*), count(DISTINCT case_id), count(DISTINCT case_id)"
 	    " + (SELECT count(*) FROM {T.reg} r JOIN {T.fam} f ON f.parent_id = r.id"
-	    " WHERE r.case_id IN (SELECT case_id FROM s)), count(lang) FROM s" },
+	    " WHERE r.case_id IN (SELECT case_id FROM _s s)), count(lang) FROM _s s" },
 	{ N_("By kind of session"), N_("Kind"), "sess.kind", false, 2,
 	    { N_("Sessions"), N_("Cases") },
-	    " SELECT kind, count(*), count(DISTINCT case_id) FROM s" DB_REP_BY_COUNT },
+	    " SELECT kind, count(*), count(DISTINCT case_id) FROM _s s" DB_REP_BY_COUNT },
 	{ N_("By mode"), N_("Mode"), "sess.mode", false, 2, { N_("Sessions"), N_("Cases") },
-	    " SELECT mode, count(*), count(DISTINCT case_id) FROM s" DB_REP_BY_COUNT },
+	    " SELECT mode, count(*), count(DISTINCT case_id) FROM _s s" DB_REP_BY_COUNT },
 	{ N_("By interpreter's language"), N_("Language"), "sess.lang", false, 2,
 	    { N_("Sessions"), N_("Cases") },
-	    " SELECT lang, count(*), count(DISTINCT case_id) FROM s WHERE lang IS NOT NULL"
+	    " SELECT lang, count(*), count(DISTINCT case_id) FROM _s s WHERE lang IS NOT NULL"
 	    DB_REP_BY_COUNT },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
 
-#define DB_REP_CALLS(key) " SELECT " key ", count(*), coalesce(sum(interp IS 'yes'), 0) FROM c"
+#define DB_REP_CALLS(key) \
+	" SELECT " key ", count(*), coalesce(sum(interp IS 'yes'), 0) FROM _c c"
 
 static const struct db_rep_part db_report_hotline[] = {
 	{ N_("Hotline"), N_("Figure"), NULL, true, 2,
 	    { N_("Calls"), N_("Calls with an interpreter") },
-	    " SELECT count(*), coalesce(sum(interp IS 'yes'), 0) FROM c" },
+	    " SELECT count(*), coalesce(sum(interp IS 'yes'), 0) FROM _c c" },
 	{ N_("By month"), N_("Month"), NULL, false, 2, { N_("Calls"), N_("With an interpreter") },
 	    DB_REP_CALLS("substr(day, 1, 7)") " GROUP BY 1 ORDER BY 1" },
 	{ N_("By caller's language"), N_("Language"), "call.language", false, 2,
 	    { N_("Calls"), N_("With an interpreter") }, DB_REP_CALLS("lang") DB_REP_BY_COUNT },
 	{ N_("By interpreter's language"), N_("Language"), "call.ilang", false, 1,
 	    { N_("Calls") },
-	    " SELECT ilang, count(*) FROM c WHERE interp IS 'yes'" DB_REP_BY_COUNT },
+	    " SELECT ilang, count(*) FROM _c c WHERE interp IS 'yes'" DB_REP_BY_COUNT },
 	{ N_("By caller"), N_("Who called"), "call.type", false, 2,
 	    { N_("Calls"), N_("With an interpreter") }, DB_REP_CALLS("type") DB_REP_BY_COUNT },
 	{ N_("By topic (a call may have several)"), N_("Topic"), "call.topics", false, 1,
 	    { N_("Calls") },
-	    DB_REP_SPLIT("tops", "c") " SELECT word, count(*) FROM w WHERE word <> ''"
-	    DB_REP_BY_COUNT },
+	    DB_REP_SPLIT("tops", "_c") },
 	{ N_("By outcome"), N_("Outcome"), "call.outcome", false, 2,
 	    { N_("Calls"), N_("With an interpreter") }, DB_REP_CALLS("outcome") DB_REP_BY_COUNT },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
@@ -254,17 +268,16 @@ static const struct db_rep_part db_report_hotline[] = {
 static const struct db_rep_part db_report_campaign[] = {
 	{ N_("Information campaign"), N_("Figure"), NULL, true, 3,
 	    { N_("Activities"), N_("Participants"), N_("Copies distributed") },
-	    " SELECT count(*), coalesce(sum(people), 0), coalesce(sum(copies), 0) FROM a" },
+	    " SELECT count(*), coalesce(sum(people), 0), coalesce(sum(copies), 0) FROM _a a" },
 	{ N_("By type of activity"), N_("Type of activity"), "camp.type", false, 3,
 	    { N_("Activities"), N_("Participants"), N_("Copies distributed") },
-	    " SELECT type, count(*), sum(people), sum(copies) FROM a" DB_REP_BY_COUNT },
+	    " SELECT type, count(*), sum(people), sum(copies) FROM _a a" DB_REP_BY_COUNT },
 	{ N_("By place"), N_("Place"), "camp.place", false, 3,
 	    { N_("Activities"), N_("Participants"), N_("Copies distributed") },
-	    " SELECT place, count(*), sum(people), sum(copies) FROM a" DB_REP_BY_COUNT },
+	    " SELECT place, count(*), sum(people), sum(copies) FROM _a a" DB_REP_BY_COUNT },
 	{ N_("By material distributed (an activity may have several)"), N_("Material"),
 	    "camp.materials", false, 1, { N_("Activities") },
-	    DB_REP_SPLIT("mats", "a") " SELECT word, count(*) FROM w WHERE word <> ''"
-	    DB_REP_BY_COUNT },
+	    DB_REP_SPLIT("mats", "_a") },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
 
@@ -278,84 +291,91 @@ static const struct db_rep_part db_report_monitor[] = {
 	{ N_("Monitoring"), N_("Figure"), NULL, true, 3,
 	    { N_("Monitoring visits and calls"), N_("Cases monitored"),
 	    N_("Mean sustainability score (1-5)") },
-	    " SELECT count(*), count(DISTINCT case_id), " DB_REP_MEAN " FROM m" },
+	    " SELECT count(*), count(DISTINCT case_id), " DB_REP_MEAN " FROM _m m" },
 	{ N_("Sustainability by dimension (mean, 1-5)"), N_("Dimension"), NULL, true, 4,
 	    { N_("Economic"), N_("Social"), N_("Psychosocial"),
 	    N_("Composite (weighted 0.4, 0.3, 0.3)") },
 	    " SELECT " DB_REP_MEAN_OF("eco") ", " DB_REP_MEAN_OF("soc") ", " DB_REP_MEAN_OF("psy")
-	    ", " DB_REP_MEAN " FROM m" },
+	    ", " DB_REP_MEAN " FROM _m m" },
 	{ N_("By mode"), N_("Mode"), "mon.mode", false, 2,
 	    { N_("Visits and calls"), N_("Mean score") },
-	    " SELECT mode, count(*), " DB_REP_MEAN " FROM m" DB_REP_BY_COUNT },
+	    " SELECT mode, count(*), " DB_REP_MEAN " FROM _m m" DB_REP_BY_COUNT },
 	{ N_("State of the plan items"), N_("State"), "monitem.state", false, 1,
 	    { N_("Items") },
-	    " SELECT i.{monitem.state}, count(*) FROM m JOIN {T.monitem} i ON i.parent_id = m.id"
+	    " SELECT i.{monitem.state}, count(*) FROM _m m JOIN {T.monitem} i ON i.parent_id = m.id"
 	    DB_REP_BY_COUNT },
 	{ N_("By sustainability score"), N_("Score"), NULL, false, 1,
 	    { N_("Visits and calls") },
 	    " SELECT CASE WHEN score IS NULL THEN NULL WHEN score < 2 THEN '1.00-1.99'"
 	    " WHEN score < 3 THEN '2.00-2.99' WHEN score < 4 THEN '3.00-3.99' ELSE '4.00-5.00'"
-	    " END, count(*) FROM m GROUP BY 1 ORDER BY 1" },
+	    " END, count(*) FROM _m m GROUP BY 1 ORDER BY 1" },
 	{ NULL, NULL, NULL, false, 0, { NULL }, NULL }
 };
 
 static const struct db_rep_def db_report_defs[] = {
-	{ "returns", N_("Returns"),
-	    DB_REP_CASES ", dp AS (SELECT d.case_id, d.{dep.on} AS day FROM {T.dep} d"
-	    " JOIN cs ON cs.case_id = d.case_id WHERE d.{dep.on} BETWEEN ?1 AND ?2),"
-	    " p AS (SELECT dp.case_id, dp.day, r.{reg.country} AS country, r.{reg.sex} AS sex,"
+	{ "returns", N_("Returns"), {
+	    DB_REP_CASES,
+	    { "_dp", "SELECT d.case_id, d.{dep.on} AS day FROM {T.dep} d"
+	    " JOIN _cs cs ON cs.case_id = d.case_id WHERE d.{dep.on} BETWEEN ?1 AND ?2", "case_id" },
+	    { "_p", "SELECT dp.case_id, dp.day, r.{reg.country} AS country, r.{reg.sex} AS sex,"
 	    " r.{reg.dob} AS dob, r.{reg.legal} AS legal, r.{reg.vuln} AS vuln"
-	    " FROM dp JOIN {T.reg} r ON r.case_id = dp.case_id UNION ALL"
+	    " FROM _dp dp JOIN {T.reg} r ON r.case_id = dp.case_id UNION ALL"
 	    " SELECT dp.case_id, dp.day, r.{reg.country}, f.{fam.sex}, f.{fam.dob}, r.{reg.legal},"
-	    " f.{fam.vuln} FROM dp JOIN {T.reg} r ON r.case_id = dp.case_id"
-	    " JOIN {T.fam} f ON f.parent_id = r.id)", db_report_returns },
-	{ "reintegration", N_("Reintegration"),
-	    DB_REP_CASES ", it AS (SELECT pl.case_id, i.position AS item_no,"
-	    " i.{item.type} AS type,"
+	    " f.{fam.vuln} FROM _dp dp JOIN {T.reg} r ON r.case_id = dp.case_id"
+	    " JOIN {T.fam} f ON f.parent_id = r.id", NULL } }, db_report_returns },
+	{ "reintegration", N_("Reintegration"), {
+	    DB_REP_CASES,
+	    { "_it", "SELECT pl.case_id, i.position AS item_no, i.{item.type} AS type,"
 	    " CASE WHEN coalesce(i.{item.budget_cur}, 'EUR') = 'EUR' THEN i.{item.budget} END"
-	    " AS budget FROM {T.plan} pl JOIN cs ON cs.case_id = pl.case_id"
-	    " JOIN {T.item} i ON i.parent_id = pl.id),"
-	    " pd AS (SELECT it.case_id, it.item_no, it.type,"
+	    " AS budget FROM {T.plan} pl JOIN _cs cs ON cs.case_id = pl.case_id"
+	    " JOIN {T.item} i ON i.parent_id = pl.id", "case_id, item_no" },
+	    { "_pd", "SELECT it.case_id, it.item_no, it.type,"
 	    " coalesce(y.{pay.eur}, y.{pay.amount} * y.{pay.rate}) AS eur FROM {T.pay} y"
-	    " JOIN it ON it.case_id = y.case_id AND it.item_no = y.{pay.item}"
-	    " WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0),"
-	    " pi AS (SELECT DISTINCT case_id, item_no, type FROM pd),"
-	    " sch AS (SELECT cs.case_id, cs.country, d.{dep.on} AS dep_on FROM cs"
+	    " JOIN _it it ON it.case_id = y.case_id AND it.item_no = y.{pay.item}"
+	    " WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0",
+	    "case_id, item_no" },
+	    { "_pi", "SELECT DISTINCT case_id, item_no, type FROM _pd", "case_id, item_no" },
+	    { "_sch", "SELECT cs.case_id, cs.country, d.{dep.on} AS dep_on FROM _cs cs"
 	    " LEFT JOIN {T.dep} d ON d.case_id = cs.case_id"
-	    " WHERE cs.case_id IN (SELECT case_id FROM pd))", db_report_reint },
-	{ "stabilisation", N_("Stabilisation support"),
-	    DB_REP_CASES ", al AS (SELECT p.case_id FROM {T.prep} p"
-	    " JOIN cs ON cs.case_id = p.case_id"
-	    " WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2 AND coalesce(p.{prep.allowance}, 0) > 0),"
-	    " ik AS (SELECT DISTINCT y.case_id, i.{item.type} AS type FROM cs"
+	    " WHERE cs.case_id IN (SELECT case_id FROM _pd)", "case_id" } }, db_report_reint },
+	{ "stabilisation", N_("Stabilisation support"), {
+	    DB_REP_CASES,
+	    { "_al", "SELECT p.case_id FROM {T.prep} p JOIN _cs cs ON cs.case_id = p.case_id"
+	    " WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2 AND coalesce(p.{prep.allowance}, 0) > 0",
+	    "case_id" },
+	    { "_ik", "SELECT DISTINCT y.case_id, i.{item.type} AS type FROM _cs cs"
 	    " CROSS JOIN {T.pay} y ON y.case_id = cs.case_id"
 	    " CROSS JOIN {T.plan} pl ON pl.case_id = y.case_id"
 	    " CROSS JOIN {T.item} i ON i.parent_id = pl.id AND i.position = y.{pay.item}"
 	    " WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0"
-	    " AND i.{item.type} IN (?4, ?5, ?6)),"
-	    " st AS (SELECT case_id FROM al UNION SELECT case_id FROM ik)", db_report_stab },
-	{ "counselling", N_("Counselling"),
-	    DB_REP_CASES ", s AS (SELECT x.case_id, x.{sess.kind} AS kind, x.{sess.mode} AS mode,"
-	    " x.{sess.lang} AS lang FROM {T.sess} x JOIN cs ON cs.case_id = x.case_id"
-	    " WHERE x.{sess.date} BETWEEN ?1 AND ?2)", db_report_counsel },
-	{ "monitoring", N_("Monitoring"),
-	    DB_REP_CASES ", m AS (SELECT x.id, x.case_id, x.{mon.mode} AS mode,"
-	    " x.{mon.score} AS score," DB_REP_DIM("eco") "," DB_REP_DIM("soc") ","
-	    DB_REP_DIM("psy") " FROM {T.mon} x JOIN cs ON cs.case_id = x.case_id"
-	    " WHERE x.{mon.on} BETWEEN ?1 AND ?2)", db_report_monitor },
-	{ "hotline", N_("Hotline"),
-	    "WITH c AS (SELECT substr(x.{call.started}, 1, 10) AS day, x.{call.language} AS lang,"
+	    " AND i.{item.type} IN (?4, ?5, ?6)", "case_id" },
+	    { "_st", "SELECT case_id FROM _al UNION SELECT case_id FROM _ik", "case_id" } },
+	    db_report_stab },
+	{ "counselling", N_("Counselling"), {
+	    DB_REP_CASES,
+	    { "_s", "SELECT x.case_id, x.{sess.kind} AS kind, x.{sess.mode} AS mode,"
+	    " x.{sess.lang} AS lang FROM {T.sess} x JOIN _cs cs ON cs.case_id = x.case_id"
+	    " WHERE x.{sess.date} BETWEEN ?1 AND ?2", "case_id" } }, db_report_counsel },
+	{ "monitoring", N_("Monitoring"), {
+	    DB_REP_CASES,
+	    { "_m", "SELECT x.id, x.case_id, x.{mon.mode} AS mode, x.{mon.score} AS score,"
+	    DB_REP_DIM("eco") "," DB_REP_DIM("soc") "," DB_REP_DIM("psy")
+	    " FROM {T.mon} x JOIN _cs cs ON cs.case_id = x.case_id"
+	    " WHERE x.{mon.on} BETWEEN ?1 AND ?2", NULL } }, db_report_monitor },
+	{ "hotline", N_("Hotline"), {
+	    { "_c", "SELECT substr(x.{call.started}, 1, 10) AS day, x.{call.language} AS lang,"
 	    " x.{call.interpreted} AS interp, x.{call.ilang} AS ilang, x.{call.type} AS type,"
 	    " x.{call.topics} AS tops, x.{call.outcome} AS outcome FROM {T.call} x"
 	    " WHERE substr(x.{call.started}, 1, 10) BETWEEN ?1 AND ?2 AND (?3 IS NULL"
-	    " OR x.case_id IN (SELECT case_id FROM {T.reg} WHERE {reg.project} = ?3)))",
+	    " OR x.case_id IN (SELECT case_id FROM {T.reg} WHERE {reg.project} = ?3))", NULL } },
 	    db_report_hotline },
-	{ "campaign", N_("Information campaign"),
-	    "WITH a AS (SELECT x.{camp.type} AS type, x.{camp.place} AS place,"
+	{ "campaign", N_("Information campaign"), {
+	    { "_a", "SELECT x.{camp.type} AS type, x.{camp.place} AS place,"
 	    " coalesce(x.{camp.people}, 0) AS people, coalesce(x.{camp.copies}, 0) AS copies,"
-	    " x.{camp.materials} AS mats"
-	    " FROM {T.camp} x WHERE x.{camp.date} BETWEEN ?1 AND ?2)", db_report_campaign },
-	{ NULL, NULL, NULL, NULL }
+	    " x.{camp.materials} AS mats FROM {T.camp} x WHERE x.{camp.date} BETWEEN ?1 AND ?2",
+	    NULL } },
+	    db_report_campaign },
+	{ NULL, NULL, { { NULL, NULL, NULL } }, NULL }
 };
 
 /* The donor summary's tables: { report, breakdown } of the reports above. */
@@ -457,8 +477,10 @@ db_report_bind(sqlite3_stmt *st, const struct db_report_filter *f)
 {
 	int i, n = sqlite3_bind_parameter_count(st);
 
-	db_bind_text(st, 1, f->from);
-	db_bind_text(st, 2, f->to);
+	if (n >= 1)
+		db_bind_text(st, 1, f->from);
+	if (n >= 2)
+		db_bind_text(st, 2, f->to);
 	if (n >= 3)
 		db_bind_text(st, 3, f->project);
 	for (i = 4; i <= n && i - 4 < (int)(sizeof db_report_stab_codes /
@@ -523,29 +545,6 @@ db_report_table_init(const struct form_set *set, const struct db_rep_part *part,
 		t->heads[i] = part->figures ? N_("Number") : part->heads[i];
 }
 
-static enum db_status
-db_report_part(struct db *db, const struct db_rep_def *def, const struct db_rep_part *part,
-    const struct db_report_filter *f, struct db_report_table *t, char **err)
-{
-	char *tmpl = xasprintf("%s%s", def->with, part->sql);
-	char *sql = db_report_expand(db_forms(db), tmpl, err);
-	sqlite3_stmt *st;
-	enum db_status rc;
-
-	free(tmpl);
-	db_report_table_init(db_forms(db), part, t);
-	if (sql == NULL)
-		return DB_ERROR;
-	st = db_prep(db, sql, err);
-	free(sql);
-	if (st == NULL)
-		return DB_ERROR;
-	db_report_bind(st, f);
-	rc = db_report_read(db, st, part, t, err);
-	db_finish(db, st);
-	return rc;
-}
-
 static struct db_report_table *
 db_report_new_table(struct db_report *out, size_t *cap)
 {
@@ -553,25 +552,168 @@ db_report_new_table(struct db_report *out, size_t *cap)
 	return &out->tables[out->ntables++];
 }
 
+/* A statement of a template: expanded, prepared and bound; NULL on error. */
+static sqlite3_stmt *
+db_report_stmt(struct db *db, const char *tmpl, const struct db_report_filter *f, char **err)
+{
+	char *sql = db_report_expand(db_forms(db), tmpl, err);
+	sqlite3_stmt *st;
+
+	if (sql == NULL)
+		return NULL;
+	st = db_prep(db, sql, err);
+	free(sql);
+	if (st != NULL)
+		db_report_bind(st, f);
+	return st;
+}
+
+/* A breakdown over the report's working tables; a part that adds a CTE of
+ * its own starts with ", name AS (": that becomes its WITH clause. */
+static enum db_status
+db_report_part(struct db *db, const struct db_rep_part *part,
+    const struct db_report_filter *f, struct db_report_table *t, char **err)
+{
+	char *tmpl = part->sql[0] == ',' ? xasprintf("WITH%s", part->sql + 1) :
+	    xstrdup(part->sql);
+	sqlite3_stmt *st = db_report_stmt(db, tmpl, f, err);
+	enum db_status rc;
+
+	free(tmpl);
+	db_report_table_init(db_forms(db), part, t);
+	if (st == NULL)
+		return DB_ERROR;
+	rc = db_report_read(db, st, part, t, err);
+	db_finish(db, st);
+	return rc;
+}
+
+/* Drops every report's working tables (a run's, or one an interrupted run
+ * left behind). */
+static void
+db_report_drop_all(struct db *db)
+{
+	const struct db_rep_def *def;
+	const struct db_rep_cte *c;
+	char *sql;
+
+	for (def = db_report_defs; def->name != NULL; def++)
+		for (c = def->cte; c->name != NULL; c++) {
+			sql = xasprintf("DROP TABLE IF EXISTS temp.%s", c->name);
+			db_exec(db, sql, NULL);
+			free(sql);
+		}
+}
+
+/* A run: one read transaction, no working table yet. */
+static enum db_status
+db_report_begin(struct db *db, char **err)
+{
+	enum db_status rc = db_exec(db, "SAVEPOINT db_report", err);
+
+	if (rc == DB_OK)
+		db_report_drop_all(db);
+	return rc;
+}
+
+static void
+db_report_end(struct db *db)
+{
+	db_report_drop_all(db);
+	db_exec(db, "RELEASE db_report", NULL);
+}
+
+static enum db_status
+db_report_index(struct db *db, const struct db_rep_cte *c, char **err)
+{
+	char *sql = xasprintf("CREATE INDEX IF NOT EXISTS temp.%s_key ON %s (%s)", c->name,
+	    c->name, c->key);
+	enum db_status rc = db_exec(db, sql, err);
+
+	free(sql);
+	return rc;
+}
+
+/* The report's working tables, each made once from the period and project
+ * in a run: a name means one table in every report (DB_REP_CASES), so one
+ * another report of the run made is used as it is. */
+static enum db_status
+db_report_make(struct db *db, const struct db_rep_def *def, const struct db_report_filter *f,
+    char **err)
+{
+	const struct db_rep_cte *c;
+	sqlite3_stmt *st;
+	char *tmpl;
+	int rc = SQLITE_DONE;
+
+	for (c = def->cte; c->name != NULL && rc == SQLITE_DONE; c++) {
+		tmpl = xasprintf("CREATE TEMP TABLE IF NOT EXISTS %s AS %s", c->name, c->sql);
+		st = db_report_stmt(db, tmpl, f, err);
+		free(tmpl);
+		if (st == NULL)
+			return DB_ERROR;
+		rc = db_step(db, st);
+		db_finish(db, st);
+		if (rc == SQLITE_DONE && c->key != NULL && db_report_index(db, c, err) != DB_OK)
+			return DB_ERROR;
+	}
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+#define DB_REP_ALL	(~0u)
+
+/* The parts of def in the mask which (bit i: part i) into out, inside a
+ * run (db_report_begin): its working tables are made, then read. */
+static enum db_status
+db_report_parts(struct db *db, const struct db_rep_def *def, unsigned which,
+    const struct db_report_filter *f, struct db_report *out, size_t *cap, char **err)
+{
+	enum db_status rc = db_report_make(db, def, f, err);
+	int i;
+
+	for (i = 0; rc == DB_OK && def->parts[i].sql != NULL; i++)
+		if (which & (1u << i))
+			rc = db_report_part(db, &def->parts[i], f, db_report_new_table(out, cap),
+			    err);
+	return rc;
+}
+
+/* The donor summary's tables: each report's working tables made once for
+ * the parts the summary takes of it. */
+static enum db_status
+db_report_donor_run(struct db *db, const struct db_report_filter *f, struct db_report *out,
+    char **err)
+{
+	enum db_status rc = DB_OK;
+	size_t cap = 0, i, j;
+	unsigned mask;
+
+	if ((rc = db_report_begin(db, err)) != DB_OK)
+		return rc;
+	for (i = 0; i < DB_REP_DONOR_N && rc == DB_OK; i = j) {
+		for (j = i, mask = 0; j < DB_REP_DONOR_N &&
+		    db_report_donor[j].def == db_report_donor[i].def; j++)
+			mask |= 1u << db_report_donor[j].part;
+		rc = db_report_parts(db, &db_report_defs[db_report_donor[i].def], mask, f, out,
+		    &cap, err);
+	}
+	db_report_end(db);
+	return rc;
+}
+
 enum db_status
 db_report_run(struct db *db, const char *name, const struct db_report_filter *f,
     struct db_report *out, char **err)
 {
 	const struct db_rep_def *def;
-	const struct db_rep_part *part;
-	enum db_status rc = DB_OK;
-	size_t cap = 0, i;
+	enum db_status rc;
+	size_t cap = 0;
 
 	memset(out, 0, sizeof *out);
 	if (str_eq(name, DB_REPORT_DONOR)) {
 		out->name = DB_REPORT_DONOR;
 		out->title = db_report_donor_title;
-		for (i = 0; i < DB_REP_DONOR_N && rc == DB_OK; i++) {
-			def = &db_report_defs[db_report_donor[i].def];
-			rc = db_report_part(db, def, &def->parts[db_report_donor[i].part], f,
-			    db_report_new_table(out, &cap), err);
-		}
-		return rc;
+		return db_report_donor_run(db, f, out, err);
 	}
 	for (def = db_report_defs; def->name != NULL && !str_eq(def->name, name); def++)
 		;
@@ -579,8 +721,10 @@ db_report_run(struct db *db, const char *name, const struct db_report_filter *f,
 		return DB_NOTFOUND;
 	out->name = def->name;
 	out->title = def->title;
-	for (part = def->parts; part->sql != NULL && rc == DB_OK; part++)
-		rc = db_report_part(db, def, part, f, db_report_new_table(out, &cap), err);
+	if ((rc = db_report_begin(db, err)) != DB_OK)
+		return rc;
+	rc = db_report_parts(db, def, DB_REP_ALL, f, out, &cap, err);
+	db_report_end(db);
 	return rc;
 }
 
@@ -633,27 +777,34 @@ db_report_fig(const struct db_report_table *t, size_t row)
 	    10) : 0;
 }
 
+/* The tables of the donor summary the headline is read from: the first of
+ * returns, reintegration and stabilisation (see db_report_donor). */
+enum { DB_REP_H_RETURNS = 0, DB_REP_H_REINT = 2, DB_REP_H_STAB = 5 };
+
+void
+db_report_headline_of(const struct db_report *donor, struct db_report_headline *out)
+{
+	memset(out, 0, sizeof *out);
+	if (donor->ntables <= DB_REP_H_STAB)
+		return;
+	out->persons = db_report_fig(&donor->tables[DB_REP_H_RETURNS], 0);
+	out->cases = db_report_fig(&donor->tables[DB_REP_H_RETURNS], 1);
+	out->schemes = db_report_fig(&donor->tables[DB_REP_H_REINT], 0);
+	out->countries = db_report_fig(&donor->tables[DB_REP_H_REINT], 1);
+	out->stabilised = db_report_fig(&donor->tables[DB_REP_H_STAB], 0);
+}
+
 enum db_status
 db_report_headline(struct db *db, const struct db_report_filter *f,
     struct db_report_headline *out, char **err)
 {
-	struct db_report_table t[3];
-	enum db_status rc;
-	size_t i;
+	struct db_report donor;
+	enum db_status rc = db_report_run(db, DB_REPORT_DONOR, f, &donor, err);
 
-	memset(out, 0, sizeof *out);
-	memset(t, 0, sizeof t);
-	for (i = 0, rc = DB_OK; i < 3 && rc == DB_OK; i++)
-		rc = db_report_part(db, &db_report_defs[i], &db_report_defs[i].parts[0], f, &t[i],
-		    err);
-	if (rc == DB_OK) {
-		out->persons = db_report_fig(&t[0], 0);
-		out->cases = db_report_fig(&t[0], 1);
-		out->schemes = db_report_fig(&t[1], 0);
-		out->countries = db_report_fig(&t[1], 1);
-		out->stabilised = db_report_fig(&t[2], 0);
-	}
-	for (i = 0; i < 3; i++)
-		db_report_table_free(&t[i]);
+	if (rc == DB_OK)
+		db_report_headline_of(&donor, out);
+	else
+		memset(out, 0, sizeof *out);
+	db_report_clear(&donor);
 	return rc;
 }

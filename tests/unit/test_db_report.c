@@ -7,6 +7,7 @@
  */
 #include "unit/report_data.h"
 
+#include "db/internal.h"
 #include "db/report.h"
 
 struct test_rep {
@@ -244,6 +245,29 @@ test_rep_donor(void **state)
 	assert_int_equal(db_report_run(t->fx.db, "nothing", &f, &t->r, &err), DB_NOTFOUND);
 }
 
+/* A report's working tables are its run's own: none is left after it, the
+ * next run (another project) counts afresh, and a stored value with a quote,
+ * a backslash and two blanks is counted as the codes it holds. */
+static void
+test_rep_working_tables(void **state)
+{
+	struct test_rep *t = *state;
+	sqlite3 *raw = t->fx.db->sql;
+
+	test_rep_run(t, "returns", "P1", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, "Returns", "Persons returned"), "5");
+	assert_int_equal(fixture_count(raw, "SELECT count(*) FROM sqlite_temp_master"), 0);
+	test_rep_run(t, "returns", "P2", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, "Returns", "Persons returned"), "1");
+	assert_string_equal(VAL(t, "By country of return", "MD"), "1");
+	assert_int_equal(sqlite3_exec(raw, "UPDATE registration SET vulnerabilities ="
+	    " 'a\"b\\  none' WHERE project = 'P2'", NULL, NULL, NULL), SQLITE_OK);
+	test_rep_run(t, "returns", "P2", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, "By vulnerability (a person may have several)", "a\"b\\"),
+	    "1");
+	assert_string_equal(VAL(t, "By vulnerability (a person may have several)", "none"), "1");
+}
+
 int
 main(void)
 {
@@ -261,6 +285,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rep_campaign, test_rep_setup,
 		    test_rep_teardown),
 		cmocka_unit_test_setup_teardown(test_rep_donor, test_rep_setup,
+		    test_rep_teardown),
+		cmocka_unit_test_setup_teardown(test_rep_working_tables, test_rep_setup,
 		    test_rep_teardown),
 	};
 
