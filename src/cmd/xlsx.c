@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -49,6 +50,13 @@ struct cmd_xlsx {
 	size_t			 nsheets;
 };
 
+static void
+cmd_xlsx_fail(struct cmd_xlsx *x, lxw_error err)
+{
+	if (x->err == LXW_NO_ERROR)
+		x->err = err;
+}
+
 static lxw_format *
 cmd_xlsx_format(struct cmd_xlsx *x, const char *num, bool bold)
 {
@@ -61,6 +69,19 @@ cmd_xlsx_format(struct cmd_xlsx *x, const char *num, bool bold)
 	if (bold)
 		format_set_bold(f);
 	return f;
+}
+
+/* The workbook's creation time from util/date's clock, not the library's
+ * own reading of the wall clock. */
+static void
+cmd_xlsx_created(struct cmd_xlsx *x)
+{
+	struct date_time now = date_now();
+	struct tm tm = { .tm_year = now.date.y - 1900, .tm_mon = now.date.m - 1,
+	    .tm_mday = now.date.d, .tm_hour = now.hour, .tm_min = now.min };
+	lxw_doc_properties props = { .created = timegm(&tm) };
+
+	cmd_xlsx_fail(x, workbook_set_properties(x->wb, &props));
 }
 
 struct cmd_xlsx *
@@ -78,6 +99,7 @@ cmd_xlsx_new(const char *path, bool new_only)
 	x->new_only = new_only;
 	if ((x->wb = workbook_new(path)) == NULL)
 		util_die("libxlsxwriter: out of memory");
+	cmd_xlsx_created(x);
 	x->bold = cmd_xlsx_format(x, NULL, true);
 	x->date = cmd_xlsx_format(x, "yyyy-mm-dd", false);
 	x->datetime = cmd_xlsx_format(x, "yyyy-mm-dd hh:mm", false);
@@ -149,13 +171,6 @@ cmd_xlsx_finish(struct cmd_xlsx *x)
 	}
 	cmd_xlsx_free(x);
 	return err != LXW_NO_ERROR;
-}
-
-static void
-cmd_xlsx_fail(struct cmd_xlsx *x, lxw_error err)
-{
-	if (x->err == LXW_NO_ERROR)
-		x->err = err;
 }
 
 /* name cleaned of what Excel refuses in a sheet's name, cut to its limit
