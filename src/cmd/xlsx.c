@@ -24,6 +24,7 @@
 #define CMD_XLSX_WIDTH_MIN	8
 #define CMD_XLSX_WIDTH_MAX	60
 #define CMD_XLSX_NCUR		16	/* currencies given a number format of their own */
+#define CMD_XLSX_NDEC		6	/* decimals shown as written, up to this many */
 
 struct cmd_xlsx_sheet {
 	struct cmd_xlsx	*x;
@@ -46,6 +47,7 @@ struct cmd_xlsx {
 		lxw_format	*fmt;
 	}			 cur[CMD_XLSX_NCUR];
 	size_t			 ncur;
+	lxw_format		*dec[CMD_XLSX_NDEC + 1];	/* 0.0, 0.00, ... */
 	struct cmd_xlsx_sheet	**sheets;
 	size_t			 nsheets;
 };
@@ -307,10 +309,31 @@ cmd_xlsx_num(struct cmd_xlsx_sheet *s, uint32_t row, uint16_t col, const char *t
 	cmd_xlsx_widen(s, col, (int)strlen(text) + 3);
 }
 
+/* The format that shows as many decimals as text has ("3.10": 0.00), or
+ * NULL (General) for a whole number. */
+static lxw_format *
+cmd_xlsx_decimals(struct cmd_xlsx *x, const char *text)
+{
+	const char *dot = strchr(text, '.');
+	size_t n = dot != NULL ? strspn(dot + 1, "0123456789") : 0;
+	char num[16] = "0.";
+
+	if (n == 0)
+		return NULL;
+	if (n > CMD_XLSX_NDEC)
+		n = CMD_XLSX_NDEC;
+	if (x->dec[n] == NULL) {
+		memset(num + 2, '0', n);
+		num[2 + n] = '\0';
+		x->dec[n] = cmd_xlsx_format(x, num, false);
+	}
+	return x->dec[n];
+}
+
 void
 cmd_xlsx_number(struct cmd_xlsx_sheet *s, uint32_t row, uint16_t col, const char *text)
 {
-	cmd_xlsx_num(s, row, col, text, NULL);
+	cmd_xlsx_num(s, row, col, text, text != NULL ? cmd_xlsx_decimals(s->x, text) : NULL);
 }
 
 /* YYYY-MM-DD or YYYY-MM-DD HH:MM of a year Excel counts (1900 on). */
