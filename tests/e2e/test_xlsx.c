@@ -10,7 +10,8 @@
  * is refused. `avrr report donor --format xlsx` has a chart
  * (xl/charts/chart1.xml) titled in the staff language and, on its sheet, the
  * figures of `--format csv` of the same report, numbers as numbers. Without
- * --output both refuse xlsx with one line.
+ * --output both refuse xlsx as a usage error: one line saying so, then the
+ * usage line.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -622,7 +623,7 @@ test_export_audited(void **state)
 	assert_int_equal(tx_count(t, "SELECT count(*) FROM audit WHERE action = 'export'"), 1);
 }
 
-/* xlsx needs --output: one line, exit 2, nothing audited; a new file is
+/* xlsx needs --output: a usage error, nothing audited; a new file is
  * 0600, an existing one refused and left as it was. */
 static void
 test_export_output(void **state)
@@ -780,7 +781,6 @@ test_report_xlsx(void **state)
 	book_close(&b);
 }
 
-/* A usage error: the message line, then the usage. */
 static void
 test_report_needs_output(void **state)
 {
