@@ -292,6 +292,18 @@ cmd_report_write(struct cmd_report *r, struct db *db, const char *name)
 	return 0;
 }
 
+static int
+cmd_report_audit(struct cmd_ctx *ctx, const char *name, const struct db_report_filter *f)
+{
+	char *err = NULL;
+
+	if (db_report_audit(ctx->db, name, f, &err) == DB_OK)
+		return 0;
+	cmd_error("%s", err != NULL ? err : ctx->db_path);
+	free(err);
+	return 1;
+}
+
 /* --from, --to (else the current year) and --format; 2 on a usage error. */
 static int
 cmd_report_options(const struct cmd_args *a, struct cmd_report *r)
@@ -354,8 +366,7 @@ cmd_report(const struct cmd_args *a)
 	else if (r.xlsx)
 		cmd_xlsx_discard(r.xl);
 	if (rc == 0)
-		rc = cmd_audit_event(&ctx, "report", "report", a->sub->name, "from", r.from,
-		    "to", r.to, "of_project", r.f.project, NULL);	/* which, when, whose */
+		rc = cmd_report_audit(&ctx, a->sub->name, &r.f);
 	if (output != NULL && !r.xlsx && fclose(r.out) != 0 && rc == 0) {
 		cmd_error("%s: %s", output, strerror(errno));
 		rc = 1;

@@ -82,6 +82,11 @@ enum db_status	 db_report_headline(struct db *, const struct db_report_filter *,
  * its name and title (msgid); false past the last. */
 bool		 db_report_nth(size_t i, const char **name, const char **title);
 
+/* One audit row "report": which report, its period and project (whoever
+ * reads one, on the screen or as a file). */
+enum db_status	 db_report_audit(struct db *, const char *name,
+		    const struct db_report_filter *, char **err);
+
 /*
  * db/report_text: the words of a report in the staff language, for every
  * place that shows one (avrr report, its files, the report screen), made at

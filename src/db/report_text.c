@@ -1,9 +1,13 @@
-/* db/report_text: a report's words in the staff language (db/report.h). */
+/* db/report_text: a report's words in the staff language, and its audit row
+ * (db/report.h). */
 #include "db/report.h"
 
 #include <stdlib.h>
 
+#include "db/audit.h"
+#include "db/json.h"
 #include "form/form.h"
+#include "util/str.h"
 #include "util/mem.h"
 #include "util/tr.h"
 #include "util/utf8.h"
@@ -35,4 +39,23 @@ db_report_sentences(const struct db_report_headline *h, char *out[DB_REPORT_NSEN
 	out[2] = xasprintf(_("persons who returned voluntarily: %ld (cases: %ld);"), h->persons,
 	    h->cases);
 	out[3] = xasprintf(_("cases given stabilisation support: %ld."), h->stabilised);
+}
+
+enum db_status
+db_report_audit(struct db *db, const char *name, const struct db_report_filter *f,
+    char **err)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool first = true;
+	enum db_status st;
+
+	strbuf_putc(&sb, '{');
+	db_json_change(&sb, &first, "report", "", NULL, name);
+	db_json_change(&sb, &first, "from", "", NULL, f->from);
+	db_json_change(&sb, &first, "to", "", NULL, f->to);
+	db_json_change(&sb, &first, "of_project", "", NULL, f->project);
+	strbuf_putc(&sb, '}');
+	st = db_audit_event(db, "report", 0, strbuf_str(&sb), err);
+	strbuf_free(&sb);
+	return st;
 }

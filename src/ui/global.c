@@ -171,6 +171,7 @@ ui_global_action(struct ui_app *app, enum ui_action a)
 	case UA_QUIT: app->quit = true; break;
 	case UA_STAFF_LANG: ui_global_staff_lang(app); break;
 	case UA_CLIENT_LANG: ui_langpick_open(app); break;
+	case UA_REPORT: ui_report_open(app, NULL); break;
 	case UA_INTERP:
 		app->interp = !app->interp;
 		if (app->interp && i18n_client_code() == NULL)

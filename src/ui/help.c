@@ -27,7 +27,7 @@ static const enum ui_action ui_help_order[] = {
 	UA_HELP, UA_SAVE, UA_BACK, UA_QUIT, UA_SEARCH, UA_NEW_CASE, UA_CALL,
 	UA_STAFF_LANG, UA_CLIENT_LANG, UA_INTERP, UA_NEXT, UA_PREV, UA_ENTER,
 	UA_ADD_ROW, UA_DEL_ROW, UA_PGUP, UA_PGDN, UA_HOME, UA_END, UA_CLEAR, UA_REDRAW,
-	UA_HISTORY, UA_BLANK
+	UA_HISTORY, UA_REPORT, UA_BLANK
 };
 #define UI_HELP_N (sizeof ui_help_order / sizeof ui_help_order[0])
 
@@ -150,7 +150,7 @@ ui_help_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 	if (key == UI_KEY_TICK)
 		return true;
 	if (a == UA_DOWN || a == UA_PGDN || a == UA_UP || a == UA_PGUP)
-		return ui_list_key(&h->list, s, app, a, 10);
+		return ui_list_key(&h->list, s, app, a, ui_body_rows(app) - 1);
 	if (a == UA_BACK || a == UA_HELP || a == UA_ENTER) {
 		ui_close(app, s);
 		return true;

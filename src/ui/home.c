@@ -47,6 +47,7 @@ static const struct ui_home_line ui_home_menu[] = {
 	{ UH_ACTION, UA_CALL, WFS__COUNT, N_("Log a hotline call"), 0 },
 	{ UH_FORM, UA_NONE, WFS_CAMPAIGN, N_("Log an information-campaign activity"), 0 },
 	{ UH_FORM, UA_NONE, WFS_PROJECT, N_("Projects"), 0 },
+	{ UH_ACTION, UA_REPORT, WFS__COUNT, N_("Reports"), 0 },
 };
 #define UI_HOME_NMENU (sizeof ui_home_menu / sizeof ui_home_menu[0])
 

@@ -30,6 +30,7 @@ static const struct ui_binding ui_keys_table[] = {
 	{ UI_KEY(KEY_F(10)),	UA_QUIT },
 	{ UI_KEY(KEY_F(11)),	UA_HISTORY },
 	{ UI_CTRL('y'),		UA_HISTORY },
+	{ UI_CTRL('w'),		UA_REPORT },
 	{ UI_CTRL('x'),		UA_QUIT },
 	{ 27,			UA_BACK },
 	{ UI_CTRL('l'),		UA_REDRAW },
@@ -84,6 +85,8 @@ static const struct {
 	[UA_CLEAR] = { N_("Clear"), N_("Clear the field") },
 	[UA_HISTORY] = { N_("History"),
 	    N_("In a case: its history, who saw and changed what and when (supervisors)") },
+	[UA_REPORT] = { N_("Reports"), N_("Reports with bars (on a project in Projects: "
+	    "that project's)") },
 	[UA_DELETE] = { N_("Delete"), N_("Delete the character under the cursor") },
 	[UA_BACKSPACE] = { N_("Backspace"), N_("Delete the character before the cursor") },
 	[UA_BLANK] = { N_("Blank"), N_("Blank the screen at once (someone is looking); any "

@@ -51,6 +51,7 @@ enum ui_action {
 	UA_CLEAR,	/* clear the field */
 	UA_BLANK,	/* blank the screen at once; any key brings it back */
 	UA_HISTORY,	/* the case's history (its audit) */
+	UA_REPORT,	/* the reports (of a project, in its list) */
 	UA__COUNT
 };
 

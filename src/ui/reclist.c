@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/record.h"
+#include "form/workflow.h"
 #include "ui/draw.h"
 #include "ui/field.h"
 #include "ui/screens.h"
@@ -17,6 +18,7 @@ struct ui_reclist {
 	int64_t			 case_id;
 	int64_t			*ids;
 	char			**lines;
+	char			**codes;	/* projects: each one's code, for ^W */
 	size_t			 n;
 	struct ui_list		 list;	/* line 0 is "new" */
 };
@@ -24,19 +26,45 @@ struct ui_reclist {
 static const enum ui_action ui_reclist_bar[] = {
 	UA_HELP, UA_ENTER, UA_BACK, UA_CALL, UA_QUIT, UA_NONE
 };
+/* The projects: each one's reports too. */
+static const enum ui_action ui_reclist_project_bar[] = {
+	UA_HELP, UA_ENTER, UA_REPORT, UA_BACK, UA_CALL, UA_QUIT, UA_NONE
+};
 
 static void
 ui_reclist_unload(struct ui_reclist *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++)
+	for (i = 0; i < l->n; i++) {
 		free(l->lines[i]);
+		if (l->codes != NULL)
+			free(l->codes[i]);
+	}
 	free(l->lines);
+	free(l->codes);
+	l->codes = NULL;
 	free(l->ids);
 	l->lines = NULL;
 	l->ids = NULL;
 	l->n = 0;
+}
+
+/* The list is of the projects (the workflow table's project stage). */
+static bool
+ui_reclist_projects(const struct ui_app *app, const struct ui_reclist *l)
+{
+	return form_workflow_def(app->forms, WFS_PROJECT) == l->def;
+}
+
+/* A project's code (malloc'd), or NULL. */
+static char *
+ui_reclist_code(const struct ui_app *app, const struct form_record *rec)
+{
+	int i = form_field_index(rec->def, form_workflow_field(app->forms, WFR_PROJECT_CODE));
+	const char *v = i >= 0 ? form_record_get(rec, (size_t)i) : NULL;
+
+	return v != NULL ? xstrdup(v) : NULL;
 }
 
 static bool
@@ -55,11 +83,15 @@ ui_reclist_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 	if (l->n > UI_RECLIST_MAX)
 		l->n = UI_RECLIST_MAX;
 	l->lines = xcalloc(l->n + 1, sizeof *l->lines);
+	if (ui_reclist_projects(app, l))
+		l->codes = xcalloc(l->n + 1, sizeof *l->codes);
 	for (i = 0; i < l->n; i++) {
 		rec = NULL;
 		if (db_record_load(app->db, l->def, l->ids[i], &rec,
 		    *err == NULL ? err : NULL) == DB_OK) {
 			l->lines[i] = ui_field_row_summary(app->forms, rec);
+			if (l->codes != NULL)
+				l->codes[i] = ui_reclist_code(app, rec);
 			form_record_free(rec);
 		} else {	/* the others still show; the first failure is said */
 			l->lines[i] = xasprintf("#%lld", (long long)l->ids[i]);
@@ -85,6 +117,19 @@ ui_reclist_enter(struct ui_list *list, struct ui_screen *s, struct ui_app *app, 
 	struct ui_reclist *l = list->data;
 
 	ui_open_record(app, l->def, l->case_id, k == 0 ? 0 : l->ids[k - 1]);
+}
+
+/* ^W on a project: its reports. */
+static bool
+ui_reclist_act(struct ui_list *list, struct ui_screen *s, struct ui_app *app, size_t k,
+    enum ui_action a)
+{
+	struct ui_reclist *l = list->data;
+
+	if (a != UA_REPORT || l->codes == NULL || k == 0)
+		return false;	/* "New": every project's */
+	ui_report_open(app, l->codes[k - 1]);
+	return true;
 }
 
 static void
@@ -136,10 +181,20 @@ static const struct ui_screen_ops ui_reclist_ops = {
 	.bar = ui_reclist_bar,
 };
 
+static const struct ui_screen_ops ui_reclist_project_ops = {
+	.name = "projects",
+	.draw = ui_reclist_draw,
+	.key = ui_reclist_key,
+	.shown = ui_reclist_shown,
+	.free = ui_reclist_free,
+	.bar = ui_reclist_project_bar,
+};
+
 static const struct ui_list_ops ui_reclist_list_ops = {
 	.load = ui_reclist_load,
 	.line = ui_reclist_line,
 	.open = ui_reclist_enter,
+	.act = ui_reclist_act,
 };
 
 void
@@ -151,5 +206,6 @@ ui_reclist_open(struct ui_app *app, const struct form_def *def, int64_t case_id)
 	l->case_id = case_id;
 	l->list.ops = &ui_reclist_list_ops;
 	l->list.data = l;
-	ui_push(app, &ui_reclist_ops, l, def->title);
+	ui_push(app, form_workflow_def(app->forms, WFS_PROJECT) == def ?
+	    &ui_reclist_project_ops : &ui_reclist_ops, l, def->title);
 }

@@ -1,6 +1,6 @@
 /*
  * ui/screens: opening the program's screens (each lives in its own file:
- * home.c, caselist.c, caseview.c, reclist.c, help.c).
+ * home.c, caselist.c, caseview.c, reclist.c, help.c, report.c, report_view.c).
  *
  * Contract: each function pushes one screen on the stack. Screens hold ids,
  * msgids and data, never translated text; they re-read what they show from
@@ -28,6 +28,13 @@ void	ui_reclist_open(struct ui_app *, const struct form_def *, int64_t case_id);
 /* The history of the case (its audit rows), newest first. */
 void	ui_history_open(struct ui_app *, int64_t case_id);
 void	ui_help_open(struct ui_app *);
+/* The reports: the period (the current year) and the project (NULL: every
+ * project) to change, and the list of reports (db/report). */
+void	ui_report_open(struct ui_app *, const char *project);
+/* One report's figures for the period [from, to] and the project, with a bar
+ * per row of each breakdown. */
+void	ui_report_view_open(struct ui_app *, const char *name, const char *from,
+	    const char *to, const char *project);
 
 /* Opens a form for a new record (case_id 0 = none yet) or an existing one;
  * the user's draft of it, when there is one, is resumed instead. */

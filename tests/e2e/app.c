@@ -7,6 +7,8 @@
 #include <dirent.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "db/cases.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
@@ -280,6 +282,35 @@ e2e_count(struct e2e_db *e, const char *form)
 
 	form_record_free(rec);
 	return n;
+}
+
+long long
+e2e_sql_count(struct e2e_db *e, const char *sql)
+{
+	sqlite3_stmt *st;
+	sqlite3 *raw;
+	long long n = -1;
+
+	if (sqlite3_open(e->path, &raw) != SQLITE_OK ||
+	    sqlite3_prepare_v2(raw, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(raw));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+	return n;
+}
+
+void
+e2e_sql(struct e2e_db *e, const char *sql)
+{
+	sqlite3 *raw;
+	char *msg = NULL;
+
+	if (sqlite3_open(e->path, &raw) != SQLITE_OK ||
+	    sqlite3_exec(raw, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg != NULL ? msg : sqlite3_errmsg(raw));
+	sqlite3_close(raw);
 }
 
 struct vt *

@@ -56,6 +56,12 @@ char		*e2e_value(struct e2e_db *, const char *form, const char *field);
 /* How many records a form has in all. */
 size_t		 e2e_count(struct e2e_db *, const char *form);
 
+/* The first column of the first row of sql, run on a connection of its own
+ * (as someone with the sqlite3 shell would); fails the test when it fails. */
+long long	 e2e_sql_count(struct e2e_db *, const char *sql);
+/* Runs sql on a connection of its own; fails the test when it fails. */
+void		 e2e_sql(struct e2e_db *, const char *sql);
+
 /* Waits until text is no longer on screen; false at the deadline. */
 bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);
 

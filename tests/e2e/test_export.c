@@ -47,29 +47,13 @@ struct t {
 static void
 te_sql(struct t *t, const char *sql)
 {
-	sqlite3 *raw;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(t->db->path, &raw), SQLITE_OK);
-	if (sqlite3_exec(raw, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(raw);
+	e2e_sql(t->db, sql);
 }
 
 static long long
 te_count(struct t *t, const char *sql)
 {
-	sqlite3_stmt *st;
-	sqlite3 *raw;
-	long long n = -1;
-
-	assert_int_equal(sqlite3_open(t->db->path, &raw), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(raw);
-	return n;
+	return e2e_sql_count(t->db, sql);
 }
 
 /* A case with a registration of two family members, the address hostile. */

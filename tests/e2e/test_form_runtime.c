@@ -285,7 +285,7 @@ test_hangup_keeps_draft(void **state)
 	VT_ASSERT_TEXT(t->vt, "Drafts", 5000);
 	VT_ASSERT_TEXT(t->vt, "Hupová", 5000);
 	vt_pump(t->vt, 200);
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		vt_key(t->vt, VT_DOWN);
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Given names", 5000);
@@ -312,7 +312,7 @@ test_draft_delete(void **state)
 	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "kept as a draft", 5000);
 	VT_ASSERT_TEXT(t->vt, "Zabudnutá", 5000);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		vt_key(t->vt, VT_DOWN);
 	vt_ctrl(t->vt, 'd');
 	VT_ASSERT_TEXT(t->vt, "Delete this draft?", 5000);
