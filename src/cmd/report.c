@@ -1,8 +1,13 @@
 /*
  * cmd/report: avrr report NAME [--project CODE] [--from DATE] [--to DATE]
- * [--format text|csv] [--output FILE]: a report of db/report in the staff
- * language, as aligned text tables or as CSV (RFC 4180: fields with a comma,
- * quote, CR or LF quoted, CRLF line ends; one section per breakdown). The
+ * [--format text|csv|xlsx] [--output FILE]: a report of db/report in the staff
+ * language, as aligned text tables, as CSV (RFC 4180: fields with a comma,
+ * quote, CR or LF quoted, CRLF line ends; one section per breakdown) or as
+ * an XLSX workbook into --output (cmd/xlsx: one sheet, named after the
+ * report, with the title, the period, the project, the donor summary's
+ * sentences, then each breakdown as a titled table of label and numbers,
+ * numbers as numbers, and a bar chart of it beside it when it has more than
+ * one row, titled as the breakdown). The
  * period defaults to the current year of util/date's clock. Stored text
  * (codes, the project) is passed through utf8_sanitize before it is written.
  */
@@ -13,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/xlsx.h"
 #include "db/report.h"
 #include "util/csv.h"
 #include "util/date.h"
@@ -27,7 +33,11 @@ struct cmd_report {
 	char				 from[DATE_LEN];
 	char				 to[DATE_LEN];
 	bool				 csv;
+	bool				 xlsx;
 	FILE				*out;
+	struct cmd_xlsx			*xl;	/* xlsx: the workbook, its sheet, */
+	struct cmd_xlsx_sheet		*sh;
+	uint32_t			 row;	/* and the next row of it */
 };
 
 static char *
@@ -171,13 +181,102 @@ cmd_report_sentences(const struct cmd_report *r, const struct db_report_headline
 		fputs("\r\n", r->out);
 }
 
+/* XLSX: the title, the period and the project on the report's sheet. */
+static void
+cmd_report_book_head(struct cmd_report *r, const struct db_report *rep)
+{
+	char *project = r->f.project != NULL ? utf8_sanitize(r->f.project) :
+	    xstrdup(_("all projects"));
+
+	r->sh = cmd_xlsx_sheet(r->xl, _(rep->title));
+	cmd_xlsx_head(r->sh, 0, 0, _(rep->title));
+	cmd_xlsx_text(r->sh, 1, 0, _("Period"));
+	cmd_xlsx_date(r->sh, 1, 1, r->from);
+	cmd_xlsx_date(r->sh, 1, 2, r->to);
+	cmd_xlsx_text(r->sh, 2, 0, _("Project"));
+	cmd_xlsx_text(r->sh, 2, 1, project);
+	r->row = 4;
+	free(project);
+}
+
+/* XLSX: the donor summary's sentences under a heading. */
+static void
+cmd_report_book_sentences(struct cmd_report *r, const struct db_report_headline *h)
+{
+	char *s[DB_REPORT_NSENT];
+	size_t i;
+
+	db_report_sentences(h, s);
+	cmd_xlsx_head(r->sh, r->row++, 0, _("Summary"));
+	for (i = 0; i < DB_REPORT_NSENT; i++) {
+		cmd_xlsx_note(r->sh, r->row++, 0, s[i]);
+		free(s[i]);
+	}
+	r->row++;
+}
+
+/* XLSX: a breakdown as a titled table, its chart beside it. */
+static void
+cmd_report_book_table(struct cmd_report *r, const struct db_report_table *t)
+{
+	uint32_t top = r->row, end;
+	size_t i, c;
+	char *key;
+
+	cmd_xlsx_head(r->sh, top, 0, _(t->title));
+	cmd_xlsx_head(r->sh, top + 1, 0, _(t->key_head));
+	for (c = 0; c < t->ncols; c++)
+		cmd_xlsx_head(r->sh, top + 1, (uint16_t)(c + 1), _(t->heads[c]));
+	for (i = 0; i < t->nrows; i++) {
+		key = db_report_key_text(r->set, t, t->rows[i].key);
+		cmd_xlsx_text(r->sh, top + 2 + (uint32_t)i, 0, key);
+		free(key);
+		for (c = 0; c < t->ncols; c++)
+			cmd_xlsx_number(r->sh, top + 2 + (uint32_t)i, (uint16_t)(c + 1),
+			    t->rows[i].val[c]);
+	}
+	if (t->nrows == 0)
+		cmd_xlsx_note(r->sh, top + 2, 0, _("(nothing in this period)"));
+	end = top + 2 + (uint32_t)(t->nrows > 0 ? t->nrows : 1) + 1;
+	if (t->nrows > 1 && t->ncols > 0) {
+		cmd_xlsx_chart(r->sh, _(t->title), top + 1, top + 2, top + 1 + (uint32_t)t->nrows,
+		    0, 1, (uint16_t)t->ncols, top, (uint16_t)(t->ncols + 2));
+		if (end < top + CMD_XLSX_CHART_ROWS + 1)
+			end = top + CMD_XLSX_CHART_ROWS + 1;
+	}
+	r->row = end;
+}
+
+/* The report in its form: text, CSV, or the workbook's sheet. */
+static void
+cmd_report_out(struct cmd_report *r, const struct db_report *rep, const char *name,
+    const struct db_report_headline *h)
+{
+	bool donor = str_eq(name, DB_REPORT_DONOR);
+	size_t i;
+
+	if (r->xlsx)
+		cmd_report_book_head(r, rep);
+	else
+		cmd_report_head(r, rep);
+	if (donor && r->xlsx)
+		cmd_report_book_sentences(r, h);
+	else if (donor)
+		cmd_report_sentences(r, h);
+	for (i = 0; i < rep->ntables; i++) {
+		if (r->xlsx)
+			cmd_report_book_table(r, &rep->tables[i]);
+		else
+			cmd_report_table(r, &rep->tables[i]);
+	}
+}
+
 static int
 cmd_report_write(struct cmd_report *r, struct db *db, const char *name)
 {
 	struct db_report rep;
 	struct db_report_headline h;
 	char *err = NULL;
-	size_t i;
 	enum db_status st = db_report_run(db, name, &r->f, &rep, &err);
 
 	if (st == DB_OK && str_eq(name, DB_REPORT_DONOR))
@@ -188,11 +287,7 @@ cmd_report_write(struct cmd_report *r, struct db *db, const char *name)
 		db_report_clear(&rep);
 		return 1;
 	}
-	cmd_report_head(r, &rep);
-	if (str_eq(name, DB_REPORT_DONOR))
-		cmd_report_sentences(r, &h);
-	for (i = 0; i < rep.ntables; i++)
-		cmd_report_table(r, &rep.tables[i]);
+	cmd_report_out(r, &rep, name, &h);
 	db_report_clear(&rep);
 	return 0;
 }
@@ -230,9 +325,13 @@ cmd_report_options(const struct cmd_args *a, struct cmd_report *r)
 	if (strcmp(r->from, r->to) > 0)
 		return cmd_opt_error(a->spec, _("the period ends (%s) before it starts (%s)"),
 		    r->to, r->from);
-	if (fmt != NULL && !str_eq(fmt, "text") && !str_eq(fmt, "csv"))
-		return cmd_opt_error(a->spec, _("--format is text or csv, not '%s'"), fmt);
+	if (fmt != NULL && !str_eq(fmt, "text") && !str_eq(fmt, "csv") && !str_eq(fmt, "xlsx"))
+		return cmd_opt_error(a->spec, _("--format is text, csv or xlsx, not '%s'"), fmt);
 	r->csv = str_eq(fmt, "csv");
+	r->xlsx = str_eq(fmt, "xlsx");
+	if (r->xlsx && cmd_opt_get(a, "output") == NULL)
+		return cmd_opt_error(a->spec, _("--format xlsx needs --output (a workbook is "
+		    "a file)"));
 	r->f.project = a->val[CMD_REPORT_PROJECT];
 	r->f.from = r->from;
 	r->f.to = r->to;
@@ -254,15 +353,21 @@ cmd_report(const struct cmd_args *a)
 		return rc;
 	}
 	r.set = ctx.forms;
-	if (output != NULL && (r.out = fopen(output, "w")) == NULL) {
+	if (r.xlsx)
+		r.xl = cmd_xlsx_new(output, false);	/* replaced, as the text is */
+	else if (output != NULL && (r.out = fopen(output, "w")) == NULL) {
 		cmd_error("%s: %s", output, strerror(errno));
 		cmd_close(&ctx);
 		return 1;
 	}
 	rc = cmd_report_write(&r, ctx.db, a->sub->name);
+	if (r.xlsx && rc == 0)
+		rc = cmd_xlsx_finish(r.xl);
+	else if (r.xlsx)
+		cmd_xlsx_discard(r.xl);
 	if (rc == 0)
 		rc = cmd_report_audit(&ctx, a->sub->name, &r.f);
-	if (output != NULL && fclose(r.out) != 0 && rc == 0) {
+	if (output != NULL && !r.xlsx && fclose(r.out) != 0 && rc == 0) {
 		cmd_error("%s: %s", output, strerror(errno));
 		rc = 1;
 	}

@@ -92,17 +92,19 @@ static const struct cmd_opt cmd_table_report[] = {
 	    N_("only the cases of this project (else every project)") },
 	{ "from", N_("DATE"), N_("the first day of the period (else the 1st of January)") },
 	{ "to", N_("DATE"), N_("the last day of the period (else the 31st of December)") },
-	{ "format", N_("FORMAT"), N_("text (the default) or csv") },
+	{ "format", N_("FORMAT"), N_("text (the default), csv or xlsx (a workbook with a chart "
+	    "per breakdown; needs --output)") },
 	{ "output", N_("FILE"), N_("write the report into FILE (else to the screen)") },
 	{ NULL, NULL, NULL }
 };
 
 static const struct cmd_opt cmd_table_export_form[] = {
 	CMD_TABLE_DB,
-	{ "format", N_("FORMAT"), N_("csv (the default) or json") },
+	{ "format", N_("FORMAT"), N_("csv (the default), json or xlsx (a workbook, a sheet per "
+	    "repeat group; needs --output)") },
 	{ "bom", NULL, N_("csv: begin with the byte order mark Excel needs (with --output)") },
-	{ "labels", N_("LANG"), N_("csv: a header of the fields' labels in the language LANG "
-	    "(else of their names)") },
+	{ "labels", N_("LANG"), N_("csv, xlsx: a header of the fields' labels in the language "
+	    "LANG (else of their names); xlsx: choices as their labels too") },
 	{ "output", N_("FILE"), N_("write into the new file FILE (else to the standard "
 	    "output)") },
 	{ NULL, NULL, NULL }
@@ -168,11 +170,11 @@ const struct cmd_entry cmd_table[] = {
 	    cmd_subject_export },
 	{ "report", { .name = "report", .opts = cmd_table_report, .subs = cmd_table_reports,
 	    .summary = N_("a report for a period (the current year unless given) and a project "
-	    "(every project unless given), as text or csv") }, cmd_report },
+	    "(every project unless given), as text, csv or xlsx") }, cmd_report },
 	{ "export", { .name = "export", .opts = cmd_table_export_form,
 	    .operands = N_("FORM[.GROUP]"), .min_operands = 1, .max_operands = 1,
 	    .missing = N_("name the form to export"),
 	    .summary = N_("every record of FORM you may read (or the rows of its repeat group "
-	    "GROUP) as CSV or JSON") }, cmd_export },
+	    "GROUP) as CSV, JSON or XLSX") }, cmd_export },
 	{ NULL, { 0 }, NULL }
 };
