@@ -279,8 +279,8 @@ cmd_report_write(struct cmd_report *r, struct db *db, const char *name)
 	char *err = NULL;
 	enum db_status st = db_report_run(db, name, &r->f, &rep, &err);
 
-	if (st == DB_OK && str_eq(name, DB_REPORT_DONOR))
-		st = db_report_headline(db, &r->f, &h, &err);
+	if (st == DB_OK)
+		db_report_headline_of(&rep, &h);	/* the donor summary's */
 	if (st != DB_OK) {
 		cmd_error("%s", err != NULL ? err : name);
 		free(err);

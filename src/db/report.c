@@ -785,7 +785,7 @@ void
 db_report_headline_of(const struct db_report *donor, struct db_report_headline *out)
 {
 	memset(out, 0, sizeof *out);
-	if (donor->ntables <= DB_REP_H_STAB)
+	if (!str_eq(donor->name, DB_REPORT_DONOR) || donor->ntables <= DB_REP_H_STAB)
 		return;
 	out->persons = db_report_fig(&donor->tables[DB_REP_H_RETURNS], 0);
 	out->cases = db_report_fig(&donor->tables[DB_REP_H_RETURNS], 1);

@@ -77,7 +77,8 @@ enum db_status	 db_report_run(struct db *, const char *name, const struct db_rep
 void		 db_report_clear(struct db_report *);
 enum db_status	 db_report_headline(struct db *, const struct db_report_filter *,
 		    struct db_report_headline *out, char **err);
-/* The same read from a donor summary already run (no query). */
+/* The same read from a donor summary already run (no query); all 0 for
+ * another report. */
 void		 db_report_headline_of(const struct db_report *donor,
 		    struct db_report_headline *out);
 

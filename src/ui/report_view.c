@@ -112,8 +112,8 @@ ui_rv_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
 
 	db_report_clear(&v->rep);
 	st = db_report_run(app->db, v->name, &v->f, &v->rep, err);
-	if (st == DB_OK && str_eq(v->name, DB_REPORT_DONOR))
-		st = db_report_headline(app->db, &v->f, &v->h, err);
+	if (st == DB_OK)
+		db_report_headline_of(&v->rep, &v->h);	/* the donor summary's */
 	if (st != DB_OK) {
 		db_report_clear(&v->rep);
 		return false;
