@@ -139,12 +139,14 @@ struct db_rep_def {
 #define DB_REP_BY_COUNT " GROUP BY 1 ORDER BY 2 DESC, 1"
 
 /* Counts each code of the space-separated column col of table src (a row
- * may hold several): json_each over the codes made a JSON array, one pass
- * and no recursion; a quote or backslash in a value is escaped first. */
+ * may hold several): the rows grouped by the whole value first (a few
+ * hundred different ones), then each value split by json_each over its codes
+ * made a JSON array (a quote or backslash in a value escaped first). */
 #define DB_REP_SPLIT(col, src) \
-	" SELECT j.value, count(*) FROM " src ", json_each('[\"' || replace(replace(replace(" \
-	col ", '\\', '\\\\'), '\"', '\\\"'), ' ', '\",\"') || '\"]') j" \
-	" WHERE coalesce(" col ", '') <> '' AND j.value <> ''" DB_REP_BY_COUNT
+	", v AS (SELECT " col " AS val, count(*) AS n FROM " src " WHERE coalesce(" col \
+	", '') <> '' GROUP BY 1) SELECT j.value, sum(v.n) FROM v, json_each('[\"' ||" \
+	" replace(replace(replace(v.val, '\\', '\\\\'), '\"', '\\\"'), ' ', '\",\"') ||" \
+	" '\"]') j WHERE j.value <> ''" DB_REP_BY_COUNT
 
 static const struct db_rep_part db_report_returns[] = {
 	{ N_("Returns"), N_("Figure"), NULL, true, 2,
@@ -157,9 +159,9 @@ static const struct db_rep_part db_report_returns[] = {
 	{ N_("By age group (age on the day of departure)"), N_("Age"), NULL, false, 1,
 	    { N_("Persons") },
 	    " SELECT CASE WHEN a IS NULL THEN NULL WHEN a < 18 THEN '0-17' WHEN a < 60"
-	    " THEN '18-59' ELSE '60+' END, count(*) FROM (SELECT"
-	    " CAST(strftime('%Y', day) AS INTEGER) - CAST(strftime('%Y', dob) AS INTEGER)"
-	    " - (strftime('%m-%d', day) < strftime('%m-%d', dob)) AS a FROM _p p)"
+	    " THEN '18-59' ELSE '60+' END, count(*) FROM (SELECT CASE WHEN dob IS NOT NULL"
+	    " THEN CAST(substr(day, 1, 4) AS INTEGER) - CAST(substr(dob, 1, 4) AS INTEGER)"
+	    " - (substr(day, 6, 5) < substr(dob, 6, 5)) END AS a FROM _p p)"
 	    " GROUP BY 1 ORDER BY 1" },
 	{ N_("By status in the country"), N_("Status"), "reg.legal", false, 1, { N_("Persons") },
 	    " SELECT legal, count(*) FROM _p p" DB_REP_BY_COUNT },

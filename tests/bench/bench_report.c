@@ -3,8 +3,9 @@
  * keeps) a demo database of BENCH_CASES cases (default 100000) at
  * BENCH_REPORT_DB (default build/bench/report-CASES.db), then runs each report
  * for the current year and every project BENCH_RUNS times (default 5) and
- * prints the median and the worst beside the target (300 ms). Numbers go in
- * notes; nothing is asserted.
+ * prints the median and the worst beside the target (300 ms); with
+ * BENCH_PROFILE=1, each statement of a run that took 20 ms or more, and how
+ * long. Numbers go in notes; nothing is asserted.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "db/internal.h"
 #include "db/report.h"
 #include "demo/demo.h"
 #include "util/date.h"
@@ -35,6 +37,20 @@ bench_cmp(const void *a, const void *b)
 	double x = *(const double *)a, y = *(const double *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+/* BENCH_PROFILE: the statements that take 20 ms or more. */
+static int
+bench_profile(unsigned type, void *arg, void *p, void *x)
+{
+	long long ns = *(const long long *)x;
+	const char *sql = sqlite3_sql(p);
+
+	(void)type;
+	(void)arg;
+	if (ns >= 20000000LL)
+		printf("    %8.1f ms  %.150s\n", (double)ns / 1e6, sql != NULL ? sql : "?");
+	return 0;
 }
 
 /* A new database filled by the demo (one transaction). */
@@ -102,6 +118,8 @@ main(void)
 	db_set_user(ctx.db, "bench");
 	if (made && bench_fill(&ctx, cases) != 0)
 		return 1;
+	if (getenv("BENCH_PROFILE") != NULL)
+		sqlite3_trace_v2(ctx.db->sql, SQLITE_TRACE_PROFILE, bench_profile, NULL);
 	snprintf(from, sizeof from, "%04d-01-01", today.y);
 	snprintf(to, sizeof to, "%04d-12-31", today.y);
 	printf("reports over %s (%ld cases), %s to %s, every project, %d runs\n", path, cases,
