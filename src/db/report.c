@@ -87,6 +87,8 @@ static const struct db_rep_name db_report_names[] = {
 	C("mon.psy3", WFS_MONITORING, WFR_MON_PSY3),
 	C("mon.on", WFS_MONITORING, WFR_MON_ON), C("mon.mode", WFS_MONITORING, WFR_MON_MODE),
 	C("mon.score", WFS_MONITORING, WFR_MON_SCORE),
+	C("mon.eco", WFS_MONITORING, WFR_MON_ECO), C("mon.soc", WFS_MONITORING, WFR_MON_SOC),
+	C("mon.psy", WFS_MONITORING, WFR_MON_PSY),
 	RC("monitem.state", WFS_MONITORING, WFR_MON_ITEM_STATE, WFR_MON_ITEMS),
 	{ NULL, DB_REP_TABLE, WFS_CALL, DB_REP_NONE, DB_REP_NONE }
 };
@@ -285,9 +287,10 @@ static const struct db_rep_part db_report_campaign[] = {
 
 #define DB_REP_MEAN_OF(x) "CASE WHEN count(" x ") > 0 THEN printf('%.2f', avg(" x ")) END"
 #define DB_REP_MEAN DB_REP_MEAN_OF("score")
-/* A dimension: the mean of its three indicators (score5 codes 1-5), as the form's score. */
-#define DB_REP_DIM(d) " (CAST(x.{mon." d "1} AS REAL) + CAST(x.{mon." d "2} AS REAL)" \
-	" + CAST(x.{mon." d "3} AS REAL)) / 3.0 AS " d
+/* A dimension: its score as the record keeps it, else (a record saved before
+ * the form kept it) the mean of its three indicators (score5 codes 1-5). */
+#define DB_REP_DIM(d) " coalesce(x.{mon." d "}, (CAST(x.{mon." d "1} AS REAL)" \
+	" + CAST(x.{mon." d "2} AS REAL) + CAST(x.{mon." d "3} AS REAL)) / 3.0) AS " d
 
 static const struct db_rep_part db_report_monitor[] = {
 	{ N_("Monitoring"), N_("Figure"), NULL, true, 3,

@@ -165,6 +165,9 @@ static const struct form_wf_role_def form_wf_roles[WFR__COUNT] = {
 	R(WFR_MON_PSY1, WFS_MONITORING, "psy_wellbeing", FT_SELECT_ONE, NULL),
 	R(WFR_MON_PSY2, WFS_MONITORING, "psy_safety", FT_SELECT_ONE, NULL),
 	R(WFR_MON_PSY3, WFS_MONITORING, "psy_future", FT_SELECT_ONE, NULL),
+	R(WFR_MON_ECO, WFS_MONITORING, "eco_score", FT_CALCULATED, NULL),
+	R(WFR_MON_SOC, WFS_MONITORING, "soc_score", FT_CALCULATED, NULL),
+	R(WFR_MON_PSY, WFS_MONITORING, "psy_score", FT_CALCULATED, NULL),
 };
 
 #undef R

@@ -91,6 +91,8 @@ enum form_wf_role {
 	/* the indicators of the monitoring's three dimensions, three each */
 	WFR_MON_ECO1, WFR_MON_ECO2, WFR_MON_ECO3, WFR_MON_SOC1, WFR_MON_SOC2, WFR_MON_SOC3,
 	WFR_MON_PSY1, WFR_MON_PSY2, WFR_MON_PSY3,
+	/* each dimension's score as the record keeps it */
+	WFR_MON_ECO, WFR_MON_SOC, WFR_MON_PSY,
 	WFR__COUNT
 };
 

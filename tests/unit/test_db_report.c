@@ -196,6 +196,12 @@ test_rep_monitoring(void **state)
 	assert_string_equal(VAL(t, dim, "Psychosocial"), "2.00");
 	assert_string_equal(VAL(t, "State of the plan items", "in_use"), "1");
 	assert_string_equal(VAL(t, "By mode", "visit"), "1");
+	/* a dimension as the record keeps it, not as its indicators say today */
+	assert_int_equal(sqlite3_exec(t->fx.db->sql, "UPDATE monitoring SET eco_score = 4.5",
+	    NULL, NULL, NULL), SQLITE_OK);
+	test_rep_run(t, "monitoring", "P1", "2026-01-01", "2026-12-31");
+	assert_string_equal(VAL(t, dim, "Economic"), "4.50");
+	assert_string_equal(VAL(t, dim, "Social"), "3.00");
 	test_rep_run(t, "monitoring", "P2", "2026-01-01", "2026-12-31");
 	assert_string_equal(VAL(t, "Monitoring", "Monitoring visits and calls"), "0");
 	assert_string_equal(VAL(t, dim, "Economic"), "");
