@@ -130,22 +130,42 @@ ui_draw_width(const char *utf8)
 	return w;
 }
 
-int
-ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style st)
+/* Text at y,x within cols; cut text ends with an ellipsis when marked. */
+static int
+ui_draw_put(int y, int x, int cols, const char *utf8, enum ui_style st, bool mark)
 {
+	const char *ell = ui_draw_is_utf8 ? "\u2026" : "...";
+	int ellw = ui_draw_is_utf8 ? 1 : 3, used = 0, whole;
 	char *s;
 	size_t n;
-	int used = 0;
 
 	if (cols <= 0)
 		return 0;
 	s = ui_draw_prepare(utf8);
-	n = ui_draw_fit(s, cols, &used);
+	whole = ui_draw_is_utf8 ? utf8_width(s) : (int)strlen(s);
+	mark = mark && whole > cols && cols > ellw;
+	n = ui_draw_fit(s, mark ? cols - ellw : cols, &used);
 	attrset(ui_draw_attr(st));
 	mvaddnstr(y, x, s, (int)n);
+	if (mark) {
+		addstr(ell);
+		used += ellw;
+	}
 	attrset(A_NORMAL);
 	free(s);
 	return used;
+}
+
+int
+ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style st)
+{
+	return ui_draw_put(y, x, cols, utf8, st, true);
+}
+
+int
+ui_draw_clip(int y, int x, int cols, const char *utf8, enum ui_style st)
+{
+	return ui_draw_put(y, x, cols, utf8, st, false);
 }
 
 void
@@ -312,13 +332,22 @@ ui_draw_title(struct ui_app *app, struct ui_screen *s)
 	free(t);
 }
 
+/* The rows a message may take above the key bar (a longer one is cut). */
+#define UI_DRAW_MSG_ROWS	3
+
 void
 ui_draw_message(struct ui_app *app)
 {
+	enum ui_style st = app->msg_error ? US_ERROR : US_NORMAL;
+	int n, i;
+
 	if (app->msg == NULL)
 		return;
-	ui_draw_text(app->rows - 2, 0, app->cols, app->msg,
-	    app->msg_error ? US_ERROR : US_NORMAL);
+	n = ui_draw_wrapped_lines(app->cols, app->msg);
+	n = n < 1 ? 1 : n > UI_DRAW_MSG_ROWS ? UI_DRAW_MSG_ROWS : n;
+	for (i = 0; i < n; i++)	/* over the body's last rows when it needs them */
+		ui_draw_fill(app->rows - 1 - n + i, 0, app->cols, st);
+	ui_draw_wrapped(app->rows - 1 - n, 0, app->cols, n, app->msg, st);
 }
 
 /* "F2 ^O Save": key names reversed, the label plain. Cut at the screen's end. */

@@ -4,8 +4,9 @@
  * Contract: every string drawn passes utf8_sanitize() (no control character
  * or escape sequence reaches the terminal) and, on a terminal that is not
  * UTF-8, i18n conversion to its charset (transliterated where it cannot be
- * shown). Widths are display columns; text is cut, never wrapped past the
- * given width. Attributes are chosen so the screen reads in monochrome;
+ * shown). Widths are display columns; text is never drawn past the given
+ * width: what does not fit is cut and ends with an ellipsis ("\u2026", or
+ * "..." in a charset without it), so a cut never passes for the whole. Attributes are chosen so the screen reads in monochrome;
  * colour is only added when the terminal has it and NO_COLOR is not set.
  */
 #ifndef UI_DRAW_H
@@ -36,6 +37,8 @@ struct i18n_conv *ui_draw_conv(void);
 
 /* Draws text at y,x within cols columns; returns the columns used. */
 int	ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style);
+/* The same cut without an ellipsis: for an editor, which scrolls. */
+int	ui_draw_clip(int y, int x, int cols, const char *utf8, enum ui_style);
 /* Draws tab-separated cells: cell i in widths[i] columns (then one blank),
  * the last cell in what is left; widths ends with 0. Returns nothing. */
 void	ui_draw_cells(int y, int x, int cols, const char *text, const int *widths,
@@ -57,6 +60,8 @@ void	ui_draw_cursor(int y, int x);
 void	ui_draw_place_cursor(void);
 
 void	ui_draw_title(struct ui_app *, struct ui_screen *);
+/* The message above the key bar, wrapped over as many rows as it needs
+ * (up to 3, drawn over the body's last rows). */
 void	ui_draw_message(struct ui_app *);
 void	ui_draw_keybar(struct ui_app *, const enum ui_action *bar);
 void	ui_draw_too_small(int rows, int cols, int need_rows, int need_cols);

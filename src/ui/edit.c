@@ -221,7 +221,7 @@ ui_edit_draw(struct ui_edit *e, int y, int x, int cols, enum ui_style st)
 		return;
 	ui_edit_scroll_to_cursor(e, cols);
 	ui_draw_fill(y, x, cols, st);
-	ui_draw_text(y, x, cols, e->text + e->scroll, st);
+	ui_draw_clip(y, x, cols, e->text + e->scroll, st);
 	w = ui_edit_cols_to_cursor(e);
 	ui_draw_cursor(y, x + w);
 }

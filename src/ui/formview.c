@@ -347,6 +347,40 @@ ui_form_client_text(const struct ui_app *app, const char *msgid, bool *fallback)
 	return i18n_client_ex(msgid, fallback);
 }
 
+/* A field's label as shown: translated, " *" when required (malloc'd). */
+static char *
+ui_form_label_text(const struct form_field *fd)
+{
+	return xasprintf("%s%s", _(fd->label != NULL ? fd->label : fd->name),
+	    fd->required ? " *" : "");
+}
+
+/* The rows a field's label takes, wrapped in the label column. */
+static int
+ui_form_label_rows(const struct ui_app *app, const struct form_field *fd)
+{
+	char *label = ui_form_label_text(fd);
+	int n = ui_draw_wrapped_lines(ui_form_label_cols(app), label);
+
+	free(label);
+	return n;
+}
+
+/* The rows a field's error takes, wrapped in the value column (0: none). */
+static int
+ui_form_err_rows(struct ui_form *f, struct ui_app *app, int field)
+{
+	char *msg;
+	int n;
+
+	if (f->err[field] == NULL)
+		return 0;
+	msg = ui_ferr_text(f->err[field], app->forms, f->rec, (size_t)field);
+	n = ui_draw_wrapped_lines(app->cols - ui_form_label_cols(app) - 3, msg);
+	free(msg);
+	return n;
+}
+
 /* Height of an item at the current width. */
 static int
 ui_form_item_height(struct ui_form *f, struct ui_app *app, const struct ui_item *it)
@@ -369,11 +403,10 @@ ui_form_item_height(struct ui_form *f, struct ui_app *app, const struct ui_item 
 			h += ui_draw_wrapped_lines(app->cols - 4, ct);
 		return h;
 	}
+	h = ui_form_label_rows(app, fd);
 	if (ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb) != NULL)
 		h++;
-	if (f->err[it->field] != NULL)
-		h++;
-	return h;
+	return h + ui_form_err_rows(f, app, it->field);
 }
 
 static void
@@ -508,20 +541,20 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
     int rows, bool focus)
 {
 	const struct form_field *fd = &f->rec->def->fields[it->field];
-	int lw = ui_form_label_cols(app), line = 1;
+	int lw = ui_form_label_cols(app), line;
 	const char *ct;
-	char *label;
+	char *label, *msg;
 	bool fb;
 
 	if (fd->type == FT_NOTE) {
 		ui_form_draw_note(f, app, fd, y, rows);
 		return;
 	}
-	label = xasprintf("%s%s", _(fd->label != NULL ? fd->label : fd->name),
-	    fd->required ? " *" : "");
+	label = ui_form_label_text(fd);
 	if (focus)
 		ui_draw_text(y, 0, 1, ">", US_HEADING);
-	ui_draw_text(y, 1, lw, label, fd->type == FT_REPEAT || focus ? US_HEADING : US_LABEL);
+	line = ui_draw_wrapped(y, 1, lw, rows, label, fd->type == FT_REPEAT || focus ?
+	    US_HEADING : US_LABEL);	/* a long label goes on below, in its column */
 	free(label);
 	ui_form_draw_value(f, app, it, y, lw + 2, app->cols - lw - 3, focus);
 	ct = ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb);
@@ -529,9 +562,8 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 		ui_form_draw_client_line(f, app, it, y + line++, ct, fb);
 	}
 	if (f->err[it->field] != NULL && line < rows) {
-		char *msg = ui_ferr_text(f->err[it->field], app->forms, f->rec, (size_t)it->field);
-
-		ui_draw_text(y + line, lw + 2, app->cols - lw - 3, msg, US_ERROR);
+		msg = ui_ferr_text(f->err[it->field], app->forms, f->rec, (size_t)it->field);
+		ui_draw_wrapped(y + line, lw + 2, app->cols - lw - 3, rows - line, msg, US_ERROR);
 		free(msg);
 	}
 }

@@ -185,7 +185,8 @@ test_changed_forms_change_nothing(void **state)
 	VT_ASSERT_TEXT(t->vt, "Find a case", T);
 	VT_ASSERT_TEXT(t->vt, "these forms differ", T);
 	VT_ASSERT_TEXT(t->vt, "Hotline call", T);
-	st_save_call(t->vt, "avrr init");
+	st_save_call(t->vt, "differs from its table; needs 'avrr");
+	VT_ASSERT_ROW(t->vt, 22, "init'", T);	/* the message whole, on the next row */
 	vt_ctrl(t->vt, 'x');
 	VT_ASSERT_EXIT(t->vt, 0, T);
 	vt_free(t->vt);
@@ -217,7 +218,9 @@ test_damaged_database(void **state)
 	st_save_call(t->vt, "database is damaged");
 	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "Find a case", T);
-	VT_ASSERT_ROW(t->vt, 22, "database is damaged; saving is off", T);	/* no draft */
+	/* no draft; the message wraps over the two rows above the key bar */
+	VT_ASSERT_ROW(t->vt, 21, "database is damaged; saving is off", T);
+	VT_ASSERT_ROW(t->vt, 22, "last copy made with 'avrr backup'", T);
 	VT_ASSERT_TEXT(t->vt, "made with 'avrr backup'", T);	/* the start screen */
 	vt_ctrl(t->vt, 'x');
 	VT_ASSERT_EXIT(t->vt, 0, T);

@@ -1,0 +1,149 @@
+/*
+ * Nothing cut that matters, at 80x24: a value that must be cut ends with an
+ * ellipsis ("..." on a terminal that is not UTF-8) so it never passes for
+ * the whole; a label longer than its column goes on below in its column; a
+ * field's error wraps in the value column and is read to its end.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app.h"
+#include "util/mem.h"
+
+#define T	E2E_T
+
+struct t {
+	struct e2e_db	*db;
+	struct vt	*vt;
+};
+
+static int
+setup(void **state)
+{
+	struct t *t = xcalloc(1, sizeof *t);
+
+	t->db = e2e_db_new_rules("forms");
+	*state = t;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct t *t = *state;
+
+	if (t->vt != NULL) {
+		vt_ctrl(t->vt, 'x');
+		vt_wait_exit(t->vt, T);
+		vt_free(t->vt);
+	}
+	e2e_db_free(t->db);
+	free(t);
+	return 0;
+}
+
+/* The row that holds text once the frame is whole (-1: none). */
+static int
+cut_row(struct vt *vt, const char *text)
+{
+	int r;
+
+	VT_ASSERT_TEXT(vt, text, T);
+	vt_pump(vt, 200);
+	for (r = 0; r < 24; r++)
+		if (strstr(vt_row(vt, r), text) != NULL)
+			return r;
+	return -1;
+}
+
+/* A name longer than its column in the recent cases ends with an ellipsis. */
+static void
+cut_recent(struct t *t, const char *const env[], const char *mark)
+{
+	int r;
+
+	e2e_add_case(t->db, "surname", "WOLKONSKAYA-KUZNETSOVA", "given_names",
+	    "Zarema Aleksandrovna", NULL);
+	e2e_add_case(t->db, "surname", "BERIDZE", "given_names", "Nino", NULL);
+	t->vt = e2e_start(t->db, env, 24, 80);
+	r = cut_row(t->vt, "WOLKONSKAYA-KUZNETSOVA");
+	assert_true(r >= 0);
+	assert_non_null(strstr(vt_row(t->vt, r), mark));
+	assert_null(strstr(vt_row(t->vt, r), "Aleksandrovna"));	/* it is cut */
+	r = cut_row(t->vt, "BERIDZE Nino");	/* a name that fits has no mark */
+	assert_null(strstr(vt_row(t->vt, r), mark));
+}
+
+static void
+test_cut_value_ellipsis(void **state)
+{
+	cut_recent(*state, NULL, "\u2026");
+}
+
+static void
+test_cut_value_ellipsis_ascii(void **state)
+{
+	const char *const env[] = { "LANG=C", "LC_ALL=C", "TERM=vt100", NULL };
+
+	cut_recent(*state, env, "...");
+}
+
+/* "Family members returning together" does not fit the label column: its
+ * end is on the next row, in the same column. */
+static void
+test_cut_label_wraps(void **state)
+{
+	struct t *t = *state;
+	int r;
+
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname", T);
+	vt_key(t->vt, VT_PAGEDOWN);
+	vt_key(t->vt, VT_PAGEDOWN);
+	r = cut_row(t->vt, "Family members returning");
+	assert_true(r >= 0 && r < 22);
+	assert_non_null(strstr(vt_row(t->vt, r + 1), " together"));
+	assert_true(strncmp(vt_row(t->vt, r + 1), " together", 9) == 0);
+}
+
+/* A date that is not one: the error names the two ways to write a date,
+ * to its end, over two rows of the value column. */
+static void
+test_cut_error_wraps(void **state)
+{
+	struct t *t = *state;
+	int r;
+
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname", T);
+	vt_type(t->vt, "Kapanadze\tGiorgi\t\t\t");
+	vt_type(t->vt, "31.02.1984\t");
+	r = cut_row(t->vt, "'31.02.1984' is not a date");
+	assert_true(r >= 0 && r < 22);
+	assert_non_null(strstr(vt_row(t->vt, r) , "'31.02.1984' is not a date"));
+	assert_non_null(strstr(vt_row(t->vt, r + 1), "22.11.2026)"));
+	assert_null(strstr(vt_screen(t->vt), "\u2026"));	/* nothing of it cut */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis_ascii, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_label_wraps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_error_wraps, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
