@@ -284,6 +284,25 @@ e2e_count(struct e2e_db *e, const char *form)
 	return n;
 }
 
+int
+e2e_row_of(struct vt *vt, const char *text)
+{
+	int r, rows, cols;
+
+	if (!vt_wait_text(vt, text, E2E_T)) {
+		vt_dump(vt, stderr);
+		fail_msg("not on screen: %s", text);
+	}
+	vt_pump(vt, 200);
+	vt_size(vt, &rows, &cols);
+	for (r = 0; r < rows; r++)
+		if (strstr(vt_row(vt, r), text) != NULL)
+			return r;
+	vt_dump(vt, stderr);
+	fail_msg("no row holds %s", text);
+	return -1;
+}
+
 long long
 e2e_sql_count(struct e2e_db *e, const char *sql)
 {

@@ -62,6 +62,10 @@ long long	 e2e_sql_count(struct e2e_db *, const char *sql);
 /* Runs sql on a connection of its own; fails the test when it fails. */
 void		 e2e_sql(struct e2e_db *, const char *sql);
 
+/* The first screen row that holds text, once it shows and the frame is
+ * whole (a 200 ms pause); fails the test (screen dumped) when it never does. */
+int		 e2e_row_of(struct vt *, const char *text);
+
 /* Waits until text is no longer on screen; false at the deadline. */
 bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);
 

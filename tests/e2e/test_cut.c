@@ -48,20 +48,6 @@ teardown(void **state)
 	return 0;
 }
 
-/* The row that holds text once the frame is whole (-1: none). */
-static int
-cut_row(struct vt *vt, const char *text)
-{
-	int r;
-
-	VT_ASSERT_TEXT(vt, text, T);
-	vt_pump(vt, 200);
-	for (r = 0; r < 24; r++)
-		if (strstr(vt_row(vt, r), text) != NULL)
-			return r;
-	return -1;
-}
-
 /* A name longer than its column in the recent cases ends with an ellipsis. */
 static void
 cut_recent(struct t *t, const char *const env[], const char *mark)
@@ -72,11 +58,10 @@ cut_recent(struct t *t, const char *const env[], const char *mark)
 	    "Zarema Aleksandrovna", NULL);
 	e2e_add_case(t->db, "surname", "BERIDZE", "given_names", "Nino", NULL);
 	t->vt = e2e_start(t->db, env, 24, 80);
-	r = cut_row(t->vt, "WOLKONSKAYA-KUZNETSOVA");
-	assert_true(r >= 0);
+	r = e2e_row_of(t->vt, "WOLKONSKAYA-KUZNETSOVA");
 	assert_non_null(strstr(vt_row(t->vt, r), mark));
 	assert_null(strstr(vt_row(t->vt, r), "Aleksandrovna"));	/* it is cut */
-	r = cut_row(t->vt, "BERIDZE Nino");	/* a name that fits has no mark */
+	r = e2e_row_of(t->vt, "BERIDZE Nino");	/* a name that fits has no mark */
 	assert_null(strstr(vt_row(t->vt, r), mark));
 }
 
@@ -108,7 +93,7 @@ test_cut_label_wraps(void **state)
 	VT_ASSERT_TEXT(t->vt, "Surname", T);
 	vt_key(t->vt, VT_PAGEDOWN);
 	vt_key(t->vt, VT_PAGEDOWN);
-	r = cut_row(t->vt, "Family members returning");
+	r = e2e_row_of(t->vt, "Family members returning");
 	assert_true(r >= 0 && r < 22);
 	assert_non_null(strstr(vt_row(t->vt, r + 1), " together"));
 	assert_true(strncmp(vt_row(t->vt, r + 1), " together", 9) == 0);
@@ -128,7 +113,7 @@ test_cut_error_wraps(void **state)
 	VT_ASSERT_TEXT(t->vt, "Surname", T);
 	vt_type(t->vt, "Kapanadze\tGiorgi\t\t\t");
 	vt_type(t->vt, "31.02.1984\t");
-	r = cut_row(t->vt, "'31.02.1984' is not a date");
+	r = e2e_row_of(t->vt, "'31.02.1984' is not a date");
 	assert_true(r >= 0 && r < 22);
 	assert_non_null(strstr(vt_row(t->vt, r) , "'31.02.1984' is not a date"));
 	assert_non_null(strstr(vt_row(t->vt, r + 1), "22.11.2026)"));

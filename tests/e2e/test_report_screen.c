@@ -63,23 +63,6 @@ tr_wait(struct vt *vt, const char *text)
 	}
 }
 
-/* The screen row that holds text, once the frame is whole (fails the test
- * when none does). */
-static int
-tr_row_of(struct vt *vt, const char *text)
-{
-	int r;
-
-	tr_wait(vt, text);
-	vt_pump(vt, 200);
-	for (r = 0; r < ROWS; r++)
-		if (strstr(vt_row(vt, r), text) != NULL)
-			return r;
-	vt_dump(vt, stderr);
-	fail_msg("no row holds %s", text);
-	return -1;
-}
-
 /* How many times mark stands in row r. */
 static int
 tr_count(struct vt *vt, int r, const char *mark)
@@ -134,8 +117,8 @@ test_report_screen_donor(void **state)
 	tr_wait(t->vt, "cases given stabilisation support: 3.");
 	tr_wait(t->vt, "Moldova");
 	vt_pump(t->vt, 200);	/* the whole frame */
-	ua = tr_row_of(t->vt, "Ukraine");
-	ge = tr_row_of(t->vt, "Georgia");
+	ua = e2e_row_of(t->vt, "Ukraine");
+	ge = e2e_row_of(t->vt, "Georgia");
 	assert_non_null(strstr(vt_row(t->vt, ua), " 4  "));
 	full = tr_count(t->vt, ua, "\u2588");
 	assert_true(full >= 20);
@@ -146,7 +129,7 @@ test_report_screen_donor(void **state)
 		vt_pump(t->vt, 300);
 	}
 	tr_wait(t->vt, "Ukrajina");
-	assert_non_null(strstr(vt_row(t->vt, tr_row_of(t->vt, "Ukrajina")), " 4  "));
+	assert_non_null(strstr(vt_row(t->vt, e2e_row_of(t->vt, "Ukrajina")), " 4  "));
 }
 
 /* From 2026-06-01 on only B (31 December) and E (1 June) returned. */
@@ -178,7 +161,7 @@ test_report_screen_period(void **state)
 	vt_key(t->vt, VT_DOWN);	/* Returns */
 	vt_type(t->vt, "\r");
 	tr_wait(t->vt, "Period: 2026-06-01 to 2026-12-31");
-	r = tr_row_of(t->vt, "Persons returned");
+	r = e2e_row_of(t->vt, "Persons returned");
 	assert_non_null(strstr(vt_row(t->vt, r), " 2"));
 	assert_null(strstr(vt_screen(t->vt), "Ukraine"));
 }
@@ -198,8 +181,8 @@ test_report_screen_ascii(void **state)
 	vt_type(t->vt, "\r");	/* Returns */
 	tr_wait(t->vt, "Moldova");
 	vt_pump(t->vt, 200);
-	ua = tr_row_of(t->vt, "Ukraine");
-	ge = tr_row_of(t->vt, "Georgia");
+	ua = e2e_row_of(t->vt, "Ukraine");
+	ge = e2e_row_of(t->vt, "Georgia");
 	assert_true(tr_count(t->vt, ua, "#") >= 20);
 	assert_int_equal(tr_count(t->vt, ge, "#"), (tr_count(t->vt, ua, "#") + 2) / 4);
 	assert_null(strstr(vt_screen(t->vt), "\u2588"));
@@ -225,7 +208,7 @@ test_report_screen_project(void **state)
 	vt_key(t->vt, VT_DOWN);
 	vt_ctrl(t->vt, 'w');
 	tr_wait(t->vt, "Reports (Enter shows one)");
-	assert_non_null(strstr(vt_row(t->vt, tr_row_of(t->vt, "Project  ")), "P1"));
+	assert_non_null(strstr(vt_row(t->vt, e2e_row_of(t->vt, "Project  ")), "P1"));
 	vt_type(t->vt, "\r");
 	tr_wait(t->vt, "Project: P1");
 	tr_wait(t->vt, "persons who returned voluntarily: 5 (cases: 2);");

@@ -530,6 +530,13 @@ vt_alt(struct vt *vt, char c)
 }
 
 void
+vt_size(const struct vt *vt, int *rows, int *cols)
+{
+	*rows = vt->rows;
+	*cols = vt->cols;
+}
+
+void
 vt_resize(struct vt *vt, int rows, int cols)
 {
 	struct winsize ws = { .ws_row = rows, .ws_col = cols };

@@ -87,6 +87,7 @@ const char *vt_screen(struct vt *);
 bool	 vt_cell_attr(struct vt *, int row, int col, unsigned mask);
 void	 vt_cursor(struct vt *, int *row, int *col);
 void	 vt_resize(struct vt *, int rows, int cols);
+void	 vt_size(const struct vt *, int *rows, int *cols);
 
 /* Bytes the program wrote since the spawn or the last vt_bytes_reset(). */
 size_t	 vt_bytes(const struct vt *);
