@@ -294,12 +294,31 @@ ui_form_action(struct ui_screen *s, struct ui_form *f, struct ui_app *app, enum 
 	return done;
 }
 
+/* Reading notes with the focus out of sight: Tab or Down brings the focused
+ * question into view first, rather than moving past a question not seen. */
+static bool
+ui_form_peek_to_focus(struct ui_form *f, struct ui_app *app, enum ui_action a)
+{
+	const struct ui_item *it;
+
+	if (!f->peek || (a != UA_NEXT && a != UA_DOWN) || f->focus < 0 ||
+	    f->focus >= (int)f->nitems)
+		return false;
+	it = &f->items[f->focus];
+	if (it->y >= f->top && it->y + it->h <= f->top + ui_body_rows(app))
+		return false;
+	f->peek = false;
+	return true;
+}
+
 bool
 ui_form_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a)
 {
 	struct ui_form *f = s->data;
 
 	if (key == UI_KEY_TICK)
+		return true;
+	if (ui_form_peek_to_focus(f, app, a))
 		return true;
 	f->peek = false;
 	if (f->root == f && f->opts.action != NULL && a != UA_NONE &&

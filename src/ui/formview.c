@@ -171,6 +171,23 @@ ui_form_enter(struct ui_form *f)
 	free(text);
 }
 
+/* A form whose first question has notes to read aloud above it opens at its
+ * first line (the notes), the focus on that question; the first key
+ * scrolls to it. */
+static void
+ui_form_from_start(struct ui_form *f)
+{
+	int k;
+
+	for (k = 0; k < f->focus && k < (int)f->nitems; k++)
+		if (f->items[k].kind == UI_IT_FIELD &&
+		    f->rec->def->fields[f->items[k].field].type == FT_NOTE) {
+			f->peek = true;
+			f->top = 0;
+			return;
+		}
+}
+
 void
 ui_form_focus(struct ui_form *f, int k)
 {
@@ -437,22 +454,26 @@ ui_form_layout(struct ui_form *f, struct ui_app *app)
 		f->top = 0;
 }
 
+/* A note from its row skip on (the rows above the screen's top not drawn):
+ * the staff text, then the client's. */
 static void
 ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field *fd, int y,
-    int rows)
+    int rows, int skip)
 {
-	const char *t = fd->say != NULL ? fd->say : fd->label;
+	const char *t = _(fd->say != NULL ? fd->say : fd->label);
 	bool fb = false;
 	const char *ct = fd->say != NULL && i18n_client_code() != NULL ?
 	    i18n_client_ex(fd->say, &fb) : NULL;
-	int n;
+	int lines = ui_draw_wrapped_lines(app->cols - 2, t), n = 0;
+	char *m;
 
 	(void)f;
-	n = ui_draw_wrapped(y, 1, app->cols - 2, rows, _(t), US_DIM);
+	if (skip < lines)
+		n = ui_draw_wrapped_from(y, 1, app->cols - 2, skip, rows, t, US_DIM);
 	if (ct != NULL && rows - n > 0) {
-		char *m = fb ? xasprintf("[en] %s", ct) : xstrdup(ct);
-
-		ui_draw_wrapped(y + n, 3, app->cols - 4, rows - n, m, US_CLIENT);
+		m = fb ? xasprintf("[en] %s", ct) : xstrdup(ct);
+		ui_draw_wrapped_from(y + n, 3, app->cols - 4, skip > lines ? skip - lines : 0,
+		    rows - n, m, US_CLIENT);
 		free(m);
 	}
 }
@@ -547,7 +568,7 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	bool fb;
 
 	if (fd->type == FT_NOTE) {
-		ui_form_draw_note(f, app, fd, y, rows);
+		ui_form_draw_note(f, app, fd, y, rows, 0);
 		return;
 	}
 	label = ui_form_label_text(fd);
@@ -642,6 +663,12 @@ ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	free(t);
 }
 
+static bool
+ui_form_item_note(const struct ui_form *f, const struct ui_item *it)
+{
+	return it->kind == UI_IT_FIELD && f->rec->def->fields[it->field].type == FT_NOTE;
+}
+
 static void
 ui_form_draw(struct ui_screen *s, struct ui_app *app)
 {
@@ -658,8 +685,10 @@ ui_form_draw(struct ui_screen *s, struct ui_app *app)
 		if (it->y + it->h <= f->top || it->y >= f->top + rows)
 			continue;
 		y = it->y - f->top;
+		if (y < 0 && ui_form_item_note(f, it))	/* its rows in view */
+			ui_form_draw_note(f, app, &f->rec->def->fields[it->field], top, rows, -y);
 		if (y < 0)
-			continue;	/* partly above: skipped rather than cut */
+			continue;	/* another item partly above: skipped rather than cut */
 		ui_form_draw_item(f, app, k, top + y, rows - y);
 	}
 	if (f->nitems == 0)
@@ -809,7 +838,8 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 	if (k >= 0) {
 		f->focus = k;
 		ui_form_enter(f);
-	}
+	} else
+		ui_form_from_start(f);
 	f->opened = date_elapsed();
 	ui_push(app, &ui_form_ops, f, rec->def->title);
 	app->top->bar = f->view_only ? ui_form_view_bar : f->opts.bar;

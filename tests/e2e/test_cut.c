@@ -2,7 +2,8 @@
  * Nothing cut that matters, at 80x24: a value that must be cut ends with an
  * ellipsis ("..." on a terminal that is not UTF-8) so it never passes for
  * the whole; a label longer than its column goes on below in its column; a
- * field's error wraps in the value column and is read to its end.
+ * field's error wraps in the value column and is read to its end; notes to
+ * read aloud open at their first line and PgUp leaves no empty rows.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -120,6 +121,42 @@ test_cut_error_wraps(void **state)
 	assert_null(strstr(vt_screen(t->vt), "\u2026"));	/* nothing of it cut */
 }
 
+/* The consent's notes to read aloud open at their first line; Tab brings
+ * the first question into view (not past it); PgUp shows the notes above
+ * with no empty rows at the top. */
+static void
+test_cut_notes_open_at_start(void **state)
+{
+	struct t *t = *state;
+	int r, empty;
+
+	e2e_add_case(t->db, "surname", "Bondarenko", "given_names", "Olha", NULL);
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	vt_ctrl(t->vt, 'f');
+	vt_type(t->vt, "bondar");
+	VT_ASSERT_TEXT(t->vt, "Bondarenko", T);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	vt_key(t->vt, VT_DOWN);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "+ New", T);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_ROW(t->vt, 2, "Consent statement", T);
+	VT_ASSERT_ROW(t->vt, 3, "To help you return home", T);
+	vt_key(t->vt, VT_TAB);
+	r = e2e_row_of(t->vt, ">Consent given *");
+	assert_true(r > 3);
+	vt_key(t->vt, VT_PAGEUP);
+	vt_pump(t->vt, 300);
+	for (r = 1, empty = 0; r < 10; r++)	/* a section's blank line at most */
+		empty += strspn(vt_row(t->vt, r), " ") == strlen(vt_row(t->vt, r));
+	if (empty > 1) {
+		vt_dump(t->vt, stderr);
+		fail_msg("%d empty rows at the top after PgUp", empty);
+	}
+}
+
 int
 main(void)
 {
@@ -128,6 +165,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis_ascii, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cut_label_wraps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cut_error_wraps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_notes_open_at_start, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

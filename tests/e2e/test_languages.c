@@ -174,6 +174,7 @@ test_say_text_in_client_language(void **state)
 	VT_ASSERT_TEXT(t->vt, "+ New", 5000);	/* consent is a list of events */
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Consent", 5000);
+	vt_key(t->vt, VT_TAB);	/* the notes open at their start: to the first question */
 	{
 		const char *uk = tr_in("uk", say);
 		char start[64];

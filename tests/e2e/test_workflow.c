@@ -888,6 +888,8 @@ test_draft_comes_back(void **state)
 	t->vt = e2e_start(t->db, NULL, 24, 80);
 	wf_open_case(t->vt, "Kapanadze");
 	wf_open_form(t->vt, WF_CONSENT, "Consent to data processing", true);
+	VT_ASSERT_TEXT(t->vt, "Consent statement", T);	/* the notes open at their start */
+	vt_key(t->vt, VT_TAB);	/* brings the first question into view */
 	VT_ASSERT_TEXT(t->vt, "Consent given *", T);
 	vt_type(t->vt, "y");
 	VT_ASSERT_TEXT(t->vt, "Yes", T);
