@@ -236,7 +236,8 @@ cmd_import_blank(const struct sheet_row *row)
 	return true;
 }
 
-/* Every row made a record and checked; nothing is written. */
+/* Every row made a record and checked (its case looked up before anything
+ * is saved); nothing is written. */
 static void
 cmd_import_rows(struct cmd_import *x, struct cmd_import_rows *rs)
 {
@@ -259,13 +260,28 @@ cmd_import_rows(struct cmd_import *x, struct cmd_import_rows *rs)
 	}
 }
 
+/* The best of n likely earlier registrations of the row's person. */
+static void
+cmd_import_dup_say(struct cmd_import *x, const struct cmd_import_row *r, const struct db_dup *d,
+    size_t n)
+{
+	char *more = n > 1 ? xasprintf(_(" (and %zu more cases)"), n - 1) : xstrdup("");
+
+	cmd_import_say(x, x->allow_dups, r->no, NULL, _("possibly the same person as in case "
+	    "%s: %s %s, born %s (a match of %d in 100)%s"), d->case_no,
+	    d->person.surname != NULL ? d->person.surname : "",
+	    d->person.given_names != NULL ? d->person.given_names : "",
+	    d->person.dob != NULL ? d->person.dob : "?", d->score, more);
+	free(more);
+}
+
 /* Likely earlier registrations of the person of each row that makes a case. */
 static void
 cmd_import_dupes(struct cmd_import *x, struct cmd_import_rows *rs)
 {
 	struct cmd_import_row *r;
 	struct db_dup *d;
-	size_t i, k, n;
+	size_t i, n;
 	char *err = NULL;
 
 	for (i = 0; i < rs->n; i++) {
@@ -278,12 +294,8 @@ cmd_import_dupes(struct cmd_import *x, struct cmd_import_rows *rs)
 			err = NULL;
 			continue;
 		}
-		for (k = 0; k < n; k++)
-			cmd_import_say(x, x->allow_dups, r->no, NULL, _("possibly the same person "
-			    "as in case %s: %s %s, born %s (a match of %d in 100)"), d[k].case_no,
-			    d[k].person.surname != NULL ? d[k].person.surname : "",
-			    d[k].person.given_names != NULL ? d[k].person.given_names : "",
-			    d[k].person.dob != NULL ? d[k].person.dob : "?", d[k].score);
+		if (n > 0)
+			cmd_import_dup_say(x, r, d, n);
 		rs->dups += n;
 		r->bad |= n > 0 && !x->allow_dups;
 		db_dup_free(d, n);
@@ -301,29 +313,21 @@ cmd_import_audit(struct cmd_import *x, const struct cmd_import_rows *rs)
 	    "rows", num, NULL);
 }
 
-/* Every good row saved with the rules in one transaction, kept only when
- * nothing went wrong and this is no dry run. */
+/* Every good row saved with the rules, in the transaction. */
 static void
 cmd_import_save(struct cmd_import *x, struct cmd_import_rows *rs)
 {
-	struct db *db = x->ctx->db;
 	struct cmd_import_row *r;
 	enum db_status st = DB_OK;
 	char *err = NULL;
 	size_t i;
 
-	if (db_bulk_begin(db, &err) != DB_OK) {
-		cmd_error("%s", err != NULL ? err : x->ctx->db_path);
-		free(err);
-		x->nerr++;
-		return;
-	}
 	for (i = 0; i < rs->n && st != DB_ERROR; i++) {
 		struct db_save_also also = { .make_case = rs->v[i].new_case };
 
 		if ((r = &rs->v[i])->bad)
 			continue;
-		if ((st = db_lifecycle_save_also(db, r->rec, &also, NULL, &err)) == DB_OK)
+		if ((st = db_lifecycle_save_also(x->ctx->db, r->rec, &also, NULL, &err)) == DB_OK)
 			rs->saved++;
 		else
 			cmd_import_say(x, false, r->no, NULL, "%s", err != NULL ? err : "");
@@ -333,6 +337,26 @@ cmd_import_save(struct cmd_import *x, struct cmd_import_rows *rs)
 	if (st == DB_ERROR && i < rs->n)
 		cmd_import_say(x, true, rs->v[i - 1].no, NULL, "%s", _("the rows after this one "
 		    "were not checked against the rules"));
+}
+
+/* One transaction around all of it (its reads take no lock of their own):
+ * the rows checked, compared with the cases there, saved; kept only when
+ * nothing went wrong and this is no dry run. */
+static void
+cmd_import_batch(struct cmd_import *x, struct cmd_import_rows *rs)
+{
+	struct db *db = x->ctx->db;
+	char *err = NULL;
+
+	if (db_bulk_begin(db, &err) != DB_OK) {
+		cmd_error("%s", err != NULL ? err : x->ctx->db_path);
+		free(err);
+		x->nerr++;
+		return;
+	}
+	cmd_import_rows(x, rs);
+	cmd_import_dupes(x, rs);
+	cmd_import_save(x, rs);
 	if (x->nerr > 0 || x->dry_run || cmd_import_audit(x, rs) != 0) {
 		db_bulk_abort(db);
 		x->nerr += x->nerr == 0 && !x->dry_run;
@@ -360,9 +384,7 @@ cmd_import_run(struct cmd_import *x)
 	struct cmd_import_rows rs = { 0 };
 
 	if (cmd_import_columns(x) == 0) {
-		cmd_import_rows(x, &rs);
-		cmd_import_dupes(x, &rs);
-		cmd_import_save(x, &rs);
+		cmd_import_batch(x, &rs);
 	}
 	cmd_import_flush(x);
 	if (x->nerr > 0) {
