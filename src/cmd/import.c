@@ -75,7 +75,7 @@ cmd_import_say(struct cmd_import *x, bool note, long row, const char *col, const
     ...)
 {
 	struct cmd_import_msg *m;
-	char *msg;
+	char *msg, *p;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -87,6 +87,9 @@ cmd_import_say(struct cmd_import *x, bool note, long row, const char *col, const
 	m->seq = x->nmsgs++;
 	m->text = col != NULL ? xasprintf("%s:%ld:%s: %s", x->path, row, col, msg) :
 	    xasprintf("%s:%ld: %s", x->path, row, msg);
+	for (p = m->text; *p != '\0'; p++)	/* one line, whatever a cell held */
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	free(msg);
 	x->nerr += !note;
 }

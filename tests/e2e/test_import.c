@@ -95,12 +95,13 @@ ti_sql(struct e2e_db *db, const char *sql)
 	sqlite3_close(raw);
 }
 
-/* The users of a database: who imports, and a hotline operator. */
+/* The users of a database: who imports, a hotline operator, a supervisor. */
 static void
 ti_users(struct e2e_db *db)
 {
 	ti_sql(db, "INSERT INTO users (name, role, created_at) VALUES"
-	    " ('importer', 'counsellor', '2026-01-01'), ('hotliner', 'hotline', '2026-01-01')");
+	    " ('importer', 'counsellor', '2026-01-01'), ('hotliner', 'hotline', '2026-01-01'),"
+	    " ('boss', 'supervisor', '2026-01-01')");
 }
 
 /* A new case of the project (its id). */
@@ -371,12 +372,14 @@ test_unknown_column(void **state)
 	struct t *t = *state;
 	char *want;
 
-	ti_write(t->file, "surname,Shoe size\r\nX,42\r\n");
+	ti_write(t->file, "surname,\"Shoe\nsize\"\r\nX,42\r\n");
 	assert_int_equal(ti_import(t, t->fresh, "registration", t->file), 1);
+	/* the header's line feed does not break the message's line */
 	want = xasprintf("%s:1:Shoe size: form 'registration' has no field of this name or "
 	    "label\n", t->file);
 	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
 	free(want);
+	assert_int_equal(ti_lines(t->err), 2);
 	assert_int_equal(ti_regs(t->fresh), 0);
 }
 
@@ -555,6 +558,36 @@ test_case_rows(void **state)
 	assert_int_equal(ti_count(t->db, "SELECT count(*) FROM consent WHERE case_id = 2"), 1);
 }
 
+/* Money: the amount with its currency column (a code in small letters, or
+ * the currency's name), or both in one cell; an amount without a currency is
+ * named at the currency's column. */
+static void
+test_money(void **state)
+{
+	struct t *t = *state;
+	char *want, *v;
+
+	ti_write(t->file, "code,name,donor,period_from,period_to,budget,budget_currency,"
+	    "grant_per_person\r\n"
+	    "P-1,One,amif,2026-01-01,2026-12-31,1000.50,eur,120 EUR\r\n"
+	    "P-2,Two,Ministry of Interior,2026-01-01,2026-12-31,500,,\r\n");
+	assert_int_equal(ti_run(t, t->fresh, "boss", "import", "project", t->file, NULL), 1);
+	want = xasprintf("%s:3:budget_currency: ", t->file);
+	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
+	free(want);
+	ti_write(t->file, "code,name,donor,period_from,period_to,budget,budget_currency,"
+	    "grant_per_person\r\n"
+	    "P-1,One,amif,2026-01-01,2026-12-31,1000.50,eur,120 EUR\r\n"
+	    "P-2,Two,Ministry of Interior,2026-01-01,2026-12-31,500,Euro,\r\n");
+	if (ti_run(t, t->fresh, "boss", "import", "project", t->file, NULL) != 0)
+		fail_msg("%s", t->err);
+	v = ti_text(t->fresh, "SELECT group_concat(code || ' ' || donor || ' ' || budget || ' ' ||"
+	    " budget_currency || ' ' || coalesce(grant_per_person || ' ' ||"
+	    " grant_per_person_currency, '-'), '|') FROM project_details");
+	assert_string_equal(v, "P-1 amif 1000.5 EUR 120.0 EUR|P-2 interior 500.0 EUR -");
+	free(v);
+}
+
 int
 main(void)
 {
@@ -570,6 +603,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_role_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_and_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_money, setup, teardown),
 	};
 
 	/* the cases this process makes are numbered in the year of the one
