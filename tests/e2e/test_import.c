@@ -535,7 +535,8 @@ test_audit_and_search(void **state)
 }
 
 /* A row of a form of a case names its case by number; an unknown number is
- * named. */
+ * named; the lifecycle rules of the save refuse what they refuse (a session
+ * before the consent), FILE:ROW:. */
 static void
 test_case_rows(void **state)
 {
@@ -556,6 +557,16 @@ test_case_rows(void **state)
 	if (ti_import(t, t->db, "consent", t->file) != 0)
 		fail_msg("%s", t->err);
 	assert_int_equal(ti_count(t->db, "SELECT count(*) FROM consent WHERE case_id = 2"), 1);
+	/* case 1 has no consent: its counselling session is refused by the rules */
+	ti_write(t->file, "case_no,kind,session_date,mode,interpreter,topics\r\n"
+	    "AVRR-2026-00002,return,2026-11-21,phone,no,programme\r\n"
+	    "AVRR-2026-00001,return,2026-11-21,phone,no,programme\r\n");
+	assert_int_equal(ti_import(t, t->db, "session", t->file), 1);
+	want = xasprintf("%s:3: Counselling session refused", t->file);
+	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
+	free(want);
+	assert_int_equal(ti_lines(t->err), 2);
+	assert_int_equal(ti_count(t->db, "SELECT count(*) FROM session"), 0);
 }
 
 /* Money: the amount with its currency column (a code in small letters, or
