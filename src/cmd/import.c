@@ -20,10 +20,12 @@
  * allows. record_id is read and left: an import only adds records.
  *
  * Duplicates: each row that makes a new case is compared with the cases
- * already in the database (db/dupes, as the new-case screen does); every
- * likely earlier registration is said as FILE:ROW: and refuses the import,
- * unless --allow-duplicates, when they are said as notes and the rows are
- * imported all the same.
+ * already in the database (db/dupes, as the new-case screen does), and the
+ * best likely earlier registration is said as FILE:ROW:. One whose names and
+ * date of birth agree (a score of CMD_IMPORT_DUP_REFUSE or more: the same
+ * person already registered) is an error that refuses the import, unless
+ * --allow-duplicates; a weaker one (the names alone, say) is a note "note:
+ * ...", and so is every one with --allow-duplicates.
  *
  * All or none: the rows are saved in one bulk transaction (db/bulk) with one
  * audit row of the import (form, file, rows); any error rolls all of it back.
@@ -56,6 +58,10 @@
 #include "util/str.h"
 #include "util/tr.h"
 
+/* A likely duplicate this good refuses the import: both names (or the full
+ * name) and the date of birth agree (db/dupes: names 55, date of birth 35). */
+#define CMD_IMPORT_DUP_REFUSE	80
+
 struct cmd_import_row {
 	long			 no;
 	struct form_record	*rec;
@@ -67,7 +73,7 @@ struct cmd_import_rows {
 	struct cmd_import_row	*v;
 	size_t			 n;
 	size_t			 saved;		/* saved in the transaction */
-	size_t			 dups;		/* likely duplicates said */
+	size_t			 dups;		/* rows refused as likely duplicates */
 };
 
 void
@@ -263,22 +269,30 @@ cmd_import_rows(struct cmd_import *x, struct cmd_import_rows *rs)
 	}
 }
 
-/* The best of n likely earlier registrations of the row's person. */
+/* The best of n likely earlier registrations of the row's person: an
+ * error when it refuses the import, else a note. */
 static void
 cmd_import_dup_say(struct cmd_import *x, const struct cmd_import_row *r, const struct db_dup *d,
-    size_t n)
+    size_t n, bool refuses)
 {
 	char *more = n > 1 ? xasprintf(_(" (and %zu more cases)"), n - 1) : xstrdup("");
-
-	cmd_import_say(x, x->allow_dups, r->no, NULL, _("possibly the same person as in case "
-	    "%s: %s %s, born %s (a match of %d in 100)%s"), d->case_no,
+	char *what = xasprintf(_("possibly the same person as in case %s: %s %s, born %s (a "
+	    "match of %d in 100)%s"), d->case_no,
 	    d->person.surname != NULL ? d->person.surname : "",
 	    d->person.given_names != NULL ? d->person.given_names : "",
 	    d->person.dob != NULL ? d->person.dob : "?", d->score, more);
+
+	if (refuses)
+		cmd_import_say(x, false, r->no, NULL, "%s", what);
+	else
+		cmd_import_say(x, true, r->no, NULL, _("note: %s"), what);
+	free(what);
 	free(more);
 }
 
-/* Likely earlier registrations of the person of each row that makes a case. */
+/* Likely earlier registrations of the person of each row that makes a case,
+ * as the new-case screen finds them; one whose names and date of birth agree
+ * (CMD_IMPORT_DUP_REFUSE) refuses the import unless --allow-duplicates. */
 static void
 cmd_import_dupes(struct cmd_import *x, struct cmd_import_rows *rs)
 {
@@ -286,6 +300,7 @@ cmd_import_dupes(struct cmd_import *x, struct cmd_import_rows *rs)
 	struct db_dup *d;
 	size_t i, n;
 	char *err = NULL;
+	bool refuses;
 
 	for (i = 0; i < rs->n; i++) {
 		r = &rs->v[i];
@@ -297,10 +312,12 @@ cmd_import_dupes(struct cmd_import *x, struct cmd_import_rows *rs)
 			err = NULL;
 			continue;
 		}
+		/* best first */
+		refuses = n > 0 && d[0].score >= CMD_IMPORT_DUP_REFUSE && !x->allow_dups;
 		if (n > 0)
-			cmd_import_dup_say(x, r, d, n);
-		rs->dups += n;
-		r->bad |= n > 0 && !x->allow_dups;
+			cmd_import_dup_say(x, r, d, n, refuses);
+		rs->dups += refuses;
+		r->bad |= refuses;
 		db_dup_free(d, n);
 	}
 }
@@ -391,7 +408,7 @@ cmd_import_run(struct cmd_import *x)
 	}
 	cmd_import_flush(x);
 	if (x->nerr > 0) {
-		if (rs.dups > 0 && !x->allow_dups)
+		if (rs.dups > 0)
 			cmd_error("%s", _("a likely duplicate refuses the import; --allow-duplicates "
 			    "imports such rows all the same"));
 		cmd_error(_("%s: nothing was imported (errors: %zu)"), x->path, x->nerr);

@@ -7,8 +7,8 @@
  * boolean) import; a malformed file, an unknown column, a bad cell or a value
  * in a field that does not apply import nothing and are named
  * FILE:ROW:COLUMN; a choice by its Slovak label; --dry-run writes nothing; a
- * likely duplicate of a registered person refuses the import unless
- * --allow-duplicates; a role that may not add the form is refused before
+ * registered person (names and date of birth) refuses the import unless
+ * --allow-duplicates, a weaker likeness is a note; a role that may not add the form is refused before
  * anything is read; the import is one audit row, and its cases are found by
  * the search at once.
  */
@@ -469,25 +469,39 @@ test_xlsx(void **state)
 	free(path);
 }
 
-/* A person already registered: reported FILE:ROW: with the case, the import
- * refused; with --allow-duplicates imported, the line still said. */
+/* A person already registered (names and date of birth): reported FILE:ROW:
+ * with the case, the import refused; with --allow-duplicates imported, the
+ * line said as a note. The same names born on another day are only a note. */
 static void
 test_duplicate(void **state)
 {
 	struct t *t = *state;
-	char *want;
+	char *want, *note;
 
 	ti_write(t->file, TI_HEAD TI_ROW("LOMIDZE", "Giorgi", "1985-07-04")
 	    TI_ROW("KAPANADZE", "Nino", "1990-03-15"));
 	assert_int_equal(ti_import(t, t->db, "registration", t->file), 1);
 	want = xasprintf("%s:3: possibly the same person as in case AVRR-2026-00001: "
+	    "KAPANADZE Nino, born 1990-03-15", t->file);
+	note = xasprintf("%s:3: note: possibly the same person as in case AVRR-2026-00001: "
 	    "KAPANADZE Nino", t->file);
 	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
+	ti_has(t->err, "--allow-duplicates");
 	assert_int_equal(ti_regs(t->db), 2);
 	assert_int_equal(ti_import(t, t->db, "registration", t->file, "--allow-duplicates"), 0);
-	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
-	free(want);
+	assert_int_equal(strncmp(t->err, note, strlen(note)), 0);
 	assert_int_equal(ti_regs(t->db), 4);
+	ti_write(t->file, TI_HEAD TI_ROW("ONE", "A", "1990-01-01")
+	    TI_ROW("KAPANADZE", "Nino", "1977-07-07"));
+	free(want);
+	free(note);
+	assert_int_equal(ti_import(t, t->db, "registration", t->file), 0);
+	/* either registration of hers, equally like */
+	note = xasprintf("%s:3: note: possibly the same person as in case AVRR-2026-0000", t->file);
+	assert_int_equal(strncmp(t->err, note, strlen(note)), 0);
+	ti_has(t->err, "KAPANADZE Nino, born 1990-03-15 (a match of 65 in 100)");
+	free(note);
+	assert_int_equal(ti_regs(t->db), 6);
 }
 
 /* A hotline operator may read registrations but not add them: one line,
