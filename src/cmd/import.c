@@ -422,11 +422,19 @@ cmd_import_run(struct cmd_import *x)
 	return x->nerr > 0 ? 1 : 0;
 }
 
+/* Whether a file is read as a workbook: its name ends in .xlsx. */
+static bool
+cmd_import_is_xlsx(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
 /* The form, the role's right to add its records, the file read. */
 static int
 cmd_import_open(struct cmd_import *x, const char *form, const char *sheet)
 {
-	size_t n = strlen(x->path);
 	char *err = NULL;
 	bool ok;
 
@@ -440,8 +448,7 @@ cmd_import_open(struct cmd_import *x, const char *form, const char *sheet)
 		return 1;
 	}
 	x->makes_case = str_eq(form, form_workflow_form(x->ctx->forms, WFS_REGISTRATION));
-	ok = n >= 5 && strcasecmp(x->path + n - 5, ".xlsx") == 0 ?
-	    sheet_read_xlsx(x->path, sheet, &x->sheet, &err) :
+	ok = cmd_import_is_xlsx(x->path) ? sheet_read_xlsx(x->path, sheet, &x->sheet, &err) :
 	    sheet_read_csv(x->path, &x->sheet, &err);
 	if (ok && x->sheet.nrows == 0) {
 		ok = false;
@@ -466,6 +473,8 @@ cmd_import(const struct cmd_args *a)
 	const char *sheet = cmd_opt_get(a, "sheet");
 	int rc;
 
+	if (sheet != NULL && !cmd_import_is_xlsx(x.path))
+		return cmd_opt_error(a->spec, _("--sheet is for a workbook (FILE.xlsx) only"));
 	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) == 0 && (rc = cmd_identity(&ctx, NULL)) == 0 &&
 	    (rc = cmd_import_open(&x, a->operands[0], sheet)) == 0)
 		rc = cmd_import_run(&x);

@@ -381,6 +381,9 @@ test_unknown_column(void **state)
 	free(want);
 	assert_int_equal(ti_lines(t->err), 2);
 	assert_int_equal(ti_regs(t->fresh), 0);
+	/* a CSV file has no sheets: a usage error */
+	assert_int_equal(ti_import(t, t->fresh, "registration", t->file, "--sheet", "Cases"), 2);
+	ti_has(t->err, "--sheet");
 }
 
 /* One bad cell among good rows: named FILE:ROW:COLUMN, and not even the good
