@@ -8,8 +8,9 @@
  * matched to the form by cmd/import_cols. Each row is made a record and
  * checked as a save from the screen is (ui/formsave): the record check
  * (form/check through db_expr_logic: types, choices, constraints, required,
- * relevance), then the record's logic applied (db_expr_apply) and the save
- * with the lifecycle rules (db_lifecycle_save_also). A value in a field that
+ * relevance), then the record's logic applied (db_expr_apply, without the
+ * form's defaults: the file is the record) and the save with the lifecycle
+ * rules (db_lifecycle_save_also). A value in a field that
  * does not apply to its record (not relevant) is an error rather than
  * dropped, and so is a value in a field the user's role may not fill in.
  *
