@@ -1,7 +1,8 @@
 /*
- * cmd/import: avrr import FORM FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run]
- * [--allow-duplicates]: new records of FORM from the rows of a file, all of
- * them or none (docs/import.md).
+ * cmd/import: avrr import FORM[.GROUP] FILE.csv|FILE.xlsx [--sheet NAME]
+ * [--dry-run] [--allow-duplicates]: new records of FORM from the rows of a
+ * file, all of them or none (docs/import.md); FORM.GROUP adds rows of a
+ * repeat group to stored records (cmd/import_group.c).
  *
  * The file is read by util/sheet (a name ending in .xlsx is a workbook, its
  * first sheet unless --sheet; anything else CSV); row 1 is the header,
@@ -18,7 +19,8 @@
  * makes a new case, unless its case_no names one that exists before the
  * import (then it is that case's record); any other form's row belongs to the
  * case its case_no names, which must exist, or to none where the form
- * allows. record_id is read and left: an import only adds records.
+ * allows. record_id is read and left: an import only adds records (for
+ * FORM.GROUP it names the record a row joins).
  *
  * Duplicates: each row that makes a new case is compared with the cases
  * already in the database (db/dupes, as the new-case screen does), and the
@@ -62,20 +64,6 @@
 /* A likely duplicate this good refuses the import: both names (or the full
  * name) and the date of birth agree (db/dupes: names 55, date of birth 35). */
 #define CMD_IMPORT_DUP_REFUSE	80
-
-struct cmd_import_row {
-	long			 no;
-	struct form_record	*rec;
-	bool			 bad;		/* an error was said for it */
-	bool			 new_case;	/* its save makes its case */
-};
-
-struct cmd_import_rows {
-	struct cmd_import_row	*v;
-	size_t			 n;
-	size_t			 saved;		/* saved in the transaction */
-	size_t			 dups;		/* rows refused as likely duplicates */
-};
 
 void
 cmd_import_say(struct cmd_import *x, bool note, long row, const char *col, const char *fmt,
@@ -264,7 +252,10 @@ cmd_import_rows(struct cmd_import *x, struct cmd_import_rows *rs)
 		r->no = row->no;
 		r->rec = form_record_new(x->def);
 		cmd_import_fill(x, row, r->rec);
-		cmd_import_case(x, r, row);
+		if (x->group >= 0)
+			cmd_import_group_parent(x, r, row);
+		else
+			cmd_import_case(x, r, row);
 		cmd_import_check_perm(x, r);
 		cmd_import_check(x, r);
 	}
@@ -330,7 +321,7 @@ cmd_import_audit(struct cmd_import *x, const struct cmd_import_rows *rs)
 	char num[32];
 
 	snprintf(num, sizeof num, "%zu", rs->saved);
-	return cmd_audit_event(x->ctx, "import", "imported", x->def->name, "file", x->path,
+	return cmd_audit_event(x->ctx, "import", "imported", x->name, "file", x->path,
 	    "rows", num, NULL);
 }
 
@@ -377,7 +368,10 @@ cmd_import_batch(struct cmd_import *x, struct cmd_import_rows *rs)
 	}
 	cmd_import_rows(x, rs);
 	cmd_import_dupes(x, rs);
-	cmd_import_save(x, rs);
+	if (x->group >= 0)
+		cmd_import_group_save(x, rs);
+	else
+		cmd_import_save(x, rs);
 	if (x->nerr > 0 || x->dry_run || cmd_import_audit(x, rs) != 0) {
 		db_bulk_abort(db);
 		x->nerr += x->nerr == 0 && !x->dry_run;
@@ -415,10 +409,9 @@ cmd_import_run(struct cmd_import *x)
 		cmd_error(_("%s: nothing was imported (errors: %zu)"), x->path, x->nerr);
 	} else if (x->dry_run)
 		printf(_("%s: %zu records of form '%s' would be imported; nothing was written "
-		    "(--dry-run)\n"), x->path, rs.saved, x->def->name);
+		    "(--dry-run)\n"), x->path, rs.saved, x->name);
 	else
-		printf(_("%s: %zu records of form '%s' imported\n"), x->path, rs.saved,
-		    x->def->name);
+		printf(_("%s: %zu records of form '%s' imported\n"), x->path, rs.saved, x->name);
 	cmd_import_rows_free(&rs);
 	return x->nerr > 0 ? 1 : 0;
 }
@@ -432,23 +425,46 @@ cmd_import_is_xlsx(const char *path)
 	return n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
 }
 
-/* The form, the role's right to add its records, the file read. */
+/* FORM or FORM.GROUP (as avrr export names them); false after its error. */
+static bool
+cmd_import_target(struct cmd_import *x)
+{
+	const char *dot = strchr(x->name, '.');
+	char *form = dot != NULL ? xstrndup(x->name, (size_t)(dot - x->name)) :
+	    xstrdup(x->name);
+	int i = -1;
+
+	x->form = form_set_find(x->ctx->forms, form);
+	free(form);
+	if (x->form != NULL && dot != NULL)
+		i = form_field_index(x->form, dot + 1);
+	if (x->form == NULL || (dot != NULL && (i < 0 || x->form->fields[i].type != FT_REPEAT))) {
+		cmd_error(_("no form or repeat group named '%s'"), x->name);
+		return false;
+	}
+	x->group = i;
+	x->def = i >= 0 ? x->form->fields[i].group : x->form;
+	return true;
+}
+
+/* The form, the role's right to add its records (a group's rows: to change
+ * its form's), the file read. */
 static int
-cmd_import_open(struct cmd_import *x, const char *form, const char *sheet)
+cmd_import_open(struct cmd_import *x, const char *sheet)
 {
 	char *err = NULL;
 	bool ok;
 
-	if ((x->def = form_set_find(x->ctx->forms, form)) == NULL) {
-		cmd_error(_("no form named '%s'"), form);
+	if (!cmd_import_target(x))
 		return 1;
-	}
-	if (db_perm_refuse(x->ctx->db, x->def, FA_CREATE, &err) != DB_OK) {
-		cmd_error("%s", err != NULL ? err : form);
+	if (db_perm_refuse(x->ctx->db, x->form, x->group >= 0 ? FA_EDIT : FA_CREATE,
+	    &err) != DB_OK) {
+		cmd_error("%s", err != NULL ? err : x->name);
 		free(err);
 		return 1;
 	}
-	x->makes_case = str_eq(form, form_workflow_form(x->ctx->forms, WFS_REGISTRATION));
+	x->makes_case = x->group < 0 &&
+	    str_eq(x->name, form_workflow_form(x->ctx->forms, WFS_REGISTRATION));
 	ok = cmd_import_is_xlsx(x->path) ? sheet_read_xlsx(x->path, sheet, &x->sheet, &err) :
 	    sheet_read_csv(x->path, &x->sheet, &err);
 	if (ok && x->sheet.nrows == 0) {
@@ -468,7 +484,7 @@ int
 cmd_import(const struct cmd_args *a)
 {
 	struct cmd_ctx ctx = { .db_path = cmd_opt_get(a, "db") };
-	struct cmd_import x = { .ctx = &ctx, .path = a->operands[1],
+	struct cmd_import x = { .ctx = &ctx, .name = a->operands[0], .path = a->operands[1],
 	    .dry_run = cmd_opt_get(a, "dry-run") != NULL,
 	    .allow_dups = cmd_opt_get(a, "allow-duplicates") != NULL };
 	const char *sheet = cmd_opt_get(a, "sheet");
@@ -477,7 +493,7 @@ cmd_import(const struct cmd_args *a)
 	if (sheet != NULL && !cmd_import_is_xlsx(x.path))
 		return cmd_opt_error(a->spec, _("--sheet is for a workbook (FILE.xlsx) only"));
 	if ((rc = cmd_open(&ctx, DB_OPEN_READ)) == 0 && (rc = cmd_identity(&ctx, NULL)) == 0 &&
-	    (rc = cmd_import_open(&x, a->operands[0], sheet)) == 0)
+	    (rc = cmd_import_open(&x, sheet)) == 0)
 		rc = cmd_import_run(&x);
 	cmd_import_flush(&x);
 	cmd_import_cols_free(&x);

@@ -186,7 +186,7 @@ cmd_import_column(struct cmd_import *x, const struct sheet_row *head, size_t k)
 		c->kind = CMD_IMPORT_RECORD_ID;
 	else if (!cmd_import_head_field(x->def, h, folded, c)) {
 		cmd_import_say(x, false, head->no, c->head, _("form '%s' has no field of this "
-		    "name or label"), x->def->name);
+		    "name or label"), x->name);
 		ok = false;
 	}
 	free(folded);
@@ -224,9 +224,13 @@ cmd_import_columns(struct cmd_import *x)
 	for (k = 0; k < x->ncols; k++)
 		if (cmd_import_column(x, head, k))
 			cmd_import_column_twice(x, head->no, k);
-	for (k = 0; k < x->ncols; k++)
+	x->id_col = -1;
+	for (k = 0; k < x->ncols; k++) {
 		if (x->cols[k].kind == CMD_IMPORT_CASE_NO)
 			x->case_col = (int)k;
+		if (x->cols[k].kind == CMD_IMPORT_RECORD_ID)
+			x->id_col = (int)k;
+	}
 	return x->nerr - before;
 }
 

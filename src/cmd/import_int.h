@@ -50,12 +50,16 @@ struct cmd_import_msg {
 
 struct cmd_import {
 	struct cmd_ctx		*ctx;
+	const char		*name;		/* FORM or FORM.GROUP as given */
 	const char		*path;
-	const struct form_def	*def;
+	const struct form_def	*def;		/* whose fields the columns are */
+	const struct form_def	*form;		/* the form saved: def, or the group's */
+	int			 group;		/* FORM.GROUP: the repeat field of form, else -1 */
 	struct sheet		 sheet;
 	struct cmd_import_col	*cols;		/* one per column of row 1 */
 	size_t			 ncols;
 	int			 case_col;	/* the case number's column, or -1 */
+	int			 id_col;	/* the record id's column, or -1 */
 	struct cmd_import_labels *lists;
 	size_t			 nlists;
 	struct cmd_import_msg	*msgs;
@@ -64,6 +68,22 @@ struct cmd_import {
 	bool			 dry_run;
 	bool			 allow_dups;
 	bool			 makes_case;	/* a row of this form makes its case */
+};
+
+/* A row of the file made a record (of def). */
+struct cmd_import_row {
+	long			 no;
+	struct form_record	*rec;
+	bool			 bad;		/* an error was said for it */
+	bool			 new_case;	/* its save makes its case */
+	int64_t			 parent;	/* FORM.GROUP: the record it joins */
+};
+
+struct cmd_import_rows {
+	struct cmd_import_row	*v;
+	size_t			 n;
+	size_t			 saved;		/* rows saved in the transaction */
+	size_t			 dups;		/* rows refused as likely duplicates */
 };
 
 /* Says "FILE:ROW:COLUMN: message" (col NULL: "FILE:ROW: message") and
@@ -79,5 +99,12 @@ char	*cmd_import_fold(const char *);
 size_t	cmd_import_columns(struct cmd_import *);
 void	cmd_import_fill(struct cmd_import *, const struct sheet_row *, struct form_record *);
 void	cmd_import_cols_free(struct cmd_import *);
+
+/* FORM.GROUP (cmd/import_group.c): the record of x->form a row joins, by its
+ * case_no (the case's one record of the form) or its record_id; then every
+ * good row added to its record, each record saved once with the rules. */
+void	cmd_import_group_parent(struct cmd_import *, struct cmd_import_row *,
+	    const struct sheet_row *);
+void	cmd_import_group_save(struct cmd_import *, struct cmd_import_rows *);
 
 #endif

@@ -185,9 +185,10 @@ const struct cmd_entry cmd_table[] = {
 	    .summary = N_("every record of FORM you may read (or the rows of its repeat group "
 	    "GROUP) as CSV or JSON") }, cmd_export },
 	{ "import", { .name = "import", .opts = cmd_table_import,
-	    .operands = N_("FORM FILE"), .min_operands = 2, .max_operands = 2,
+	    .operands = N_("FORM[.GROUP] FILE"), .min_operands = 2, .max_operands = 2,
 	    .missing = N_("name the form and the file (.csv or .xlsx) to import"),
-	    .summary = N_("new records of FORM from the rows of a CSV or XLSX file, every row "
-	    "checked as the form's screen checks it: all of them or none") }, cmd_import },
+	    .summary = N_("new records of FORM (or rows of its repeat group GROUP) from the rows "
+	    "of a CSV or XLSX file, every row checked as the form's screen checks it: all of "
+	    "them or none") }, cmd_import },
 	{ NULL, { 0 }, NULL }
 };

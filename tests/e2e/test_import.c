@@ -1,7 +1,8 @@
 /*
  * `avrr import` through the real binary on the real forms and their
  * permissions: an export imported into a fresh database exports the same
- * bytes again (by field names, and by Slovak labels with --labels sk); CSV
+ * bytes again (by field names, by Slovak labels with --labels sk, and a
+ * repeat group's rows with FORM.GROUP); CSV
  * as spreadsheets write it (semicolons, a BOM, CRLF, quotes, a line feed in
  * a cell) and a workbook made here with libxlsxwriter (a date cell, a
  * boolean) import; a malformed file, an unknown column, a bad cell or a value
@@ -130,6 +131,12 @@ ti_cases(struct t *t)
 	    "interpreter", "yes", "interpreter_language", "ka", "location", "private_address",
 	    "address", TI_ADDR, "legal_status", "detained", "vulnerabilities", "medical pregnancy",
 	    "vulnerability_notes", "Needs insulin", "project", "AMIF-2026-01", NULL);
+	e2e_row(rec, "family", "surname", "KAPANADZE", "given_names", "Levan", "sex", "male",
+	    "dob", "1988-01-02", "relationship", "spouse", "nationality", "GE",
+	    "vulnerabilities", "none", NULL);
+	e2e_row(rec, "family", "surname", "KAPANADZE", "given_names", "Mariam", "sex", "female",
+	    "dob", "2019-05-06", "relationship", "child", "nationality", "GE",
+	    "vulnerabilities", "none", NULL);
 	rec->case_id = ti_case(t);
 	e2e_put(t->db, rec);
 	rec = e2e_rec(t->db, 0, "registration", "surname", "CIOBANU", "given_names", "Ana",
@@ -323,6 +330,41 @@ test_round_trip(void **state)
 			ti_users(t->fresh);
 		}
 	}
+}
+
+/* A repeat group's rows (FORM.GROUP) after their records: the family
+ * members join the registrations their case numbers name, and export the
+ * same bytes again; a row naming no case is named. */
+static void
+test_round_trip_group(void **state)
+{
+	struct t *t = *state;
+	char *one, *two, *want;
+
+	assert_int_equal(ti_run(t, t->db, "importer", "export", "registration", "--output",
+	    t->file, NULL), 0);
+	assert_int_equal(ti_import(t, t->fresh, "registration", t->file), 0);
+	unlink(t->file);
+	assert_int_equal(ti_run(t, t->db, "importer", "export", "registration.family",
+	    "--output", t->file, NULL), 0);
+	assert_int_equal(ti_import(t, t->fresh, "registration.family", t->file, "--dry-run"), 0);
+	ti_has(t->out, "2 records of form 'registration.family' would be imported");
+	assert_int_equal(ti_import(t, t->fresh, "registration.family", t->file), 0);
+	assert_int_equal(ti_run(t, t->fresh, "importer", "export", "registration.family",
+	    "--output", t->file2, NULL), 0);
+	one = ti_slurp(t->file);
+	two = ti_slurp(t->file2);
+	assert_string_equal(two, one);
+	ti_has(one, ",Mariam,");
+	free(one);
+	free(two);
+	ti_write(t->file, "case_no,surname,given_names,sex,dob,relationship,nationality,"
+	    "vulnerabilities\r\nAVRR-2026-00099,X,Y,male,2000-01-01,child,GE,none\r\n");
+	assert_int_equal(ti_import(t, t->fresh, "registration.family", t->file), 1);
+	want = xasprintf("%s:2:case_no: no case is numbered 'AVRR-2026-00099'\n", t->file);
+	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
+	free(want);
+	assert_int_equal(ti_count(t->fresh, "SELECT count(*) FROM registration_family"), 2);
 }
 
 /* Semicolons, a BOM, CRLF, a quoted value with a line feed, quotes and a
@@ -621,6 +663,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip_group, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_as_excel_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_column, setup, teardown),
