@@ -59,6 +59,16 @@ static const struct cmd_opt cmd_table_export[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cmd_opt cmd_table_import[] = {
+	CMD_TABLE_DB,
+	{ "dry-run", NULL, N_("check every row and say how many would be imported; write "
+	    "nothing") },
+	{ "allow-duplicates", NULL, N_("import rows that look like people already registered "
+	    "(they are still listed)") },
+	{ "sheet", N_("NAME"), N_("xlsx: the sheet named NAME (else the first)") },
+	{ NULL, NULL, NULL }
+};
+
 static const struct cmd_opt cmd_table_init[] = {
 	CMD_TABLE_DB,
 	{ "test", NULL, N_("make the new database a test database, where --user and "
@@ -176,5 +186,11 @@ const struct cmd_entry cmd_table[] = {
 	    .missing = N_("name the form to export"),
 	    .summary = N_("every record of FORM you may read (or the rows of its repeat group "
 	    "GROUP) as CSV, JSON or XLSX") }, cmd_export },
+	{ "import", { .name = "import", .opts = cmd_table_import,
+	    .operands = N_("FORM[.GROUP] FILE"), .min_operands = 2, .max_operands = 2,
+	    .missing = N_("name the form and the file (.csv or .xlsx) to import"),
+	    .summary = N_("new records of FORM (or rows of its repeat group GROUP) from the rows "
+	    "of a CSV or XLSX file, every row checked as the form's screen checks it: all of "
+	    "them or none") }, cmd_import },
 	{ NULL, { 0 }, NULL }
 };

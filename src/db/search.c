@@ -210,7 +210,8 @@ db_search_flush(struct db *db, char **err)
 	enum db_status st = DB_OK;
 	size_t i;
 
-	qsort(db->bulk_cases, db->nbulk_cases, sizeof *db->bulk_cases, db_search_cmp_id);
+	if (db->nbulk_cases > 1)	/* none: a batch of records no case indexes */
+		qsort(db->bulk_cases, db->nbulk_cases, sizeof *db->bulk_cases, db_search_cmp_id);
 	for (i = 0; i < db->nbulk_cases && st == DB_OK; i++)
 		if (i == 0 || db->bulk_cases[i] != db->bulk_cases[i - 1])
 			st = db_search_index_now(db, db->bulk_cases[i], err);

@@ -18,10 +18,11 @@ objs=""
 for f in src/util/*.c src/form/*.c src/i18n/*.c src/db/*.c; do
 	o=b/$(echo "$f" | tr / _).o
 	cc -std=c11 -D_GNU_SOURCE -Isrc -Ib/gen -Wall -Wextra -Werror -Wno-unused-parameter -O0 -g \
-	    $(pkg-config --cflags sqlite3 libsodium) -c -o "$o" "$f"
+	    $(pkg-config --cflags sqlite3 libsodium libzip expat) -c -o "$o" "$f"
 	objs="$objs $o"
 done
 cc -std=c11 -D_GNU_SOURCE -Isrc -Ib/gen -I"$top/tests" -O0 -g -o b/probe \
-    "$top/tests/types/probe.c" $objs $(pkg-config --libs sqlite3 libsodium cmocka)
+    "$top/tests/types/probe.c" $objs $(pkg-config --libs sqlite3 libsodium libzip expat cmocka) \
+    -lcsv	# util/sheet: the readers of imported files
 cd "$top"
 "$tmp/b/probe"
