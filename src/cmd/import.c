@@ -339,10 +339,15 @@ cmd_import_save(struct cmd_import *x, struct cmd_import_rows *rs)
 
 		if ((r = &rs->v[i])->bad)
 			continue;
-		if ((st = db_lifecycle_save_also(x->ctx->db, r->rec, &also, NULL, &err)) == DB_OK)
+		/* a refused row is taken back whole, so every later row is checked */
+		if ((st = db_bulk_row_begin(x->ctx->db, &err)) == DB_OK &&
+		    (st = db_lifecycle_save_also(x->ctx->db, r->rec, &also, NULL, &err)) == DB_OK) {
+			db_bulk_row_end(x->ctx->db);
 			rs->saved++;
-		else
+		} else {
+			db_bulk_row_undo(x->ctx->db);
 			cmd_import_say(x, false, r->no, NULL, "%s", err != NULL ? err : "");
+		}
 		free(err);
 		err = NULL;
 	}

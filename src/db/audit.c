@@ -263,6 +263,18 @@ db_audit_drop(struct db *db)
 	db->naudit_q = 0;
 }
 
+void
+db_audit_drop_since(struct db *db, uint64_t mark)
+{
+	uint64_t added = db->naudit > mark ? db->naudit - mark : 0;
+
+	while (added > 0 && db->naudit_q > 0) {
+		db_audit_row_free(&db->audit_q[--db->naudit_q]);
+		added--;
+	}
+	db->naudit = mark;
+}
+
 enum db_status
 db_audit_flush(struct db *db, char **err)
 {

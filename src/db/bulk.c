@@ -136,6 +136,49 @@ db_bulk_abort(struct db *db)
 	db_bulk_abort_tx(db);
 }
 
+enum db_status
+db_bulk_row_begin(struct db *db, char **err)
+{
+	enum db_status st;
+
+	if (!db->bulk || db->bulk_row) {
+		db_seterr(err, _("%s: no bulk load is open"), db->path);
+		return DB_ERROR;
+	}
+	if ((st = db_exec(db, "SAVEPOINT bulk_row", err)) != DB_OK)
+		return st;
+	db->bulk_row = true;
+	db->bulk_row_naudit = db->naudit;
+	db->bulk_row_cases = db->nbulk_cases;
+	return DB_OK;
+}
+
+void
+db_bulk_row_end(struct db *db)
+{
+	if (!db->bulk_row)
+		return;
+	db->bulk_row = false;
+	if (db_exec(db, "RELEASE bulk_row", NULL) != DB_OK)
+		db->bulk_failed = true;
+}
+
+void
+db_bulk_row_undo(struct db *db)
+{
+	if (!db->bulk_row)
+		return;
+	db->bulk_row = false;
+	if (db_exec(db, "ROLLBACK TO bulk_row", NULL) != DB_OK ||
+	    db_exec(db, "RELEASE bulk_row", NULL) != DB_OK) {
+		db->bulk_failed = true;	/* what it wrote may still be there */
+		return;
+	}
+	db_audit_drop_since(db, db->bulk_row_naudit);
+	db->nbulk_cases = db->bulk_row_cases;
+	db->bulk_failed = false;
+}
+
 /*
  * A write inside the batch: no savepoint of its own (copying every page it
  * touched into a statement journal cost a tenth of a demo run). A write that

@@ -13,6 +13,12 @@
  * it was, and the load goes on. db_bulk_commit() commits and restores the settings;
  * db_bulk_abort() rolls the whole batch back. Nothing is durable before the
  * commit returns. Not for interactive use: the write lock is held throughout.
+ *
+ * Rows of their own (a load that reports every refusal, as an import does):
+ * db_bulk_row_begin() opens a savepoint for one row's writes; db_bulk_row_end()
+ * keeps them, db_bulk_row_undo() takes back all of them (the case it made, its
+ * records, their audit rows and search entries) and the batch is unspoilt
+ * again, so the next row is checked and saved as if the row had not been.
  */
 #ifndef DB_BULK_H
 #define DB_BULK_H
@@ -24,5 +30,8 @@
 enum db_status	db_bulk_begin(struct db *, char **err);
 enum db_status	db_bulk_commit(struct db *, char **err);
 void		db_bulk_abort(struct db *);
+enum db_status	db_bulk_row_begin(struct db *, char **err);
+void		db_bulk_row_end(struct db *);
+void		db_bulk_row_undo(struct db *);
 
 #endif

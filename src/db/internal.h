@@ -60,6 +60,9 @@ struct db {
 	bool			 busy;	/* a step met SQLITE_BUSY: retry the transaction */
 	bool			 bulk;	/* db/bulk: a batch transaction is open */
 	bool			 bulk_failed;	/* a write of the batch failed */
+	bool			 bulk_row;	/* a row's savepoint is open (db_bulk_row_begin) */
+	uint64_t		 bulk_row_naudit;	/* naudit when it opened */
+	size_t			 bulk_row_cases;	/* nbulk_cases when it opened */
 	int64_t			*bulk_cases;	/* cases to index when the batch commits */
 	size_t			 nbulk_cases;
 	size_t			 capbulk_cases;
@@ -148,6 +151,9 @@ enum db_status	 db_audit_add(struct db *, const char *table, int64_t row, int64_
 		    const char *action, const char *changes, const char *now, char **err);
 enum db_status	 db_audit_flush(struct db *, char **err);
 void		 db_audit_drop(struct db *);
+/* Forgets the queued audit rows added after the count naudit was mark (those
+ * already written go with the rollback that takes them back). */
+void		 db_audit_drop_since(struct db *, uint64_t mark);
 /* The changed fields of old -> new (either may be NULL) as {"f":{"old":..,"new":..}}. */
 char		*db_audit_diff(const struct form_record *old, const struct form_record *new);
 /* The sum of r->changes under r->salt. */

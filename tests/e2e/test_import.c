@@ -458,6 +458,32 @@ test_bad_cell(void **state)
 	assert_int_equal(ti_regs(t->fresh), 0);
 }
 
+/* A rule that refuses a row after its new case was made (an unaccompanied
+ * minor aged 36) takes that row back whole: the rows after it are still
+ * checked, so every refusal is reported, and nothing is imported. */
+static void
+test_every_refusal(void **state)
+{
+	struct t *t = *state;
+	char *want;
+
+#define TI_MINOR(sur, giv) ",," sur "," giv ",female,1990-01-01,GE,GE,ka ru,yes,ka," \
+			"rohovce,,rejected,unaccompanied_minor,AMIF-2026-01\r\n"
+	ti_write(t->file, TI_HEAD TI_MINOR("ONE", "A") TI_ROW("TWO", "B", "1990-01-02")
+	    TI_MINOR("THREE", "C"));
+#undef TI_MINOR
+	assert_int_equal(ti_import(t, t->fresh, "registration", t->file), 1);
+	want = xasprintf("%s:2: Registration refused: aged 36", t->file);
+	assert_int_equal(strncmp(t->err, want, strlen(want)), 0);
+	free(want);
+	want = xasprintf("\n%s:4: Registration refused: aged 36", t->file);
+	ti_has(t->err, want);
+	free(want);
+	assert_int_equal(ti_lines(t->err), 3);	/* the two, and nothing was imported */
+	assert_int_equal(ti_regs(t->fresh), 0);
+	assert_int_equal(ti_count(t->fresh, "SELECT count(*) FROM cases"), 0);
+}
+
 /* --dry-run checks, says how many, writes nothing. */
 static void
 test_dry_run(void **state)
@@ -668,6 +694,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_column, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_cell, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_refusal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dry_run, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate, setup, teardown),
