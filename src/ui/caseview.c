@@ -48,7 +48,8 @@ struct ui_caseview {
 	size_t			 nlines;
 	size_t			 cap;
 	size_t			 cur;		/* a CV_FORM or CV_EVENT line */
-	size_t			 top;
+	size_t			 top;		/* the first line shown below the head */
+	size_t			 nhead;		/* lines of the head, pinned at the top */
 	char			*err;		/* the last load's first failure, or NULL */
 };
 
@@ -252,9 +253,9 @@ ui_caseview_timeline_lines(struct ui_caseview *v)
 	if (v->sum.ntimeline == 0)
 		return;
 	ui_caseview_add(v, CV_TEXT, NULL, NULL, 0);
-	ui_caseview_add(v, CV_HEAD, N_("Timeline"), NULL, 0);
-	for (i = 0; i < v->sum.ntimeline; i++)
-		ui_caseview_add(v, CV_EVENT, NULL, ui_caseview_event_text, i);
+	ui_caseview_add(v, CV_HEAD, N_("Timeline (newest first)"), NULL, 0);
+	for (i = v->sum.ntimeline; i > 0; i--)	/* by day, then by the time of day */
+		ui_caseview_add(v, CV_EVENT, NULL, ui_caseview_event_text, i - 1);
 }
 
 /* A read failed: the first failure of a load is said, and kept for the body
@@ -322,6 +323,8 @@ ui_caseview_load(struct ui_caseview *v, struct ui_app *app)
 		ui_caseview_head_lines(v);
 		ui_caseview_missing_lines(v);
 	}
+	v->nhead = v->nlines;
+	v->top = 0;	/* back on top (after a save, say): scrolled no more than needed */
 	ui_caseview_form_lines(v);
 	ui_caseview_timeline_lines(v);
 	for (k = 0, v->cur = 0; k < v->nlines; k++)
@@ -343,38 +346,50 @@ ui_caseview_shown(struct ui_screen *s, struct ui_app *app)
 }
 
 static void
+ui_caseview_draw_line(struct ui_caseview *v, struct ui_app *app, size_t k, int y)
+{
+	const struct ui_cv_line *l = &v->lines[k];
+	enum ui_style st = k == v->cur ? US_FOCUS : l->kind == CV_HEAD ? US_HEADING :
+	    l->kind == CV_WARN ? US_ERROR : US_NORMAL;
+	char *t = ui_caseview_line_text(v, l);
+
+	if (k == v->cur)
+		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+	if (l->kind == CV_FORM || l->kind == CV_EVENT)
+		ui_draw_cells(y, 2, app->cols - 4, t, l->kind == CV_FORM ?
+		    ui_caseview_widths : ui_caseview_twidths, st);
+	else
+		ui_draw_text(y, 1, app->cols - 2, t, st);
+	free(t);
+}
+
+/* The head (case, person, status, what the next step needs) stays at the
+ * top, up to half the body; the forms and the timeline scroll below it. */
+static void
 ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_caseview *v = s->data;
 	int top = ui_body_top(), rows = ui_body_rows(app), y = top;
-	size_t k;
+	size_t k, head;
 
 	if (v->err != NULL) {	/* said above what could be read */
 		y += ui_draw_wrapped(y, 1, app->cols - 2, 3, v->err, US_ERROR) + 1;
 		rows -= y - top;
 		top = y;
 	}
-	if (v->cur < v->top)
-		v->top = v->cur > 6 ? v->top : 0;	/* the header stays while it can */
-	if (v->cur < v->top)
+	head = v->nhead < (size_t)rows / 2 ? v->nhead : (size_t)rows / 2;
+	for (k = 0; k < head; k++, y++)
+		ui_caseview_draw_line(v, app, k, y);
+	top += (int)head;
+	rows -= (int)head;
+	if (v->top < head)	/* reloaded: as near the start as the cursor lets it */
+		v->top = v->cur < head + (size_t)rows ? head : v->cur - (size_t)rows + 1;
+	if (v->cur < v->top)	/* the rest of a long head scrolls */
 		v->top = v->cur;
 	if (v->cur >= v->top + (size_t)rows)
 		v->top = v->cur - (size_t)rows + 1;
-	for (k = v->top; k < v->nlines && y < top + rows; k++, y++) {
-		const struct ui_cv_line *l = &v->lines[k];
-		enum ui_style st = k == v->cur ? US_FOCUS : l->kind == CV_HEAD ? US_HEADING :
-		    l->kind == CV_WARN ? US_ERROR : US_NORMAL;
-		char *t = ui_caseview_line_text(v, l);
-
-		if (k == v->cur)
-			ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
-		if (l->kind == CV_FORM || l->kind == CV_EVENT)
-			ui_draw_cells(y, 2, app->cols - 4, t, l->kind == CV_FORM ?
-			    ui_caseview_widths : ui_caseview_twidths, st);
-		else
-			ui_draw_text(y, 1, app->cols - 2, t, st);
-		free(t);
-	}
+	for (k = v->top; k < v->nlines && y < top + rows; k++, y++)
+		ui_caseview_draw_line(v, app, k, y);
 }
 
 static void

@@ -285,6 +285,31 @@ e2e_count(struct e2e_db *e, const char *form)
 }
 
 int
+e2e_fixture_setup(void **state)
+{
+	struct e2e_fixture *t = xcalloc(1, sizeof *t);
+
+	t->db = e2e_db_new_rules("forms");
+	*state = t;
+	return 0;
+}
+
+int
+e2e_fixture_teardown(void **state)
+{
+	struct e2e_fixture *t = *state;
+
+	if (t->vt != NULL) {
+		vt_ctrl(t->vt, 'x');
+		vt_wait_exit(t->vt, E2E_T);
+		vt_free(t->vt);
+	}
+	e2e_db_free(t->db);
+	free(t);
+	return 0;
+}
+
+int
 e2e_row_of(struct vt *vt, const char *text)
 {
 	int r, rows, cols;

@@ -62,6 +62,16 @@ long long	 e2e_sql_count(struct e2e_db *, const char *sql);
 /* Runs sql on a connection of its own; fails the test when it fails. */
 void		 e2e_sql(struct e2e_db *, const char *sql);
 
+/* A test's database (the real forms without their permissions table, as
+ * e2e_db_new_rules) and its program: *state for cmocka's setup/teardown;
+ * the teardown quits the program (^X) and removes the database. */
+struct e2e_fixture {
+	struct e2e_db	*db;
+	struct vt	*vt;
+};
+int		 e2e_fixture_setup(void **state);
+int		 e2e_fixture_teardown(void **state);
+
 /* The first screen row that holds text, once it shows and the frame is
  * whole (a 200 ms pause); fails the test (screen dumped) when it never does. */
 int		 e2e_row_of(struct vt *, const char *text);

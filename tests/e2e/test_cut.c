@@ -19,39 +19,9 @@
 
 #define T	E2E_T
 
-struct t {
-	struct e2e_db	*db;
-	struct vt	*vt;
-};
-
-static int
-setup(void **state)
-{
-	struct t *t = xcalloc(1, sizeof *t);
-
-	t->db = e2e_db_new_rules("forms");
-	*state = t;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct t *t = *state;
-
-	if (t->vt != NULL) {
-		vt_ctrl(t->vt, 'x');
-		vt_wait_exit(t->vt, T);
-		vt_free(t->vt);
-	}
-	e2e_db_free(t->db);
-	free(t);
-	return 0;
-}
-
 /* A name longer than its column in the recent cases ends with an ellipsis. */
 static void
-cut_recent(struct t *t, const char *const env[], const char *mark)
+cut_recent(struct e2e_fixture *t, const char *const env[], const char *mark)
 {
 	int r;
 
@@ -85,7 +55,7 @@ test_cut_value_ellipsis_ascii(void **state)
 static void
 test_cut_label_wraps(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	int r;
 
 	t->vt = e2e_start(t->db, NULL, 24, 80);
@@ -105,7 +75,7 @@ test_cut_label_wraps(void **state)
 static void
 test_cut_error_wraps(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	int r;
 
 	t->vt = e2e_start(t->db, NULL, 24, 80);
@@ -127,7 +97,7 @@ test_cut_error_wraps(void **state)
 static void
 test_cut_notes_open_at_start(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	int r, empty;
 
 	e2e_add_case(t->db, "surname", "Bondarenko", "given_names", "Olha", NULL);
@@ -161,11 +131,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis_ascii, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cut_label_wraps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cut_error_wraps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cut_notes_open_at_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis, e2e_fixture_setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis_ascii, e2e_fixture_setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_cut_label_wraps, e2e_fixture_setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_cut_error_wraps, e2e_fixture_setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_cut_notes_open_at_start, e2e_fixture_setup, e2e_fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,35 +22,16 @@
 #define ROWS	24
 #define COLS	80
 
-struct t {
-	struct e2e_db	*db;
-	struct vt	*vt;
-};
-
+/* The database with known answers (tests/unit/report_data.h). */
 static int
 setup(void **state)
 {
-	struct t *t = xcalloc(1, sizeof *t);
+	struct e2e_fixture *t;
 
-	t->db = e2e_db_new_rules("forms");
+	e2e_fixture_setup(state);
+	t = *state;
 	rdata_fill(e2e_db_open(t->db), t->db->forms);
 	e2e_db_close(t->db);
-	*state = t;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct t *t = *state;
-
-	if (t->vt != NULL) {
-		vt_ctrl(t->vt, 'x');
-		vt_wait_exit(t->vt, E2E_T);
-		vt_free(t->vt);
-	}
-	e2e_db_free(t->db);
-	free(t);
 	return 0;
 }
 
@@ -78,7 +59,7 @@ tr_count(struct vt *vt, int r, const char *mark)
 }
 
 static long long
-tr_audit_reports(struct t *t)
+tr_audit_reports(struct e2e_fixture *t)
 {
 	return e2e_sql_count(t->db, "SELECT count(*) FROM audit WHERE action = 'report' AND "
 	    "changes LIKE '%\"donor\"%'");
@@ -103,7 +84,7 @@ tr_open_reports(struct vt *vt)
 static void
 test_report_screen_donor(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	const char *const env[] = { "AVRR_TODAY=2026-11-22", NULL };
 	int ua, ge, full, i;
 
@@ -136,7 +117,7 @@ test_report_screen_donor(void **state)
 static void
 test_report_screen_period(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	const char *const env[] = { "AVRR_TODAY=2026-11-22", NULL };
 	int r;
 
@@ -170,7 +151,7 @@ test_report_screen_period(void **state)
 static void
 test_report_screen_ascii(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	const char *const env[] = { "AVRR_TODAY=2026-11-22", "LANG=C", "LC_ALL=C", "TERM=vt100",
 	    NULL };
 	int ua, ge;
@@ -192,7 +173,7 @@ test_report_screen_ascii(void **state)
 static void
 test_report_screen_project(void **state)
 {
-	struct t *t = *state;
+	struct e2e_fixture *t = *state;
 	const char *const env[] = { "AVRR_TODAY=2026-11-22", NULL };
 	int i;
 
@@ -219,10 +200,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_report_screen_donor, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_report_screen_period, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_report_screen_ascii, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_report_screen_project, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_screen_donor, setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_report_screen_period, setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_report_screen_ascii, setup, e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_report_screen_project, setup, e2e_fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -169,7 +169,7 @@ st_round(struct st *t, const char *title, int max_us)
 	int i;
 
 	VT_ASSERT_TEXT(vt, "Drafts", T);
-	for (i = 0; i < 5; i++)		/* past the menu: the newest draft */
+	for (i = 0; i < 6; i++)		/* past the menu: the newest draft */
 		vt_key(vt, VT_DOWN);
 	vt_key(vt, VT_ENTER);
 	VT_ASSERT_ROW(vt, 0, title, T);
