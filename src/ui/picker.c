@@ -21,6 +21,7 @@ struct ui_picker {
 	size_t				*shown;		/* indexes matching the filter, best first */
 	long				*rank;		/* per choice, for the order */
 	size_t				 nshown;
+	bool				 numbered;	/* the filter is a position */
 	struct ui_list			 lines;		/* over shown */
 	struct ui_edit			 filter;
 	ui_picker_done_fn		 done;
@@ -31,31 +32,69 @@ static const enum ui_action ui_picker_bar[] = { UA_HELP, UA_ENTER, UA_BACK, UA_N
 
 /*
  * How well a choice matches the folded filter, lower is better, -1 for no
- * match: the label starting with it first, then a later word of the label,
- * then the code; shorter labels first within each ("serb": Serbian before
+ * match: the whole label or the whole code first ("ka": Georgian), then the
+ * label starting with it, then a later word of the label, then the start of
+ * the code; shorter labels first within each ("serb": Serbian before
  * Serbo-Croatian).
  */
 static long
 ui_picker_rank(const struct form_choice *c, const char *ffold)
 {
-	char *lab = i18n_fold_name(_(c->label)), *p;
+	char *lab = i18n_fold_name(_(c->label)), *code = i18n_fold_name(c->code), *p;
 	size_t n = strlen(ffold);
 	long rank = -1, len = (long)strlen(lab);
 
+	if (strcmp(lab, ffold) == 0 || strcmp(code, ffold) == 0)
+		rank = len;
 	for (p = lab; p != NULL && rank < 0; p = strchr(p, ' ')) {
 		while (*p == ' ')
 			p++;
 		if (strncmp(p, ffold, n) == 0)
-			rank = (p == lab ? 0 : 100000) + len;
+			rank = (p == lab ? 1000 : 100000) + len;
 	}
+	if (rank < 0 && strncmp(code, ffold, n) == 0)
+		rank = 200000 + len;
 	free(lab);
-	if (rank < 0) {
-		lab = i18n_fold_name(c->code);
-		if (strncmp(lab, ffold, n) == 0)
-			rank = 200000 + len;
-		free(lab);
-	}
+	free(code);
 	return rank;
+}
+
+/* Without a filter: the ticked choices first (they stay in view), then the
+ * list's own order, or for the lists of iso-codes (languages, countries,
+ * currencies) the order of their labels in the staff language. */
+static int
+ui_picker_cmp_label(const struct form_choice *a, const struct form_choice *b)
+{
+	char *x = i18n_fold_name(_(a->label)), *y = i18n_fold_name(_(b->label));
+	int c = strcmp(x, y);
+
+	free(x);
+	free(y);
+	return c;
+}
+
+static bool
+ui_picker_before(const struct ui_picker *p, size_t a, size_t b)
+{
+	bool ta = p->ticked != NULL && p->ticked[a], tb = p->ticked != NULL && p->ticked[b];
+
+	if (ta != tb)
+		return ta;
+	return p->list->builtin && ui_picker_cmp_label(&p->list->items[a],
+	    &p->list->items[b]) < 0;
+}
+
+static void
+ui_picker_order(struct ui_picker *p)
+{
+	size_t i, j, k;
+
+	for (i = 1; i < p->nshown; i++) {	/* insertion: stable, lists are short */
+		k = p->shown[i];
+		for (j = i; j > 0 && ui_picker_before(p, k, p->shown[j - 1]); j--)
+			p->shown[j] = p->shown[j - 1];
+		p->shown[j] = k;
+	}
 }
 
 static void
@@ -69,7 +108,7 @@ ui_picker_fill(struct ui_picker *p, const char *ffold)
 
 		if (p->fd->filter != NULL && !str_eq(c->parent, p->parent))
 			continue;
-		if (*ffold == '\0') {		/* no filter: the list's own order */
+		if (*ffold == '\0') {		/* no filter: ordered below */
 			p->shown[p->nshown++] = i;
 			continue;
 		}
@@ -79,6 +118,8 @@ ui_picker_fill(struct ui_picker *p, const char *ffold)
 			p->shown[j] = p->shown[j - 1];	/* insertion: stable */
 		p->shown[j] = i;
 	}
+	if (*ffold == '\0')
+		ui_picker_order(p);
 }
 
 /* A number that matches no code or label picks by position ("3": the
@@ -93,13 +134,29 @@ ui_picker_refilter(struct ui_picker *p)
 	ui_picker_fill(p, ffold);
 	free(ffold);
 	k = strtol(t, &end, 10);
+	p->numbered = false;
 	if (p->nshown == 0 && *t != '\0' && *end == '\0') {
 		ui_picker_fill(p, "");
 		if (k >= 1 && (size_t)k <= p->nshown)
 			p->lines.cur = (size_t)k - 1;
+		p->numbered = true;
 	}
 	if (p->lines.cur >= p->nshown)
 		p->lines.cur = p->nshown > 0 ? p->nshown - 1 : 0;
+}
+
+/* A number typed in a numbered list (select_one) that no longer number can
+ * follow ("3" of 12, "12") picks that choice at once, as the numbers say. */
+static bool
+ui_picker_number_picks(const struct ui_picker *p)
+{
+	const char *t = p->filter.text != NULL ? p->filter.text : "";
+	char *end;
+	long k = strtol(t, &end, 10);
+
+	return p->ticked == NULL && p->list->nitems <= 20 && *t >= '1' && *t <= '9' &&
+	    *end == '\0' && p->numbered && k >= 1 && (size_t)k <= p->nshown &&
+	    (size_t)k * 10 > p->nshown;
 }
 
 /* The choices that match the filter, from the form's lists (no database). */
@@ -184,8 +241,8 @@ ui_picker_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a
 
 	if (key == UI_KEY_TICK)
 		return true;
-	if (a != UA_HOME && a != UA_END && ui_list_move(&p->lines, a, 10))
-		return true;	/* Home and End are not moves here */
+	if (ui_list_move(&p->lines, a, 10))
+		return true;	/* Home and End too: the first and the last choice */
 	switch (a) {
 	case UA_ENTER: case UA_SAVE: ui_picker_finish(s, p, app); return true;
 	case UA_BACK: ui_close(app, s); return true;
@@ -205,6 +262,8 @@ ui_picker_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action a
 	}
 	p->lines.cur = 0;
 	ui_list_load(&p->lines, app);
+	if (ui_picker_number_picks(p))
+		ui_picker_finish(s, p, app);
 	return true;
 }
 
