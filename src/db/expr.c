@@ -487,6 +487,15 @@ db_expr_apply_field(struct db_expr *x, struct form_record *rec, size_t i, bool f
 	return false;
 }
 
+bool
+db_expr_default(struct db_expr *x, struct form_record *rec, size_t i)
+{
+	const struct form_field *f = &rec->def->fields[i];
+
+	return f->default_expr != NULL && form_type_has_value(f->type) &&
+	    db_expr_set(x, rec, i, f->default_expr);
+}
+
 void
 db_expr_apply(struct db_expr *x, struct form_record *rec, bool fill_defaults,
     bool *relevant)

@@ -50,6 +50,9 @@ bool		 db_expr_truth(struct db_expr *, const char *text,
  */
 void		 db_expr_apply(struct db_expr *, struct form_record *, bool fill_defaults,
 		    bool *relevant);
+/* Sets field i of rec to its default's value now (a default that reads
+ * other fields, `default :nationality`, follows them); true when it changed. */
+bool		 db_expr_default(struct db_expr *, struct form_record *, size_t i);
 /* The record logic form_check_record() needs: db_expr_apply() without
  * defaults, and constraints through db_expr_truth() (NULL passes). */
 struct form_logic db_expr_logic(struct db_expr *);

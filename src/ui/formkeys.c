@@ -115,6 +115,7 @@ static void
 ui_form_set_value(struct ui_form *f, struct ui_app *app, int field, const char *v)
 {
 	form_record_set(f->rec, (size_t)field, v);
+	f->dflt[field] = false;	/* chosen: a default no more */
 	ui_form_set_err(f, field, NULL);
 	ui_form_changed(f, app);
 	ui_form_recompute(f, app);

@@ -118,6 +118,27 @@ ui_form_item_of(const struct ui_form *f, int field)
 	return -1;
 }
 
+/* In a new record, a default that reads other fields (`default :nationality`)
+ * follows them while the field is empty or still shows its default, and not
+ * while it is being typed in. */
+static void
+ui_form_follow_defaults(struct ui_form *f, struct ui_app *app)
+{
+	const struct form_def *def = f->rec->def;
+	size_t i;
+
+	if (f->rec->id != 0)
+		return;
+	for (i = 0; i < def->nfields; i++) {
+		if (def->fields[i].default_expr == NULL ||
+		    strchr(def->fields[i].default_expr, ':') == NULL || (int)i == f->edit_field ||
+		    (!f->dflt[i] && !str_empty(f->rec->vals[i])) || !f->relevant[i])
+			continue;
+		if (db_expr_default(app->expr, f->rec, i))
+			f->dflt[i] = !str_empty(f->rec->vals[i]);
+	}
+}
+
 /* Re-evaluates defaults, calculations and relevance; rebuilds the items. */
 void
 ui_form_recompute(struct ui_form *f, struct ui_app *app)
@@ -128,6 +149,7 @@ ui_form_recompute(struct ui_form *f, struct ui_app *app)
 	size_t k;
 
 	db_expr_apply(app->expr, f->rec, false, f->relevant);
+	ui_form_follow_defaults(f, app);
 	ui_form_build(f);
 	for (k = 0; k < f->nitems; k++) {
 		if (f->items[k].field == field && (int)f->items[k].kind == kind &&
