@@ -127,6 +127,7 @@ ui_form_fill_timer(struct ui_form *f)
 void
 ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
+	struct ui_form *root;
 	char *msg = NULL;
 
 	if (f->edit_field >= 0)
@@ -141,8 +142,11 @@ ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	}
 	if (!ui_form_check_all(f, app))
 		return;
-	if (f->root != f) {
+	if (f->root != f) {	/* a row checked: F2 saves the whole form */
+		root = f->root;
 		ui_close(app, s);
+		if (app->top != NULL && app->top->data == root)
+			ui_form_save(app->top, root, app);
 		return;
 	}
 	if (f->opts.timer)

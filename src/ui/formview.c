@@ -24,8 +24,10 @@
 static const enum ui_action ui_form_bar[] = {
 	UA_HELP, UA_SAVE, UA_BACK, UA_CALL, UA_INTERP, UA_QUIT, UA_NONE
 };
+/* A row's own form: F2 checks it and saves the whole form, Esc goes back to
+ * the form with the row kept; adding and deleting rows is done in the list. */
 static const enum ui_action ui_form_row_bar[] = {
-	UA_HELP, UA_SAVE, UA_BACK, UA_ADD_ROW, UA_DEL_ROW, UA_INTERP, UA_NONE
+	UA_HELP, UA_SAVE, UA_BACK, UA_INTERP, UA_NONE
 };
 /* A record the role may read but not save: no Save. */
 static const enum ui_action ui_form_view_bar[] = {
