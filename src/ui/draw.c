@@ -121,6 +121,28 @@ ui_draw_fit(const char *s, int cols, int *used)
 }
 
 int
+ui_draw_text_cut(int y, int x, int cols, const char *utf8, enum ui_style st)
+{
+	const char *dots = ui_draw_is_utf8 ? "\u2026" : "...";
+	int dw = ui_draw_is_utf8 ? 1 : 3, used = 0;
+	char *s;
+	size_t n;
+
+	if (cols <= 0)
+		return 0;
+	if (ui_draw_width(utf8) <= cols || cols <= dw)
+		return ui_draw_text(y, x, cols, utf8, st);
+	s = ui_draw_prepare(utf8);
+	n = ui_draw_fit(s, cols - dw, &used);
+	attrset(ui_draw_attr(st));
+	mvaddnstr(y, x, s, (int)n);
+	addstr(dots);
+	attrset(A_NORMAL);
+	free(s);
+	return used + dw;
+}
+
+int
 ui_draw_width(const char *utf8)
 {
 	char *s = ui_draw_prepare(utf8);

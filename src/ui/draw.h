@@ -36,6 +36,9 @@ struct i18n_conv *ui_draw_conv(void);
 
 /* Draws text at y,x within cols columns; returns the columns used. */
 int	ui_draw_text(int y, int x, int cols, const char *utf8, enum ui_style);
+/* The same, but text that does not fit ends with an ellipsis ("..." on a
+ * terminal that is not UTF-8) in the cols columns. */
+int	ui_draw_text_cut(int y, int x, int cols, const char *utf8, enum ui_style);
 /* Draws tab-separated cells: cell i in widths[i] columns (then one blank),
  * the last cell in what is left; widths ends with 0. Returns nothing. */
 void	ui_draw_cells(int y, int x, int cols, const char *text, const int *widths,
