@@ -54,13 +54,13 @@ db_search_digits(const char *s)
 	return strbuf_take(&sb);
 }
 
-/* Every suffix of the digits d from 3 digits on that has no leading zero. */
+/* Every suffix of the digits d from least digits on that has no leading zero. */
 static void
-db_search_add_suffixes(struct db_search_doc *doc, const char *d)
+db_search_add_suffixes(struct db_search_doc *doc, const char *d, size_t least)
 {
 	size_t i, n = strlen(d);
 
-	for (i = 0; i + 3 <= n; i++)
+	for (i = 0; i + least <= n; i++)
 		if (d[i] != '0')
 			db_search_add(&doc->digits, d + i);
 }
@@ -76,13 +76,14 @@ db_search_add_phone(struct db_search_doc *doc, const char *phone)
 		db_search_add(&doc->phones, phone);
 		if (doc->phone.len == 0)
 			strbuf_puts(&doc->phone, phone);
-		db_search_add_suffixes(doc, d);
+		db_search_add_suffixes(doc, d, 3);
 	}
 	free(tok);
 	free(d);
 }
 
-/* The case's own number: its digits as tokens, its serial for exact matches. */
+/* The case's own number: its digits as tokens (down to the last one: "12"
+ * finds AVRR-2026-00012), its serial for exact matches. */
 static void
 db_search_add_case_no(struct db_search_doc *doc, const char *case_no)
 {
@@ -90,7 +91,7 @@ db_search_add_case_no(struct db_search_doc *doc, const char *case_no)
 	size_t n = strlen(case_no), k = n;
 
 	strbuf_puts(&doc->case_no, case_no);
-	db_search_add_suffixes(doc, d);
+	db_search_add_suffixes(doc, d, 1);
 	while (k > 0 && case_no[k - 1] >= '0' && case_no[k - 1] <= '9')
 		k--;
 	while (k < n && case_no[k] == '0')
@@ -403,8 +404,10 @@ db_search_word(struct strbuf *q, const char *w, size_t n)
 	free(word);
 }
 
-static bool
-db_search_is_phone(const char *q)
+/* How many digits q has when it is only digits and a phone's separators
+ * (-1 when it has anything else). */
+static int
+db_search_ndigits(const char *q)
 {
 	int digits = 0;
 
@@ -412,9 +415,15 @@ db_search_is_phone(const char *q)
 		if (*q >= '0' && *q <= '9')
 			digits++;
 		else if (strchr(" \t+-()/.", *q) == NULL)
-			return false;
+			return -1;
 	}
-	return digits >= 3;
+	return digits;
+}
+
+static bool
+db_search_is_phone(const char *q)
+{
+	return db_search_ndigits(q) >= 3;
 }
 
 /* The FTS5 query for user text; "" when there is nothing to look for. */
@@ -480,7 +489,7 @@ static enum db_status
 db_search_run(struct db *db, const char *q, const char *text, size_t limit,
     struct db_hit **out, size_t *n, char **err)
 {
-	char *d = db_search_is_phone(text) ? db_search_digits(text) : NULL;
+	char *d = db_search_ndigits(text) > 0 ? db_search_digits(text) : NULL;
 	bool identity = form_perm_class(db_forms(db), db_perm_role(db), FC_IDENTITY, FA_READ);
 	size_t cap = 0;
 	sqlite3_stmt *s;

@@ -39,7 +39,7 @@ static const int ui_caselist_widths[] = { 16, 30, 0 };
 #define UI_CASELIST_WIDE	106	/* columns of the list from which it is wide */
 
 static const int ui_caselist_hit_cols[2][UI_CASELIST_NCOLS] = {
-	{ 15, 0, 10, 2, 11, 13 },
+	{ 15, 0, 10, 2, 11, 15 },
 	{ 15, 0, 10, 16, 18, 17 },
 };
 
@@ -121,6 +121,21 @@ ui_caselist_nat(const struct db_hit *h, bool wide)
 	return h->nationality;
 }
 
+/* A phone that does not fit in cols columns without its blanks (malloc'd). */
+static char *
+ui_caselist_phone(const char *phone, int cols)
+{
+	char *p = xstrdup(phone != NULL ? phone : ""), *q = p, *r;
+
+	if (ui_draw_width(p) <= cols)
+		return p;
+	for (r = p; *r != '\0'; r++)
+		if (*r != ' ')
+			*q++ = *r;
+	*q = '\0';
+	return p;
+}
+
 /* A hit in its columns; what does not fit ends with an ellipsis. */
 static void
 ui_caselist_draw_hit(struct ui_list *list, struct ui_app *app, size_t k, int y, bool cur)
@@ -130,14 +145,16 @@ ui_caselist_draw_hit(struct ui_list *list, struct ui_app *app, size_t k, int y, 
 	enum ui_style st = cur ? US_FOCUS : US_NORMAL;
 	const char *cells[UI_CASELIST_NCOLS];
 	int w[UI_CASELIST_NCOLS], x = 2, i;
+	char *phone;
 
 	ui_caselist_cols(app->cols - 4, w);
+	phone = ui_caselist_phone(h->phone, w[UI_CASELIST_NCOLS - 1]);
 	cells[0] = h->case_no;
 	cells[1] = !str_empty(h->display) ? h->display : h->names;
 	cells[2] = h->born;
 	cells[3] = ui_caselist_nat(h, w[3] > 2);
 	cells[4] = _(db_case_status_name(h->status));
-	cells[5] = h->phone;
+	cells[5] = phone;
 	if (cur)
 		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
 	for (i = 0; i < UI_CASELIST_NCOLS && x < app->cols - 2; i++) {
@@ -145,6 +162,7 @@ ui_caselist_draw_hit(struct ui_list *list, struct ui_app *app, size_t k, int y, 
 		    cells[i] != NULL ? cells[i] : "", st);
 		x += w[i] + 1;
 	}
+	free(phone);
 }
 
 static void
