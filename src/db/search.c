@@ -474,16 +474,18 @@ db_search_hit(struct db_hit *h, sqlite3_stmt *s, bool identity)
 
 /*
  * The best hits first; a number query puts the cases whose number it is
- * (its serial or all its digits, ?3) before the rest. The status is read
- * for the hits kept only.
+ * (its serial or all its digits, ?3) before the rest. Only the rowids and
+ * ranks of the matches are sorted; the columns shown and the status are read
+ * for the hits kept.
  */
-#define DB_SEARCH_SQL(order) \
-	"SELECT s.id, s.case_no, s.names, s.phones, s.display, s.born, s.nationality," \
-	" s.phone, c.status FROM (SELECT rowid AS id, case_no, names, phones, display," \
-	" born, nationality, phone, rank AS r, ?3 IS NOT NULL AND instr(' ' || serial" \
-	" || ' ', ' ' || ?3 || ' ') > 0 AS b FROM search WHERE search MATCH ?1" \
-	" ORDER BY " order " LIMIT ?2) s LEFT JOIN cases c ON c.id = s.id" \
+#define DB_SEARCH_SQL(boost, order) \
+	"SELECT s.id, x.case_no, x.names, x.phones, x.display, x.born, x.nationality," \
+	" x.phone, c.status FROM (SELECT rowid AS id, rank AS r, " boost " AS b" \
+	" FROM search WHERE search MATCH ?1 ORDER BY " order " LIMIT ?2) s" \
+	" JOIN search x ON x.rowid = s.id LEFT JOIN cases c ON c.id = s.id" \
 	" ORDER BY s.b DESC, s.r, s.id"
+#define DB_SEARCH_BOOST \
+	"(instr(' ' || serial || ' ', ' ' || ?3 || ' ') > 0)"
 
 static enum db_status
 db_search_run(struct db *db, const char *q, const char *text, size_t limit,
@@ -495,11 +497,13 @@ db_search_run(struct db *db, const char *q, const char *text, size_t limit,
 	sqlite3_stmt *s;
 	int rc = SQLITE_DONE;
 
-	s = db_prep(db, d != NULL ? DB_SEARCH_SQL("b DESC, rank") : DB_SEARCH_SQL("rank"), err);
+	s = db_prep(db, d != NULL ? DB_SEARCH_SQL(DB_SEARCH_BOOST, "b DESC, rank") :
+	    DB_SEARCH_SQL("0", "rank"), err);
 	if (s != NULL) {
 		db_bind_text(s, 1, q);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
-		db_bind_text(s, 3, d);
+		if (d != NULL)
+			db_bind_text(s, 3, d);
 		while ((rc = db_step(db, s)) == SQLITE_ROW) {
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 			db_search_hit(&(*out)[(*n)++], s, identity);
