@@ -27,7 +27,7 @@ struct db_hit {
 	char			*phones;	/* every phone, each once */
 	char			*display;	/* the case's own "SURNAME Given" */
 	char			*born;		/* date of birth (search birth) */
-	char			*nationality;	/* country code (search nationality) */
+	char			*nationality;	/* country code (search citizenship) */
 	char			*phone;		/* the first phone */
 	enum db_case_status	 status;
 };

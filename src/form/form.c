@@ -55,7 +55,7 @@ form_class_from_name(const char *name, enum form_class *c)
 
 static const char *const form_search_names[FS__COUNT] = {
 	[FS_NAME] = "name", [FS_PHONE] = "phone", [FS_CASENO] = "caseno",
-	[FS_BIRTH] = "birth", [FS_NATIONALITY] = "nationality"
+	[FS_BIRTH] = "birth", [FS_NATIONALITY] = "citizenship"
 };
 
 const char *

@@ -37,7 +37,7 @@ enum form_search {
 	FS_PHONE,
 	FS_CASENO,
 	FS_BIRTH,	/* date of birth: shown in the hits, tells namesakes apart */
-	FS_NATIONALITY,	/* a country code: shown in the hits */
+	FS_NATIONALITY,	/* "citizenship": a country code shown in the hits */
 	FS__COUNT
 };
 

@@ -301,7 +301,7 @@ form_parse_search(struct form_parse *p, struct form_field *f, const char *val)
 {
 	if (!form_search_from_name(val, &f->search))
 		form_set_error(p->set, p->file, p->line,
-		    _("'search' is name, phone, caseno, birth or nationality, not '%s'"), val);
+		    _("'search' is name, phone, caseno, birth or citizenship, not '%s'"), val);
 }
 
 static void

@@ -209,7 +209,7 @@ static const char test_search_people_form[] =
     "  search birth\n"
     "field nat\n"
     "  type text\n"
-    "  search nationality\n"
+    "  search citizenship\n"
     "field phone\n"
     "  type phone\n"
     "  search phone\n"
