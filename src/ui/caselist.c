@@ -24,6 +24,7 @@ struct ui_caselist {
 	size_t		 total;		/* cases the query finds, shown or not */
 	struct ui_list	 list;
 	bool		 stale;		/* the query changed: read again when idle */
+	bool		 given;		/* the query was given: a character typed replaces it */
 	ui_case_picked_fn picked;	/* pick mode: Enter hands the case back */
 	void		*arg;
 };
@@ -253,18 +254,23 @@ ui_caselist_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 	switch (a) {
 	case UA_ENTER: return true;
 	case UA_BACK: ui_close(app, s); return true;
-	case UA_LEFT: ui_edit_left(&c->query); return true;
-	case UA_RIGHT: ui_edit_right(&c->query); return true;
+	case UA_LEFT: c->given = false; ui_edit_left(&c->query); return true;
+	case UA_RIGHT: c->given = false; ui_edit_right(&c->query); return true;
 	case UA_BACKSPACE: ui_edit_backspace(&c->query); break;
 	case UA_DELETE: ui_edit_delete(&c->query); break;
 	case UA_CLEAR: ui_edit_clear(&c->query); break;
 	case UA_NONE:
-		if (key < 32 || key >= 0x200000 || !ui_edit_insert(&c->query, (uint32_t)key))
+		if (key < 32 || key >= 0x200000)
+			return true;
+		if (c->given)
+			ui_edit_clear(&c->query);
+		if (!ui_edit_insert(&c->query, (uint32_t)key))
 			return true;
 		break;
 	default:
 		return false;
 	}
+	c->given = false;
 	c->stale = true;
 	c->list.cur = c->list.top = 0;
 	return true;
@@ -307,9 +313,17 @@ ui_caselist_open(struct ui_app *app)
 void
 ui_caselist_pick(struct ui_app *app, ui_case_picked_fn picked, void *arg)
 {
+	ui_caselist_pick_from(app, NULL, picked, arg);
+}
+
+void
+ui_caselist_pick_from(struct ui_app *app, const char *query, ui_case_picked_fn picked,
+    void *arg)
+{
 	struct ui_caselist *c = xcalloc(1, sizeof *c);
 
-	ui_edit_set(&c->query, "", 60);
+	ui_edit_set(&c->query, query != NULL ? query : "", 60);
+	c->given = !str_empty(query);
 	c->list.ops = &ui_caselist_list_ops;
 	c->list.data = c;
 	c->picked = picked;
