@@ -56,8 +56,8 @@ db_case_status_code(enum db_case_status s)
 	return s < CASE__COUNT ? db_case_statuses[s].code : "?";
 }
 
-static enum db_case_status
-db_case_status_parse(const char *code)
+enum db_case_status
+db_case_status_from_code(const char *code)
 {
 	int i;
 
@@ -105,7 +105,7 @@ db_case_fill(struct db_case *c, sqlite3_stmt *s, bool identity)
 	c->id = sqlite3_column_int64(s, 0);
 	c->version = sqlite3_column_int64(s, 1);
 	c->case_no = db_col_text(s, 2);
-	c->status = db_case_status_parse((const char *)sqlite3_column_text(s, 3));
+	c->status = db_case_status_from_code((const char *)sqlite3_column_text(s, 3));
 	c->client_lang = db_col_text(s, 4);
 	c->project = db_col_text(s, 5);
 	c->display_name = display != NULL ? display : xstrdup("");

@@ -38,6 +38,8 @@ struct db_case {
 
 const char	*db_case_status_name(enum db_case_status);	/* msgid */
 const char	*db_case_status_code(enum db_case_status);	/* "registered", ... */
+/* The status of a code; CASE_REGISTERED for NULL or an unknown code. */
+enum db_case_status db_case_status_from_code(const char *);
 /* The status a stage of the workflow table reaches (enum db_case_status), -1
  * for none; db_case_check_workflow() adds a "file:line:" error to set for a
  * status the table names that is no status code. */

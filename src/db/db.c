@@ -70,6 +70,13 @@ static const char *const db_migrations[] = {
 	"ALTER TABLE users ADD COLUMN last_login TEXT;"
 	"UPDATE users SET unix_account = name;"	/* the name was the Unix account */
 	"CREATE UNIQUE INDEX users_unix ON users (unix_account);",
+	/* 7: the search index with the names' phonetic keys (i18n/phon) and what a
+	 * hit shows: date of birth, nationality, one phone; the case number's
+	 * serial for exact matches. avrr init fills it again. */
+	"DROP TABLE search;"
+	"CREATE VIRTUAL TABLE search USING fts5 (case_no, names, phones, digits, phonetic,"
+	" display UNINDEXED, born UNINDEXED, nationality UNINDEXED, phone UNINDEXED,"
+	" serial UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');",
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

@@ -225,7 +225,6 @@ static enum db_status
 db_schema_record(struct db *db, const struct db_sync *sync, const struct form_def *def,
     char **err)
 {
-	static const char *const kinds[] = { NULL, "name", "phone", "caseno" };
 	sqlite3_stmt *st;
 	const struct form_field *f;
 	const struct form_type_col *x;
@@ -250,7 +249,7 @@ db_schema_record(struct db *db, const struct db_sync *sync, const struct form_de
 			db_bind_text(st, 3, k == 0 ? "" : x->suffix);
 			db_bind_text(st, 4, k == 0 ? form_type_name(f->type) : x->kind);
 			db_bind_text(st, 5, top->name);
-			db_bind_text(st, 6, kinds[f->search]);
+			db_bind_text(st, 6, form_search_name(f->search));
 			db_bind_text(st, 7, sync->now);
 			rc = db_step(db, st);
 			sqlite3_reset(st);

@@ -1,9 +1,10 @@
 /*
  * db/search: one FTS5 row per case (rowid = case id) holding the case number,
- * the names and phones of every record of the case, and the phones' digits as
- * tokens (every suffix without leading zeros) so that "0905 123 456",
- * "+421905123456" and "905123456" find each other. User text is turned into a
- * query of quoted prefix phrases, so it can never be FTS5 syntax.
+ * the names and phones of every record of the case, the names' phonetic keys,
+ * and the digits of the phones and of the case number as tokens (every suffix
+ * without leading zeros) so that "0905 123 456", "+421905123456" and
+ * "905123456" find each other, and "301" finds AVRR-2026-00301. User text is
+ * turned into a query of quoted prefix phrases, so it can never be FTS5 syntax.
  */
 #include "db/search.h"
 
@@ -12,6 +13,7 @@
 
 #include "db/internal.h"
 #include "db/perm.h"
+#include "i18n/phon.h"
 #include "util/mem.h"
 #include "util/str.h"
 #include "util/tr.h"
@@ -23,7 +25,13 @@ struct db_search_doc {
 	struct strbuf	names;
 	struct strbuf	phones;
 	struct strbuf	digits;
+	struct strbuf	phonetic;
 	struct strbuf	display;
+	struct strbuf	born;
+	struct strbuf	nationality;
+	struct strbuf	phone;		/* the first one */
+	struct strbuf	serial;		/* the case number's: "301 202600301" */
+	struct strbuf	seen;		/* " digits " of each phone added */
 };
 
 static void
@@ -46,17 +54,69 @@ db_search_digits(const char *s)
 	return strbuf_take(&sb);
 }
 
+/* Every suffix of the digits d from least digits on that has no leading zero. */
+static void
+db_search_add_suffixes(struct db_search_doc *doc, const char *d, size_t least)
+{
+	size_t i, n = strlen(d);
+
+	for (i = 0; i + least <= n; i++)
+		if (d[i] != '0')
+			db_search_add(&doc->digits, d + i);
+}
+
+/* A phone, once however often the case's records hold it. */
 static void
 db_search_add_phone(struct db_search_doc *doc, const char *phone)
 {
-	char *d = db_search_digits(phone);
-	size_t i, n = strlen(d);
+	char *d = db_search_digits(phone), *tok = xasprintf(" %s ", d);
 
-	db_search_add(&doc->phones, phone);
-	for (i = 0; i + 3 <= n; i++)
-		if (d[i] != '0')
-			db_search_add(&doc->digits, d + i);
+	if (strstr(strbuf_str(&doc->seen), tok) == NULL) {
+		strbuf_puts(&doc->seen, tok);
+		db_search_add(&doc->phones, phone);
+		if (doc->phone.len == 0)
+			strbuf_puts(&doc->phone, phone);
+		db_search_add_suffixes(doc, d, 3);
+	}
+	free(tok);
 	free(d);
+}
+
+/* The case's own number: its digits as tokens (down to the last one: "12"
+ * finds AVRR-2026-00012), its serial for exact matches. */
+static void
+db_search_add_case_no(struct db_search_doc *doc, const char *case_no)
+{
+	char *d = db_search_digits(case_no);
+	size_t n = strlen(case_no), k = n;
+
+	strbuf_puts(&doc->case_no, case_no);
+	db_search_add_suffixes(doc, d, 1);
+	while (k > 0 && case_no[k - 1] >= '0' && case_no[k - 1] <= '9')
+		k--;
+	while (k < n && case_no[k] == '0')
+		k++;
+	strbuf_printf(&doc->serial, "%s %s", case_no + k, d);
+	free(d);
+}
+
+static void
+db_search_add_name(struct db_search_doc *doc, struct strbuf *names, const char *v)
+{
+	char *key = i18n_phon_key(v);
+
+	db_search_add(names, v);
+	if (key[0] != '\0')
+		db_search_add(&doc->phonetic, key);
+	free(key);
+}
+
+/* A value shown in the hit, from the case's own record: the first one kept. */
+static void
+db_search_add_shown(struct strbuf *sb, const struct form_def *def, const char *v)
+{
+	if (sb->len == 0 && def->parent == NULL)
+		strbuf_puts(sb, v);
 }
 
 /* "FROM t0 JOIN t1 ON ... WHERE tN.case_id = ?1 ORDER BY tN.id, ..., t0.position" */
@@ -92,12 +152,13 @@ db_search_row(struct db_search_doc *doc, const struct form_def *def, sqlite3_stm
 		v = (const char *)sqlite3_column_text(s, col++);
 		if (str_empty(v))
 			continue;
-		if (def->fields[i].search == FS_NAME)
-			db_search_add(&names, v);
-		else if (def->fields[i].search == FS_PHONE)
-			db_search_add_phone(doc, v);
-		else
-			db_search_add(&doc->case_no, v);
+		switch (def->fields[i].search) {
+		case FS_NAME: db_search_add_name(doc, &names, v); break;
+		case FS_PHONE: db_search_add_phone(doc, v); break;
+		case FS_BIRTH: db_search_add_shown(&doc->born, def, v); break;
+		case FS_NATIONALITY: db_search_add_shown(&doc->nationality, def, v); break;
+		default: db_search_add(&doc->case_no, v); break;
+		}
 	}
 	if (names.len > 0) {
 		db_search_add(&doc->names, names.s);
@@ -156,8 +217,9 @@ db_search_store(struct db *db, int64_t case_id, struct db_search_doc *doc, char 
 	db_finish(db, s);
 	if (rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
-	s = db_prep(db, "INSERT INTO search (rowid, case_no, names, phones, digits, display)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	s = db_prep(db, "INSERT INTO search (rowid, case_no, names, phones, digits, phonetic,"
+	    " display, born, nationality, phone, serial)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", err);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, case_id);
@@ -165,7 +227,12 @@ db_search_store(struct db *db, int64_t case_id, struct db_search_doc *doc, char 
 	db_bind_text(s, 3, strbuf_str(&doc->names));
 	db_bind_text(s, 4, strbuf_str(&doc->phones));
 	db_bind_text(s, 5, strbuf_str(&doc->digits));
-	db_bind_text(s, 6, strbuf_str(&doc->display));
+	db_bind_text(s, 6, strbuf_str(&doc->phonetic));
+	db_bind_text(s, 7, strbuf_str(&doc->display));
+	db_bind_text(s, 8, strbuf_str(&doc->born));
+	db_bind_text(s, 9, strbuf_str(&doc->nationality));
+	db_bind_text(s, 10, strbuf_str(&doc->phone));
+	db_bind_text(s, 11, strbuf_str(&doc->serial));
 	rc = db_step(db, s);
 	db_finish(db, s);
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
@@ -178,7 +245,13 @@ db_search_doc_free(struct db_search_doc *doc)
 	strbuf_free(&doc->names);
 	strbuf_free(&doc->phones);
 	strbuf_free(&doc->digits);
+	strbuf_free(&doc->phonetic);
 	strbuf_free(&doc->display);
+	strbuf_free(&doc->born);
+	strbuf_free(&doc->nationality);
+	strbuf_free(&doc->phone);
+	strbuf_free(&doc->serial);
+	strbuf_free(&doc->seen);
 }
 
 static enum db_status db_search_index_now(struct db *, int64_t, char **);
@@ -235,7 +308,7 @@ db_search_index_now(struct db *db, int64_t case_id, char **err)
 	sqlite3_bind_int64(s, 1, case_id);
 	rc = db_step(db, s);
 	if (rc == SQLITE_ROW)
-		strbuf_puts(&doc.case_no, (const char *)sqlite3_column_text(s, 0));
+		db_search_add_case_no(&doc, (const char *)sqlite3_column_text(s, 0));
 	db_finish(db, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlerr(db, err);
@@ -289,11 +362,28 @@ db_search_rebuild(struct db *db, char **err)
 	return db_tx(db, db_search_rebuild_tx, NULL, err);
 }
 
-/* A word as a quoted prefix phrase; words without a letter or digit are skipped. */
+/* s as a quoted FTS5 phrase, its quotes doubled, as a prefix. */
+static void
+db_search_phrase(struct strbuf *q, const char *s, size_t n)
+{
+	size_t i;
+
+	strbuf_putc(q, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			strbuf_putc(q, '"');
+		strbuf_putc(q, s[i]);
+	}
+	strbuf_puts(q, "\"*");
+}
+
+/* A word as a quoted prefix phrase, or its phonetic key as a prefix of the
+ * keys; words without a letter or digit are skipped. */
 static void
 db_search_word(struct strbuf *q, const char *w, size_t n)
 {
 	bool any = false;
+	char *word, *key;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -302,19 +392,23 @@ db_search_word(struct strbuf *q, const char *w, size_t n)
 			any = true;
 	if (!any)
 		return;
-	if (q->len > 0)
-		strbuf_putc(q, ' ');
-	strbuf_putc(q, '"');
-	for (i = 0; i < n; i++) {
-		if (w[i] == '"')
-			strbuf_putc(q, '"');
-		strbuf_putc(q, w[i]);
+	word = xstrndup(w, n);
+	key = i18n_phon_key(word);
+	strbuf_puts(q, q->len > 0 ? " AND (" : "(");
+	db_search_phrase(q, w, n);
+	if (key[0] != '\0') {
+		strbuf_puts(q, " OR phonetic : ");
+		db_search_phrase(q, key, strlen(key));
 	}
-	strbuf_puts(q, "\"*");
+	strbuf_putc(q, ')');
+	free(key);
+	free(word);
 }
 
-static bool
-db_search_is_phone(const char *q)
+/* How many digits q has when it is only digits and a phone's separators
+ * (-1 when it has anything else). */
+static int
+db_search_ndigits(const char *q)
 {
 	int digits = 0;
 
@@ -322,9 +416,15 @@ db_search_is_phone(const char *q)
 		if (*q >= '0' && *q <= '9')
 			digits++;
 		else if (strchr(" \t+-()/.", *q) == NULL)
-			return false;
+			return -1;
 	}
-	return digits >= 3;
+	return digits;
+}
+
+static bool
+db_search_is_phone(const char *q)
+{
+	return db_search_ndigits(q) >= 3;
 }
 
 /* The FTS5 query for user text; "" when there is nothing to look for. */
@@ -358,7 +458,7 @@ db_search_query(const char *text)
 	return strbuf_take(&words);
 }
 
-/* A hit; its names and phones only for a role that may read identity. */
+/* A hit; what identifies the person only for a role that may read identity. */
 static void
 db_search_hit(struct db_hit *h, sqlite3_stmt *s, bool identity)
 {
@@ -366,42 +466,100 @@ db_search_hit(struct db_hit *h, sqlite3_stmt *s, bool identity)
 	h->case_no = db_col_text(s, 1);
 	h->names = identity ? db_col_text(s, 2) : NULL;
 	h->phones = identity ? db_col_text(s, 3) : NULL;
+	h->display = identity ? db_col_text(s, 4) : NULL;
+	h->born = identity ? db_col_text(s, 5) : NULL;
+	h->nationality = db_col_text(s, 6);
+	h->phone = identity ? db_col_text(s, 7) : NULL;
+	h->status = db_case_status_from_code((const char *)sqlite3_column_text(s, 8));
 }
 
-enum db_status
-db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
-    size_t *n, char **err)
+/*
+ * The best hits first; a number query puts the cases whose number it is
+ * (its serial or all its digits, ?3) before the rest. Only the rowids and
+ * ranks of the matches are sorted; the columns shown and the status are read
+ * for the hits kept.
+ */
+#define DB_SEARCH_SQL(boost, order) \
+	"SELECT s.id, x.case_no, x.names, x.phones, x.display, x.born, x.nationality," \
+	" x.phone, c.status FROM (SELECT rowid AS id, rank AS r, " boost " AS b" \
+	" FROM search WHERE search MATCH ?1 ORDER BY " order " LIMIT ?2) s" \
+	" JOIN search x ON x.rowid = s.id LEFT JOIN cases c ON c.id = s.id" \
+	" ORDER BY s.b DESC, s.r, s.id"
+#define DB_SEARCH_BOOST \
+	"(instr(' ' || serial || ' ', ' ' || ?3 || ' ') > 0)"
+
+static enum db_status
+db_search_run(struct db *db, const char *q, const char *text, size_t limit,
+    struct db_hit **out, size_t *n, char **err)
 {
-	char *q = db_search_query(query != NULL ? query : "");
+	char *d = db_search_ndigits(text) > 0 ? db_search_digits(text) : NULL;
+	bool identity = form_perm_class(db_forms(db), db_perm_role(db), FC_IDENTITY, FA_READ);
 	size_t cap = 0;
 	sqlite3_stmt *s;
 	int rc = SQLITE_DONE;
-	bool identity;
 
-	*out = NULL;
-	*n = 0;
-	if (q[0] == '\0' || limit == 0) {
-		free(q);
-		return DB_OK;
-	}
-	s = db_prep(db, "SELECT rowid, case_no, names, phones FROM search"
-	    " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2", err);
-	identity = form_perm_class(db_forms(db), db_perm_role(db), FC_IDENTITY, FA_READ);
+	s = db_prep(db, d != NULL ? DB_SEARCH_SQL(DB_SEARCH_BOOST, "b DESC, rank") :
+	    DB_SEARCH_SQL("0", "rank"), err);
 	if (s != NULL) {
 		db_bind_text(s, 1, q);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+		if (d != NULL)
+			db_bind_text(s, 3, d);
 		while ((rc = db_step(db, s)) == SQLITE_ROW) {
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 			db_search_hit(&(*out)[(*n)++], s, identity);
 		}
 		db_finish(db, s);
 	}
-	free(q);
+	free(d);
 	if (s != NULL && rc == SQLITE_DONE)
 		return DB_OK;
-	db_hits_free(*out, *n);
+	return s == NULL ? DB_ERROR : db_sqlerr(db, err);
+}
+
+enum db_status
+db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
+    size_t *n, char **err)
+{
+	const char *text = query != NULL ? query : "";
+	char *q = db_search_query(text);
+	enum db_status st = DB_OK;
+
 	*out = NULL;
 	*n = 0;
+	if (q[0] != '\0' && limit > 0)
+		st = db_search_run(db, q, text, limit, out, n, err);
+	free(q);
+	if (st != DB_OK) {
+		db_hits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return st;
+}
+
+enum db_status
+db_search_count(struct db *db, const char *query, size_t *count, char **err)
+{
+	char *q = db_search_query(query != NULL ? query : "");
+	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
+
+	*count = 0;
+	if (q[0] == '\0') {
+		free(q);
+		return DB_OK;
+	}
+	s = db_prep(db, "SELECT count(*) FROM search WHERE search MATCH ?1", err);
+	if (s != NULL) {
+		db_bind_text(s, 1, q);
+		if ((rc = db_step(db, s)) == SQLITE_ROW)
+			*count = (size_t)sqlite3_column_int64(s, 0);
+		db_finish(db, s);
+	}
+	free(q);
+	if (s != NULL && (rc == SQLITE_ROW || rc == SQLITE_DONE))
+		return DB_OK;
 	return s == NULL ? DB_ERROR : db_sqlerr(db, err);
 }
 
@@ -414,6 +572,10 @@ db_hits_free(struct db_hit *h, size_t n)
 		free(h[i].case_no);
 		free(h[i].names);
 		free(h[i].phones);
+		free(h[i].display);
+		free(h[i].born);
+		free(h[i].nationality);
+		free(h[i].phone);
 	}
 	free(h);
 }

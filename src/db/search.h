@@ -5,22 +5,38 @@
  * record whose form marks fields with "search" are indexed per case; "novak"
  * finds "Novák", "nov" finds "Novák" and "Novotný" (every word of the query is
  * a prefix), digits in a phone query match however the number was written.
+ * Spelling variants find each other: every name is indexed with its phonetic
+ * key too (i18n/phon), and each query word matches either its own text or its
+ * key: "dudaev" finds "DUDAYEV", "smirnow" "SMIRNOV", "Нгуен" "Nguyen". Any
+ * part of the case number finds the case: "301" and "2026-003" find
+ * AVRR-2026-00301, and a query that is the case's number lists it first.
  * Queries are user text: they never raise an FTS syntax error.
  */
 #ifndef DB_SEARCH_H
 #define DB_SEARCH_H
 
+#include "db/cases.h"
 #include "db/db.h"
 
+/* A case found. names, phones, display, born and phone are NULL for a role
+ * that may not read identity (db/perm). */
 struct db_hit {
-	int64_t	 case_id;
-	char	*case_no;
-	char	*names;		/* the indexed names, for display */
-	char	*phones;
+	int64_t			 case_id;
+	char			*case_no;
+	char			*names;		/* every name indexed */
+	char			*phones;	/* every phone, each once */
+	char			*display;	/* the case's own "SURNAME Given" */
+	char			*born;		/* date of birth (search birth) */
+	char			*nationality;	/* country code (search citizenship) */
+	char			*phone;		/* the first phone */
+	enum db_case_status	 status;
 };
 
+/* The best limit hits, best first. */
 enum db_status	db_search(struct db *, const char *query, size_t limit,
 		    struct db_hit **out, size_t *n, char **err);
+/* How many cases the query finds in all (no limit). */
+enum db_status	db_search_count(struct db *, const char *query, size_t *count, char **err);
 void		db_hits_free(struct db_hit *, size_t n);
 /* Rebuilds the whole index (after forms changed which fields they index). */
 enum db_status	db_search_rebuild(struct db *, char **err);

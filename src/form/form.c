@@ -53,6 +53,30 @@ form_class_from_name(const char *name, enum form_class *c)
 	return false;
 }
 
+static const char *const form_search_names[FS__COUNT] = {
+	[FS_NAME] = "name", [FS_PHONE] = "phone", [FS_CASENO] = "caseno",
+	[FS_BIRTH] = "birth", [FS_NATIONALITY] = "citizenship"
+};
+
+const char *
+form_search_name(enum form_search k)
+{
+	return (unsigned)k < FS__COUNT ? form_search_names[k] : NULL;
+}
+
+bool
+form_search_from_name(const char *name, enum form_search *k)
+{
+	int i;
+
+	for (i = 1; i < FS__COUNT; i++)
+		if (strcmp(form_search_names[i], name) == 0) {
+			*k = (enum form_search)i;
+			return true;
+		}
+	return false;
+}
+
 bool
 form_type_from_name(const char *name, enum form_type *t)
 {

@@ -35,7 +35,10 @@ enum form_search {
 	FS_NONE,
 	FS_NAME,	/* person names, Latin or native script */
 	FS_PHONE,
-	FS_CASENO
+	FS_CASENO,
+	FS_BIRTH,	/* date of birth: shown in the hits, tells namesakes apart */
+	FS_NATIONALITY,	/* "citizenship": a country code shown in the hits */
+	FS__COUNT
 };
 
 /* What kind of personal data a field holds (key "class"): the permissions
@@ -171,6 +174,10 @@ int		 form_type_length_most(enum form_type);
 /* Class names as written in .form files ("health"); NULL for FC_NONE. */
 const char	*form_class_name(enum form_class);
 bool		 form_class_from_name(const char *, enum form_class *);
+
+/* Search kinds as written in .form files ("name"); NULL for FS_NONE. */
+const char	*form_search_name(enum form_search);
+bool		 form_search_from_name(const char *, enum form_search *);
 
 /* Field type names as written in .form files ("text", "select_one", ...). */
 const char	*form_type_name(enum form_type);

@@ -299,15 +299,9 @@ form_parse_length(struct form_parse *p, struct form_field *f, const char *val)
 static void
 form_parse_search(struct form_parse *p, struct form_field *f, const char *val)
 {
-	if (strcmp(val, "name") == 0)
-		f->search = FS_NAME;
-	else if (strcmp(val, "phone") == 0)
-		f->search = FS_PHONE;
-	else if (strcmp(val, "caseno") == 0)
-		f->search = FS_CASENO;
-	else
+	if (!form_search_from_name(val, &f->search))
 		form_set_error(p->set, p->file, p->line,
-		    _("'search' is name, phone or caseno, not '%s'"), val);
+		    _("'search' is name, phone, caseno, birth or citizenship, not '%s'"), val);
 }
 
 static void

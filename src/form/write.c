@@ -52,7 +52,6 @@ form_write_flag(struct strbuf *sb, const char *key, bool on)
 static void
 form_write_keys(struct strbuf *sb, const struct form_field *f)
 {
-	static const char *const searches[] = { NULL, "name", "phone", "caseno" };
 	char len[24];
 
 	form_write_quoted(sb, "label", f->label);
@@ -70,8 +69,7 @@ form_write_keys(struct strbuf *sb, const struct form_field *f)
 	snprintf(len, sizeof len, "%d", f->length);
 	form_write_plain(sb, "length", f->length > 0 ? len : NULL);
 	form_write_plain(sb, "filter", f->filter);
-	form_write_plain(sb, "search",
-	    (unsigned)f->search < 4 ? searches[f->search] : NULL);
+	form_write_plain(sb, "search", form_search_name(f->search));
 	form_write_plain(sb, "class", form_class_name(f->klass));
 	form_write_plain(sb, "was", f->was);
 }

@@ -1,7 +1,7 @@
 /*
  * ui/call: hotline quick entry. F5/^P from any screen opens a new call with a
  * running timer, the caller's language first; F3/^F links it to a case found
- * by search, F4/^N starts a registration from what was typed (name, phone,
+ * by search (started from the caller's name, else the phone), F4/^N starts a registration from what was typed (name, phone,
  * language, location) and links the call to the new case.
  */
 #include <stdlib.h>
@@ -93,13 +93,29 @@ ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *ca
 	ui_form_open(app, reg, &o);
 }
 
+/* What the call holds to look for its case: the caller's name, else the
+ * phone (NULL: nothing yet). */
+static const char *
+ui_call_query(const struct ui_app *app, const struct form_record *call)
+{
+	static const enum form_wf_role roles[] = { WFR_CALL_CALLER, WFR_CALL_PHONE };
+	size_t k;
+	int f;
+
+	for (k = 0; k < sizeof roles / sizeof roles[0]; k++)
+		if ((f = ui_call_field(app, call->def, roles[k])) >= 0 &&
+		    !str_empty(call->vals[f]))
+			return call->vals[f];
+	return NULL;
+}
+
 static bool
 ui_call_action(struct ui_app *app, struct ui_screen *s, struct form_record *call,
     enum ui_action a, void *arg)
 {
 	(void)arg;
 	if (a == UA_SEARCH) {
-		ui_caselist_pick(app, ui_call_linked, call);
+		ui_caselist_pick_from(app, ui_call_query(app, call), ui_call_linked, call);
 		return true;
 	}
 	if (a == UA_NEW_CASE) {

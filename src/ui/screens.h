@@ -21,6 +21,10 @@ void	ui_caselist_open(struct ui_app *);
 /* The case list in pick mode: Enter closes it and hands the case to picked. */
 typedef void (*ui_case_picked_fn)(struct ui_app *, int64_t case_id, void *arg);
 void	ui_caselist_pick(struct ui_app *, ui_case_picked_fn picked, void *arg);
+/* The same, the search started from query (NULL: none); the first character
+ * typed replaces it, the arrows and Backspace edit it. */
+void	ui_caselist_pick_from(struct ui_app *, const char *query, ui_case_picked_fn picked,
+	    void *arg);
 /* A new hotline call with a running timer, linked to case_id when not 0. */
 void	ui_call_open(struct ui_app *, int64_t case_id);
 void	ui_caseview_open(struct ui_app *, int64_t case_id);

@@ -357,6 +357,32 @@ test_call_carries_field_being_typed(void **state)
 	}
 }
 
+/* F3 in a call that holds the caller's name: the search starts from it, and
+ * the first character typed replaces it. */
+static void
+test_call_link_starts_from_caller(void **state)
+{
+	struct t *t = *state;
+	char msg[128];
+
+	hl_case(t);
+	hl_start(t);
+	hl_open_call(t->vt);
+	hl_fill_caller(t->vt, "Kapanadze Nino", "+421905000222");
+	vt_key(t->vt, VT_F3);
+	VT_ASSERT_ROW(t->vt, 0, "Link to a case", T);
+	VT_ASSERT_TEXT(t->vt, "Find:      Kapanadze Nino", T);
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
+	VT_ASSERT_TEXT(t->vt, "1991-04-09", T);
+	vt_type(t->vt, "nino");			/* replaces the caller's name */
+	VT_ASSERT_ROW(t->vt, 1, "Find:      nino", T);
+	assert_null(strstr(vt_row(t->vt, 1), "Kapanadze"));
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
+	vt_key(t->vt, VT_ENTER);
+	snprintf(msg, sizeof msg, "The call will be saved with case %s", t->no);
+	VT_ASSERT_TEXT(t->vt, msg, T);
+}
+
 /* F5 inside a case: the call belongs to that case. */
 static void
 test_call_from_case_overview(void **state)
@@ -444,6 +470,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_call_from_start_screen, hl_setup,
+		    hl_teardown),
+		cmocka_unit_test_setup_teardown(test_call_link_starts_from_caller, hl_setup,
 		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_call_linked_by_search, hl_setup,
 		    hl_teardown),
