@@ -328,6 +328,25 @@ e2e_row_of(struct vt *vt, const char *text)
 	return -1;
 }
 
+char *
+e2e_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = 0, cap = 4096;
+	char *buf;
+
+	if (f == NULL)
+		return NULL;
+	buf = xmalloc(cap);
+	while ((n += fread(buf + n, 1, cap - 1 - n, f)) == cap - 1)
+		buf = xrealloc(buf, cap *= 2);
+	buf[n] = '\0';
+	fclose(f);
+	if (len != NULL)
+		*len = n;
+	return buf;
+}
+
 long long
 e2e_sql_count(struct e2e_db *e, const char *sql)
 {

@@ -56,6 +56,10 @@ char		*e2e_value(struct e2e_db *, const char *form, const char *field);
 /* How many records a form has in all. */
 size_t		 e2e_count(struct e2e_db *, const char *form);
 
+/* The whole file, NUL-terminated (NULL when there is none); its length in
+ * *len unless len is NULL. */
+char		*e2e_slurp(const char *path, size_t *len);
+
 /* The first column of the first row of sql, run on a connection of its own
  * (as someone with the sqlite3 shell would); fails the test when it fails. */
 long long	 e2e_sql_count(struct e2e_db *, const char *sql);

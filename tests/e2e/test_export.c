@@ -112,26 +112,6 @@ teardown(void **state)
 	return 0;
 }
 
-/* The whole file (NULL when there is none). */
-static char *
-te_slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = 0, cap = 4096;
-	char *buf;
-
-	if (f == NULL)
-		return NULL;
-	buf = xmalloc(cap);
-	while ((n += fread(buf + n, 1, cap - 1 - n, f)) == cap - 1)
-		buf = xrealloc(buf, cap *= 2);
-	buf[n] = '\0';
-	fclose(f);
-	if (len != NULL)
-		*len = n;
-	return buf;
-}
-
 /* avrr export --db DB args... as the user exporter; the exit status, with
  * t->out and t->err. */
 static int
@@ -167,8 +147,8 @@ te_run(struct t *t, ...)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	free(t->out);
 	free(t->err);
-	t->out = te_slurp(out, NULL);
-	t->err = te_slurp(err, NULL);
+	t->out = e2e_slurp(out, NULL);
+	t->err = e2e_slurp(err, NULL);
 	unlink(out);
 	unlink(err);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -201,7 +181,7 @@ test_csv_quoting(void **state)
 	char *file;
 
 	assert_int_equal(te_run(t, "registration", "--output", t->file, NULL), 0);
-	file = te_slurp(t->file, NULL);
+	file = e2e_slurp(t->file, NULL);
 	assert_non_null(file);
 	assert_int_equal(strncmp(file, "case_no,record_id,surname,given_names,", 38), 0);
 	te_has(file, "," TE_ADDR_CSV ",");
@@ -222,7 +202,7 @@ test_bom(void **state)
 	char *file;
 
 	assert_int_equal(te_run(t, "registration", "--bom", "--output", t->file, NULL), 0);
-	file = te_slurp(t->file, NULL);
+	file = e2e_slurp(t->file, NULL);
 	assert_non_null(file);
 	assert_int_equal(strncmp(file, TE_BOM "case_no,", 11), 0);
 	free(file);
@@ -352,7 +332,7 @@ test_output_new(void **state)
 	fclose(f);
 	assert_int_equal(te_run(t, "registration", "--output", t->file, NULL), 1);
 	te_has(t->err, t->file);
-	file = te_slurp(t->file, NULL);
+	file = e2e_slurp(t->file, NULL);
 	assert_string_equal(file, "keep me");
 	free(file);
 	assert_int_equal(te_count(t, "SELECT count(*) FROM audit WHERE action = 'export'"), 1);

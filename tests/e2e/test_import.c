@@ -195,23 +195,6 @@ teardown(void **state)
 	return 0;
 }
 
-static char *
-ti_slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = 0, cap = 4096;
-	char *buf;
-
-	if (f == NULL)
-		return NULL;
-	buf = xmalloc(cap);
-	while ((n += fread(buf + n, 1, cap - 1 - n, f)) == cap - 1)
-		buf = xrealloc(buf, cap *= 2);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static void
 ti_write(const char *path, const char *text)
 {
@@ -256,8 +239,8 @@ ti_run(struct t *t, struct e2e_db *db, const char *user, const char *cmd, ...)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	free(t->out);
 	free(t->err);
-	t->out = ti_slurp(out);
-	t->err = ti_slurp(err);
+	t->out = e2e_slurp(out, NULL);
+	t->err = e2e_slurp(err, NULL);
 	unlink(out);
 	unlink(err);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -316,8 +299,8 @@ test_round_trip(void **state)
 		unlink(t->file);
 		assert_int_equal(ti_run(t, t->db, "importer", "export", "registration",
 		    "--output", t->file, NULL), 0);
-		one = ti_slurp(t->file);
-		two = ti_slurp(t->file2);
+		one = e2e_slurp(t->file, NULL);
+		two = e2e_slurp(t->file2, NULL);
 		assert_string_equal(two, one);
 		ti_has(one, "medical pregnancy");
 		free(one);
@@ -352,8 +335,8 @@ test_round_trip_group(void **state)
 	assert_int_equal(ti_import(t, t->fresh, "registration.family", t->file), 0);
 	assert_int_equal(ti_run(t, t->fresh, "importer", "export", "registration.family",
 	    "--output", t->file2, NULL), 0);
-	one = ti_slurp(t->file);
-	two = ti_slurp(t->file2);
+	one = e2e_slurp(t->file, NULL);
+	two = e2e_slurp(t->file2, NULL);
 	assert_string_equal(two, one);
 	ti_has(one, ",Mariam,");
 	free(one);

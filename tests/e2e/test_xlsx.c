@@ -181,23 +181,6 @@ teardown(void **state)
 	return 0;
 }
 
-static char *
-tx_slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = 0, cap = 4096;
-	char *buf;
-
-	if (f == NULL)
-		return NULL;
-	buf = xmalloc(cap);
-	while ((n += fread(buf + n, 1, cap - 1 - n, f)) == cap - 1)
-		buf = xrealloc(buf, cap *= 2);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* avrr COMMAND --db DB args... as t->user in English (or the language of
  * lang); the exit status, with t->out and t->err. */
 static int
@@ -238,8 +221,8 @@ tx_runl(struct t *t, const char *lang, const char *cmd, ...)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	free(t->out);
 	free(t->err);
-	t->out = tx_slurp(out);
-	t->err = tx_slurp(err);
+	t->out = e2e_slurp(out, NULL);
+	t->err = e2e_slurp(err, NULL);
 	unlink(out);
 	unlink(err);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -648,7 +631,7 @@ test_export_output(void **state)
 	assert_int_equal(tx_run(t, "export", "registration", "--format", "xlsx", "--output",
 	    t->file, NULL), 1);
 	tx_has(t->err, t->file);
-	kept = tx_slurp(t->file);
+	kept = e2e_slurp(t->file, NULL);
 	assert_string_equal(kept, "keep me");
 	free(kept);
 	assert_int_equal(tx_count(t, "SELECT count(*) FROM audit WHERE action = 'export'"), 1);
