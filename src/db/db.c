@@ -77,6 +77,13 @@ static const char *const db_migrations[] = {
 	"CREATE VIRTUAL TABLE search USING fts5 (case_no, names, phones, digits, phonetic,"
 	" display UNINDEXED, born UNINDEXED, nationality UNINDEXED, phone UNINDEXED,"
 	" serial UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');",
+	/* 8: approvals (db/approval): a draft sent to a supervisor holds why
+	 * (awaiting) and when; one sent back holds the supervisor's comment */
+	"ALTER TABLE drafts ADD COLUMN awaiting TEXT;"
+	"ALTER TABLE drafts ADD COLUMN asked_at TEXT;"
+	"ALTER TABLE drafts ADD COLUMN reply TEXT;"
+	"ALTER TABLE drafts ADD COLUMN reply_by TEXT;"
+	"CREATE INDEX drafts_awaiting ON drafts (awaiting) WHERE awaiting IS NOT NULL;",
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

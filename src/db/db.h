@@ -52,7 +52,9 @@ enum db_status {
 	DB_NOTFOUND,
 	DB_CONFLICT,	/* saved by someone else since it was loaded */
 	DB_TOONEW,	/* schema newer than the program */
-	DB_REFUSED	/* a rule refused the change; message in *err */
+	DB_REFUSED,	/* a rule refused the change; message in *err */
+	DB_APPROVAL	/* refused, and a supervisor's approval would let it through
+			 * (db/approval); message in *err */
 };
 
 struct db;

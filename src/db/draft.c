@@ -22,6 +22,12 @@
 
 #define DB_DRAFT_SUMMARY 80	/* bytes of the summary, cut at a character */
 
+/* A draft as listed: with its case's number and name, and its approval. */
+#define DB_DRAFT_COLS "SELECT d.id, d.form, d.record_id, d.case_id, d.user," \
+	" d.updated_at, d.summary, c.case_no, x.display, d.awaiting, d.asked_at, d.reply," \
+	" d.reply_by FROM drafts d LEFT JOIN cases c ON c.id = d.case_id" \
+	" LEFT JOIN search x ON x.rowid = d.case_id"
+
 struct db_draft_op {
 	const struct form_record	*rec;
 	int				 cursor;
@@ -347,10 +353,13 @@ db_draft_load(struct db *db, int64_t id, struct form_record **rec, int *cursor,
 
 	*rec = NULL;
 	s = db_prep(db, "SELECT form, record_id, case_id, cursor, json_extract(data,"
-	    " '$.version'), json_extract(data, '$.record') FROM drafts WHERE id = ?1", err);
+	    " '$.version'), json_extract(data, '$.record') FROM drafts WHERE id = ?1"
+	    " AND (user IS ?2 OR awaiting IS NOT NULL AND ?3)", err);
 	if (s == NULL)
 		return DB_ERROR;
 	sqlite3_bind_int64(s, 1, id);
+	db_bind_text(s, 2, db->user);
+	sqlite3_bind_int(s, 3, db_perm_approves(db));
 	rc = db_step(db, s);
 	if (rc == SQLITE_ROW && db->forms != NULL)
 		def = form_set_find(db->forms, (const char *)sqlite3_column_text(s, 0));
@@ -445,13 +454,12 @@ db_draft_find(struct db *db, const char *form, int64_t case_id, int64_t record_i
 }
 
 enum db_status
-db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
-    char **err)
+db_draft_query(struct db *db, bool awaiting, const char *user, struct db_draft **out,
+    size_t *n, char **err)
 {
 	bool identity = db_perm_class(db, FC_IDENTITY, FA_READ);	/* the case's name */
-	sqlite3_stmt *s = db_prep(db, "SELECT d.id, d.form, d.record_id, d.case_id, d.user,"
-	    " d.updated_at, d.summary, c.case_no, x.display FROM drafts d"
-	    " LEFT JOIN cases c ON c.id = d.case_id LEFT JOIN search x ON x.rowid = d.case_id"
+	sqlite3_stmt *s = db_prep(db, awaiting ? DB_DRAFT_COLS
+	    " WHERE d.awaiting IS NOT NULL ORDER BY d.asked_at, d.id" : DB_DRAFT_COLS
 	    " WHERE ?1 IS NULL OR d.user = ?1 ORDER BY d.updated_at DESC, d.id DESC", err);
 	struct db_draft *d;
 	size_t cap = 0;
@@ -461,7 +469,8 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 	*n = 0;
 	if (s == NULL)
 		return DB_ERROR;
-	db_bind_text(s, 1, user);
+	if (!awaiting)
+		db_bind_text(s, 1, user);
 	while ((rc = db_step(db, s)) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		d = &(*out)[(*n)++];
@@ -474,6 +483,10 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 		d->summary = db_col_text(s, 6);
 		d->case_no = db_col_text(s, 7);
 		d->name = identity ? db_col_text(s, 8) : NULL;
+		d->awaiting = db_col_text(s, 9);
+		d->asked_at = db_col_text(s, 10);
+		d->reply = db_col_text(s, 11);
+		d->reply_by = db_col_text(s, 12);
 	}
 	db_finish(db, s);
 	if (rc == SQLITE_DONE)
@@ -482,6 +495,13 @@ db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
 	*out = NULL;
 	*n = 0;
 	return db_sqlerr(db, err);
+}
+
+enum db_status
+db_draft_list(struct db *db, const char *user, struct db_draft **out, size_t *n,
+    char **err)
+{
+	return db_draft_query(db, false, user, out, n, err);
 }
 
 void
@@ -496,6 +516,10 @@ db_drafts_free(struct db_draft *d, size_t n)
 		free(d[i].summary);
 		free(d[i].case_no);
 		free(d[i].name);
+		free(d[i].awaiting);
+		free(d[i].asked_at);
+		free(d[i].reply);
+		free(d[i].reply_by);
 	}
 	free(d);
 }

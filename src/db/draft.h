@@ -11,7 +11,9 @@
  * older (new records of no case excepted: each is someone else). Saving the
  * record removes its drafts in the save's transaction (db/lifecycle). A draft
  * of a new record of a once form whose case has that record by now loads as
- * that record, with the draft's values over it.
+ * that record, with the draft's values over it. A user loads only their own
+ * drafts, and those who approve also the drafts awaiting approval
+ * (db/approval); anyone else's is DB_NOTFOUND.
  */
 #ifndef DB_DRAFT_H
 #define DB_DRAFT_H
@@ -28,6 +30,10 @@ struct db_draft {
 	char	*summary;	/* first non-empty text values, for the list */
 	char	*case_no;	/* of case_id; NULL for none */
 	char	*name;		/* the case's person, NULL for none */
+	char	*awaiting;	/* why it awaits a supervisor's approval, or NULL */
+	char	*asked_at;	/* when it was sent for approval */
+	char	*reply;		/* the comment it was sent back with, or NULL */
+	char	*reply_by;	/* who sent it back */
 };
 
 enum db_status	db_draft_save(struct db *, int64_t *id, const struct form_record *rec,

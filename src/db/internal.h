@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "db/db.h"
+#include "db/draft.h"
 #include "util/str.h"
 
 #define DB_STMT_BUCKETS 256
@@ -225,6 +226,10 @@ enum db_status	 db_case_create_in(struct db *, const char *project, const char *
  * no draft left). */
 enum db_status	 db_draft_drop_in(struct db *, int64_t id, const struct form_record *rec,
 		    char **err);
+/* draft.c: the drafts of user (NULL: all), newest first; with awaiting,
+ * every draft awaiting approval, oldest request first (db/approval). */
+enum db_status	 db_draft_query(struct db *, bool awaiting, const char *user,
+		    struct db_draft **out, size_t *n, char **err);
 /* draft.c: db_draft_save() inside the open transaction. */
 enum db_status	 db_draft_save_in(struct db *, int64_t *id, const struct form_record *rec,
 		    int cursor, char **err);

@@ -1,7 +1,8 @@
 /*
  * db/lifecycle: the rules of forms/LIFECYCLE.md checked before a save, and
  * the status moves after one. Each rule is one function that answers DB_OK
- * or DB_REFUSED with a message "<form title> refused: <why> (<what to do>)".
+ * or DB_REFUSED with a message "<form title> refused: <why> (<what to do>)";
+ * DB_APPROVAL where a supervisor's approval would let the save through.
  */
 #include "db/lifecycle.h"
 
@@ -239,7 +240,7 @@ db_lifecycle_rule_raised(struct db_lifecycle_ctx *x, const struct db_lifecycle_p
 	    "supervisor)"), x->title, approved, p->cur, now, p->cur);
 	free(approved);
 	free(now);
-	return DB_REFUSED;
+	return DB_APPROVAL;
 }
 
 /* Rule 3: the items' total within the grant, unless approved. */
@@ -269,7 +270,7 @@ db_lifecycle_rule_plan(struct db_lifecycle_ctx *x)
 	    total, p.cur, grant, p.cur);
 	free(total);
 	free(grant);
-	return DB_REFUSED;
+	return DB_APPROVAL;
 }
 
 /* The number of plan items, -1 when the case has no plan. */
@@ -423,7 +424,7 @@ db_lifecycle_rule_left(struct db_lifecycle_ctx *x)
 	db_seterr(x->msg, _("%s refused: item %s has %s %s left (ask a supervisor)"),
 	    x->title, no, left, cur);
 	free(left);
-	return DB_REFUSED;
+	return DB_APPROVAL;
 }
 
 /* Rule 5: monitoring after a confirmed arrival. */

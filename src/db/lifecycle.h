@@ -9,7 +9,9 @@
  * (conflicts included), with the rules checked first and the case status
  * moved after, all in one transaction: a refused save writes nothing. It
  * answers DB_OK, DB_REFUSED with a one-line translated message naming the
- * rule and what to do, DB_CONFLICT (with theirs), DB_NOTFOUND or DB_ERROR.
+ * rule and what to do, DB_APPROVAL (the same, where a supervisor's approval
+ * would let it through: db/approval), DB_CONFLICT (with theirs), DB_NOTFOUND
+ * or DB_ERROR.
  * Forms and the fields the rules read are found through the workflow table
  * of db_forms() (form/workflow.h: by stage and role, never by name); a rule
  * whose stage or role the table leaves out, or whose form is not in the set,

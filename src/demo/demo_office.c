@@ -116,10 +116,10 @@ demo_call(struct demo *d, const struct demo_case *c, long day, char **err)
 	    str_eq(type, demo_kin) ? "abroad" : "other");
 	demo_call_topic(d, rec, c);
 	if (demo_chance(d, 15)) {
-		demo_set(d, rec, "callback", "yes");
-		demo_date(d, rec, "callback_on", day + demo_range(d, 1, 5));
+		demo_set(d, rec, demo_f(d, WFR_CALL_CALLBACK), "yes");
+		demo_date(d, rec, demo_f(d, WFR_CALL_CALLBACK_ON), day + demo_range(d, 1, 5));
 	} else
-		demo_set(d, rec, "callback", "no");
+		demo_set(d, rec, demo_f(d, WFR_CALL_CALLBACK), "no");
 	demo_setf(d, rec, demo_f(d, WFR_CALL_DURATION), "%ld", demo_range(d, 2, 25));
 	return demo_save(d, rec, err);
 }

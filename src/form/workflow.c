@@ -87,6 +87,8 @@ static const struct form_wf_role_def form_wf_roles[WFR__COUNT] = {
 	R(WFR_CALL_INTERPRETER_LANG, WFS_CALL, "interpreter_language", FT_SELECT_ONE, NULL),
 	R(WFR_CALL_LOCATION, WFS_CALL, "location", FT_SELECT_ONE, NULL),
 	R(WFR_CALL_DURATION, WFS_CALL, "duration", FT_INTEGER, NULL),
+	R(WFR_CALL_CALLBACK, WFS_CALL, "callback", FT_YESNO, NULL),
+	R(WFR_CALL_CALLBACK_ON, WFS_CALL, "callback_on", FT_DATE, NULL),
 	R(WFR_SESSION_DATE, WFS_SESSION, "date", FT_DATE, NULL),
 	R(WFR_SESSION_KIND, WFS_SESSION, "kind", FT_SELECT_ONE, NULL),
 	R(WFR_SESSION_MODE, WFS_SESSION, "mode", FT_SELECT_ONE, NULL),
@@ -182,6 +184,8 @@ struct form_wf_stage_row {
 	bool	 once;
 	int	 order;
 	int	 line;
+	int	 due[FORM_WF_MAX_DUE];	/* months after the departure a record is due */
+	size_t	 ndue;
 };
 
 struct form_wf_role_row {
@@ -348,12 +352,46 @@ form_wf_order(struct form_wf_parse *p, struct form_wf_stage_row *s, const char *
 	s->order = (int)n;
 }
 
-/* A key line (form, status, records, order) of the open stage. */
+/* "due 3 6 12": the months after the departure at which a record of the
+ * stage is due (the monitoring visits), rising. */
+static void
+form_wf_due(struct form_wf_parse *p, struct form_wf_stage_row *s, char *rest)
+{
+	char *v, *end;
+	long n;
+
+	if (s->ndue > 0 || p->stage != WFS_MONITORING) {
+		form_wf_error(p, "%s", s->ndue > 0 ? _("a second 'due' line") :
+		    _("'due' is for the monitoring stage"));
+		return;
+	}
+	while ((v = form_wf_word(&rest)) != NULL) {
+		n = strtol(v, &end, 10);
+		if (*end != '\0' || n < 1 || n > 240 || s->ndue == FORM_WF_MAX_DUE ||
+		    (s->ndue > 0 && n <= s->due[s->ndue - 1])) {
+			form_wf_error(p, _("'due' takes up to %d rising numbers of months "
+			    "(1 to 240), not '%s'"), FORM_WF_MAX_DUE, v);
+			s->ndue = 0;
+			return;
+		}
+		s->due[s->ndue++] = (int)n;
+	}
+	if (s->ndue == 0)
+		form_wf_error(p, "%s", _("'due' needs at least one number of months"));
+}
+
+/* A key line (form, status, records, order, due) of the open stage. */
 static void
 form_wf_key_line(struct form_wf_parse *p, const char *key, char *rest)
 {
 	struct form_wf_stage_row *s = &p->wf->stage[p->stage];
-	char *v = form_wf_word(&rest);
+	char *v;
+
+	if (str_eq(key, "due")) {
+		form_wf_due(p, s, rest);
+		return;
+	}
+	v = form_wf_word(&rest);
 
 	if (v == NULL || form_wf_word(&rest) != NULL) {
 		form_wf_error(p, _("'%s' needs one value"), key);
@@ -606,6 +644,13 @@ bool
 form_workflow_once(const struct form_set *set, enum form_wf_stage s)
 {
 	return form_workflow_form(set, s) != NULL && set->workflow->stage[s].once;
+}
+
+const int *
+form_workflow_due(const struct form_set *set, enum form_wf_stage s, size_t *n)
+{
+	*n = form_workflow_form(set, s) != NULL ? set->workflow->stage[s].ndue : 0;
+	return *n > 0 ? set->workflow->stage[s].due : NULL;
 }
 
 int

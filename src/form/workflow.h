@@ -63,6 +63,7 @@ enum form_wf_role {
 	/* call and session */
 	WFR_CALL_STARTED, WFR_CALL_CALLER, WFR_CALL_OUTCOME, WFR_CALL_PHONE, WFR_CALL_LANGUAGE,
 	WFR_CALL_INTERPRETED, WFR_CALL_INTERPRETER_LANG, WFR_CALL_LOCATION, WFR_CALL_DURATION,
+	WFR_CALL_CALLBACK, WFR_CALL_CALLBACK_ON,
 	WFR_SESSION_DATE, WFR_SESSION_KIND, WFR_SESSION_MODE, WFR_SESSION_NEXT,
 	/* return preparation */
 	WFR_PREP_DOC, WFR_PREP_DOC_OTHER, WFR_PREP_PASSPORT_NO, WFR_PREP_EXPIRY, WFR_PREP_EMBASSY,
@@ -124,5 +125,9 @@ int		 form_workflow_status_line(const struct form_set *, enum form_wf_stage);
 /* records one (true) or many; order N (0 when not written). */
 bool		 form_workflow_once(const struct form_set *, enum form_wf_stage);
 int		 form_workflow_order(const struct form_set *, enum form_wf_stage);
+/* The months after the departure at which a record of the stage is due (the
+ * monitoring's "due" line), rising; NULL with *n 0 for none. */
+#define FORM_WF_MAX_DUE	8
+const int	*form_workflow_due(const struct form_set *, enum form_wf_stage, size_t *n);
 
 #endif

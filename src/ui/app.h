@@ -80,6 +80,7 @@ struct ui_screen {
 	void				*data;
 	struct ui_screen		*below;
 	const enum ui_action		*bar;	/* overrides ops->bar when set */
+	const char			*(*bar_label)(enum ui_action);	/* and ops->bar_label */
 	bool				 closing;
 	bool				 unshown;	/* new or uncovered since its last shown */
 	unsigned			 gen;		/* app->gen at its last shown */

@@ -21,6 +21,15 @@ static const enum ui_action ui_call_bar[] = {
 	UA_HELP, UA_SAVE, UA_BACK, UA_SEARCH, UA_NEW_CASE, UA_INTERP, UA_NONE
 };
 
+/* In a call, F3 links the call to a case and F4 registers the caller. */
+static const char *
+ui_call_bar_label(enum ui_action a)
+{
+	if (a == UA_SEARCH)
+		return N_("Link to case");
+	return a == UA_NEW_CASE ? N_("Register caller") : NULL;
+}
+
 /* Call field -> registration field (roles of the workflow table), for a
  * registration started from a call. */
 static const struct {
@@ -143,6 +152,7 @@ ui_call_open(struct ui_app *app, int64_t case_id)
 	ui_form_std_opts(&o, rec);
 	o.action = ui_call_action;
 	o.bar = ui_call_bar;
+	o.bar_label = ui_call_bar_label;
 	o.timer = true;
 	o.timer_field = form_workflow_field(app->forms, WFR_CALL_DURATION);
 	ui_form_open(app, rec, &o);

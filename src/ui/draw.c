@@ -350,22 +350,59 @@ ui_draw_message(struct ui_app *app)
 	ui_draw_wrapped(app->rows - 1 - n, 0, app->cols, n, app->msg, st);
 }
 
-/* "F2 ^O Save": key names reversed, the label plain. Cut at the screen's end. */
+const char *
+ui_draw_key_label(const struct ui_screen *s, enum ui_action a)
+{
+	const char *label = NULL;
+
+	if (s != NULL && s->bar_label != NULL)
+		label = s->bar_label(a);
+	if (label == NULL && s != NULL && s->ops->bar_label != NULL)
+		label = s->ops->bar_label(a);
+	return _(label != NULL ? label : ui_keys_label(a));
+}
+
+/* The key names of a: "F2/^O", or with short only "F2" (the Ctrl name when
+ * it has no function key). */
+static void
+ui_draw_bar_keys(enum ui_action a, bool short_names, char *buf, size_t len)
+{
+	const char *f = ui_keys_fname(a), *c = ui_keys_cname(a);
+
+	if (short_names && f != NULL)
+		c = NULL;
+	snprintf(buf, len, "%s%s%s", f != NULL ? f : "", f != NULL && c != NULL ? "/" : "",
+	    c != NULL ? c : "");
+}
+
+/* The columns the bar takes with these names. */
+static int
+ui_draw_bar_width(const struct ui_app *app, const enum ui_action *bar, bool short_names)
+{
+	char keys[24];
+	int w = 0;
+
+	for (; bar != NULL && *bar != UA_NONE; bar++) {
+		ui_draw_bar_keys(*bar, short_names, keys, sizeof keys);
+		w += ui_draw_width(keys) + 1 + ui_draw_width(ui_draw_key_label(app->top, *bar)) +
+		    (bar[1] != UA_NONE ? 2 : 0);
+	}
+	return w;
+}
+
+/* "F2/^O Save": key names reversed, the label plain; only the function keys'
+ * names when all of it does not fit, and then what fits. */
 void
 ui_draw_keybar(struct ui_app *app, const enum ui_action *bar)
 {
-	const char *f, *c, *label;
+	bool short_names = ui_draw_bar_width(app, bar, false) > app->cols;
+	const char *label;
 	int x = 0, y = app->rows - 1, w;
 	char keys[24];
 
 	for (; bar != NULL && *bar != UA_NONE; bar++) {
-		f = ui_keys_fname(*bar);
-		c = ui_keys_cname(*bar);
-		snprintf(keys, sizeof keys, "%s%s%s", f != NULL ? f : "",
-		    f != NULL && c != NULL ? "/" : "", c != NULL ? c : "");
-		label = app->top != NULL && app->top->ops->bar_label != NULL ?
-		    app->top->ops->bar_label(*bar) : NULL;
-		label = _(label != NULL ? label : ui_keys_label(*bar));
+		ui_draw_bar_keys(*bar, short_names, keys, sizeof keys);
+		label = ui_draw_key_label(app->top, *bar);
 		w = ui_draw_width(keys) + 1 + ui_draw_width(label);
 		if (x + w > app->cols)
 			continue;	/* a later, shorter one may still fit */

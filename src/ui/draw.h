@@ -64,6 +64,9 @@ void	ui_draw_title(struct ui_app *, struct ui_screen *);
  * (up to 3, drawn over the body's last rows). */
 void	ui_draw_message(struct ui_app *);
 void	ui_draw_keybar(struct ui_app *, const enum ui_action *bar);
+/* What action a does on screen s (NULL: none), translated: the screen's own
+ * name for it (bar_label), else the key table's. */
+const char *ui_draw_key_label(const struct ui_screen *, enum ui_action);
 void	ui_draw_too_small(int rows, int cols, int need_rows, int need_cols);
 
 #endif

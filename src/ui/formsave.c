@@ -4,6 +4,7 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "db/approval.h"
 #include "db/cases.h"
 #include "db/draft.h"
 #include "db/expr.h"
@@ -12,6 +13,7 @@
 #include "db/record.h"
 #include "i18n/i18n.h"
 #include "ui/conflict.h"
+#include "ui/dialog.h"
 #include "ui/field.h"
 #include "util/date.h"
 #include "util/mem.h"
@@ -87,6 +89,56 @@ ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	ui_close(app, s);
 }
 
+/* A save a supervisor's approval would let through: sent to one, or, for
+ * whoever approves, approved (signed by the program) and saved again. */
+struct ui_form_ask {
+	struct ui_screen	*s;
+	char			*why;
+};
+
+static void ui_form_store(struct ui_screen *, struct ui_form *, struct ui_app *);
+
+static void
+ui_form_ask_answer(struct ui_app *app, void *arg, bool yes)
+{
+	struct ui_form_ask *q = arg;
+	struct ui_form *f = q->s->data;
+	char *err = NULL;
+
+	if (!yes)
+		ui_message(app, true, "%s", q->why);
+	else if (db_perm_approves(app->db)) {
+		if (db_approval_sign(app->db, f->rec, &err) == DB_OK)
+			ui_form_store(q->s, f, app);
+		else
+			ui_message_err(app, err, N_("Not approved"));
+	} else if (ui_form_keep_draft(f, app) &&
+	    db_approval_ask(app->db, f->draft_id, q->why, &err) != DB_OK)
+		ui_message_err(app, err, N_("Not sent for approval"));
+	else if (f->draft_id != 0) {
+		f->dirty = false;
+		ui_message(app, false, "%s", _("Sent to a supervisor for approval. It waits "
+		    "in your drafts until it is approved or sent back."));
+		ui_close(app, q->s);
+	}
+	free(q->why);
+	free(q);
+}
+
+static void
+ui_form_ask_approval(struct ui_screen *s, struct ui_app *app, char *why)
+{
+	struct ui_form_ask *q = xmalloc(sizeof *q);
+	char *t;
+
+	q->s = s;
+	q->why = why != NULL ? why : xstrdup(_("Not saved"));
+	t = xasprintf(db_perm_approves(app->db) ? _("%s. Approve it now, in your name? (y/n)") :
+	    _("%s. Send it to a supervisor for approval? (y/n)"), q->why);
+	ui_dialog_confirm(app, t, ui_form_ask_answer, q);
+	free(t);
+}
+
 static void
 ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
@@ -102,6 +154,9 @@ ui_form_store(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 		ui_form_saved_ok(s, f, app);
 	} else if (st == DB_CONFLICT && theirs != NULL) {
 		ui_conflict_open(app, f, theirs);
+	} else if (st == DB_APPROVAL) {
+		ui_form_ask_approval(s, app, err);
+		err = NULL;
 	} else {
 		ui_message(app, true, "%s", err != NULL ? err : _("Not saved"));
 		form_record_free(theirs);

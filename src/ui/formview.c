@@ -867,6 +867,7 @@ ui_form_open(struct ui_app *app, struct form_record *rec, const struct ui_form_o
 	f->opened = date_elapsed();
 	ui_push(app, &ui_form_ops, f, rec->def->title);
 	app->top->bar = f->view_only ? ui_form_view_bar : f->opts.bar;
+	app->top->bar_label = f->opts.bar_label;
 	ui_form_set_title(f, app);
 }
 

@@ -32,6 +32,9 @@ struct ui_form_opts {
 	bool		 (*action)(struct ui_app *, struct ui_screen *, struct form_record *,
 			    enum ui_action, void *arg);
 	const enum ui_action *bar;	/* its key bar (NULL = the form's) */
+	/* msgid of what an action does in this use of the form (NULL: the key
+	 * table's), for its key bar and help */
+	const char	*(*bar_label)(enum ui_action);
 	/* A running timer in the title (a call); on save its minutes go to this
 	 * integer field when it is empty. */
 	bool		 timer;

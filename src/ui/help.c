@@ -9,6 +9,7 @@
 #include "ui/draw.h"
 #include "ui/screens.h"
 #include "util/mem.h"
+#include "util/str.h"
 #include "util/tr.h"
 
 static const char ui_help_intro[] = N_("Every action has a function key and a Ctrl "
@@ -17,7 +18,9 @@ static const char ui_help_intro[] = N_("Every action has a function key and a Ct
     "field y or n; dates as 22.11.2026 or 2026-11-22.");
 
 struct ui_help {
-	struct ui_list	list;
+	struct ui_list		 list;
+	const struct ui_screen	*on;	/* the screen help was asked on (below it) */
+	char			*intro;	/* its keys, then ui_help_intro, translated */
 };
 
 static const enum ui_action ui_help_bar[] = { UA_BACK, UA_PGDN, UA_PGUP, UA_NONE };
@@ -43,32 +46,55 @@ struct ui_help_at {
 	int	rows;
 };
 
+/* The keys of the screen help was asked on, each named for what it does
+ * there, then the intro: in the staff language of the moment. */
+static void
+ui_help_make_intro(struct ui_help *h)
+{
+	const enum ui_action *bar = h->on == NULL ? NULL : h->on->bar != NULL ? h->on->bar :
+	    h->on->ops->bar;
+	struct strbuf sb = STRBUF_INIT;
+	const char *f, *c;
+
+	for (; bar != NULL && *bar != UA_NONE; bar++) {
+		f = ui_keys_fname(*bar);
+		c = ui_keys_cname(*bar);
+		strbuf_printf(&sb, "%s %s%s%s %s", sb.len == 0 ? _("On this screen:") : ",",
+		    f != NULL ? f : "", f != NULL && c != NULL ? "/" : "", c != NULL ? c : "",
+		    ui_draw_key_label(h->on, *bar));
+	}
+	strbuf_printf(&sb, "%s%s", sb.len > 0 ? ". " : "", _(ui_help_intro));
+	free(h->intro);
+	h->intro = strbuf_take(&sb);
+}
+
 /* The text of a block in the staff language of the moment. */
 static const char *
-ui_help_text(size_t block)
+ui_help_text(const struct ui_help *h, size_t block)
 {
 	if (block == 0)
-		return _(ui_help_intro);
+		return h->intro;
 	return block == 1 ? "" : _(ui_keys_describe(ui_help_order[block - 2]));
 }
 
 static int
-ui_help_block_rows(const struct ui_app *app, size_t block)
+ui_help_block_rows(const struct ui_help *h, const struct ui_app *app, size_t block)
 {
 	if (block == 1)
 		return 1;
-	return ui_draw_wrapped_lines(app->cols - (block == 0 ? 2 : 15), ui_help_text(block));
+	return ui_draw_wrapped_lines(app->cols - (block == 0 ? 2 : 15), ui_help_text(h, block));
 }
 
 /* Finds row k; false past the end. */
 static bool
-ui_help_find(const struct ui_app *app, size_t k, struct ui_help_at *at)
+ui_help_find(const struct ui_help *h, const struct ui_app *app, size_t k,
+    struct ui_help_at *at)
 {
 	size_t first = 0, b;
 	int n;
 
 	for (b = 0; b < UI_HELP_BLOCKS; b++, first += (size_t)n) {
-		n = ui_help_block_rows(app, b);
+		n = ui_help_block_rows(h, app, b);
 		if (k < first + (size_t)n) {
 			*at = (struct ui_help_at){ b, (int)(k - first), first, n };
 			return true;
@@ -81,12 +107,13 @@ ui_help_find(const struct ui_app *app, size_t k, struct ui_help_at *at)
 static bool
 ui_help_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
 {
+	struct ui_help *h = l->data;
 	size_t b;
 
-	(void)l;
 	(void)err;
+	ui_help_make_intro(h);
 	for (b = 0; b < UI_HELP_BLOCKS; b++)
-		*n += (size_t)ui_help_block_rows(app, b);
+		*n += (size_t)ui_help_block_rows(h, app, b);
 	return true;
 }
 
@@ -95,16 +122,17 @@ ui_help_load(struct ui_list *l, struct ui_app *app, size_t *n, char **err)
 static void
 ui_help_draw_row(struct ui_list *l, struct ui_app *app, size_t k, int y, bool cur)
 {
+	struct ui_help *h = l->data;
 	const char *f, *c;
 	struct ui_help_at at;
 	char keys[32];
 	enum ui_action a;
 
 	(void)cur;
-	if (!ui_help_find(app, k, &at) || at.block == 1)
+	if (!ui_help_find(h, app, k, &at) || at.block == 1)
 		return;
 	if (at.block == 0) {
-		ui_draw_wrapped_from(y, 1, app->cols - 2, at.row, 1, ui_help_text(0), US_NORMAL);
+		ui_draw_wrapped_from(y, 1, app->cols - 2, at.row, 1, h->intro, US_NORMAL);
 		return;
 	}
 	if (at.first < l->top || at.first + (size_t)at.rows > l->top + (size_t)ui_body_rows(app))
@@ -117,7 +145,8 @@ ui_help_draw_row(struct ui_list *l, struct ui_app *app, size_t k, int y, bool cu
 		    f != NULL && c != NULL ? " " : "", c != NULL ? c : "");
 		ui_draw_text(y, 1, 12, keys, US_KEY);
 	}
-	ui_draw_wrapped_from(y, 14, app->cols - 15, at.row, 1, ui_help_text(at.block), US_NORMAL);
+	ui_draw_wrapped_from(y, 14, app->cols - 15, at.row, 1, ui_help_text(h, at.block),
+	    US_NORMAL);
 }
 
 static const struct ui_list_ops ui_help_list_ops = {
@@ -164,6 +193,7 @@ ui_help_free(struct ui_screen *s)
 	struct ui_help *h = s->data;
 
 	ui_list_free(&h->list);
+	free(h->intro);
 	free(h);
 }
 
@@ -184,5 +214,6 @@ ui_help_open(struct ui_app *app)
 	h->list.ops = &ui_help_list_ops;
 	h->list.data = h;
 	h->list.reading = true;
+	h->on = app->top;
 	ui_push(app, &ui_help_ops, h, N_("Help"));
 }

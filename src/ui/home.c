@@ -1,7 +1,10 @@
-/* ui/home: the start screen: what the user can do, drafts to resume, recent cases. */
+/* ui/home: the start screen: what the user can do, the work waiting for them
+ * (what awaits their approval, the worklists of db/worklist), drafts to
+ * resume, recent cases. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/approval.h"
 #include "db/cases.h"
 #include "form/workflow.h"
 #include "db/draft.h"
@@ -14,7 +17,7 @@
 #include "util/str.h"
 #include "util/tr.h"
 
-enum ui_home_kind { UH_ACTION, UH_FORM, UH_DRAFT, UH_CASE };
+enum ui_home_kind { UH_ACTION, UH_FORM, UH_WORK, UH_APPROVALS, UH_DRAFT, UH_CASE };
 
 struct ui_home_line {
 	enum ui_home_kind	 kind;
@@ -31,6 +34,9 @@ struct ui_home {
 	size_t			 ndrafts;
 	struct db_case		*cases;
 	size_t			 ncases;
+	size_t			 work[DB_WORK__COUNT];	/* how many each worklist holds */
+	size_t			 approvals;		/* drafts awaiting approval */
+	size_t			 nwork;			/* lines of work shown */
 };
 
 static const int ui_home_widths[] = { 16, 30, 0 };
@@ -63,6 +69,30 @@ ui_home_unload(struct ui_home *h)
 	h->lines = NULL;
 }
 
+/* A line for each list that holds work (a failure leaves the list out: its
+ * own screen says why). */
+static void
+ui_home_load_work(struct ui_home *h, struct ui_app *app, size_t *n)
+{
+	struct db_work_item *items;
+	size_t k, got;
+
+	h->nwork = 0;
+	if ((h->approvals = db_approval_count(app->db)) > 0) {
+		h->lines[(*n)++] = (struct ui_home_line){ UH_APPROVALS, UA_NONE, WFS__COUNT,
+		    N_("Awaiting approval"), 0 };
+		h->nwork++;
+	}
+	for (k = 0; k < DB_WORK__COUNT; k++) {
+		if (db_work_list(app->db, (enum db_work_kind)k, 0, &items, &got, &h->work[k],
+		    NULL) != DB_OK || h->work[k] == 0)
+			continue;
+		h->lines[(*n)++] = (struct ui_home_line){ UH_WORK, UA_NONE, WFS__COUNT,
+		    ui_worklist_title((enum db_work_kind)k), k };
+		h->nwork++;
+	}
+}
+
 static bool
 ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 {
@@ -80,7 +110,9 @@ ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 		h->ndrafts = 0;
 		return false;	/* the menu stays */
 	}
-	h->lines = xrealloc(h->lines, (UI_HOME_NMENU + h->ndrafts + h->ncases) * sizeof *h->lines);
+	h->lines = xrealloc(h->lines, (UI_HOME_NMENU + 1 + DB_WORK__COUNT + h->ndrafts +
+	    h->ncases) * sizeof *h->lines);
+	ui_home_load_work(h, app, n);
 	for (i = 0; i < h->ndrafts; i++)
 		h->lines[(*n)++] = (struct ui_home_line){ UH_DRAFT, UA_NONE, WFS__COUNT, NULL, i };
 	for (i = 0; i < h->ncases; i++)
@@ -88,24 +120,44 @@ ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 	return true;
 }
 
+/* A draft's line: when, case number, form, and last that it awaits
+ * approval, the comment it came back with, else whose it is. */
+static char *
+ui_home_draft_line(struct ui_app *app, const struct db_draft *d)
+{
+	const struct form_def *def = form_set_find(app->forms, d->form);
+	char *note = NULL, *line;
+	const char *last;
+
+	if (d->awaiting != NULL)
+		last = _("awaiting approval");
+	else if (d->reply != NULL)
+		last = note = xasprintf(_("sent back by %s: %s"), d->reply_by != NULL ?
+		    d->reply_by : "?", d->reply);
+	else
+		last = !str_empty(d->name) ? d->name : d->summary != NULL ? d->summary : "";
+	line = xasprintf("%.16s\t%s\t%s\t%s", d->updated_at != NULL ? d->updated_at : "",
+	    d->case_no != NULL ? d->case_no : def != NULL && def->needs_case ?
+	    _("new case") : "", def != NULL ? _(def->title) : d->form, last);
+	free(note);
+	return line;
+}
+
 static char *
 ui_home_line(struct ui_list *list, struct ui_app *app, size_t k, const int **widths)
 {
 	struct ui_home *h = list->data;
 	const struct ui_home_line *l = &h->lines[k];
-	const struct db_draft *d;
 	const struct db_case *c;
-	const struct form_def *def;
 
 	*widths = l->kind == UH_DRAFT ? ui_home_draft_widths : ui_home_widths;
 	switch (l->kind) {
 	case UH_DRAFT:
-		d = &h->drafts[l->index];
-		def = form_set_find(app->forms, d->form);
-		return xasprintf("%.16s\t%s\t%s\t%s", d->updated_at != NULL ? d->updated_at : "",
-		    d->case_no != NULL ? d->case_no : def != NULL && def->needs_case ?
-		    _("new case") : "", def != NULL ? _(def->title) : d->form,
-		    !str_empty(d->name) ? d->name : d->summary != NULL ? d->summary : "");
+		return ui_home_draft_line(app, &h->drafts[l->index]);
+	case UH_WORK:
+	case UH_APPROVALS:
+		return xasprintf("   %s (%zu)", _(l->label), l->kind == UH_WORK ?
+		    h->work[l->index] : h->approvals);
 	case UH_CASE:
 		c = &h->cases[l->index];
 		return xasprintf("%s\t%s\t%s", c->case_no,
@@ -123,9 +175,11 @@ ui_home_heading(struct ui_list *list, struct ui_app *app, size_t k, int y)
 	struct ui_home *h = list->data;
 	const char *t = NULL;
 
-	if (k == UI_HOME_NMENU && h->ndrafts > 0)
+	if (k == UI_HOME_NMENU && h->nwork > 0)
+		t = _("To do (Enter opens the list)");
+	else if (k == UI_HOME_NMENU + h->nwork && h->ndrafts > 0)
 		t = _("Drafts (not saved yet: Enter resumes, Ctrl-D deletes)");
-	else if (k == UI_HOME_NMENU + h->ndrafts && h->ncases > 0)
+	else if (k == UI_HOME_NMENU + h->nwork + h->ndrafts && h->ncases > 0)
 		t = _("Recent cases");
 	if (t == NULL)
 		return 0;
@@ -176,7 +230,9 @@ ui_home_del_answer(struct ui_app *app, void *arg, bool yes)
 static void
 ui_home_open_line(struct ui_home *h, struct ui_app *app, const struct ui_home_line *l)
 {
+	const struct db_draft *d;
 	const struct form_def *def;
+	struct ui_screen *was;
 
 	switch (l->kind) {
 	case UH_ACTION:
@@ -187,8 +243,19 @@ ui_home_open_line(struct ui_home *h, struct ui_app *app, const struct ui_home_li
 		if (def != NULL)
 			ui_reclist_open(app, def, 0);
 		break;
+	case UH_WORK:
+		ui_worklist_open(app, (enum db_work_kind)l->index);
+		break;
+	case UH_APPROVALS:
+		ui_approvals_open(app);
+		break;
 	case UH_DRAFT:
-		ui_draft_resume(app, h->drafts[l->index].id);
+		d = &h->drafts[l->index];
+		was = app->top;
+		ui_draft_resume(app, d->id);
+		if (d->reply != NULL && app->top != was)	/* it opened */
+			ui_message(app, false, _("Sent back by %s: %s"), d->reply_by != NULL ?
+			    d->reply_by : "?", d->reply);
 		break;
 	case UH_CASE:
 		ui_caseview_open(app, h->cases[l->index].id);

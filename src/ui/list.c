@@ -156,3 +156,27 @@ ui_list_free(struct ui_list *l)
 	free(l->err);
 	l->err = NULL;
 }
+
+void
+ui_list_draw_body(struct ui_list *l, struct ui_app *app, const char *empty)
+{
+	if (l->n == 0 && l->err == NULL) {
+		ui_draw_text(ui_body_top() + 1, 1, app->cols - 2, _(empty), US_DIM);
+		return;
+	}
+	ui_list_draw(l, app, ui_body_top() + 1, ui_body_rows(app) - 1);
+}
+
+bool
+ui_list_screen_key(struct ui_list *l, struct ui_screen *s, struct ui_app *app, int key,
+    enum ui_action a)
+{
+	if (key == UI_KEY_TICK)
+		return true;
+	if (ui_list_key(l, s, app, a, ui_body_rows(app) - 2))
+		return true;
+	if (a != UA_BACK)
+		return false;
+	ui_close(app, s);
+	return true;
+}

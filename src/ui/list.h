@@ -72,6 +72,14 @@ bool	ui_list_key(struct ui_list *, struct ui_screen *, struct ui_app *, enum ui_
 	    int page);
 void	ui_list_free(struct ui_list *);
 
+/* For a screen that is one list: its lines in the body under a blank row, or
+ * empty (a msgid, dimmed) when there are none and nothing failed. */
+void	ui_list_draw_body(struct ui_list *, struct ui_app *, const char *empty);
+/* Its keys: the moving keys, Enter and act; Esc closes it; the tick is
+ * taken. False for what it leaves to the global actions. */
+bool	ui_list_screen_key(struct ui_list *, struct ui_screen *, struct ui_app *, int key,
+	    enum ui_action);
+
 /* Moves the cursor for an action; true when the action was a move. */
 bool	ui_list_move(struct ui_list *, enum ui_action, int page);
 /* Keeps the cursor visible in rows lines. */

@@ -1,6 +1,7 @@
 /*
  * ui/screens: opening the program's screens (each lives in its own file:
- * home.c, caselist.c, caseview.c, reclist.c, help.c, report.c, report_view.c).
+ * home.c, caselist.c, caseview.c, reclist.c, help.c, report.c, report_view.c,
+ * approval.c, worklist.c).
  *
  * Contract: each function pushes one screen on the stack. Screens hold ids,
  * msgids and data, never translated text; they re-read what they show from
@@ -13,10 +14,18 @@
 
 #include <stdint.h>
 
+#include "db/worklist.h"
 #include "ui/app.h"
 #include "ui/list.h"
 
 void	ui_home_open(struct ui_app *);
+/* What awaits a supervisor's approval; Enter opens it to approve (F2) or send
+ * back (F4). */
+void	ui_approvals_open(struct ui_app *);
+/* One worklist (db/worklist); Enter opens where its work is. */
+void	ui_worklist_open(struct ui_app *, enum db_work_kind);
+/* The list's name (msgid). */
+const char *ui_worklist_title(enum db_work_kind);
 void	ui_caselist_open(struct ui_app *);
 /* The case list in pick mode: Enter closes it and hands the case to picked. */
 typedef void (*ui_case_picked_fn)(struct ui_app *, int64_t case_id, void *arg);

@@ -328,6 +328,33 @@ e2e_row_of(struct vt *vt, const char *text)
 	return -1;
 }
 
+/* The screen column where text starts in row (counted in characters). */
+static int
+e2e_col_of(struct vt *vt, int row, const char *text)
+{
+	const char *line = vt_row(vt, row), *at = strstr(line, text), *p;
+	int col = 0;
+
+	for (p = line; at != NULL && p < at; p++)
+		col += ((unsigned char)*p & 0xc0) != 0x80;
+	return col;
+}
+
+void
+e2e_select(struct vt *vt, const char *text)
+{
+	int r, i;
+
+	for (i = 0; i < 80; i++) {
+		r = e2e_row_of(vt, text);
+		if (vt_cell_attr(vt, r, e2e_col_of(vt, r, text), VT_REVERSE))
+			return;
+		vt_key(vt, VT_DOWN);
+	}
+	vt_dump(vt, stderr);
+	fail_msg("the cursor never reached the line holding %s", text);
+}
+
 char *
 e2e_slurp(const char *path, size_t *len)
 {
@@ -393,8 +420,14 @@ e2e_start_ex(struct e2e_db *e, const char *const extra_env[], const char *const 
 	struct vt *vt;
 
 	env[0] = forms;
-	while (extra_env != NULL && *extra_env != NULL && n < 15)
-		env[n++] = *extra_env++;
+	for (; extra_env != NULL && *extra_env != NULL && n < 15; extra_env++) {
+		if (strncmp(*extra_env, "AVRR_USER=", 10) == 0)	/* someone else */
+			env[2] = *extra_env;
+		else if (strncmp(*extra_env, "AVRR_TODAY=", 11) == 0)	/* another day */
+			env[1] = *extra_env;
+		else
+			env[n++] = *extra_env;
+	}
 	env[n] = NULL;
 	while (args != NULL && *args != NULL && a < 15)
 		argv[a++] = *args++;

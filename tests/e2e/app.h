@@ -79,6 +79,8 @@ int		 e2e_fixture_teardown(void **state);
 /* The first screen row that holds text, once it shows and the frame is
  * whole (a 200 ms pause); fails the test (screen dumped) when it never does. */
 int		 e2e_row_of(struct vt *, const char *text);
+/* Moves a list's cursor down onto the line holding text (drawn reversed). */
+void		 e2e_select(struct vt *, const char *text);
 
 /* Waits until text is no longer on screen; false at the deadline. */
 bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);

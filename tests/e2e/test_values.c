@@ -465,6 +465,9 @@ test_overpayment_refused(void **state)
 	e2e_text(t->vt, "INV-77");
 	e2e_pick(t->vt, "georgia", "Georgia");
 	vt_ctrl(t->vt, 'o');
+	/* a supervisor may approve the overrun: offered, and declined here */
+	VT_ASSERT_TEXT(t->vt, "Send it to a supervisor for approval? (y/n)", T);
+	vt_type(t->vt, "n");
 	tv_refused(t->vt, "Payment to a provider refused: item 1 has 900.00 EUR left "
 	    "(ask a supervisor)");
 	assert_int_equal(e2e_count(t->db, "payment"), 0);

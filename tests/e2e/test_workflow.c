@@ -420,17 +420,6 @@ wf_fill_plan(struct vt *vt, const char *grant, const char *budget)
 	VT_ASSERT_TEXT(vt, "1. Material assistance", T);
 }
 
-/* From "+ Add a row" of the plan: the approval fields. */
-static void
-wf_fill_approval(struct vt *vt, const char *by)
-{
-	e2e_tabs(vt, 1);
-	VT_ASSERT_TEXT(vt, "Approved by", T);
-	e2e_text(vt, by);
-	vt_type(vt, "2026-11-22");
-	VT_ASSERT_TEXT(vt, "2026-11-22", T);
-}
-
 static void
 wf_fill_payment(struct vt *vt, const char *item, const char *amount)
 {
@@ -701,25 +690,106 @@ test_records_need_consent(void **state)
 	assert_int_equal(e2e_count(t->db, "session"), 0);
 }
 
-/* Rule 3: only a supervisor sets the approval. */
+/* Rule 3, as an action. The officer (tester): a plan over its grant, F2,
+ * "Send it to a supervisor?" yes; nothing is saved, the program quits. */
 static void
-test_approval_needs_supervisor(void **state)
+wf_send_for_approval(struct t *t, bool look)
 {
-	struct t *t = *state;
+	int i;
 
+	assert_int_equal(db_users_set(wf_db(t), "boss", "supervisor", NULL), DB_OK);
 	wf_case_at(t, WF_AT_DEPARTED);
 	wf_start(t);
 	wf_open_case(t->vt, "Kapanadze");
 	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
-	wf_fill_plan(t->vt, "2000", "1500");
-	wf_fill_approval(t->vt, "Tester");
+	wf_fill_plan(t->vt, "1000", "1500");
+	wf_wait_row(t->vt, "Approved by", "_");
+	for (i = 0; look && i < 12; i++) {	/* the program's fields: no cursor stops there */
+		vt_key(t->vt, VT_TAB);
+		vt_pump(t->vt, 50);
+		if (wf_row_has(t->vt, ">Approved", ""))
+			fail_msg("the cursor stops on the approval");
+	}
 	vt_ctrl(t->vt, 'o');
-	wf_refused(t->vt, "Reintegration plan", "only a supervisor may approve a plan");
+	VT_ASSERT_TEXT(t->vt, "Send it to a supervisor for approval? (y/n)", T);
+	VT_ASSERT_TEXT(t->vt, "more than the grant of 1000.00 EUR", T);
+	vt_type(t->vt, "y");
+	VT_ASSERT_TEXT(t->vt, "Sent to a supervisor for approval.", T);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
 	assert_int_equal(e2e_count(t->db, "plan"), 0);
+	vt_ctrl(t->vt, 'x');
+	VT_ASSERT_EXIT(t->vt, 0, T);
+	vt_free(t->vt);
 }
 
-/* The plan refused above over its grant saves when a supervisor approves it,
- * and then takes a payment. */
+/* The supervisor (boss) opens what awaits from the start screen and reads
+ * who asked and why. */
+static void
+wf_review(struct t *t)
+{
+	const char *const boss[] = { "AVRR_USER=boss", NULL };
+
+	t->vt = e2e_start(t->db, boss, ROWS, COLS);
+	e2e_select(t->vt, "Awaiting approval (1)");
+	vt_key(t->vt, VT_ENTER);
+	wf_wait_row(t->vt, "AVRR-", "tester");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "tester asks for approval: Reintegration plan refused:", T);
+	VT_ASSERT_TEXT(t->vt, "F2/^O Approve", T);
+	VT_ASSERT_TEXT(t->vt, "F4/^N Send back", T);
+}
+
+/* The approval is not typed (the fields are the program's); the supervisor
+ * approves with F2, and the program signs it with their name and today. */
+static void
+test_approval_sent_and_approved(void **state)
+{
+	struct t *t = *state;
+
+	wf_send_for_approval(t, true);
+	wf_review(t);
+	vt_key(t->vt, VT_F1);		/* help names the keys too */
+	VT_ASSERT_TEXT(t->vt, "On this screen: F1/^G Help, F2/^O Approve, F4/^N Send back", T);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "F2/^O Approve", T);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", T);
+	VT_ASSERT_TEXT(t->vt, "Nothing awaits approval.", T);
+	wf_assert_value(t, "plan", "approved_by", "boss");
+	wf_assert_value(t, "plan", "approved_on", "2026-11-22");
+	assert_int_equal(e2e_sql_count(t->db, "SELECT count(*) FROM drafts"), 0);
+}
+
+/* Sent back with a comment: the officer reads it in the drafts and where
+ * the form opens again. */
+static void
+test_approval_sent_back(void **state)
+{
+	struct t *t = *state;
+
+	wf_send_for_approval(t, false);
+	wf_review(t);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Send back to who asked, with a comment", T);
+	vt_type(t->vt, "Lower the second item to 400");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Sent back with your comment", T);
+	VT_ASSERT_TEXT(t->vt, "Nothing awaits approval.", T);
+	vt_ctrl(t->vt, 'x');
+	VT_ASSERT_EXIT(t->vt, 0, T);
+	vt_free(t->vt);
+	assert_int_equal(e2e_count(t->db, "plan"), 0);
+
+	wf_start(t);
+	wf_wait_row(t->vt, "Reintegration plan", "sent back by boss: Lower the second item");
+	e2e_select(t->vt, "sent back by boss");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Sent back by boss: Lower the second item to 400", T);
+	VT_ASSERT_TEXT(t->vt, "Reintegration plan - AVRR-", T);
+}
+
+/* A supervisor's own plan over its grant: approved in their name on the
+ * spot, and it then takes a payment. */
 static void
 test_supervisor_approves(void **state)
 {
@@ -731,10 +801,13 @@ test_supervisor_approves(void **state)
 	wf_open_case(t->vt, "Kapanadze");
 	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
 	wf_fill_plan(t->vt, "1000", "1500");
-	wf_fill_approval(t->vt, "Supervisor Horváth");
-	wf_save_to_case(t->vt, "Reintegration");
-	wf_wait_row(t->vt, "Plan approved", "Supervisor Horváth");
-	wf_assert_value(t, "plan", "approved_by", "Supervisor Horváth");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Approve it now, in your name? (y/n)", T);
+	vt_type(t->vt, "y");
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	VT_ASSERT_TEXT(t->vt, "Status: Reintegration ", T);
+	wf_wait_row(t->vt, "Plan approved", "tester");
+	wf_assert_value(t, "plan", "approved_by", "tester");
 	wf_assert_value(t, "plan", "approved_on", "2026-11-22");
 	wf_open_form(t->vt, WF_PAYMENT, "Payment to a provider", true);
 	wf_fill_payment(t->vt, "1", "1500");
@@ -942,7 +1015,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_payment_for_missing_item, wf_setup,
 		    wf_teardown),
 		cmocka_unit_test_setup_teardown(test_records_need_consent, wf_setup, wf_teardown),
-		cmocka_unit_test_setup_teardown(test_approval_needs_supervisor, wf_setup,
+		cmocka_unit_test_setup_teardown(test_approval_sent_and_approved, wf_setup,
+		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_approval_sent_back, wf_setup,
 		    wf_teardown),
 		cmocka_unit_test_setup_teardown(test_supervisor_approves, wf_setup, wf_teardown),
 		cmocka_unit_test_setup_teardown(test_closure_needs_reason, wf_setup, wf_teardown),

@@ -6,8 +6,10 @@
 
 #include <sqlite3.h>
 
+#include "db/approval.h"
 #include "db/cases.h"
 #include "db/internal.h"
+#include "db/draft.h"
 #include "db/dupes.h"
 #include "db/lifecycle.h"
 #include "db/record.h"
@@ -105,19 +107,34 @@ test_lc_ok(struct test_lc *t, struct form_record *rec)
 	form_record_free(rec);
 }
 
-/* rec must be refused with a message containing want; rec is kept. */
+/* rec must be answered st with a message containing want; rec is kept. */
 static void
-test_lc_refused(struct test_lc *t, struct form_record *rec, const char *want)
+test_lc_answered(struct test_lc *t, struct form_record *rec, enum db_status st,
+    const char *want)
 {
 	char *msg = NULL;
 
-	assert_int_equal(test_lc_save(t, rec, &msg), DB_REFUSED);
+	assert_int_equal(test_lc_save(t, rec, &msg), st);
 	assert_non_null(msg);
 	if (strstr(msg, want) == NULL)
 		fail_msg("message \"%s\" lacks \"%s\"", msg, want);
 	assert_null(strchr(msg, '\n'));
 	free(msg);
 	assert_int_equal(rec->id, 0);
+}
+
+/* Refused by a rule no one may lift. */
+static void
+test_lc_refused(struct test_lc *t, struct form_record *rec, const char *want)
+{
+	test_lc_answered(t, rec, DB_REFUSED, want);
+}
+
+/* Refused until a supervisor approves (db/approval). */
+static void
+test_lc_needs_approval(struct test_lc *t, struct form_record *rec, const char *want)
+{
+	test_lc_answered(t, rec, DB_APPROVAL, want);
 }
 
 static void
@@ -445,7 +462,7 @@ test_lc_rule_plan_grant(void **state)
 
 	test_lc_departed(t);
 	plan = test_lc_plan(t, "1000.00", "EUR", "600.00", "500.00");
-	test_lc_refused(t, plan, "the items total 1100.00 EUR, more than the grant of "
+	test_lc_needs_approval(t, plan, "the items total 1100.00 EUR, more than the grant of "
 	    "1000.00 EUR");
 	/* A counsellor may not approve it. */
 	fixture_set(plan, "approved_by", "tester");
@@ -481,7 +498,7 @@ test_lc_rule_plan_raised(void **state)
 	/* A counsellor raises an item over what was approved. */
 	items = &plan->kids[fixture_field(plan->def, "items")];
 	test_lc_money(items->rows[1], "budget", "900.00", "EUR");
-	assert_int_equal(test_lc_save(t, plan, &msg), DB_REFUSED);
+	assert_int_equal(test_lc_save(t, plan, &msg), DB_APPROVAL);
 	assert_non_null(strstr(msg, "the plan was approved with items totalling 1100.00 EUR, "
 	    "and 1500.00 EUR needs a supervisor's approval again"));
 	xfree(&msg);
@@ -529,7 +546,7 @@ test_lc_rule_plan_currency(void **state)
 	assert_int_equal(db_setting_set(t->db, "rate:USD", "0.9", NULL), DB_OK);
 	test_lc_ok(t, plan);
 	plan = test_lc_plan(t, "500.00", "USD", "600.00", NULL);
-	test_lc_refused(t, plan, "the items total 540.00 EUR");
+	test_lc_needs_approval(t, plan, "the items total 540.00 EUR");
 	form_record_free(plan);
 }
 
@@ -933,11 +950,11 @@ test_lc_rule_overpayment(void **state)
 
 	test_lc_departed(t);
 	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "900.00", "100.00"));
-	test_lc_refused(t, pay, "item 1 has 900.00 EUR left (ask a supervisor)");
+	test_lc_needs_approval(t, pay, "item 1 has 900.00 EUR left (ask a supervisor)");
 	form_record_free(pay);
 	test_lc_ok(t, test_lc_payment(t, "1", "500.00"));
 	pay = test_lc_payment(t, "1", "500.00");
-	test_lc_refused(t, pay, "item 1 has 400.00 EUR left");
+	test_lc_needs_approval(t, pay, "item 1 has 400.00 EUR left");
 	/* A counsellor may not approve the overrun; a supervisor may. */
 	fixture_set(pay, "overrun_by", "tester");
 	fixture_set(pay, "overrun_on", "2026-03-01");
@@ -958,7 +975,7 @@ test_lc_rule_overpayment(void **state)
 	test_lc_money(pay, "amount", "1000.00", "GEL");
 	fixture_set(pay, "rate", "0.34");
 	fixture_set(pay, "amount_eur", "340.00");
-	test_lc_refused(t, pay, "item 2 has 100.00 EUR left");
+	test_lc_needs_approval(t, pay, "item 2 has 100.00 EUR left");
 	test_lc_money(pay, "amount", "250.00", "GEL");
 	fixture_set(pay, "amount_eur", "85.00");
 	test_lc_ok(t, pay);
@@ -1123,6 +1140,97 @@ test_lc_rule_money(void **state)
 	test_lc_ok(t, test_lc_plan(t, "1000.00", "EUR", "300.00", NULL));
 }
 
+/* A plan over its grant, kept as the user's draft and sent for approval. */
+static int64_t
+test_lc_ask(struct test_lc *t, struct form_record *plan)
+{
+	char *msg = NULL;
+	int64_t draft = 0;
+
+	assert_int_equal(test_lc_save(t, plan, &msg), DB_APPROVAL);
+	assert_int_equal(db_draft_save(t->db, &draft, plan, 0, NULL), DB_OK);
+	assert_int_equal(db_approval_ask(t->db, draft, msg, NULL), DB_OK);
+	free(msg);
+	return draft;
+}
+
+/* Approvals as an action: an officer sends, only a supervisor sees what
+ * awaits, loads it, signs it (name and date by the program) and saves it, or
+ * sends it back with a comment the officer then reads. */
+static void
+test_lc_approval_flow(void **state)
+{
+	struct test_lc *t = *state;
+	struct form_record *plan, *d = NULL;
+	struct db_save_also also = { 0 };
+	struct db_draft *list;
+	int64_t draft;
+	char *err = NULL;
+	size_t n;
+	int cursor;
+
+	test_lc_departed(t);
+	assert_int_equal(db_users_set(t->db, "boss", "supervisor", NULL), DB_OK);
+	assert_int_equal(sqlite3_exec(t->db->sql, "UPDATE users SET full_name = 'Soňa Šimková'"
+	    " WHERE name = 'boss'", NULL, NULL, NULL), SQLITE_OK);
+	draft = test_lc_ask(t, plan = test_lc_plan(t, "1000.00", "EUR", "600.00", "500.00"));
+	form_record_free(plan);
+	/* The officer neither lists nor signs what awaits. */
+	assert_int_equal(db_approval_count(t->db), 0);
+	assert_int_equal(db_approval_list(t->db, &list, &n, &err), DB_REFUSED);
+	assert_non_null(strstr(err, "Only a supervisor"));
+	xfree(&err);
+	/* Someone else who does not approve cannot load it either. */
+	db_set_user(t->db, "eva");
+	assert_int_equal(db_draft_load(t->db, draft, &d, &cursor, NULL), DB_NOTFOUND);
+	db_set_user(t->db, "boss");
+	assert_int_equal(db_approval_count(t->db), 1);
+	assert_int_equal(db_approval_list(t->db, &list, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].user, "tester");
+	assert_non_null(strstr(list[0].awaiting, "more than the grant of 1000.00 EUR"));
+	assert_non_null(list[0].asked_at);
+	db_drafts_free(list, n);
+	assert_int_equal(db_draft_load(t->db, draft, &d, &cursor, NULL), DB_OK);
+	assert_int_equal(db_approval_sign(t->db, d, NULL), DB_OK);
+	assert_string_equal(fixture_get(d, "approved_by"), "Soňa Šimková");
+	assert_string_equal(fixture_get(d, "approved_on"), "2026-11-22");	/* AVRR_TODAY */
+	also.draft_id = draft;
+	assert_int_equal(db_lifecycle_save_also(t->db, d, &also, NULL, NULL), DB_OK);
+	form_record_free(d);
+	assert_int_equal(db_approval_count(t->db), 0);
+	assert_int_equal(test_lc_count(t, "SELECT count(*) FROM drafts"), 0);
+	assert_int_equal(test_lc_count(t, "SELECT count(*) FROM plan WHERE approved_by ="
+	    " 'Soňa Šimková' AND approved_on = '2026-11-22'"), 1);
+
+	/* Raised over what was approved: sent again, and sent back this time. */
+	db_set_user(t->db, "tester");
+	assert_int_equal(db_record_load(t->db, form_set_find(t->set, "plan"),
+	    test_lc_count(t, "SELECT id FROM plan"), &plan, NULL), DB_OK);
+	test_lc_money(plan->kids[fixture_field(plan->def, "items")].rows[1], "budget", "900.00",
+	    "EUR");
+	draft = test_lc_ask(t, plan);
+	form_record_free(plan);
+	assert_int_equal(db_approval_send_back(t->db, draft, "Too much", &err), DB_REFUSED);
+	xfree(&err);
+	db_set_user(t->db, "boss");
+	assert_int_equal(db_approval_send_back(t->db, draft, "Lower item 2 to 400", NULL), DB_OK);
+	assert_int_equal(db_approval_count(t->db), 0);
+	assert_int_equal(db_approval_send_back(t->db, draft, "again", NULL), DB_NOTFOUND);
+	db_set_user(t->db, "tester");
+	assert_int_equal(db_draft_list(t->db, "tester", &list, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_null(list[0].awaiting);
+	assert_string_equal(list[0].reply, "Lower item 2 to 400");
+	assert_string_equal(list[0].reply_by, "boss");
+	db_drafts_free(list, n);
+	/* and no one but a supervisor signs */
+	assert_int_equal(db_draft_load(t->db, draft, &d, &cursor, NULL), DB_OK);
+	assert_int_equal(db_approval_sign(t->db, d, &err), DB_REFUSED);
+	xfree(&err);
+	form_record_free(d);
+}
+
 #define TEST_LC(f) cmocka_unit_test_setup_teardown(f, test_lc_setup, test_lc_teardown)
 
 int
@@ -1157,7 +1265,9 @@ main(void)
 		TEST_LC(test_lc_dups),
 		TEST_LC(test_lc_dups_script),
 		TEST_LC(test_lc_roles),
+		TEST_LC(test_lc_approval_flow),
 	};
 
+	setenv("AVRR_TODAY", "2026-11-22", 1);	/* the day approvals are signed on */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
