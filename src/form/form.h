@@ -93,6 +93,7 @@ struct form_field {
 	int		 length;	/* `length` as written, 0 = none: see form_field_limit() */
 	bool		 required;
 	bool		 readonly;
+	bool		 summary;	/* a key fact: first in its row's one-line summary */
 	enum form_search search;
 	enum form_class	 klass;		/* "class"; FC_NONE when not given */
 	char		*was;		/* declared former column name (rename), or NULL */

@@ -30,7 +30,7 @@ enum form_parse_block {
 
 enum form_key {
 	K_TITLE, K_TABLE, K_HINT, K_CASE, K_ONCE, K_TYPE, K_LABEL, K_SAY,
-	K_REQUIRED, K_READONLY, K_RELEVANT, K_CONSTRAINT, K_MESSAGE, K_DEFAULT,
+	K_REQUIRED, K_READONLY, K_SUMMARY, K_RELEVANT, K_CONSTRAINT, K_MESSAGE, K_DEFAULT,
 	K_CALC, K_MIN, K_MAX, K_LENGTH, K_FILTER, K_SEARCH, K_CLASS, K_WAS, K__COUNT
 };
 
@@ -74,6 +74,7 @@ static const struct form_key_def form_parse_field_keys[] = {
 	{ "say", K_SAY, PK_TEXT, FF(say), true },
 	{ "required", K_REQUIRED, PK_FLAG, FF(required), false },
 	{ "readonly", K_READONLY, PK_FLAG, FF(readonly), false },
+	{ "summary", K_SUMMARY, PK_FLAG, FF(summary), false },
 	{ "relevant", K_RELEVANT, PK_EXPR, FF(relevant), true },
 	{ "constraint", K_CONSTRAINT, PK_EXPR, FF(constraint), false },
 	{ "message", K_MESSAGE, PK_TEXT, FF(constraint_msg), false },

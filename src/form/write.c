@@ -59,6 +59,7 @@ form_write_keys(struct strbuf *sb, const struct form_field *f)
 	form_write_quoted(sb, "say", f->say);
 	form_write_flag(sb, "required", f->required);
 	form_write_flag(sb, "readonly", f->readonly);
+	form_write_flag(sb, "summary", f->summary);
 	form_write_plain(sb, "relevant", f->relevant);
 	form_write_plain(sb, "constraint", f->constraint);
 	form_write_quoted(sb, "message", f->constraint_msg);

@@ -63,6 +63,7 @@ struct i18n_cat {
 	char			*code;
 	char			*english;	/* owned when not from the table */
 	struct i18n_mo		*mo;		/* NULL for English without en.mo */
+	int			 cover;		/* % of the program's text, -2: not counted */
 };
 
 static struct {
@@ -70,6 +71,7 @@ static struct {
 	struct i18n_lang	*langs;
 	size_t			 n, cap;
 	const struct i18n_cat	*staff, *client;
+	char			*dir;		/* where the catalogs were read */
 } i18n;
 
 static const struct i18n_lang *
@@ -111,6 +113,7 @@ i18n_add(const char *code, struct i18n_mo *mo)
 	memset(c, 0, sizeof *c);
 	c->code = xstrdup(code);
 	c->mo = mo;
+	c->cover = -2;
 	if (known != NULL) {
 		c->lang = *known;
 	} else {
@@ -181,6 +184,7 @@ i18n_init(const char *dir, char **err)
 	DIR *d;
 
 	i18n_shutdown();
+	i18n.dir = dir != NULL ? xstrdup(dir) : NULL;
 	i18n_add("en", NULL);
 	if (dir == NULL || (d = opendir(dir)) == NULL) {
 		strbuf_printf(&errs, "%s: %s", dir != NULL ? dir : "(null)",
@@ -211,6 +215,7 @@ i18n_shutdown(void)
 	}
 	xfree(&i18n.cats);
 	xfree(&i18n.langs);
+	xfree(&i18n.dir);
 	i18n.n = i18n.cap = 0;
 	i18n.staff = i18n.client = NULL;
 	i18n_iso_shutdown();
@@ -340,4 +345,37 @@ i18n_lookup(const char *code, const char *msgid)
 		return NULL;
 	t = i18n_translate(c, msgid, &fb);
 	return fb ? NULL : t;
+}
+
+/* Every catalog's share of the program's msgids (templates/program.mo), the
+ * first time one is asked for; -1 for all without the template. */
+static void
+i18n_count_cover(void)
+{
+	char *path = xasprintf("%s/templates/program.mo", i18n.dir != NULL ? i18n.dir : ".");
+	struct i18n_mo *tmpl = i18n_mo_open(path, NULL);
+	size_t k, i, n = tmpl != NULL ? i18n_mo_count(tmpl) : 0, done;
+	bool fb;
+
+	for (k = 0; k < i18n.n; k++) {
+		for (i = done = 0; i < n; i++) {
+			i18n_translate(&i18n.cats[k], i18n_mo_msgid(tmpl, i), &fb);
+			done += !fb;
+		}
+		i18n.cats[k].cover = n == 0 ? -1 : k == 0 ? 100 : (int)(done * 100 / n);
+	}
+	i18n_mo_free(tmpl);
+	free(path);
+}
+
+int
+i18n_program_cover(const char *code)
+{
+	const struct i18n_cat *c = i18n_cat_find(code);
+
+	if (c == NULL)
+		return 0;
+	if (c->cover == -2)
+		i18n_count_cover();
+	return c->cover;
 }

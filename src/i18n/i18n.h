@@ -43,5 +43,9 @@ const char	*i18n_client(const char *msgid);
 const char	*i18n_client_ex(const char *msgid, bool *fallback);
 /* Any loaded language: translation or NULL. */
 const char	*i18n_lookup(const char *code, const char *msgid);
+/* How much of the program's own text (templates/program.mo of the catalogs'
+ * folder) a language's catalog translates, in percent; English 100, -1 when
+ * the template is missing, 0 for a language without a catalog. */
+int		 i18n_program_cover(const char *code);
 
 #endif

@@ -1,14 +1,18 @@
 /*
  * ui/call: hotline quick entry. F5/^P from any screen opens a new call with a
  * running timer, the caller's language first; F3/^F links it to a case found
- * by search (started from the caller's name, else the phone), F4/^N starts a registration from what was typed (name, phone,
- * language, location) and links the call to the new case.
+ * by search (started from the caller's name, else the phone), F4/^N starts a
+ * registration from what was typed (the name split into surname and given
+ * names, asking which is the surname when that is not sure; phone, language,
+ * location) and links the call to the new case.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/cases.h"
 #include "form/workflow.h"
+#include "i18n/name.h"
+#include "ui/dialog.h"
 #include "ui/formview.h"
 #include "ui/formview_int.h"
 #include "ui/newcase.h"
@@ -36,7 +40,6 @@ static const struct {
 	enum form_wf_role	from;
 	enum form_wf_role	to;
 } ui_call_carry[] = {
-	{ WFR_CALL_CALLER, WFR_REG_SURNAME },
 	{ WFR_CALL_PHONE, WFR_REG_PHONE },
 	{ WFR_CALL_LANGUAGE, WFR_REG_LANGUAGES },
 	{ WFR_CALL_INTERPRETED, WFR_REG_INTERPRETER },
@@ -75,31 +78,97 @@ ui_call_registered(struct ui_app *app, const struct form_record *reg, void *arg)
 	ui_call_linked(app, reg->case_id, arg);
 }
 
+/* A registration started from a call, waiting for its name. */
+struct ui_call_reg {
+	struct form_record	*reg;
+	struct form_record	*call;
+	int64_t			*call_draft;
+};
+
+/* Opens the registration with the caller's name split as n says. */
+static void
+ui_call_reg_open(struct ui_app *app, struct ui_call_reg *r, const struct i18n_name *n)
+{
+	struct ui_form_opts o = { 0 };
+	int f;
+
+	if (n != NULL && (f = ui_call_field(app, r->reg->def, WFR_REG_SURNAME)) >= 0)
+		form_record_set(r->reg, (size_t)f, n->surname);
+	if (n != NULL && (f = ui_call_field(app, r->reg->def, WFR_REG_GIVEN)) >= 0 &&
+	    n->given[0] != '\0')
+		form_record_set(r->reg, (size_t)f, n->given);
+	ui_newcase_opts(&o, ui_call_registered, r->call);
+	o.link = r->call;		/* the call's link is saved with the case */
+	o.link_draft = r->call_draft;
+	ui_form_open(app, r->reg, &o);
+	free(r);
+}
+
+/* The caller said which word is the surname: yes, the last; no, the first. */
+static void
+ui_call_name_answer(struct ui_app *app, void *arg, bool last)
+{
+	struct ui_call_reg *r = arg;
+	int f = ui_call_field(app, r->call->def, WFR_CALL_CALLER);
+	struct i18n_name n;
+
+	if (last)
+		i18n_name_split(r->call->vals[f], &n);
+	else
+		i18n_name_split_first(r->call->vals[f], &n);
+	ui_call_reg_open(app, r, &n);
+	i18n_name_clear(&n);
+}
+
+/* The caller's name into surname and given names, asking when the split is
+ * not sure ("Aslan Dudayev": is Dudayev the surname?). */
+static void
+ui_call_reg_name(struct ui_app *app, struct ui_call_reg *r)
+{
+	int f = ui_call_field(app, r->call->def, WFR_CALL_CALLER);
+	struct i18n_name n;
+	char *q;
+
+	if (f < 0 || str_empty(r->call->vals[f])) {
+		ui_call_reg_open(app, r, NULL);
+		return;
+	}
+	i18n_name_split(r->call->vals[f], &n);
+	if (n.sure) {
+		ui_call_reg_open(app, r, &n);
+	} else {
+		q = xasprintf(_("Is %s the surname and %s the given names? (y/n; n: the other "
+		    "way round)"), n.surname, n.given);
+		ui_dialog_confirm(app, q, ui_call_name_answer, r);
+		free(q);
+	}
+	i18n_name_clear(&n);
+}
+
 static void
 ui_call_register(struct ui_app *app, struct ui_screen *s, struct form_record *call)
 {
 	struct ui_form *cf = s->data;
 	const struct form_def *def = form_workflow_def(app->forms, WFS_REGISTRATION);
-	struct form_record *reg;
-	struct ui_form_opts o = { 0 };
+	struct ui_call_reg *r;
 	size_t k;
 	int from, to;
 
 	if (def == NULL || !ui_may_add(app, def))
 		return;
-	reg = form_record_new(def);
+	r = xcalloc(1, sizeof *r);
+	r->reg = form_record_new(def);
+	r->call = call;
+	r->call_draft = &cf->draft_id;
 	for (k = 0; k < sizeof ui_call_carry / sizeof ui_call_carry[0]; k++) {
 		from = ui_call_field(app, call->def, ui_call_carry[k].from);
 		to = ui_call_field(app, def, ui_call_carry[k].to);
 		if (from >= 0 && to >= 0 && !str_empty(call->vals[from]))
-			form_record_set(reg, (size_t)to, call->vals[from]);
+			form_record_set(r->reg, (size_t)to, call->vals[from]);
 	}
 	from = ui_call_field(app, call->def, WFR_CALL_LANGUAGE);
 	ui_client_follow(app, from >= 0 ? call->vals[from] : NULL);	/* the caller's */
-	ui_newcase_opts(&o, ui_call_registered, call);
-	o.link = call;			/* the call's link is saved with the case */
-	o.link_draft = &cf->draft_id;
-	ui_form_open(app, reg, &o);
+	ui_call_reg_name(app, r);
 }
 
 /* What the call holds to look for its case: the caller's name, else the

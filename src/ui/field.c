@@ -9,6 +9,8 @@
 #include "util/str.h"
 #include "util/tr.h"
 
+#define UI_FIELD_SUMMARY_VALUES	4	/* values a row's summary lists */
+
 bool
 ui_field_is_text(const struct form_field *fd)
 {
@@ -103,23 +105,35 @@ ui_field_commit(const struct form_set *set, struct db_expr *expr, struct form_re
 	return e != NULL ? e : ui_field_constraint(expr, rec, i);
 }
 
+/* Adds to sb the values of rec's fields that are (or are not) key facts,
+ * up to UI_FIELD_SUMMARY_VALUES in all. */
+static void
+ui_field_summary_add(struct strbuf *sb, const struct form_set *set,
+    const struct form_record *rec, bool key, size_t *shown)
+{
+	size_t i;
+	char *d;
+
+	for (i = 0; i < rec->def->nfields && *shown < UI_FIELD_SUMMARY_VALUES; i++) {
+		if (str_empty(rec->vals[i]) || rec->def->fields[i].summary != key)
+			continue;
+		d = ui_field_display(set, rec, i);
+		if (sb->len > 0)
+			strbuf_puts(sb, ", ");
+		strbuf_puts(sb, d);
+		free(d);
+		(*shown)++;
+	}
+}
+
 char *
 ui_field_row_summary(const struct form_set *set, const struct form_record *rec)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, shown = 0;
-	char *d;
+	size_t shown = 0;
 
-	for (i = 0; i < rec->def->nfields && shown < 4; i++) {
-		if (str_empty(rec->vals[i]))
-			continue;
-		d = ui_field_display(set, rec, i);
-		if (sb.len > 0)
-			strbuf_puts(&sb, ", ");
-		strbuf_puts(&sb, d);
-		free(d);
-		shown++;
-	}
+	ui_field_summary_add(&sb, set, rec, true, &shown);	/* the key facts first */
+	ui_field_summary_add(&sb, set, rec, false, &shown);
 	if (sb.len == 0)
 		strbuf_puts(&sb, _("(empty row)"));
 	return strbuf_take(&sb);

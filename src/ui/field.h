@@ -34,7 +34,8 @@ char	*ui_field_edit_text(const struct form_record *, size_t i);
 /* Stores text in field i; NULL on success, else what is wrong (ui_ferr_free). */
 struct ui_ferr	*ui_field_commit(const struct form_set *, struct db_expr *,
 		    struct form_record *, size_t i, const char *text);
-/* One-line summary of a child row (first few values). */
+/* One-line summary of a child row: its key facts (fields marked summary),
+ * then the first other values, four in all. */
 char	*ui_field_row_summary(const struct form_set *, const struct form_record *);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db/draft.h"
+#include "db/prefill.h"
 #include "form/money.h"
 #include "form/type.h"
 #include "form/workflow.h"
@@ -171,11 +172,20 @@ static void
 ui_form_add_row(struct ui_form *f, struct ui_app *app, int field)
 {
 	struct form_record *row = form_record_add_row(f->rec, (size_t)field);
+	bool *filled = xcalloc(row->def->nfields + 1, sizeof *filled);
+	struct ui_form *rf;
 
+	db_prefill_row(app->db, row, f->rec, filled);	/* what the parent says */
 	ui_form_currencies(row, app, f->root->rec->case_id, f->rec);	/* the grant's */
 	ui_form_changed(f, app);
 	ui_form_recompute(f, app);
 	ui_form_open_row(app, f, field, (int)f->rec->kids[field].n - 1);
+	rf = app->top != NULL && app->top->data != f ? app->top->data : NULL;
+	if (rf != NULL && rf->rec == row) {	/* like a default: a key typed replaces it */
+		memcpy(rf->dflt, filled, row->def->nfields * sizeof *filled);
+		ui_form_enter(rf);
+	}
+	free(filled);
 }
 
 static void

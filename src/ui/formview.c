@@ -6,6 +6,7 @@
 #include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/perm.h"
+#include "db/prefill.h"
 #include "db/record.h"
 #include "form/money.h"
 #include "form/type.h"
@@ -175,8 +176,7 @@ ui_form_focus_field(const struct ui_form *f)
 	return &f->rec->def->fields[f->items[f->focus].field];
 }
 
-/* Loads the edit buffer for the focused field when it is typed into. */
-static void
+void
 ui_form_enter(struct ui_form *f)
 {
 	const struct form_field *fd = ui_form_focus_field(f);
@@ -821,8 +821,13 @@ ui_form_defaults(struct ui_form *f, struct ui_app *app)
 	const struct form_def *def = f->rec->def;
 	size_t i;
 
+	char *err = NULL;
+
 	for (i = 0; i < def->nfields; i++)
 		f->dflt[i] = def->fields[i].default_expr != NULL && !str_empty(f->rec->vals[i]);
+	/* what the case knows; like a default, the first key typed replaces it */
+	if (db_prefill_record(app->db, f->rec, f->dflt, &err) != DB_OK)
+		ui_message_err(app, err, N_("The case cannot be read"));
 	ui_form_currencies(f->rec, app, f->root->rec->case_id, NULL);
 }
 

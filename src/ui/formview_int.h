@@ -70,6 +70,9 @@ void	 ui_form_commit(struct ui_form *, struct ui_app *);
 void	 ui_form_set_err(struct ui_form *, int field, struct ui_ferr *e);
 void	 ui_form_live(struct ui_form *, struct ui_app *);
 void	 ui_form_changed(struct ui_form *, struct ui_app *);
+/* Loads the edit buffer for the focused field when it is typed into (a
+ * default or prefilled value: the first key replaces it). */
+void	 ui_form_enter(struct ui_form *);
 /* Puts the cursor on item k (no commit of the field left). */
 void	 ui_form_focus(struct ui_form *, int k);
 void	 ui_form_move(struct ui_form *, struct ui_app *, int dir);

@@ -132,34 +132,6 @@ ui_new_case(struct ui_app *app)
 	ui_form_open(app, rec, &o);
 }
 
-/* The staff language is the user's own preference, kept in the database. */
-static void
-ui_global_store_staff(struct ui_app *app)
-{
-	char *key = xasprintf("staff_lang:%s", app->user != NULL ? app->user : "");
-	char *err = NULL;
-
-	if (db_setting_set(app->db, key, i18n_staff_code(), &err) != DB_OK)
-		ui_message_err(app, err, N_("The language is not kept for next time"));
-	free(key);
-}
-
-/* The next staff language that has a catalog (en and the loaded ones). */
-static void
-ui_global_staff_lang(struct ui_app *app)
-{
-	size_t n, i;
-	const struct i18n_lang *langs = i18n_languages(&n);
-	const char *cur = i18n_staff_code();
-
-	for (i = 0; i < n; i++)
-		if (strcmp(langs[i].code, cur) == 0)
-			break;
-	i18n_set_staff(langs[(i + 1) % n].code);
-	ui_global_store_staff(app);
-	ui_message(app, false, "%s: %s", _("Your language"), i18n_lang_find(i18n_staff_code())->own_name);
-}
-
 bool
 ui_global_action(struct ui_app *app, enum ui_action a)
 {
@@ -169,7 +141,7 @@ ui_global_action(struct ui_app *app, enum ui_action a)
 	case UA_NEW_CASE: ui_new_case(app); break;
 	case UA_CALL: ui_call_open(app, app->case_id); break;
 	case UA_QUIT: app->quit = true; break;
-	case UA_STAFF_LANG: ui_global_staff_lang(app); break;
+	case UA_STAFF_LANG: ui_langpick_staff_open(app); break;
 	case UA_CLIENT_LANG: ui_langpick_open(app); break;
 	case UA_REPORT: ui_report_open(app, NULL); break;
 	case UA_INTERP:

@@ -340,16 +340,40 @@ e2e_col_of(struct vt *vt, int row, const char *text)
 	return col;
 }
 
+/* The row holding text when it is drawn reversed (the cursor's line), -2
+ * when it is on screen but not under the cursor, -1 when it is not there. */
+static int
+e2e_selected_row(struct vt *vt, const char *text)
+{
+	int r, rows, cols;
+
+	vt_size(vt, &rows, &cols);
+	for (r = 0; r < rows; r++)
+		if (strstr(vt_row(vt, r), text) != NULL)
+			return vt_cell_attr(vt, r, e2e_col_of(vt, r, text), VT_REVERSE) ? r : -2;
+	return -1;
+}
+
 void
 e2e_select(struct vt *vt, const char *text)
 {
-	int r, i;
+	enum vt_key dir = VT_DOWN;
+	int i, r0, c0, r1, c1;
+	char *was;
 
-	for (i = 0; i < 80; i++) {
-		r = e2e_row_of(vt, text);
-		if (vt_cell_attr(vt, r, e2e_col_of(vt, r, text), VT_REVERSE))
+	vt_wait_text(vt, text, 2000);
+	vt_pump(vt, 100);
+	for (i = 0; i < 120; i++) {
+		if (e2e_selected_row(vt, text) >= 0)
 			return;
-		vt_key(vt, VT_DOWN);
+		was = xstrdup(vt_screen(vt));
+		vt_cursor(vt, &r0, &c0);
+		vt_key(vt, dir);
+		vt_pump(vt, 60);
+		vt_cursor(vt, &r1, &c1);
+		if (strcmp(was, vt_screen(vt)) == 0 && r0 == r1 && c0 == c1)
+			dir = dir == VT_DOWN ? VT_UP : VT_DOWN;	/* the end: the other way */
+		free(was);
 	}
 	vt_dump(vt, stderr);
 	fail_msg("the cursor never reached the line holding %s", text);

@@ -256,7 +256,7 @@ test_conflict_family_member(void **state)
 	set(a->kids[family(a)].rows[1], "given_names", "Aminah");
 	save_as_other(t, a);
 	type_place(t, "Batumi");
-	VT_ASSERT_TEXT(t->vt, "Family members returning together 2 (HASANI, Amina", T);
+	VT_ASSERT_TEXT(t->vt, "Family members returning together 2 (Spouse, HASANI, Amina", T);
 	VT_ASSERT_TEXT(t->vt, "Given names (as in", T);	/* the row matched by its id */
 	VT_ASSERT_TEXT(t->vt, "*Aminah", T);	/* theirs, changed by them */
 	assert_false(vt_wait_text(t->vt, "Added by", 50));
@@ -293,7 +293,7 @@ test_conflict_same_field(void **state)
 	type_place(t, "Batumi");
 	VT_ASSERT_TEXT(t->vt, "*Kutaisi", T);
 	VT_ASSERT_TEXT(t->vt, "*Batumi", T);
-	VT_ASSERT_TEXT(t->vt, "Family members returning together 1 (HASANI, Omar", T);
+	VT_ASSERT_TEXT(t->vt, "Family members returning together 1 (Child, HASANI, Omar", T);
 	vt_ctrl(t->vt, 'o');
 	VT_ASSERT_TEXT(t->vt, "Choose yours or theirs for every line marked ?", T);
 	vt_ctrl(t->vt, 'k');	/* the cursor went to the undecided line: mine */
@@ -365,7 +365,7 @@ test_conflict_long_list(void **state)
 	assert_false(vt_wait_text(t->vt, "Added by the other user", 50));
 	vt_key(t->vt, VT_END);
 	VT_ASSERT_TEXT(t->vt, "Added by the other user", T);
-	VT_ASSERT_TEXT(t->vt, "(LAST, Leyla", T);	/* its heading scrolled in too */
+	VT_ASSERT_TEXT(t->vt, "(Child, LAST, Leyla", T);	/* its heading scrolled in too */
 	vt_key(t->vt, VT_HOME);
 	VT_ASSERT_TEXT(t->vt, "Surname (as in passport)", T);
 	vt_ctrl(t->vt, 'a');	/* all mine: the place, the only line both changed */
@@ -394,7 +394,7 @@ test_conflict_in_slovak(void **state)
 	set(a->kids[family(a)].rows[1], "given_names", "Aminah");
 	save_as_other(t, a);
 	type_place_in(t, "Batumi", &sk);
-	VT_ASSERT_TEXT(t->vt, "Spolu sa vracajúca rodina 2 (HASANI, Amina", T);
+	VT_ASSERT_TEXT(t->vt, "Spolu sa vracajúca rodina 2 (Manžel / manželka, HASANI, Amina", T);
 	VT_ASSERT_TEXT(t->vt, "Meno (ako v pase)", T);
 	VT_ASSERT_TEXT(t->vt, "Miesto návratu", T);
 	VT_ASSERT_ROW(t->vt, 23, "F7/^K Moje", T);

@@ -336,6 +336,48 @@ test_call_starts_registration(void **state)
 	assert_string_equal(hl_get(call, "outcome"), "registration");
 }
 
+/* F4 in a call from "Aslan Dudayev": the program asks whether Dudayev is the
+ * surname; yes gives Surname Dudayev and Given names Aslan, no the other way
+ * round. A name with one word in capitals needs no question. */
+static void
+test_call_splits_caller_name(void **state)
+{
+	struct t *t = *state;
+
+	hl_start(t);
+	hl_open_call(t->vt);
+	hl_fill_caller(t->vt, "Aslan Dudayev", "+421905555111");
+	vt_key(t->vt, VT_F4);
+	VT_ASSERT_TEXT(t->vt, "Is Dudayev the surname and Aslan the given names? (y/n", T);
+	vt_type(t->vt, "y");
+	VT_ASSERT_ROW(t->vt, 0, "Registration", T);
+	hl_wait_row(t->vt, "Surname (as in passport)", "Dudayev");
+	hl_wait_row(t->vt, "Given names (as in passport)", "Aslan");
+	vt_key(t->vt, VT_ESC);			/* back in the call: the other reading */
+	VT_ASSERT_ROW(t->vt, 0, "Hotline call", T);
+	vt_key(t->vt, VT_F4);
+	VT_ASSERT_TEXT(t->vt, "Is Dudayev the surname", T);
+	vt_type(t->vt, "n");
+	hl_wait_row(t->vt, "Surname (as in passport)", "Aslan");
+	hl_wait_row(t->vt, "Given names (as in passport)", "Dudayev");
+}
+
+/* The surname in capitals, as a passport writes it: no question. */
+static void
+test_call_caller_name_in_capitals(void **state)
+{
+	struct t *t = *state;
+
+	hl_start(t);
+	hl_open_call(t->vt);
+	hl_fill_caller(t->vt, "Aslan DUDAYEV", "+421905555111");
+	vt_key(t->vt, VT_F4);
+	VT_ASSERT_ROW(t->vt, 0, "Registration", T);
+	hl_wait_row(t->vt, "Surname (as in passport)", "DUDAYEV");
+	hl_wait_row(t->vt, "Given names (as in passport)", "Aslan");
+	assert_false(vt_wait_text(t->vt, "the surname and", 100));
+}
+
 /*
  * F4 pressed while the caller's phone is still being typed: the registration
  * gets the phone too (the field is stored before the call's action runs).
@@ -476,6 +518,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_call_linked_by_search, hl_setup,
 		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_call_starts_registration, hl_setup,
+		    hl_teardown),
+		cmocka_unit_test_setup_teardown(test_call_splits_caller_name, hl_setup, hl_teardown),
+		cmocka_unit_test_setup_teardown(test_call_caller_name_in_capitals, hl_setup,
 		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_call_carries_field_being_typed, hl_setup,
 		    hl_teardown),

@@ -128,7 +128,11 @@ kt_fkeys(struct t *t, const char *const f[10])
 	VT_ASSERT_ROW(t->vt, SURNAME_ROW, ">Surname *", E2E_T);
 	assert_int_equal(strlen(vt_row(t->vt, SURNAME_ROW)), strlen(">Surname *"));
 	kt_back(t, "| Start");
-	vt_type(t->vt, f[5]);
+	kt_press(t, f[5], 0, "| Your language");
+	vt_type(t->vt, "sk");
+	VT_ASSERT_TEXT(t->vt, "Slovak (sk)", E2E_T);
+	vt_pump(t->vt, 200);
+	vt_key(t->vt, VT_ENTER);
 	e2e_gone(t->vt, "tester en");	/* the staff language beside the user */
 	kt_no_junk(t);
 	vt_type(t->vt, f[9]);

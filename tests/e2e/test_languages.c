@@ -15,6 +15,7 @@
 #include "db/draft.h"
 #include "i18n/i18n.h"
 #include "util/mem.h"
+#include "util/str.h"
 #include "util/tr.h"
 #include "util/utf8.h"
 
@@ -295,22 +296,25 @@ test_latin2_terminal(void **state)
 	e2e_db_close(t->db);
 }
 
-/* Presses F6 (or ^T) until the staff language is code; returns the presses. */
-static int
+/* F6 (or ^T) opens the list of staff languages; typing the code leaves
+ * that one (from is the language the list is drawn in). */
+static void
 staff_to(struct vt *vt, const char *from, const char *code, bool ctrl)
 {
-	int i, n = lang_index(code) - lang_index(from);
-	size_t all;
+	char right[16];
 
-	i18n_languages(&all);
-	if (n < 0)
-		n += (int)all;
-	for (i = 0; i < n; i++)
-		if (ctrl)
-			vt_ctrl(vt, 't');
-		else
-			vt_key(vt, VT_F6);
-	return n;
+	if (ctrl)
+		vt_ctrl(vt, 't');
+	else
+		vt_key(vt, VT_F6);
+	VT_ASSERT_ROW(vt, 0, str_eq(from, "en") ? "Your language" :
+	    tr_in(from, "Your language"), 5000);
+	vt_type(vt, code);
+	VT_ASSERT_TEXT(vt, code, 5000);
+	vt_pump(vt, 200);
+	vt_key(vt, VT_ENTER);
+	snprintf(right, sizeof right, " %s", code);
+	VT_ASSERT_ROW(vt, 0, right, 5000);
 }
 
 /* The title row, the labels and the key bar of an open form. */
@@ -362,6 +366,40 @@ test_staff_switch_in_form(void **state)
 	staff_to(t->vt, "en", "sk", false);
 	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Forms of this case"), 5000);
 	VT_ASSERT_TEXT(t->vt, tr_in("sk", "Registration"), 5000);
+}
+
+/* F6 offers only the staff languages whose program text is complete enough,
+ * each with its share; F7 offers every catalog, and typing narrows both. */
+static void
+test_staff_list_complete_only(void **state)
+{
+	struct t *t = *state;
+	int r;
+
+	tr_in("sk", "Registration");
+	t->vt = e2e_start_ex(t->db, NULL, NULL, 24, 80, NULL);
+	VT_ASSERT_TEXT(t->vt, "Find a case", 8000);
+	vt_key(t->vt, VT_F6);
+	VT_ASSERT_ROW(t->vt, 0, "Your language", 5000);
+	r = e2e_row_of(t->vt, "Slovak (sk)");
+	if (strchr(vt_row(t->vt, r), '%') == NULL || i18n_program_cover("sk") < 95)
+		fail_msg("no share shown: %s", vt_row(t->vt, r));
+	assert_non_null(strstr(vt_row(t->vt, e2e_row_of(t->vt, "English (en)")), "100%"));
+	if (i18n_program_cover("ka") < 95)	/* the Georgian catalog is mostly forms */
+		assert_false(vt_wait_text(t->vt, "Georgian", 100));
+	vt_type(t->vt, "sl");
+	e2e_gone(t->vt, "English (en)");
+	VT_ASSERT_TEXT(t->vt, "Slovak (sk)", 5000);
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_ROW(t->vt, 0, "tester en", 5000);	/* Esc keeps the old one */
+	vt_key(t->vt, VT_F7);
+	VT_ASSERT_ROW(t->vt, 0, "Client's language", 5000);
+	if (lang_index("ka") >= 0)
+		VT_ASSERT_TEXT(t->vt, "Georgian (ka)", 5000);
+	vt_type(t->vt, "geo");
+	e2e_gone(t->vt, "Slovak (sk)");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Client language: ქართული", 5000);
 }
 
 /* The first words of fmt (translated into code, "en": as it is) with arg
@@ -423,6 +461,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_ascii_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_latin2_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_staff_switch_in_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_staff_list_complete_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_staff_switch_field_errors, setup, teardown),
 	};
 

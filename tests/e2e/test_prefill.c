@@ -1,7 +1,9 @@
 /*
  * What is known is filled in, at 80x24: in a new registration the country of
  * return follows the nationality (a default that reads another field) until
- * the user chooses another country, which then stays.
+ * the user chooses another country, which then stays; a family member starts
+ * with the applicant's surname and nationality; a plan with its project's
+ * grant; a consent and a session with the case's client language.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -30,11 +32,10 @@ pf_shows(struct vt *vt, const char *label, const char *value)
 	}
 }
 
+/* A new registration of Nino Beridze, born 1990, up to her nationality. */
 static void
-test_prefill_return_country(void **state)
+pf_new_beridze(struct e2e_fixture *t)
 {
-	struct e2e_fixture *t = *state;
-
 	t->vt = e2e_start(t->db, NULL, 24, 80);
 	VT_ASSERT_TEXT(t->vt, "Find a case", T);
 	vt_ctrl(t->vt, 'n');
@@ -43,6 +44,14 @@ test_prefill_return_country(void **state)
 	e2e_pick(t->vt, "fem", "Female");
 	vt_type(t->vt, "\t1990-01-01\t");
 	VT_ASSERT_TEXT(t->vt, ">Nationality *", T);
+}
+
+static void
+test_prefill_return_country(void **state)
+{
+	struct e2e_fixture *t = *state;
+
+	pf_new_beridze(t);
 	e2e_pick(t->vt, "georgia", "Georgia");
 	pf_shows(t->vt, "Country of return *", "Georgia");	/* followed */
 	e2e_pick(t->vt, "armen", "Armenia");	/* the nationality again */
@@ -57,11 +66,85 @@ test_prefill_return_country(void **state)
 	pf_shows(t->vt, "Country of return *", "Ukraine");
 }
 
+/* From the start screen: the case found by name, and a form of it opened
+ * from the case overview (list: its list's "+ New"). */
+static void
+pf_open(struct vt *vt, const char *name, const char *form, bool list)
+{
+	vt_ctrl(vt, 'f');
+	VT_ASSERT_TEXT(vt, "Find:", T);
+	vt_type(vt, name);
+	VT_ASSERT_TEXT(vt, "Cases found: 1", T);
+	vt_key(vt, VT_ENTER);
+	VT_ASSERT_TEXT(vt, "Forms of this case", T);
+	e2e_select(vt, form);
+	vt_key(vt, VT_ENTER);
+	if (list) {
+		VT_ASSERT_TEXT(vt, "+ New", T);
+		vt_key(vt, VT_ENTER);
+	}
+}
+
+static void
+test_prefill_family(void **state)
+{
+	struct e2e_fixture *t = *state;
+	int r;
+
+	pf_new_beridze(t);
+	e2e_pick(t->vt, "georgia", "Georgia");
+	e2e_select(t->vt, "+ Add a row");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_ROW(t->vt, 0, "Family members returning together 1", T);
+	pf_shows(t->vt, "Surname (as in passport) *", "Beridze");
+	pf_shows(t->vt, "Nationality *", "Georgia");
+	r = e2e_row_of(t->vt, "Given names (as in passport) *");
+	assert_non_null(strstr(vt_row(t->vt, r), "_"));	/* not known: left empty */
+	VT_ASSERT_TEXT(t->vt, ">Surname (as in passport) *", T);
+	e2e_text(t->vt, "Gelashvili");		/* the first key typed replaces it */
+	pf_shows(t->vt, "Surname (as in passport) *", "Gelashvili");
+	assert_null(strstr(vt_screen(t->vt), "BeridzeGelashvili"));
+}
+
+static void
+test_prefill_from_case(void **state)
+{
+	struct e2e_fixture *t = *state;
+	struct form_record *proj = e2e_rec(t->db, 0, "project", "code", "P-7", "name",
+	    "Returns 2026", "grant_per_person", "2000", NULL);
+	int i;
+
+	form_record_set_part(proj, (size_t)form_field_index(proj->def, "grant_per_person"), 1,
+	    "GEL");
+	e2e_put(t->db, proj);
+	e2e_add_case(t->db, "surname", "Lomidze", "given_names", "Nika", NULL);
+	e2e_sql(t->db, "UPDATE cases SET project = 'P-7', client_lang = 'ka'");
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	pf_open(t->vt, "Lomidze", "Reintegration plan", false);
+	pf_shows(t->vt, "Reintegration grant *", "2000.00");
+	pf_shows(t->vt, "Reintegration grant *", "GEL");
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	e2e_select(t->vt, "Consent to data processing");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "+ New", T);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_ROW(t->vt, 0, "Consent to data processing - AVRR-", T);
+	for (i = 0; i < 20 && !vt_wait_text(t->vt, ">Explained in language", 100); i++)
+		vt_key(t->vt, VT_TAB);
+	pf_shows(t->vt, "Explained in language *", "Georgian");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_prefill_return_country, e2e_fixture_setup,
+		    e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_prefill_family, e2e_fixture_setup,
+		    e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_prefill_from_case, e2e_fixture_setup,
 		    e2e_fixture_teardown),
 	};
 

@@ -238,6 +238,7 @@ static const char model_text[] =
     "field who\n"
     "  type text\n"
     "  length 40\n"
+    "  summary\n"
     "end\n"
     "choices town\n"
     "  ba \"Bratislava\" sk\n"
@@ -279,6 +280,8 @@ test_model(void **state)
 	assert_string_equal(f->group->table, "visit_people");
 	assert_string_equal(f->group->title, "People");
 	assert_int_equal(f->group->fields[0].length, 40);
+	assert_true(f->group->fields[0].summary);	/* first in its row's summary */
+	assert_false(def->fields[0].summary);
 	assert_null(f->group->fields[0].section);
 	c = form_set_choices(set, "town");
 	assert_int_equal(c->nitems, 3);
