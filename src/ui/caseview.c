@@ -384,8 +384,11 @@ ui_caseview_draw(struct ui_screen *s, struct ui_app *app)
 	rows -= (int)head;
 	if (v->top < head)	/* reloaded: as near the start as the cursor lets it */
 		v->top = v->cur < head + (size_t)rows ? head : v->cur - (size_t)rows + 1;
-	if (v->cur < v->top)	/* the rest of a long head scrolls */
+	if (v->cur < v->top) {	/* up: with the headings just above the cursor's line */
 		v->top = v->cur;
+		while (v->top > head && !ui_caseview_selectable(v, v->top - 1))
+			v->top--;
+	}
 	if (v->cur >= v->top + (size_t)rows)
 		v->top = v->cur - (size_t)rows + 1;
 	for (k = v->top; k < v->nlines && y < top + rows; k++, y++)
@@ -457,6 +460,8 @@ ui_caseview_key(struct ui_screen *s, struct ui_app *app, int key, enum ui_action
 	case UA_DOWN: case UA_NEXT: ui_caseview_step(v, 1, 1); return true;
 	case UA_PGUP: ui_caseview_step(v, -1, page); return true;
 	case UA_PGDN: ui_caseview_step(v, 1, page); return true;
+	case UA_HOME: ui_caseview_step(v, -1, (int)v->nlines); return true;
+	case UA_END: ui_caseview_step(v, 1, (int)v->nlines); return true;
 	case UA_BACK: ui_close(app, s); return true;
 	case UA_ENTER:
 		if (ui_caseview_selectable(v, v->cur))

@@ -22,7 +22,7 @@ static void
 ui_dialog_draw(struct ui_screen *s, struct ui_app *app)
 {
 	struct ui_dialog *d = s->data;
-	int w = app->cols - 10, h, y, x = 5, i, q;
+	int w = app->cols, h, y, x = 0, i, q;	/* whole rows: nothing shows through */
 
 	q = ui_draw_wrapped_lines(w - 4, d->question);
 	h = q + 2 + (d->text_fn != NULL ? 2 : 0);

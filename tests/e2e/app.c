@@ -14,6 +14,7 @@
 #include "db/record.h"
 #include "db/users.h"
 #include "util/mem.h"
+#include "util/str.h"
 
 struct e2e_db *
 e2e_db_new(void)
@@ -326,6 +327,56 @@ e2e_row_of(struct vt *vt, const char *text)
 	vt_dump(vt, stderr);
 	fail_msg("no row holds %s", text);
 	return -1;
+}
+
+/* The screen as one line: each row without its blanks at either end, the
+ * rows joined by one space (a message wrapped over rows reads whole). */
+static char *
+e2e_joined(struct vt *vt)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *row, *end;
+	int r, rows, cols;
+
+	vt_size(vt, &rows, &cols);
+	for (r = 0; r < rows; r++) {
+		for (row = vt_row(vt, r); *row == ' '; row++)
+			;
+		for (end = row + strlen(row); end > row && end[-1] == ' '; end--)
+			;
+		if (end == row)
+			continue;
+		if (sb.len > 0)
+			strbuf_putc(&sb, ' ');
+		strbuf_add(&sb, row, (size_t)(end - row));
+	}
+	return sb.len > 0 ? strbuf_take(&sb) : xstrdup("");
+}
+
+bool
+e2e_wait_joined(struct vt *vt, const char *text, int timeout_ms)
+{
+	bool found = false;
+	char *j;
+	int waited;
+
+	for (waited = 0; !found && waited <= timeout_ms; waited += 20) {
+		j = e2e_joined(vt);
+		found = strstr(j, text) != NULL;
+		free(j);
+		if (!found)
+			vt_pump(vt, 20);
+	}
+	return found;
+}
+
+void
+e2e_joined_text(struct vt *vt, const char *text)
+{
+	if (e2e_wait_joined(vt, text, E2E_T))
+		return;
+	vt_dump(vt, stderr);
+	fail_msg("the screen, read as one line, never held: %s", text);
 }
 
 /* The screen column where text starts in row (counted in characters). */

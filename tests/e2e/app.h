@@ -82,6 +82,12 @@ int		 e2e_row_of(struct vt *, const char *text);
 /* Moves a list's cursor down onto the line holding text (drawn reversed). */
 void		 e2e_select(struct vt *, const char *text);
 
+/* Waits until text is on screen read as one line (each row trimmed, rows
+ * joined by a space: a message wrapped over rows); false at the deadline. */
+bool		 e2e_wait_joined(struct vt *, const char *text, int timeout_ms);
+/* The same, failing the test (screen dumped) at the 15 s deadline. */
+void		 e2e_joined_text(struct vt *, const char *text);
+
 /* Waits until text is no longer on screen; false at the deadline. */
 bool		 e2e_wait_gone(struct vt *, const char *text, int timeout_ms);
 

@@ -19,8 +19,8 @@
 #include "util/mem.h"
 
 #define T	15000	/* generous: a deadline costs time only when a test fails */
-#define ROWS	40
-#define COLS	120
+#define ROWS	24
+#define COLS	80
 
 struct t {
 	struct e2e_db		*db;

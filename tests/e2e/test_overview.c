@@ -72,6 +72,14 @@ test_overview_head_stays(void **state)
 	r = e2e_row_of(t->vt, "2026-11-01 10:00");
 	assert_int_equal(r, 21);
 	VT_ASSERT_ROW(t->vt, 20, "2026-11-02 10:00", T);
+	/* Home, or PgUp enough: back at the first form, its heading above it */
+	vt_key(t->vt, VT_HOME);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+	vt_key(t->vt, VT_END);
+	e2e_gone(t->vt, "Forms of this case");
+	for (i = 0; i < 4; i++)
+		vt_key(t->vt, VT_PAGEUP);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
 }
 
 int
