@@ -6,7 +6,7 @@
  * "905123456" find each other, and "301" finds AVRR-2026-00301. User text is
  * turned into a query of quoted prefix phrases, so it can never be FTS5 syntax.
  */
-#include "db/search.h"
+#include "db/search_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -459,7 +459,7 @@ db_search_query(const char *text)
 }
 
 /* A hit; what identifies the person only for a role that may read identity. */
-static void
+void
 db_search_hit(struct db_hit *h, sqlite3_stmt *s, bool identity)
 {
 	h->case_id = sqlite3_column_int64(s, 0);
@@ -521,15 +521,19 @@ enum db_status
 db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
     size_t *n, char **err)
 {
-	const char *text = query != NULL ? query : "";
-	char *q = db_search_query(text);
+	struct db_search_filter f;
+	char *text = db_search_split(query, &f), *q = db_search_query(text);
 	enum db_status st = DB_OK;
 
 	*out = NULL;
 	*n = 0;
-	if (q[0] != '\0' && limit > 0)
+	if (f.any && limit > 0)
+		st = db_search_filtered(db, &f, q, limit, out, n, err);
+	else if (q[0] != '\0' && limit > 0)
 		st = db_search_run(db, q, text, limit, out, n, err);
 	free(q);
+	free(text);
+	db_search_filter_clear(&f);
 	if (st != DB_OK) {
 		db_hits_free(*out, *n);
 		*out = NULL;
@@ -541,26 +545,30 @@ db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
 enum db_status
 db_search_count(struct db *db, const char *query, size_t *count, char **err)
 {
-	char *q = db_search_query(query != NULL ? query : "");
-	sqlite3_stmt *s;
+	struct db_search_filter f;
+	char *text = db_search_split(query, &f), *q = db_search_query(text);
+	enum db_status st = DB_OK;
+	sqlite3_stmt *s = NULL;
 	int rc = SQLITE_DONE;
 
 	*count = 0;
-	if (q[0] == '\0') {
-		free(q);
-		return DB_OK;
-	}
-	s = db_prep(db, "SELECT count(*) FROM search WHERE search MATCH ?1", err);
+	if (f.any)
+		st = db_search_filtered_count(db, &f, q, count, err);
+	else if (q[0] != '\0' && (s = db_prep(db, "SELECT count(*) FROM search WHERE search"
+	    " MATCH ?1", err)) == NULL)
+		st = DB_ERROR;
 	if (s != NULL) {
 		db_bind_text(s, 1, q);
 		if ((rc = db_step(db, s)) == SQLITE_ROW)
 			*count = (size_t)sqlite3_column_int64(s, 0);
 		db_finish(db, s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			st = db_sqlerr(db, err);
 	}
 	free(q);
-	if (s != NULL && (rc == SQLITE_ROW || rc == SQLITE_DONE))
-		return DB_OK;
-	return s == NULL ? DB_ERROR : db_sqlerr(db, err);
+	free(text);
+	db_search_filter_clear(&f);
+	return st;
 }
 
 void

@@ -10,7 +10,10 @@
  * key: "dudaev" finds "DUDAYEV", "smirnow" "SMIRNOV", "Нгуен" "Nguyen". Any
  * part of the case number finds the case: "301" and "2026-003" find
  * AVRR-2026-00301, and a query that is the case's number lists it first.
- * Queries are user text: they never raise an FTS syntax error.
+ * Queries are user text: they never raise an FTS syntax error. Words of the
+ * form key:value narrow the list instead: "status:departed", "project:AMIF",
+ * "country:GE" (the country of return), "officer:eva" (who registered the
+ * case), alone (every case that matches, newest first) or with a search.
  */
 #ifndef DB_SEARCH_H
 #define DB_SEARCH_H

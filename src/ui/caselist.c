@@ -1,7 +1,8 @@
 /*
  * ui/caselist: find a case: results as the user types (name, case number,
- * phone), each row with what tells namesakes apart (date of birth,
- * nationality, status, one phone), and the true count of cases found.
+ * phone; key:value words narrow by status, project, country of return and
+ * officer, db/search), each row with what tells namesakes apart (date of
+ * birth, nationality, status, one phone), and the true count of cases found.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -235,11 +236,12 @@ ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
 		head = xasprintf(_("Cases found: %zu"), c->nhits);
 	ui_draw_text(top + 2, 1, app->cols - 2, head, US_HEADING);
 	free(head);
-	ui_list_draw(&c->list, app, top + 3, ui_body_rows(app) - 3);
+	ui_list_draw(&c->list, app, top + 3, ui_body_rows(app) - 4);	/* the hint below */
 	if (app->msg == NULL)
-		ui_draw_text(app->rows - 2, 0, app->cols,
-		    _("Type a name (any script), case number or phone; Enter opens the case"),
-		    US_DIM);
+		ui_draw_wrapped(app->rows - 3, 0, app->cols, 2,
+		    _("Type a name (any script), case number or phone; Enter opens the case. "
+		    "Narrow with status:, project:, country:, officer: (status:departed "
+		    "country:GE)"), US_DIM);
 }
 
 static bool

@@ -2,7 +2,8 @@
  * The start screen's worklists at 80x24: a callback due and a monitoring
  * visit due show with their counts, and Enter opens where the work is: the
  * call to return, a new monitoring record of the case. Help names the keys
- * of the screen it was asked on.
+ * of the screen it was asked on. Find narrows the case list by status and
+ * country of return.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -77,6 +78,33 @@ test_worklist_visit(void **state)
 	VT_ASSERT_TEXT(t->vt, ">Date *", T);
 }
 
+/* The case list narrowed by status and country of return, from Find. */
+static void
+test_case_list_filtered(void **state)
+{
+	struct e2e_fixture *t = *state;
+
+	e2e_add_case(t->db, "surname", "Beridze", "given_names", "Nino", "return_country", "GE",
+	    NULL);
+	e2e_add_case(t->db, "surname", "Petrenko", "given_names", "Olena", "return_country",
+	    "UA", NULL);
+	e2e_add_case(t->db, "surname", "Lomidze", "given_names", "Nika", "return_country", "GE",
+	    NULL);
+	e2e_sql(t->db, "UPDATE cases SET status = 'departed' WHERE id IN (1, 2)");
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", T);
+	vt_ctrl(t->vt, 'f');
+	e2e_joined_text(t->vt, "Narrow with status:, project:, country:, officer:");
+	vt_type(t->vt, "status:departed");
+	VT_ASSERT_TEXT(t->vt, "Cases found: 2", T);
+	vt_type(t->vt, " country:ge");
+	VT_ASSERT_TEXT(t->vt, "Cases found: 1", T);
+	VT_ASSERT_TEXT(t->vt, "Beridze Nino", T);
+	assert_false(vt_wait_text(t->vt, "Lomidze", 100));	/* not departed */
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Forms of this case", T);
+}
+
 int
 main(void)
 {
@@ -84,6 +112,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_worklist_callback, e2e_fixture_setup,
 		    e2e_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_worklist_visit, e2e_fixture_setup,
+		    e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_case_list_filtered, e2e_fixture_setup,
 		    e2e_fixture_teardown),
 	};
 

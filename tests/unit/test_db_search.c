@@ -485,6 +485,66 @@ test_search_hit_shows(void **state)
 	db_hits_free(hits, n);
 }
 
+/* A case of project, registered by user, at status, returning to country. */
+static int64_t
+test_filter_case(struct fixture_db *t, const char *user, const char *project,
+    enum db_case_status status, const char *surname, const char *country)
+{
+	struct form_record *rec = form_record_new(form_set_find(t->set, "registration"));
+	struct db_case c;
+	int64_t id;
+
+	db_set_user(t->db, user);
+	assert_int_equal(db_case_create(t->db, project, NULL, &c, NULL), DB_OK);
+	if (status != CASE_REGISTERED)
+		assert_int_equal(db_case_set_status(t->db, &c, status, NULL), DB_OK);
+	rec->case_id = id = c.id;
+	fixture_set(rec, "surname", surname);
+	fixture_set(rec, "return_country", country);
+	assert_int_equal(db_record_save(t->db, rec, NULL, NULL), DB_OK);
+	form_record_free(rec);
+	db_case_clear(&c);
+	return id;
+}
+
+/* How many cases q finds, and that the first is want (0: none found). */
+static void
+test_filter_finds(struct fixture_db *t, const char *q, size_t count, int64_t want)
+{
+	struct db_hit *hits;
+	size_t n, total;
+	char *err = NULL;
+
+	if (db_search(t->db, q, 50, &hits, &n, &err) != DB_OK ||
+	    db_search_count(t->db, q, &total, &err) != DB_OK)
+		fail_msg("'%s': %s", q, err);
+	if (n != count || total != count || (count > 0 && hits[0].case_id != want))
+		fail_msg("'%s': %zu hits (%zu counted), expected %zu", q, n, total, count);
+	db_hits_free(hits, n);
+}
+
+/* The case list filtered by status, project, country of return and
+ * officer, alone or with a name. */
+static void
+test_search_filters(void **state)
+{
+	struct fixture_db *t = *state;
+	int64_t a = test_filter_case(t, "eva", "AMIF-2026-01", CASE_DEPARTED, "Beridze", "GE");
+	int64_t b = test_filter_case(t, "eva", "AMIF-2026-01", CASE_COUNSELLING, "Kapanadze",
+	    "GE");
+	int64_t c = test_filter_case(t, "ola", "MV-SR-2025", CASE_DEPARTED, "Petrenko", "UA");
+
+	test_filter_finds(t, "status:departed", 2, c);		/* newest first */
+	test_filter_finds(t, "status:dep country:ge", 1, a);
+	test_filter_finds(t, "project:amif", 2, b);
+	test_filter_finds(t, "officer:ola", 1, c);
+	test_filter_finds(t, "officer:eva kapan", 1, b);	/* and a name */
+	test_filter_finds(t, "officer:eva petrenko", 0, 0);
+	test_filter_finds(t, "status:closed", 0, 0);
+	test_filter_finds(t, "country:UA status:departed project:MV officer:ola", 1, c);
+	test_filter_finds(t, "colour:red", 0, 0);	/* no such key: searched as text */
+}
+
 int
 main(void)
 {
@@ -507,6 +567,8 @@ main(void)
 		    test_people_teardown),
 		cmocka_unit_test_setup_teardown(test_search_hit_shows, test_people_setup,
 		    test_people_teardown),
+		cmocka_unit_test_setup_teardown(test_search_filters, fixture_db_setup_rules,
+		    fixture_db_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
