@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/lifecycle_int.h"
 #include "db/perm.h"
 #include "form/workflow.h"
 #include "util/date.h"
@@ -176,4 +177,31 @@ db_approval_sign(struct db *db, struct form_record *rec, char **err)
 		return DB_OK;
 	db_seterr(err, _("%s has no approval to give (see forms/workflow)"), _(rec->def->title));
 	return DB_NOTFOUND;
+}
+
+bool
+db_approval_wanted(struct db *db, const struct form_record *rec, char **why)
+{
+	struct db_lifecycle_case lc;
+	struct db_lifecycle_plan p;
+	char *total, *limit;
+	bool wanted = false;
+
+	*why = NULL;
+	if (rec->case_id == 0 || !db_lifecycle_of(db, rec, WFS_PLAN) ||
+	    db_lifecycle_load_some(db, rec->case_id, 0, &lc, NULL) != DB_OK)
+		return false;
+	if (db_lifecycle_plan_facts(db, &lc, rec, &p, NULL) == DB_OK && !p.approved &&
+	    p.over_limit && !p.over_grant) {
+		total = db_lifecycle_money_text(p.total);
+		limit = db_lifecycle_money_text(p.limit);
+		*why = xasprintf(_("%s: the items total %s %s, more than the project's approval "
+		    "limit of %s %s; no payment until a supervisor approves it"),
+		    _(rec->def->title), total, p.cur, limit, p.cur);
+		free(total);
+		free(limit);
+		wanted = true;
+	}
+	db_lifecycle_case_clear(&lc);
+	return wanted;
 }

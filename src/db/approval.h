@@ -15,7 +15,10 @@
  * (the util/date clock), never typed; saving the record then removes the
  * draft. Or sends it back: the draft is the asker's again, no longer
  * awaiting, with the comment and who wrote it, shown when it is resumed.
- * Everyone else's tries are DB_REFUSED with one line saying who may.
+ * Everyone else's tries are DB_REFUSED with one line saying who may. A plan
+ * saved over the project's approval limit is kept, and db_approval_wanted()
+ * says so, for the user to send it for approval the same way (a draft of
+ * the saved record).
  */
 #ifndef DB_APPROVAL_H
 #define DB_APPROVAL_H
@@ -33,6 +36,10 @@ size_t		db_approval_count(struct db *);
 /* Sets rec's approval fields to the approver and today; DB_NOTFOUND when
  * rec's form has none (the workflow table names none for its stage). */
 enum db_status	db_approval_sign(struct db *, struct form_record *rec, char **err);
+/* A saved record that takes nothing further until a supervisor approves it
+ * (a plan over the project's approval limit, within its grant, takes no
+ * payment): true with why (one line, malloc'd). */
+bool		db_approval_wanted(struct db *, const struct form_record *rec, char **why);
 /* Gives the awaiting draft id back to who asked, with comment. */
 enum db_status	db_approval_send_back(struct db *, int64_t id, const char *comment,
 		    char **err);

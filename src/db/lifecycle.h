@@ -89,6 +89,11 @@ struct db_plan_item {
 enum db_status	db_lifecycle_items(struct db *, int64_t case_id, struct db_plan_item **out,
 		    size_t *n, char **err);
 void		db_lifecycle_items_free(struct db_plan_item *, size_t n);
+/* What the list of a plan's items says beside its rows: the items' total
+ * against the grant, in the grant's currency ("total 1220.00 of 2000.00
+ * EUR", and "over the grant" when it is), translated, malloc'd; NULL when
+ * field is not the items of a plan or an item does not convert. */
+char		*db_lifecycle_items_tally(struct db *, const struct form_record *rec, int field);
 /* "1234.50", malloc'd. */
 char		*db_lifecycle_money_text(int64_t cents);
 

@@ -436,6 +436,30 @@ db_lifecycle_plan_facts(struct db *db, const struct db_lifecycle_case *lc,
 	return DB_OK;
 }
 
+char *
+db_lifecycle_items_tally(struct db *db, const struct form_record *rec, int field)
+{
+	const char *items = db_lifecycle_role(db, WFR_PLAN_ITEMS);
+	struct db_lifecycle_plan p = { 0 };
+	char *total, *grant, *t;
+
+	if (!db_lifecycle_of(db, rec, WFS_PLAN) || items == NULL || field < 0 ||
+	    form_field_index(rec->def, items) != field)
+		return NULL;
+	p.cur = db_lifecycle_currency(db_lifecycle_vcur(db, rec, WFR_PLAN_GRANT));
+	db_lifecycle_cents(db_lifecycle_vget(db, rec, WFR_PLAN_GRANT), &p.grant);
+	db_lifecycle_plan_total(db, rec, &p);
+	if (p.norate[0] != '\0')
+		return NULL;
+	total = db_lifecycle_money_text(p.total);
+	grant = db_lifecycle_money_text(p.grant);
+	t = xasprintf(p.total > p.grant ? _("total %s of %s %s: over the grant") :
+	    _("total %s of %s %s"), total, grant, p.cur);
+	free(total);
+	free(grant);
+	return t;
+}
+
 bool
 db_lifecycle_plan_blocked(const struct db_lifecycle_plan *p)
 {

@@ -18,16 +18,31 @@
 #include "util/mem.h"
 #include "util/str.h"
 
-/* The keys a query may narrow by, and where each value goes. */
+/* The keys a query may narrow by, each as the start a key typed must have
+ * ("proj:", "project:"), and where its value goes. */
 static const struct {
 	const char	*key;
 	size_t		 off;
 } db_search_keys[] = {
-	{ "status", offsetof(struct db_search_filter, status) },
-	{ "project", offsetof(struct db_search_filter, project) },
-	{ "country", offsetof(struct db_search_filter, country) },
-	{ "officer", offsetof(struct db_search_filter, officer) },
+	{ "stat", offsetof(struct db_search_filter, status) },
+	{ "proj", offsetof(struct db_search_filter, project) },
+	{ "countr", offsetof(struct db_search_filter, country) },
+	{ "offic", offsetof(struct db_search_filter, officer) },
 };
+
+#define DB_SEARCH_KEY_MAX	10	/* letters of a key typed */
+
+/* The key typed is letters only. */
+static bool
+db_search_key_letters(const char *w, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
+			return false;
+	return true;
+}
 
 /* A key:value word into f; false when it is no such word. */
 static bool
@@ -41,8 +56,9 @@ db_search_key_word(struct db_search_filter *f, const char *w, size_t len)
 		return false;
 	klen = (size_t)(colon - w);
 	for (i = 0; i < sizeof db_search_keys / sizeof db_search_keys[0]; i++) {
-		if (strlen(db_search_keys[i].key) != klen ||
-		    strncasecmp(db_search_keys[i].key, w, klen) != 0)
+		if (klen < strlen(db_search_keys[i].key) || klen > DB_SEARCH_KEY_MAX ||
+		    strncasecmp(db_search_keys[i].key, w, strlen(db_search_keys[i].key)) != 0 ||
+		    !db_search_key_letters(w, klen))
 			continue;
 		slot = (char **)((char *)f + db_search_keys[i].off);
 		free(*slot);

@@ -2,7 +2,8 @@
  * db/search_int: what search.c and search_filter.c share.
  *
  * Contract: db_search_split() takes the key:value words of a query (status,
- * project, country, officer; any case of the key) into f and gives back the
+ * project, country, officer, or their beginnings stat, proj, countr, offic;
+ * any case of the key) into f and gives back the
  * rest of the text (malloc'd, maybe ""); f->any tells whether there was one.
  * status matches the beginning of the status code ("status:rein"), project
  * the beginning of the project code, country the country of return's code

@@ -75,6 +75,48 @@ ui_form_set_title(struct ui_form *f, struct ui_app *app)
 	db_case_clear(&c);
 }
 
+/* A record saved that awaits a supervisor all the same (db_approval_wanted):
+ * a copy of it goes for approval as a draft when the user says so. */
+struct ui_form_wanted {
+	struct form_record	*rec;
+	char			*why;
+};
+
+static void
+ui_form_wanted_answer(struct ui_app *app, void *arg, bool yes)
+{
+	struct ui_form_wanted *w = arg;
+	char *err = NULL;
+	int64_t id = 0;
+
+	if (yes && (db_draft_save(app->db, &id, w->rec, 0, &err) != DB_OK ||
+	    db_approval_ask(app->db, id, w->why, &err) != DB_OK))
+		ui_message_err(app, err, N_("Not sent for approval"));
+	else if (yes) {
+		app->gen++;
+		ui_message(app, false, "%s", _("Sent to a supervisor for approval."));
+	}
+	form_record_free(w->rec);
+	free(w->why);
+	free(w);
+}
+
+static void
+ui_form_offer_approval(struct ui_app *app, const struct form_record *rec)
+{
+	struct ui_form_wanted *w;
+	char *why, *q;
+
+	if (db_perm_approves(app->db) || !db_approval_wanted(app->db, rec, &why))
+		return;
+	w = xmalloc(sizeof *w);
+	w->rec = form_record_dup(rec);
+	w->why = why;
+	q = xasprintf(_("Saved. %s. Send it to a supervisor for approval? (y/n)"), why);
+	ui_dialog_confirm(app, q, ui_form_wanted_answer, w);
+	free(q);
+}
+
 static void
 ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
@@ -87,6 +129,7 @@ ui_form_saved_ok(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	if (f->opts.saved != NULL)
 		f->opts.saved(app, f->rec, f->opts.arg);
 	ui_close(app, s);
+	ui_form_offer_approval(app, f->rec);
 }
 
 /* A save a supervisor's approval would let through: sent to one, or, for

@@ -282,6 +282,22 @@ ui_form_live(struct ui_form *f, struct ui_app *app)
 
 /* The keys stopped coming: the live value of what was typed, once for a
  * whole paste, and the message of a field that had no room for all of it. */
+/* What the data layer says beside a list of rows (a plan's running total
+ * against its grant), read when the keys stop, never in draw. */
+static void
+ui_form_tally(struct ui_form *f, struct ui_app *app)
+{
+	size_t i;
+
+	free(f->tally);
+	f->tally = NULL;
+	f->tally_field = -1;
+	for (i = 0; f->root == f && f->tally == NULL && i < f->rec->def->nfields; i++)
+		if (f->rec->def->fields[i].type == FT_REPEAT &&
+		    (f->tally = db_lifecycle_items_tally(app->db, f->rec, (int)i)) != NULL)
+			f->tally_field = (int)i;
+}
+
 static void
 ui_form_idle(struct ui_screen *s, struct ui_app *app)
 {
@@ -296,6 +312,7 @@ ui_form_idle(struct ui_screen *s, struct ui_app *app)
 	f->cut_at = 0;
 	if (f->opts.timer)
 		ui_form_timer_title(s, f, app);
+	ui_form_tally(f, app);
 }
 
 void
@@ -545,7 +562,9 @@ ui_form_draw_value(struct ui_form *f, struct ui_app *app, const struct ui_item *
 		return;
 	}
 	if (fd->type == FT_REPEAT) {
-		v = xasprintf(_("Rows: %zu"), f->rec->kids[it->field].n);
+		v = f->tally != NULL && f->tally_field == it->field ?
+		    xasprintf(_("Rows: %zu, %s"), f->rec->kids[it->field].n, f->tally) :
+		    xasprintf(_("Rows: %zu"), f->rec->kids[it->field].n);
 		ui_draw_text(y, x, cols, v, US_DIM);
 		free(v);
 		return;
@@ -774,6 +793,7 @@ ui_form_free(struct ui_screen *s)
 	free(f->hidden);
 	free(f->items);
 	ui_edit_free(&f->edit);
+	free(f->tally);
 	if (f->root == f && f->opts.arg_free != NULL)
 		f->opts.arg_free(f->opts.arg);
 	if (f->owned)

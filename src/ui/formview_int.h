@@ -54,6 +54,8 @@ struct ui_form {
 	bool			 peek;		/* scrolled away from the focus to read */
 	int64_t			 draft_id;
 	long			 opened;	/* for the call timer: date_elapsed() */
+	char			*tally;		/* root: a plan's items against its grant */
+	int			 tally_field;	/* the items' field, -1 = none */
 	struct ui_form_opts	 opts;
 };
 

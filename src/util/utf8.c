@@ -262,6 +262,27 @@ utf8_cp_harmful(uint32_t cp)
 	    utf8_in(utf8_hidden, sizeof utf8_hidden / sizeof utf8_hidden[0], cp);
 }
 
+/* The scripts whose words need the zero-width joiner and non-joiner between
+ * their letters (Persian "می‌تواند", Hindi): Arabic and its supplements,
+ * the Indic scripts. */
+static const struct utf8_range utf8_joined[] = {
+	{ 0x0600, 0x06FF }, { 0x0750, 0x077F }, { 0x08A0, 0x08FF }, { 0x0900, 0x0DFF },
+	{ 0xFB50, 0xFDFF }, { 0xFE70, 0xFEFC },
+};
+
+/* A ZWNJ or ZWJ between two letters of such a script is part of the word,
+ * not a hidden trick. */
+static bool
+utf8_joiner_ok(const char *in, size_t n, size_t at, size_t k, uint32_t prev)
+{
+	uint32_t next = 0;
+
+	if (at + k < n)
+		utf8_decode(in + at + k, n - at - k, &next);
+	return utf8_in(utf8_joined, sizeof utf8_joined / sizeof utf8_joined[0], prev) &&
+	    utf8_in(utf8_joined, sizeof utf8_joined / sizeof utf8_joined[0], next);
+}
+
 static char *
 utf8_clean(const char *in, bool lines)
 {
@@ -269,7 +290,7 @@ utf8_clean(const char *in, bool lines)
 	const unsigned char *u = (const unsigned char *)in;
 	struct strbuf sb = STRBUF_INIT;
 	size_t n = strlen(in), i = 0, k;
-	uint32_t cp;
+	uint32_t cp, prev = 0;
 
 	strbuf_add(&sb, "", 0);
 	while (i < n) {
@@ -280,10 +301,13 @@ utf8_clean(const char *in, bool lines)
 			strbuf_putc(&sb, ' ');
 		else if (cp == '\n' && lines)
 			strbuf_putc(&sb, '\n');
+		else if ((cp == 0x200C || cp == 0x200D) && utf8_joiner_ok(in, n, i, k, prev))
+			strbuf_add(&sb, in + i, k);
 		else if (utf8_cp_harmful(cp))
 			strbuf_puts(&sb, repl);
 		else
 			strbuf_add(&sb, in + i, k);
+		prev = cp;
 		i += k;
 	}
 	return strbuf_take(&sb);

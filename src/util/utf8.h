@@ -21,7 +21,9 @@
  *     and its letter, so the text after it stays visible;
  *   - bidi controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C),
  *     zero-width characters (U+200B-U+200D, U+2060-U+2064, U+FEFF) and the
- *     line and paragraph separators U+2028, U+2029;
+ *     line and paragraph separators U+2028, U+2029; but the non-joiner and
+ *     the joiner (U+200C, U+200D) between two letters of a script that
+ *     writes them inside words (Arabic, Persian, the Indic scripts) stay;
  *   - each invalid byte (and a U+FFFD already there).
  * A tab becomes a space; utf8_sanitize_lines() keeps line feeds. Everything
  * else, combining marks and every script included, is left as it is.

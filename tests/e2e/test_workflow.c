@@ -676,14 +676,59 @@ test_plan_over_limit_blocks_payment(void **state)
 	wf_open_case(t->vt, "Kapanadze");
 	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
 	wf_fill_plan(t->vt, "2000", "1500");
-	wf_save_to_case(t->vt, "Reintegration");
+	vt_ctrl(t->vt, 'o');
+	/* kept, and offered to a supervisor: declined here, sent below */
+	e2e_joined_text(t->vt, "Saved. Reintegration plan: the items total 1500.00 EUR, more "
+	    "than the project's approval limit of 1000.00 EUR");
+	vt_type(t->vt, "n");
+	VT_ASSERT_TEXT(t->vt, "Status: Reintegration ", T);
 	VT_ASSERT_TEXT(t->vt, "Plan needs a supervisor's approval", T);
+	assert_int_equal(e2e_count(t->db, "plan"), 1);
 	wf_open_form(t->vt, WF_PAYMENT, "Payment to a provider", true);
 	wf_fill_payment(t->vt, "1", "500");
 	vt_ctrl(t->vt, 'o');
 	wf_refused(t->vt, "Payment to a provider",
 	    "the plan (total 1500.00 EUR) needs a supervisor's approval before any payment");
 	assert_int_equal(e2e_count(t->db, "payment"), 0);
+}
+
+/* The plan saved over the limit, sent for approval after the save: the
+ * supervisor approves the saved plan. */
+static void
+test_plan_over_limit_sent(void **state)
+{
+	struct t *t = *state;
+	const char *const boss[] = { "AVRR_USER=boss", NULL };
+	struct form_record *proj = e2e_rec(t->db, 0, "project", "code", "AMIF-2026-01", "name",
+	    "AMIF returns 2026", "donor", "amif", "period_from", "2026-01-01", "period_to",
+	    "2027-12-31", "approval_limit", "1000", NULL);
+
+	wf_cur(proj, "approval_limit", "EUR");
+	e2e_put(t->db, proj);
+	assert_int_equal(db_users_set(wf_db(t), "boss", "supervisor", NULL), DB_OK);
+	wf_case_at(t, WF_AT_DEPARTED);
+	wf_start(t);
+	wf_open_case(t->vt, "Kapanadze");
+	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
+	wf_fill_plan(t->vt, "2000", "1500");
+	vt_ctrl(t->vt, 'o');
+	e2e_joined_text(t->vt, "Send it to a supervisor for approval? (y/n)");
+	vt_type(t->vt, "y");
+	VT_ASSERT_TEXT(t->vt, "Sent to a supervisor for approval.", T);
+	vt_ctrl(t->vt, 'x');
+	VT_ASSERT_EXIT(t->vt, 0, T);
+	vt_free(t->vt);
+	t->vt = e2e_start(t->db, boss, ROWS, COLS);
+	e2e_select(t->vt, "Awaiting approval (1)");
+	vt_key(t->vt, VT_ENTER);
+	wf_wait_row(t->vt, "AVRR-", "tester");
+	vt_key(t->vt, VT_ENTER);
+	e2e_joined_text(t->vt, "tester asks for approval: Reintegration plan: the items total");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", T);
+	wf_assert_value(t, "plan", "approved_by", "boss");
+	assert_int_equal(e2e_count(t->db, "plan"), 1);
+	assert_int_equal(e2e_sql_count(t->db, "SELECT count(*) FROM drafts"), 0);
 }
 
 /* Rule 4: a payment names an existing item of the plan. */
@@ -1048,6 +1093,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_records_need_consent, wf_setup, wf_teardown),
 		cmocka_unit_test_setup_teardown(test_approval_sent_and_approved, wf_setup,
 		    wf_teardown),
+		cmocka_unit_test_setup_teardown(test_plan_over_limit_sent, wf_setup, wf_teardown),
 		cmocka_unit_test_setup_teardown(test_approval_sent_back, wf_setup,
 		    wf_teardown),
 		cmocka_unit_test_setup_teardown(test_supervisor_approves, wf_setup, wf_teardown),

@@ -518,6 +518,7 @@ test_lc_rule_plan_limit(void **state)
 {
 	struct test_lc *t = *state;
 	struct form_record *proj = test_lc_new(t, "project", 0), *plan, *pay;
+	char *why = NULL;
 
 	fixture_set(proj, "code", "AMIF-1");
 	fixture_set(proj, "name", "Return 2026");
@@ -526,10 +527,23 @@ test_lc_rule_plan_limit(void **state)
 	test_lc_departed(t);
 	/* Within the grant but over the limit: saved, but no payment before approval. */
 	plan = test_lc_plan(t, "2000.00", "EUR", "600.00", "500.00");
-	test_lc_ok(t, plan);
+	assert_int_equal(test_lc_save(t, plan, NULL), DB_OK);
+	/* the user is told, to send it for approval */
+	assert_true(db_approval_wanted(t->db, plan, &why));
+	assert_non_null(strstr(why, "the items total 1100.00 EUR, more than the project's "
+	    "approval limit of 800.00 EUR"));
+	free(why);
 	pay = test_lc_payment(t, "1", "100.00");
 	test_lc_refused(t, pay, "needs a supervisor's approval before any payment");
 	form_record_free(pay);
+	/* approved: nothing wanted any more */
+	assert_int_equal(db_users_set(t->db, "boss", "supervisor", NULL), DB_OK);
+	db_set_user(t->db, "boss");
+	assert_int_equal(db_approval_sign(t->db, plan, NULL), DB_OK);
+	assert_int_equal(test_lc_save(t, plan, NULL), DB_OK);
+	assert_false(db_approval_wanted(t->db, plan, &why));
+	assert_null(why);
+	form_record_free(plan);
 }
 
 static void

@@ -543,6 +543,8 @@ test_search_filters(void **state)
 	test_filter_finds(t, "status:closed", 0, 0);
 	test_filter_finds(t, "country:UA status:departed project:MV officer:ola", 1, c);
 	test_filter_finds(t, "colour:red", 0, 0);	/* no such key: searched as text */
+	test_filter_finds(t, "PROJ:mv stat:dep", 1, c);	/* a key's beginning, any case */
+	test_filter_finds(t, "pro:mv", 0, 0);		/* too short: text */
 }
 
 int

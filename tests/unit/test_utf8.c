@@ -165,6 +165,13 @@ test_sanitize_every_class(void **state)
 		assert_string_equal(s, want);
 		free(s);
 	}
+	/* Persian writes the non-joiner inside words: kept between its letters */
+	s = utf8_sanitize("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xaa\xd9\x88\xd8\xa7\xd9\x86\xd8\xaf");
+	assert_string_equal(s, "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xaa\xd9\x88\xd8\xa7\xd9\x86\xd8\xaf");
+	free(s);
+	s = utf8_sanitize("\xe2\x80\x8c\xd9\x85 Nov\xe2\x80\x8d" "ak");	/* not between them */
+	assert_string_equal(s, "\xEF\xBF\xBD\xd9\x85 Nov\xEF\xBF\xBD" "ak");
+	free(s);
 	s = utf8_sanitize("a\x1b]0;never ended: Counsellor");
 	assert_string_equal(s, "a\xEF\xBF\xBD" "0;never ended: Counsellor");
 	free(s);
