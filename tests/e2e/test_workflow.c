@@ -659,12 +659,11 @@ test_plan_over_grant_refused(void **state)
 	assert_int_equal(e2e_count(t->db, "plan"), 0);
 }
 
-/* Rule 3: a plan over the project's approval limit (within the grant) is
- * kept, but takes no payment until a supervisor approves it. */
+/* The project AMIF-2026-01 with an approval limit of 1000 EUR, and a plan of
+ * 1500 EUR within its 2000 EUR grant saved for the departed case (F2). */
 static void
-test_plan_over_limit_blocks_payment(void **state)
+wf_plan_over_limit(struct t *t)
 {
-	struct t *t = *state;
 	struct form_record *proj = e2e_rec(t->db, 0, "project", "code", "AMIF-2026-01", "name",
 	    "AMIF returns 2026", "donor", "amif", "period_from", "2026-01-01", "period_to",
 	    "2027-12-31", "approval_limit", "1000", NULL);
@@ -677,6 +676,16 @@ test_plan_over_limit_blocks_payment(void **state)
 	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
 	wf_fill_plan(t->vt, "2000", "1500");
 	vt_ctrl(t->vt, 'o');
+}
+
+/* Rule 3: a plan over the project's approval limit (within the grant) is
+ * kept, but takes no payment until a supervisor approves it. */
+static void
+test_plan_over_limit_blocks_payment(void **state)
+{
+	struct t *t = *state;
+
+	wf_plan_over_limit(t);
 	/* kept, and offered to a supervisor: declined here, sent below */
 	e2e_joined_text(t->vt, "Saved. Reintegration plan: the items total 1500.00 EUR, more "
 	    "than the project's approval limit of 1000.00 EUR");
@@ -699,19 +708,9 @@ test_plan_over_limit_sent(void **state)
 {
 	struct t *t = *state;
 	const char *const boss[] = { "AVRR_USER=boss", NULL };
-	struct form_record *proj = e2e_rec(t->db, 0, "project", "code", "AMIF-2026-01", "name",
-	    "AMIF returns 2026", "donor", "amif", "period_from", "2026-01-01", "period_to",
-	    "2027-12-31", "approval_limit", "1000", NULL);
 
-	wf_cur(proj, "approval_limit", "EUR");
-	e2e_put(t->db, proj);
 	assert_int_equal(db_users_set(wf_db(t), "boss", "supervisor", NULL), DB_OK);
-	wf_case_at(t, WF_AT_DEPARTED);
-	wf_start(t);
-	wf_open_case(t->vt, "Kapanadze");
-	wf_open_form(t->vt, WF_PLAN, "Reintegration plan", false);
-	wf_fill_plan(t->vt, "2000", "1500");
-	vt_ctrl(t->vt, 'o');
+	wf_plan_over_limit(t);
 	e2e_joined_text(t->vt, "Send it to a supervisor for approval? (y/n)");
 	vt_type(t->vt, "y");
 	VT_ASSERT_TEXT(t->vt, "Sent to a supervisor for approval.", T);
