@@ -238,6 +238,7 @@ ui_app_show(struct ui_app *app)
 {
 	struct ui_screen *top = app->top;
 
+	getmaxyx(stdscr, app->rows, app->cols);	/* what is read may fill the window */
 	if (top == NULL)
 		return;
 	if (top->ops->overlay && top->below != NULL)

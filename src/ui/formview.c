@@ -391,9 +391,9 @@ ui_form_keep_draft(struct ui_form *root, struct ui_app *app)
 static int
 ui_form_label_cols(const struct ui_app *app)
 {
-	int w = app->cols * 2 / 5;
+	int w = app->cols * 2 / 5, most = app->cols >= 120 ? 52 : 36;	/* wide: longer labels */
 
-	return w > 36 ? 36 : w;
+	return w > most ? most : w;
 }
 
 static const char *

@@ -37,9 +37,13 @@ struct ui_home {
 	size_t			 work[DB_WORK__COUNT];	/* how many each worklist holds */
 	size_t			 approvals;		/* drafts awaiting approval */
 	size_t			 nwork;			/* lines of work shown */
+	int			 widths[3];		/* of a recent case's line */
 };
 
-static const int ui_home_widths[] = { 16, 30, 0 };
+/* A recent case: its number, its person, its status; the person's column
+ * grows with a wide window. */
+#define UI_HOME_NAME_COLS	30
+#define UI_HOME_RECENT		8	/* recent cases at least (more when rows allow) */
 /* A draft: when, case number, form, whose. */
 static const int ui_home_draft_widths[] = { 17, 16, 22, 0 };
 
@@ -93,6 +97,15 @@ ui_home_load_work(struct ui_home *h, struct ui_app *app, size_t *n)
 	}
 }
 
+/* As many recent cases as the rows under the menu leave, eight at least. */
+static size_t
+ui_home_recent(const struct ui_app *app)
+{
+	int rows = ui_body_rows(app) - (int)UI_HOME_NMENU - 12;
+
+	return rows > UI_HOME_RECENT ? (size_t)rows : UI_HOME_RECENT;
+}
+
 static bool
 ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 {
@@ -104,7 +117,7 @@ ui_home_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 	for (i = 0; i < UI_HOME_NMENU; i++)
 		h->lines[(*n)++] = ui_home_menu[i];
 	if (db_draft_list(app->db, app->user, &h->drafts, &h->ndrafts, err) != DB_OK ||
-	    db_case_recent(app->db, 8, &h->cases, &h->ncases, err) != DB_OK) {
+	    db_case_recent(app->db, ui_home_recent(app), &h->cases, &h->ncases, err) != DB_OK) {
 		db_drafts_free(h->drafts, h->ndrafts);
 		h->drafts = NULL;
 		h->ndrafts = 0;
@@ -150,7 +163,11 @@ ui_home_line(struct ui_list *list, struct ui_app *app, size_t k, const int **wid
 	const struct ui_home_line *l = &h->lines[k];
 	const struct db_case *c;
 
-	*widths = l->kind == UH_DRAFT ? ui_home_draft_widths : ui_home_widths;
+	h->widths[0] = 16;
+	h->widths[1] = app->cols > 80 ? UI_HOME_NAME_COLS + (app->cols - 80) / 2 :
+	    UI_HOME_NAME_COLS;
+	h->widths[2] = 0;
+	*widths = l->kind == UH_DRAFT ? ui_home_draft_widths : h->widths;
 	switch (l->kind) {
 	case UH_DRAFT:
 		return ui_home_draft_line(app, &h->drafts[l->index]);

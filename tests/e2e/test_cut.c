@@ -127,10 +127,37 @@ test_cut_notes_open_at_start(void **state)
 	}
 }
 
+/* A wide window uses its width and its rows: at 132x43 the start screen
+ * lists more than eight recent cases, and a long name whole. */
+static void
+test_cut_wide_window(void **state)
+{
+	struct e2e_fixture *t = *state;
+	char name[32];
+	int i, r, found = 0;
+
+	for (i = 0; i < 14; i++) {
+		snprintf(name, sizeof name, "Surname%02d", i);
+		e2e_add_case(t->db, "surname", name, "given_names", i == 13 ?
+		    "Zurab Tornike Giorgi Levan Davit" : "Nino", NULL);
+	}
+	t->vt = e2e_start(t->db, NULL, 43, 132);
+	VT_ASSERT_TEXT(t->vt, "Recent cases", T);
+	VT_ASSERT_TEXT(t->vt, "Surname13 Zurab Tornike Giorgi Levan Davit", T);
+	VT_ASSERT_TEXT(t->vt, "Surname00", T);	/* the oldest, the frame whole */
+	vt_pump(t->vt, 200);
+	for (r = 0; r < 43; r++)
+		found += strstr(vt_row(t->vt, r), "AVRR-2026-") != NULL;
+	assert_int_equal(found, 14);
+	assert_null(strstr(vt_screen(t->vt), "\u2026"));	/* nothing cut */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_cut_wide_window, e2e_fixture_setup,
+		    e2e_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis, e2e_fixture_setup, e2e_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_cut_value_ellipsis_ascii, e2e_fixture_setup, e2e_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_cut_label_wraps, e2e_fixture_setup, e2e_fixture_teardown),
