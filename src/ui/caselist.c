@@ -58,6 +58,16 @@ ui_caselist_cols(int cols, int w[UI_CASELIST_NCOLS])
 static const enum ui_action ui_caselist_bar[] = {
 	UA_HELP, UA_ENTER, UA_BACK, UA_NEW_CASE, UA_CALL, UA_QUIT, UA_NONE
 };
+/* Picking a case for the form it was opened from (a call to link). */
+static const enum ui_action ui_caselist_pick_bar[] = {
+	UA_HELP, UA_ENTER, UA_BACK, UA_QUIT, UA_NONE
+};
+
+static const char *
+ui_caselist_pick_label(enum ui_action a)
+{
+	return a == UA_ENTER ? N_("Link this case") : NULL;
+}
 
 static void
 ui_caselist_clear(struct ui_caselist *c)
@@ -238,7 +248,10 @@ ui_caselist_draw(struct ui_screen *s, struct ui_app *app)
 	free(head);
 	ui_list_draw(&c->list, app, top + 3, ui_body_rows(app) - 4);	/* the hint below */
 	if (app->msg == NULL)
-		ui_draw_wrapped(app->rows - 3, 0, app->cols, 2,
+		ui_draw_wrapped(app->rows - 3, 0, app->cols, 2, c->picked != NULL ?
+		    _("Type a name (any script), case number or phone; Enter links this case. "
+		    "Narrow with status:, project:, country:, officer: (status:departed "
+		    "country:GE)") :
 		    _("Type a name (any script), case number or phone; Enter opens the case. "
 		    "Narrow with status:, project:, country:, officer: (status:departed "
 		    "country:GE)"), US_DIM);
@@ -332,4 +345,8 @@ ui_caselist_pick_from(struct ui_app *app, const char *query, ui_case_picked_fn p
 	c->arg = arg;
 	ui_push(app, &ui_caselist_ops, c, picked != NULL ? N_("Link to a case") :
 	    N_("Find a case"));
+	if (picked != NULL) {	/* Enter hands the case back: its keys say so */
+		app->top->bar = ui_caselist_pick_bar;
+		app->top->bar_label = ui_caselist_pick_label;
+	}
 }

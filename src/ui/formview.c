@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/cases.h"
 #include "db/draft.h"
 #include "db/lifecycle.h"
 #include "db/perm.h"
@@ -697,12 +698,23 @@ ui_form_timer_title(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 	long secs = date_elapsed() - f->opened;
 	char *t;
 
-	(void)app;
+	struct db_case c;
+
 	t = xasprintf("  %02ld:%02ld", secs / 60, secs % 60);
 	ui_title_clear(s);
 	ui_title_add(s, f->rec->def->title, t);
+	if (f->rec->case_id != f->linked_id) {	/* read once per case linked */
+		free(f->linked_no);
+		f->linked_no = NULL;
+		f->linked_id = f->rec->case_id;
+		if (f->linked_id != 0 && db_case_load_ex(app->db, f->linked_id, false, &c,
+		    NULL) == DB_OK) {
+			f->linked_no = xasprintf(" %s", c.case_no);
+			db_case_clear(&c);
+		}
+	}
 	if (f->rec->case_id != 0)
-		ui_title_add(s, N_("  (linked to a case)"), NULL);
+		ui_title_add(s, N_("  linked to"), f->linked_no != NULL ? f->linked_no : " ?");
 	free(t);
 }
 
@@ -794,6 +806,7 @@ ui_form_free(struct ui_screen *s)
 	free(f->items);
 	ui_edit_free(&f->edit);
 	free(f->tally);
+	free(f->linked_no);
 	if (f->root == f && f->opts.arg_free != NULL)
 		f->opts.arg_free(f->opts.arg);
 	if (f->owned)

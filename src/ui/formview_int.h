@@ -55,6 +55,8 @@ struct ui_form {
 	int64_t			 draft_id;
 	long			 opened;	/* for the call timer: date_elapsed() */
 	char			*tally;		/* root: a plan's items against its grant */
+	int64_t			 linked_id;	/* the case linked_no was read for */
+	char			*linked_no;	/* " AVRR-2026-00017", for a call's title */
 	int			 tally_field;	/* the items' field, -1 = none */
 	struct ui_form_opts	 opts;
 };
