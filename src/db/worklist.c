@@ -59,19 +59,26 @@ db_work_callbacks_sql(struct db *db)
 	char *t = db_work_table(db, WFS_CALL), *sql = NULL;
 	char *cb = db_work_col(db, WFS_CALL, WFR_CALL_CALLBACK, NULL);
 	char *on = db_work_col(db, WFS_CALL, WFR_CALL_CALLBACK_ON, NULL);
+	char *at = db_work_col(db, WFS_CALL, WFR_CALL_STARTED, NULL), *later;
 	bool hide_name = true, hide_phone = true;
 	char *name = db_work_col(db, WFS_CALL, WFR_CALL_CALLER, &hide_name);
 	char *phone = db_work_col(db, WFS_CALL, WFR_CALL_PHONE, &hide_phone);
 
+	/* called back: a later call of the same case */
+	later = at != NULL && t != NULL ? xasprintf(" AND NOT (coalesce(k.case_id, 0) <> 0 AND"
+	    " EXISTS (SELECT 1 FROM %s n WHERE n.case_id = k.case_id AND n.%s > k.%s))", t, at,
+	    at) : xstrdup("");
 	if (t != NULL && cb != NULL && on != NULL)
 		sql = xasprintf("SELECT k.case_id, k.id, c.case_no, %s, k.%s, %s, 0, 0"
 		    " FROM %s k LEFT JOIN cases c ON c.id = k.case_id WHERE k.%s = 'yes'"
-		    " AND k.%s <= ?1 ORDER BY k.%s, k.id",
+		    " AND k.%s <= ?1%s ORDER BY k.%s, k.id",
 		    name != NULL && !hide_name ? name : "NULL", on,
-		    phone != NULL && !hide_phone ? phone : "NULL", t, cb, on, on);
+		    phone != NULL && !hide_phone ? phone : "NULL", t, cb, on, later, on);
 	free(t);
 	free(cb);
 	free(on);
+	free(at);
+	free(later);
 	free(name);
 	free(phone);
 	return sql;

@@ -7,7 +7,8 @@
  *   DB_WORK_MINE       open cases (not closed) the user registered, newest first;
  *   DB_WORK_CALLBACKS  calls whose Callback needed is yes and whose Call back
  *                      on is today or earlier, the oldest first (done: the
- *                      call's callback set to no, or to a later day);
+ *                      call's callback set to no, or to a later day, or a
+ *                      later call logged for the same case);
  *   DB_WORK_VISITS     open departed cases whose next monitoring visit is due
  *                      today or earlier: the k-th visit is due the k-th number
  *                      of months of the monitoring stage's `due` line after

@@ -166,11 +166,9 @@ st_round(struct st *t, const char *title, int max_us)
 {
 	struct vt *vt = e2e_start(t->db, NULL, 24, 80);
 	struct timespec ts;
-	int i;
 
 	VT_ASSERT_TEXT(vt, "Drafts", T);
-	for (i = 0; i < 6; i++)		/* past the menu: the newest draft */
-		vt_key(vt, VT_DOWN);
+	e2e_select(vt, title);		/* the draft's line (past the menu and the work) */
 	vt_key(vt, VT_ENTER);
 	VT_ASSERT_ROW(vt, 0, title, T);
 	vt_key(vt, VT_F2);

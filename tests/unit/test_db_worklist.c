@@ -75,7 +75,10 @@ test_wl_callbacks(void **state)
 	const char *due[] = { "caller_name", "Aslan Dudayev", "caller_phone", "+421900111222",
 	    "callback", "yes", "callback_on", "2026-11-20", NULL };
 	const char *today[] = { "caller_name", "Today", "callback", "yes",
-	    "callback_on", "2026-11-22", NULL };
+	    "callback_on", "2026-11-22", "started_at", "2026-11-20 09:00", NULL };
+	const char *back[] = { "caller_name", "Today", "callback", "no",
+	    "started_at", "2026-11-22 10:00", NULL };
+	int64_t c;
 	const char *later[] = { "caller_name", "Later", "callback", "yes",
 	    "callback_on", "2026-11-23", NULL };
 	const char *none[] = { "caller_name", "None", "callback", "no", NULL };
@@ -86,7 +89,7 @@ test_wl_callbacks(void **state)
 	first = test_wl_save(t, "call", 0, due);
 	test_wl_save(t, "call", 0, later);
 	test_wl_save(t, "call", 0, none);
-	test_wl_save(t, "call", test_wl_case(t, CASE_REGISTERED), today);
+	test_wl_save(t, "call", c = test_wl_case(t, CASE_REGISTERED), today);
 	test_wl_get(t, DB_WORK_CALLBACKS, &it, &n, &total);
 	assert_int_equal(total, 2);	/* due today or earlier, oldest first */
 	assert_int_equal(n, 2);
@@ -102,6 +105,12 @@ test_wl_callbacks(void **state)
 	assert_int_equal(db_work_list(t->db, DB_WORK_CALLBACKS, 0, &it, &n, &total, NULL), DB_OK);
 	assert_int_equal(total, 2);
 	assert_int_equal(n, 0);
+	/* called back: a later call of that case takes its callback off the list */
+	test_wl_save(t, "call", c, back);
+	test_wl_get(t, DB_WORK_CALLBACKS, &it, &n, &total);
+	assert_int_equal(total, 1);
+	assert_int_equal(it[0].record_id, first);
+	db_work_free(it, n);
 }
 
 static void
