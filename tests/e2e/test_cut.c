@@ -147,7 +147,7 @@ test_cut_wide_window(void **state)
 	VT_ASSERT_TEXT(t->vt, "Surname00", T);	/* the oldest, the frame whole */
 	vt_pump(t->vt, 200);
 	for (r = 0; r < 43; r++)
-		found += strstr(vt_row(t->vt, r), "AVRR-2026-") != NULL;
+		found += strstr(vt_row(t->vt, r), "AVRR-20") != NULL;
 	assert_int_equal(found, 14);
 	assert_null(strstr(vt_screen(t->vt), "\u2026"));	/* nothing cut */
 }
@@ -165,5 +165,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cut_notes_open_at_start, e2e_fixture_setup, e2e_fixture_teardown),
 	};
 
+	setenv("AVRR_TODAY", "2026-11-22", 1);	/* the cases this process makes */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

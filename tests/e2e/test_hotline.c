@@ -364,6 +364,20 @@ test_call_splits_caller_name(void **state)
 	hl_wait_row(t->vt, "Given names (as in passport)", "Dudayev");
 }
 
+/* An interpreter joins: their language starts as the caller's. */
+static void
+test_call_interpreter_language(void **state)
+{
+	struct t *t = *state;
+
+	hl_start(t);
+	hl_open_call(t->vt);
+	e2e_tabs(t->vt, 1);
+	VT_ASSERT_TEXT(t->vt, ">Interpreter joined by conference", T);
+	vt_type(t->vt, "y");
+	hl_wait_row(t->vt, "Interpreter's language *", "Georgian");
+}
+
 /* The surname in capitals, as a passport writes it: no question. */
 static void
 test_call_caller_name_in_capitals(void **state)
@@ -522,6 +536,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_call_starts_registration, hl_setup,
 		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_call_splits_caller_name, hl_setup, hl_teardown),
+		cmocka_unit_test_setup_teardown(test_call_interpreter_language, hl_setup,
+		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_call_caller_name_in_capitals, hl_setup,
 		    hl_teardown),
 		cmocka_unit_test_setup_teardown(test_call_carries_field_being_typed, hl_setup,
