@@ -94,6 +94,17 @@ void		db_lifecycle_items_free(struct db_plan_item *, size_t n);
  * EUR", and "over the grant" when it is), translated, malloc'd; NULL when
  * field is not the items of a plan or an item does not convert. */
 char		*db_lifecycle_items_tally(struct db *, const struct form_record *rec, int field);
+/* A project as a registration picks it: its code and name (the project
+ * form's first text field marked summary; NULL when not recorded). */
+struct db_project {
+	char	*code;
+	char	*name;
+};
+/* The projects recorded (the project stage's records), by code; *n 0 for
+ * none or when the forms have no project stage. */
+enum db_status	db_lifecycle_projects(struct db *, struct db_project **out, size_t *n,
+		    char **err);
+void		db_lifecycle_projects_free(struct db_project *, size_t n);
 /* "1234.50", malloc'd. */
 char		*db_lifecycle_money_text(int64_t cents);
 

@@ -738,3 +738,60 @@ db_lifecycle_money_text(int64_t cents)
 {
 	return db_lifecycle_amount(cents);
 }
+
+/* The first text field of def marked summary (its key fact: a project's
+ * name), else field. */
+static const char *
+db_lifecycle_key_text(const struct form_def *def, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		if (def->fields[i].summary && def->fields[i].type == FT_TEXT &&
+		    str_is_ident(def->fields[i].name))
+			return def->fields[i].name;
+	return field;
+}
+
+enum db_status
+db_lifecycle_projects(struct db *db, struct db_project **out, size_t *n, char **err)
+{
+	const struct form_def *def = form_workflow_def(db_forms(db), WFS_PROJECT);
+	const char *cf = db_lifecycle_role(db, WFR_PROJECT_CODE), *nf;
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	char *sql;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (def == NULL || cf == NULL || !str_is_ident(def->table) || !str_is_ident(cf) ||
+	    form_field_index(def, cf) < 0 || !db_perm_form(db, def, FA_READ))
+		return DB_OK;
+	nf = db_lifecycle_key_text(def, cf);
+	sql = xasprintf("SELECT \"%s\", max(\"%s\") FROM \"%s\" WHERE coalesce(\"%s\", '') <> ''"
+	    " GROUP BY 1 ORDER BY 1", cf, nf, def->table, cf);
+	s = db_prep(db, sql, err);
+	free(sql);
+	if (s == NULL)
+		return DB_ERROR;
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[*n].code = db_col_text(s, 0);
+		(*out)[(*n)++].name = db_col_text(s, 1);
+	}
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+void
+db_lifecycle_projects_free(struct db_project *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].code);
+		free(p[i].name);
+	}
+	free(p);
+}

@@ -10,6 +10,7 @@
 #include "ui/dialog.h"
 #include "ui/edit.h"
 #include "ui/field.h"
+#include "ui/projpick.h"
 #include "ui/formsave.h"
 #include "ui/formview_int.h"
 #include "ui/itempick.h"
@@ -244,9 +245,24 @@ ui_form_item_picked(struct ui_app *app, void *arg, const char *value)
 	ui_form_focus(f, f->focus);	/* the edit buffer shows the number */
 }
 
+/* The registration's project code, still empty: Enter lists the projects. */
+static bool
+ui_form_project_list(struct ui_form *f, struct ui_app *app, int field)
+{
+	const struct form_def *reg = form_workflow_def(app->forms, WFS_REGISTRATION);
+
+	if (f->rec->def != reg || !str_eq(f->rec->def->fields[field].name,
+	    form_workflow_field(app->forms, WFR_REG_PROJECT)) ||
+	    !str_empty(f->edit_field == field ? f->edit.text : f->rec->vals[field]))
+		return false;
+	return ui_projpick_open(app, NULL, ui_form_item_picked, f);
+}
+
 static bool
 ui_form_item_list(struct ui_form *f, struct ui_app *app, int field)
 {
+	if (ui_form_project_list(f, app, field))
+		return true;
 	if (!ui_form_is_item_field(app->forms, f->rec->def, f->rec->def->fields[field].name))
 		return false;
 	return ui_itempick_open(app, f->root->rec->case_id, f->rec->vals[field] != NULL ?

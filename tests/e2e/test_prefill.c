@@ -136,6 +136,31 @@ test_prefill_from_case(void **state)
 	pf_shows(t->vt, "Explained in language *", "Georgian");
 }
 
+/* The project of a registration picked from the projects recorded: Enter on
+ * the empty field lists them, typing narrows, Enter takes the code. */
+static void
+test_prefill_project_list(void **state)
+{
+	struct e2e_fixture *t = *state;
+	int i;
+
+	e2e_put(t->db, e2e_rec(t->db, 0, "project", "code", "AMIF-2026-01", "name",
+	    "AVRR and stabilisation support", NULL));
+	e2e_put(t->db, e2e_rec(t->db, 0, "project", "code", "MV-SR-2025", "name",
+	    "National return programme", NULL));
+	pf_new_beridze(t);
+	for (i = 0; i < 30 && !vt_wait_text(t->vt, ">Project code *", 100); i++)
+		vt_key(t->vt, VT_TAB);
+	VT_ASSERT_TEXT(t->vt, "Enter when empty lists them.", T);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_ROW(t->vt, 0, "Projects", T);
+	VT_ASSERT_TEXT(t->vt, "AVRR and stabilisation support", T);
+	vt_type(t->vt, "nat");			/* a word of the name */
+	e2e_gone(t->vt, "AMIF-2026-01");
+	vt_key(t->vt, VT_ENTER);
+	pf_shows(t->vt, "Project code *", "MV-SR-2025");
+}
+
 int
 main(void)
 {
@@ -145,6 +170,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_prefill_family, e2e_fixture_setup,
 		    e2e_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_from_case, e2e_fixture_setup,
+		    e2e_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_prefill_project_list, e2e_fixture_setup,
 		    e2e_fixture_teardown),
 	};
 
