@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/worklist.h"
 #include "db/perm.h"
 #include "db/json.h"
 #include "form/workflow.h"
@@ -368,6 +369,9 @@ db_case_update_from(struct db *db, const struct db_case_op *op, const char *old,
 	bool first = true;
 
 	if ((st = db_case_update_row(db, op, err)) != DB_OK)
+		return st;
+	/* a closed case has no visit due, a reopened one has again */
+	if (str_eq(op->col, "status") && (st = db_work_touch(db, NULL, -1, op->id, err)) != DB_OK)
 		return st;
 	strbuf_putc(&json, '{');
 	db_json_change(&json, &first, op->col, "", old, op->val);

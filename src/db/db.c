@@ -84,6 +84,15 @@ static const char *const db_migrations[] = {
 	"ALTER TABLE drafts ADD COLUMN reply TEXT;"
 	"ALTER TABLE drafts ADD COLUMN reply_by TEXT;"
 	"CREATE INDEX drafts_awaiting ON drafts (awaiting) WHERE awaiting IS NOT NULL;",
+	/* 9: what falls due (db/worklist): kept at every save so that the start
+	 * screen counts it from an index; kind 1 a call's callback (record_id
+	 * the call), kind 2 a case's next monitoring visit (record_id 0) */
+	"CREATE TABLE work_due (kind INTEGER NOT NULL, case_id INTEGER NOT NULL,"
+	" record_id INTEGER NOT NULL, due_on TEXT NOT NULL, visit INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (kind, record_id, case_id)) WITHOUT ROWID;"
+	"CREATE INDEX work_due_on ON work_due (kind, due_on);"
+	"CREATE INDEX work_due_case ON work_due (case_id);"
+	"CREATE INDEX cases_mine ON cases (created_by, updated_at);",
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

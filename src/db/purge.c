@@ -12,6 +12,7 @@
 #include "db/perm.h"
 #include "db/json.h"
 #include "db/settings.h"
+#include "db/worklist.h"
 #include "form/retention.h"
 #include "form/type.h"
 #include "form/workflow.h"
@@ -310,6 +311,8 @@ db_purge_tx(struct db *db, void *arg, char **err)
 		st = db_purge_mark(db, case_id, now, err);
 	if (st == DB_OK)
 		st = db_search_index_case(db, case_id, err);
+	if (st == DB_OK)
+		st = db_work_touch(db, NULL, -1, case_id, err);
 	for (i = 0; i < n; i++)
 		free(changes[i]);
 	free(changes);

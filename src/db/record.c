@@ -11,6 +11,7 @@
 
 #include "db/internal.h"
 #include "db/perm.h"
+#include "db/worklist.h"
 #include "form/type.h"
 #include "form/value.h"
 #include "util/mem.h"
@@ -522,16 +523,18 @@ db_record_has_search(const struct form_def *def)
 	return false;
 }
 
-/* After a change in a case: its search entry and its "last updated" time. */
+/* After a change of record id in a case: what falls due, its search entry
+ * and its "last updated" time. */
 static enum db_status
-db_record_touch_case(struct db *db, const struct form_def *def, int64_t case_id,
+db_record_touch_case(struct db *db, const struct form_def *def, int64_t id, int64_t case_id,
     const char *now, char **err)
 {
+	enum db_status st = db_work_touch(db, def, id, case_id, err);
 	sqlite3_stmt *s;
 	int rc;
 
-	if (case_id == 0)
-		return DB_OK;
+	if (st != DB_OK || case_id == 0)
+		return st;
 	/* Saves of one case come in runs: a row that says so already is left
 	 * alone (and no page of it written). */
 	s = db_prep(db, "UPDATE cases SET updated_at = ?1, updated_by = ?2 WHERE id = ?3"
@@ -734,7 +737,7 @@ db_record_update(struct db *db, struct db_save *sv, char **err)
 		free(diff);
 	}
 	if (st == DB_OK && stored->case_id != rec->case_id)
-		st = db_record_touch_case(db, rec->def, stored->case_id, sv->now, err);
+		st = db_record_touch_case(db, rec->def, rec->id, stored->case_id, sv->now, err);
 	form_record_free(stored);
 	sv->id = rec->id;
 	sv->version = rec->version + 1;
@@ -751,7 +754,8 @@ db_record_save_tx(struct db *db, struct db_save *sv, char **err)
 		st = sv->rec->id == 0 ? db_record_insert(db, sv, err) :
 		    db_record_update(db, sv, err);
 	if (st == DB_OK)
-		st = db_record_touch_case(db, sv->rec->def, sv->rec->case_id, sv->now, err);
+		st = db_record_touch_case(db, sv->rec->def, sv->id, sv->rec->case_id, sv->now,
+		    err);
 	return st;
 }
 
@@ -923,7 +927,7 @@ db_record_delete_tx(struct db *db, void *arg, char **err)
 		free(diff);
 	}
 	if (st == DB_OK)
-		st = db_record_touch_case(db, stored->def, stored->case_id, sv->now, err);
+		st = db_record_touch_case(db, stored->def, sv->id, stored->case_id, sv->now, err);
 	form_record_free(stored);
 	return st;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/worklist.h"
 #include "form/type.h"
 #include "util/mem.h"
 #include "util/str.h"
@@ -381,6 +382,7 @@ db_sync_forms(struct db *db, const struct form_set *set, char **err)
 	if (st == DB_OK) {
 		db->forms = set;
 		db->ndiffer = 0;
+		st = db_work_sync(db, err);
 	}
 	return st;
 }
@@ -515,6 +517,10 @@ db_use_forms(struct db *db, const struct form_set *set, char **err)
 			db->differ[db->ndiffer++] = set->forms[i];
 	}
 	db->forms = set;
+	/* What falls due is made again once for new forms; tables that differ
+	 * from their forms cannot give it, and a busy database may next time. */
+	if (st == DB_OK && db->ndiffer == 0)
+		db_work_sync(db, NULL);
 	return st;
 }
 

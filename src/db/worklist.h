@@ -13,6 +13,8 @@
  *                      today or earlier: the k-th visit is due the k-th number
  *                      of months of the monitoring stage's `due` line after
  *                      the departure, for a case with k-1 monitoring records.
+ * Callbacks and visits are read from a table every save keeps up to date
+ * (db_work_touch), counted from its index.
  * A worklist whose stage or roles the workflow table lacks, or whose form the
  * role may not read (db/perm), is empty. Names the role may not read
  * (identity class) are NULL.
@@ -21,6 +23,8 @@
 #define DB_WORKLIST_H
 
 #include "db/db.h"
+
+struct form_def;
 
 enum db_work_kind {
 	DB_WORK_MINE,
@@ -44,5 +48,15 @@ struct db_work_item {
 enum db_status	db_work_list(struct db *, enum db_work_kind, size_t limit,
 		    struct db_work_item **out, size_t *n, size_t *total, char **err);
 void		db_work_free(struct db_work_item *, size_t n);
+
+/* Inside a write transaction, after a record of form def (NULL: any) with id
+ * record_id of case case_id (0: none) was saved or deleted: what falls due
+ * for them made again from the records. */
+enum db_status	db_work_touch(struct db *, const struct form_def *def, int64_t record_id,
+		    int64_t case_id, char **err);
+/* Once the forms are known: work_due made again from every record when the
+ * forms it was made by differ (a new database, new forms); its own write
+ * transaction; nothing on a read-only database. */
+enum db_status	db_work_sync(struct db *, char **err);
 
 #endif

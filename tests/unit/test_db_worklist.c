@@ -197,6 +197,49 @@ test_wl_no_schedule(void **state)
 	assert_int_equal(n, 0);
 }
 
+static size_t
+test_wl_total(struct fixture_db *t, enum db_work_kind k)
+{
+	struct db_work_item *it;
+	size_t n, total;
+
+	test_wl_get(t, k, &it, &n, &total);
+	db_work_free(it, n);
+	return total;
+}
+
+/* What falls due is kept at every change: a case closed has no visit due,
+ * reopened it has again; and a database whose list was lost (or made by
+ * other forms) has it made again from the records once the forms are used. */
+static void
+test_wl_kept(void **state)
+{
+	struct fixture_db *t = *state;
+	const char *cb[] = { "caller_name", "Aslan Dudayev", "callback", "yes",
+	    "callback_on", "2026-11-20", NULL };
+	int64_t id = test_wl_departed(t, "2026-08-01", 0, CASE_MONITORING);
+	struct db_case c;
+	sqlite3 *raw;
+
+	test_wl_save(t, "call", 0, cb);
+	assert_int_equal(test_wl_total(t, DB_WORK_VISITS), 1);
+	assert_int_equal(db_case_load(t->db, id, &c, NULL), DB_OK);
+	assert_int_equal(db_case_set_status(t->db, &c, CASE_CLOSED, NULL), DB_OK);
+	assert_int_equal(test_wl_total(t, DB_WORK_VISITS), 0);
+	assert_int_equal(db_case_set_status(t->db, &c, CASE_MONITORING, NULL), DB_OK);
+	assert_int_equal(test_wl_total(t, DB_WORK_VISITS), 1);
+	db_case_clear(&c);
+
+	assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "DELETE FROM work_due; DELETE FROM settings"
+	    " WHERE key = 'work_due'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(test_wl_total(t, DB_WORK_CALLBACKS), 0);
+	assert_int_equal(db_use_forms(t->db, t->set, NULL), DB_OK);
+	assert_int_equal(test_wl_total(t, DB_WORK_VISITS), 1);
+	assert_int_equal(test_wl_total(t, DB_WORK_CALLBACKS), 1);
+}
+
 #define TEST_WL(f) cmocka_unit_test_setup_teardown(f, fixture_db_setup_rules, \
 	fixture_db_teardown)
 
@@ -208,6 +251,7 @@ main(void)
 		TEST_WL(test_wl_visits),
 		TEST_WL(test_wl_mine),
 		TEST_WL(test_wl_no_schedule),
+		TEST_WL(test_wl_kept),
 		cmocka_unit_test_setup_teardown(test_wl_roles, fixture_db_setup,
 		    fixture_db_teardown),
 	};
