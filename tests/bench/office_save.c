@@ -45,16 +45,21 @@ bench_save_template(struct cmd_ctx *ctx)
 	return rec;
 }
 
+/* Syllables of a consonant and a vowel that no spelling variant of
+ * i18n/phon merges (i/j/y, w/v, kh/h, ou/u, ...): n's surname is n's alone. */
 const char *
 bench_save_surname(long n)
 {
+	static const char cons[] = "BDFGLMNPRV", vows[] = "AEOU";
 	static char name[16];
 	int k;
 
 	memcpy(name, "BENCH", 5);
-	for (k = 0; k < 5; k++, n /= 26)
-		name[5 + k] = (char)('A' + n % 26);
-	name[10] = '\0';
+	for (k = 0; k < 4; k++, n /= 40) {
+		name[5 + 2 * k] = cons[n % 40 / 4];
+		name[6 + 2 * k] = vows[n % 4];
+	}
+	name[13] = '\0';
 	return name;
 }
 
