@@ -103,17 +103,6 @@ bench_runs_pct(struct bench_runs *r, double p)
 	return r->v[k == 0 ? 0 : (k > r->n ? r->n : k) - 1];
 }
 
-double
-bench_runs_mean(const struct bench_runs *r)
-{
-	double sum = 0;
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		sum += r->v[i];
-	return r->n > 0 ? sum / (double)r->n : 0;
-}
-
 void
 bench_runs_free(struct bench_runs *r)
 {

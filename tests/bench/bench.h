@@ -39,7 +39,6 @@ double		 bench_runs_worst(struct bench_runs *);	/* the largest */
 double		 bench_runs_least(struct bench_runs *);	/* the smallest */
 /* The p-th percentile, 0 < p <= 100, nearest rank. */
 double		 bench_runs_pct(struct bench_runs *, double p);
-double		 bench_runs_mean(const struct bench_runs *);
 void		 bench_runs_free(struct bench_runs *);
 
 /* 0, or 1 after a message on stderr. */

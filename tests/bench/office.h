@@ -105,8 +105,6 @@ double	bench_pty_settle(struct vt *, int quiet_ms, int cap_ms);
 double	bench_pty_until(struct vt *, const char *text, double since, int timeout_ms);
 /* Quits with ^ctrl_key (0: Esc, as dialog) and frees the vt. */
 void	bench_pty_quit(struct vt *, char ctrl_key);
-/* The row holding text, or -1. */
-int	bench_pty_row_of(struct vt *, const char *text);
 /* Moves a list's cursor onto the line holding text; false when it cannot. */
 bool	bench_pty_select(struct vt *, const char *text);
 
@@ -131,10 +129,8 @@ void	bench_wire_rows(const char *out, size_t len, int rows, int row, bool *writt
 
 /* ---- office_search --- */
 
-/* The queries typed, char by char. */
-extern const char *const bench_queries[];
-
-/* Each prefix of each query as the Find screen reads it (the hits shown and
+/* Each prefix of each query (demo surnames, parts of case numbers, one
+ * letter, a Cyrillic name) as the Find screen reads it (the hits shown and
  * the count), runs times: one time per keystroke into ms. */
 void	bench_search_db(struct db *, int runs, struct bench_runs *ms);
 /* The same typed into Find through the pty (avrr on path as user): from the
@@ -157,8 +153,10 @@ const char *bench_save_surname(long n);
 int64_t	bench_save_draft(struct cmd_ctx *, const struct form_record *rec);
 /* What F2 does in-process on rec (a new registration whose draft is
  * draft_id): the check, the duplicates, the logic, the save with its new
- * case and the draft's removal. The time, or -1 (said on stderr). */
-double	bench_save_f2(struct cmd_ctx *, struct form_record *rec, int64_t draft_id);
+ * case and the draft's removal. The time, or -1 (said on stderr); the
+ * duplicates' share in *dups_ms unless it is NULL. */
+double	bench_save_f2(struct cmd_ctx *, struct form_record *rec, int64_t draft_id,
+	    double *dups_ms);
 /* The same through the pty: the registration's draft (written in-process)
  * opened from the start screen, F2 until "Saved.". The time, or -1. */
 double	bench_save_tui(struct cmd_ctx *, const struct form_record *tmpl, const char *path,
@@ -170,10 +168,8 @@ double	bench_save_tui(struct cmd_ctx *, const struct form_record *tmpl, const ch
  * again with keys of their own. */
 struct bench_rows;
 
-/* The rows one save added past before (bench_shell_marks() just before it),
- * and what they are; bench_shell_count() of them. */
+/* The rows one save added past before (bench_shell_marks() just before it). */
 struct bench_rows *bench_shell_capture(const char *path, const int64_t *before);
-size_t	bench_shell_count(const struct bench_rows *);
 /* "cases 1, registration 1, ...": the rows by table. */
 void	bench_shell_describe(const struct bench_rows *, char *buf, size_t len);
 /* The largest rowids now, of the tables a save writes (as bench_shell_capture

@@ -198,7 +198,7 @@ bench_saver_main(const char *path, const char *user, long n, int k)
 	while (read(0, &c, 1) > 0)
 		continue;	/* all start when the bench closes the pipe */
 	for (i = 0; i < k; i++) {
-		t = bench_save_f2(&ctx, recs[i], drafts[i]);
+		t = bench_save_f2(&ctx, recs[i], drafts[i], NULL);
 		printf("save %.3f\n", t);
 		form_record_free(recs[i]);
 	}

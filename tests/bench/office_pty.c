@@ -125,7 +125,8 @@ bench_pty_quit(struct vt *vt, char ctrl_key)
 	vt_free(vt);
 }
 
-int
+/* The row holding text, or -1. */
+static int
 bench_pty_row_of(struct vt *vt, const char *text)
 {
 	int r, rows, cols;

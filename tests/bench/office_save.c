@@ -151,16 +151,20 @@ bench_save_draft(struct cmd_ctx *ctx, const struct form_record *rec)
 }
 
 double
-bench_save_f2(struct cmd_ctx *ctx, struct form_record *rec, int64_t draft_id)
+bench_save_f2(struct cmd_ctx *ctx, struct form_record *rec, int64_t draft_id,
+    double *dups_ms)
 {
 	struct db_save_also also = { draft_id, true, NULL, NULL, NULL };
 	char *err = NULL;
-	double t0 = bench_ms();
+	double t0 = bench_ms(), t1;
 	bool ok;
 
 	if (!bench_check(ctx, rec))
 		return -1;
+	t1 = bench_ms();
 	bench_dups(ctx, rec);
+	if (dups_ms != NULL)
+		*dups_ms = bench_ms() - t1;
 	db_expr_apply(ctx->expr, rec, false, NULL);
 	ok = db_lifecycle_save_also(ctx->db, rec, &also, NULL, &err) == DB_OK;
 	t0 = bench_ms() - t0;

@@ -8,7 +8,7 @@
 #include "util/mem.h"
 
 /* Surnames of the demo, parts of case numbers, one letter, a Cyrillic name. */
-const char *const bench_queries[] = {
+static const char *const bench_queries[] = {
 	"ivanov", "gelashvili", "301", "avrr-2", "a", "Иванов", NULL
 };
 

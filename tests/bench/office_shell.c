@@ -417,12 +417,6 @@ bench_shell_burst(const char *path, const struct bench_rows *rows, int procs, in
 	b->rate = t0 > 0 ? b->done / (t0 / 1000.0) : 0;
 }
 
-size_t
-bench_shell_count(const struct bench_rows *rows)
-{
-	return rows != NULL ? rows->n : 0;
-}
-
 void
 bench_shell_describe(const struct bench_rows *rows, char *buf, size_t len)
 {
