@@ -259,8 +259,9 @@ bench_script(const char *path, const struct bench_rows *rows, long from, long to
 	long j;
 
 	bench_shell_marks(path, base);
-	strbuf_printf(&sb, ".bail on\nPRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n"
-	    "PRAGMA foreign_keys=ON;\n%s", burst ? ".timeout 5000\n.timer on\n" : "");
+	/* the busy timeout first: setting the journal mode may wait for a lock */
+	strbuf_printf(&sb, ".bail on\n.timeout 5000\nPRAGMA journal_mode=WAL;\n"
+	    "PRAGMA synchronous=FULL;\nPRAGMA foreign_keys=ON;\n%s", burst ? ".timer on\n" : "");
 	for (j = from; rows != NULL && j < to; j++) {
 		strbuf_printf(&sb, "BEGIN IMMEDIATE;\n");
 		for (i = 0; i < rows->n; i++)
