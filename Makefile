@@ -13,6 +13,8 @@ TPKGS    = cmocka vterm
 # Debian packages behind them (make deps installs what is missing).
 DEBS     = libncurses-dev libsqlite3-dev libsodium-dev libcmocka-dev libvterm-dev gettext iso-codes pkg-config \
            locales libxlsxwriter-dev libcsv-dev libzip-dev libexpat1-dev
+# The peers make bench measures avrr against.
+BENCH_DEBS = dialog sqlite3
 FUZZ_DEBS = clang libclang-rt-14-dev
 CLOCK_DEBS = faketime
 # Dates the whole suite is run at by make test-clock (the system clock moved).
@@ -54,7 +56,7 @@ all: deps-check avrr $(MO)
 
 # ---- set-up -------------------------------------------------------------
 deps:
-	@sh tests/deps.sh $(DEBS)
+	@sh tests/deps.sh $(DEBS) $(BENCH_DEBS)
 
 deps-check:
 	@pkg-config --exists $(PKGS) || { echo "avrr: missing build libraries; run 'make deps' (as root) first" >&2; exit 1; }
@@ -146,16 +148,22 @@ $(B)/test/stress/%: tests/stress/%.c $(E2ESUP) $(B)/test/libavrr.a $(wildcard te
 	$(CC) $(BASE) -O1 -g $(SAN) -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/test/libavrr.a $(PKGLIB) $(TPKGLIB)
 
 # ---- benchmarks (numbers for notes, never asserted) ---------------------------
-BENCH    = $(shell find tests/bench -name 'bench_*.c' | sort)
+# Each tests/bench/bench_*.c is a program; the other .c files there are what
+# they share. bench_office writes its table to bench/results/DATE-COMMIT.md.
+BENCH    = $(shell find tests/bench -maxdepth 1 -name 'bench_*.c' | sort)
 BENCH_BIN = $(BENCH:tests/bench/%.c=$(B)/bench/%)
+BENCHSUP = $(filter-out $(BENCH), $(sort $(wildcard tests/bench/*.c)))
 
 bench: deps
 	@$(MAKE) --no-print-directory avrr $(MO) $(BENCH_BIN)
-	@for b in $(BENCH_BIN); do echo "== $$b"; AVRR_BIN=./avrr AVRR_LOCALE=$(B)/locale $$b || exit 1; done
+	@commit=$$(git rev-parse --short HEAD 2>/dev/null || echo unknown); \
+	git diff --quiet HEAD -- 2>/dev/null || commit=$$commit-dirty; \
+	for b in $(BENCH_BIN); do echo "== $$b"; \
+	  AVRR_BIN=./avrr AVRR_LOCALE=$(B)/locale BENCH_COMMIT=$${BENCH_COMMIT:-$$commit} $$b || exit 1; done
 
-$(B)/bench/%: tests/bench/%.c $(E2ESUP) $(B)/rel/libavrr.a
+$(B)/bench/%: tests/bench/%.c $(BENCHSUP) $(E2ESUP) $(B)/rel/libavrr.a $(wildcard tests/bench/*.h tests/e2e/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(BASE) -O2 -g -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(E2ESUP) $(B)/rel/libavrr.a $(PKGLIB) $(TPKGLIB)
+	$(CC) $(BASE) -O2 -g -Itests $(PKGCF) $(TPKGCF) -o $@ $< $(BENCHSUP) $(E2ESUP) $(B)/rel/libavrr.a $(PKGLIB) $(TPKGLIB)
 
 # Unit tests without sanitizers under valgrind (memcheck, leaks are errors).
 valgrind: deps

@@ -11,9 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench/bench.h"
 #include "cmd/cmd.h"
 #include "db/dupes.h"
 #include "db/record.h"
@@ -22,21 +22,11 @@
 #include "db/timeline.h"
 #include "demo/demo.h"
 #include "i18n/conv.h"
-#include "util/mem.h"
-
-static double
-bench_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 #define BENCH(label, reps, body) do { \
-	double t0_ = bench_now(); \
+	double t0_ = bench_ms(); \
 	for (int r_ = 0; r_ < (reps); r_++) { body; } \
-	printf("%-48s %10.3f ms\n", label, (bench_now() - t0_) * 1000.0 / (reps)); \
+	printf("%-48s %10.3f ms\n", label, (bench_ms() - t0_) / (reps)); \
 } while (0)
 
 static void
@@ -153,7 +143,7 @@ main(void)
 	struct demo_stats stats = { 0 };
 	const struct form_def *reg;
 	struct form_record *rec = NULL, *call;
-	char path[] = "/tmp/avrr-bench-XXXXXX", *side;
+	char path[] = "/tmp/avrr-bench-XXXXXX";
 	int64_t *ids = NULL;
 	size_t n = 0;
 	double t0;
@@ -166,10 +156,10 @@ main(void)
 		return 1;
 	db_set_user(ctx.db, "bench");
 	dc = (struct demo_ctx){ .db = ctx.db, .forms = ctx.forms, .expr = ctx.expr };
-	t0 = bench_now();
+	t0 = bench_ms();
 	if (demo_fill(&dc, cases, 1, &stats, NULL) != 0)
 		return 1;
-	printf("%-48s %10.1f s\n", "demo fill", bench_now() - t0);
+	printf("%-48s %10.1f s\n", "demo fill", (bench_ms() - t0) / 1000.0);
 	printf("%-48s %10ld\n", "cases", stats.cases);
 	printf("%-48s %10ld\n", "records", stats.records);
 	demo_stats_free(&stats);
@@ -195,12 +185,6 @@ main(void)
 	form_record_free(rec);
 	free(ids);
 	cmd_close(&ctx);
-	unlink(path);
-	side = xasprintf("%s-wal", path);
-	unlink(side);
-	free(side);
-	side = xasprintf("%s-shm", path);
-	unlink(side);
-	free(side);
+	bench_db_remove(path);
 	return 0;
 }
