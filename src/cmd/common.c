@@ -276,9 +276,11 @@ cmd_run(const char *name, int argc, char **argv)
 	return cmd_exec(c, argc, argv);
 }
 
-/* Fills the built-in choice lists (country, language, currency) from iso-codes. */
+/* Fills a built-in choice list (country, language, currency) from
+ * iso-codes, on its first use (form_set_choices): parsing iso-codes' JSON is
+ * most of a start-up that shows none of them. */
 static void
-cmd_fill_builtin(struct form_set *set)
+cmd_fill_builtin(struct form_choices *cl)
 {
 	static const struct {
 		const char		*name;
@@ -289,14 +291,13 @@ cmd_fill_builtin(struct form_set *set)
 		{ "currency", I18N_ISO_CURRENCY },
 	};
 	const struct i18n_iso_entry *e;
-	struct form_choices *cl;
 	size_t i, k, n;
 
 	for (i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-		cl = form_set_choices(set, lists[i].name);
-		if (cl == NULL || !cl->builtin || cl->nitems > 0)
+		if (strcmp(cl->name, lists[i].name) != 0 || cl->nitems > 0)
 			continue;
 		n = i18n_iso_list(lists[i].kind, &e);
+		free(cl->items);
 		cl->items = xcalloc(n ? n : 1, sizeof *cl->items);
 		for (k = 0; k < n; k++) {
 			cl->items[k].code = xstrdup(e[k].code);
@@ -317,7 +318,7 @@ cmd_load_forms(const char *dir, struct db_expr *expr)
 		db_expr_check_set(expr, set);
 	db_case_check_workflow(set);
 	if (set->nerrors == 0) {
-		cmd_fill_builtin(set);
+		set->fill = cmd_fill_builtin;
 		return set;
 	}
 	for (i = 0; i < set->nerrors; i++)

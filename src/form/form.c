@@ -269,9 +269,13 @@ form_set_choices(const struct form_set *set, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < set->nchoices; i++)
-		if (strcmp(set->choices[i]->name, name) == 0)
-			return set->choices[i];
+	for (i = 0; i < set->nchoices; i++) {
+		if (strcmp(set->choices[i]->name, name) != 0)
+			continue;
+		if (set->choices[i]->builtin && set->choices[i]->nitems == 0 && set->fill != NULL)
+			set->fill(set->choices[i]);
+		return set->choices[i];
+	}
 	return NULL;
 }
 

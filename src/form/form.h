@@ -126,6 +126,10 @@ struct form_set {
 	struct form_workflow	 *workflow;	/* the folder's workflow table, or NULL (form/workflow.h) */
 	struct form_perms	 *perms;	/* the folder's permissions table, or NULL (form/perm.h) */
 	struct form_retention	 *retention;	/* what a purge keeps, or NULL (form/retention.h) */
+	/* Fills a built-in list (country, language, currency) the first time
+	 * form_set_choices() gives it, or NULL: those lists stay as they are.
+	 * A screen that shows no such list never reads them. */
+	void			(*fill)(struct form_choices *);
 };
 
 /* Parsing. */

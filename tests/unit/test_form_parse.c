@@ -293,6 +293,39 @@ test_model(void **state)
 	form_set_free(set);
 }
 
+static int test_fills;
+
+static void
+test_fill(struct form_choices *c)
+{
+	test_fills++;
+	c->items = calloc(1, sizeof *c->items);
+	c->items[0].code = strdup("SK");
+	c->items[0].label = strdup("Slovakia");
+	c->nitems = 1;
+}
+
+/* A built-in list is filled the first time it is asked for, once; loading
+ * forms that name it does not (a start-up that shows none reads none). */
+static void
+test_builtin_filled_on_use(void **state)
+{
+	struct form_set *set;
+	struct form_choices *c;
+
+	(void)state;
+	set = parse("form a\n  title \"A\"\nfield c\n  type select_one country\n");
+	set->fill = test_fill;
+	assert_int_equal(test_fills, 0);
+	c = form_set_choices(set, "country");
+	assert_int_equal(test_fills, 1);
+	assert_int_equal(c->nitems, 1);
+	assert_string_equal(c->items[0].code, "SK");
+	form_set_choices(set, "country");
+	assert_int_equal(test_fills, 1);
+	form_set_free(set);
+}
+
 static void
 test_builtin_lists(void **state)
 {
@@ -443,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_real_forms_round_trip),
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_builtin_lists),
+		cmocka_unit_test(test_builtin_filled_on_use),
 		cmocka_unit_test(test_choice_lookup),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_folder_problems),
