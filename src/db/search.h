@@ -35,7 +35,9 @@ struct db_hit {
 	enum db_case_status	 status;
 };
 
-/* The best limit hits, best first. */
+/* The best limit hits, best first; when more than 2,000 cases match (a
+ * letter or two typed), the newest limit of them, ranked among themselves:
+ * ranking every match would take half a second at 100,000 cases. */
 enum db_status	db_search(struct db *, const char *query, size_t limit,
 		    struct db_hit **out, size_t *n, char **err);
 /* How many cases the query finds in all (no limit). */

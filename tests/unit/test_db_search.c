@@ -547,6 +547,35 @@ test_search_filters(void **state)
 	test_filter_finds(t, "pro:mv", 0, 0);		/* too short: text */
 }
 
+/* A query that matches more cases than are worth ranking (a letter or
+ * two typed) lists the newest that match, and says how many match. */
+static void
+test_search_broad(void **state)
+{
+	struct test_search *t = *state;
+	struct db_hit *h = NULL;
+	size_t n = 0, total = 0;
+	sqlite3 *raw;
+
+	assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "BEGIN; WITH RECURSIVE k(i) AS (SELECT 1001"
+	    " UNION ALL SELECT i + 1 FROM k WHERE i < 3500) INSERT INTO search (rowid,"
+	    " case_no, names, display) SELECT i, 'AVRR-2026-0' || i, 'Novotna Eva',"
+	    " 'NOVOTNA Eva' FROM k; COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(db_search(t->db, "nov", 200, &h, &n, NULL), DB_OK);
+	assert_int_equal(n, 200);
+	assert_int_equal(h[0].case_id, 3500);
+	assert_int_equal(h[199].case_id, 3301);
+	db_hits_free(h, n);
+	assert_int_equal(db_search_count(t->db, "nov", &total, NULL), DB_OK);
+	assert_int_equal(total, 2501);
+	assert_int_equal(db_search(t->db, "novák", 200, &h, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].case_id, t->novak.id);
+	db_hits_free(h, n);
+}
+
 int
 main(void)
 {
@@ -560,6 +589,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_hostile, test_search_setup,
 		    test_search_teardown),
 		cmocka_unit_test_setup_teardown(test_search_follows_changes, test_search_setup,
+		    test_search_teardown),
+		cmocka_unit_test_setup_teardown(test_search_broad, test_search_setup,
 		    test_search_teardown),
 		cmocka_unit_test_setup_teardown(test_search_spellings, test_people_setup,
 		    test_people_teardown),
