@@ -92,7 +92,7 @@ static const char *const db_migrations[] = {
 	" PRIMARY KEY (kind, record_id, case_id)) WITHOUT ROWID;"
 	"CREATE INDEX work_due_on ON work_due (kind, due_on);"
 	"CREATE INDEX work_due_case ON work_due (case_id);"
-	"CREATE INDEX cases_mine ON cases (created_by, updated_at);",
+	"CREATE INDEX cases_mine ON cases (created_by, status, updated_at);",
 };
 
 #define DB_NMIGRATIONS ((int)(sizeof db_migrations / sizeof db_migrations[0]))

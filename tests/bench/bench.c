@@ -140,7 +140,9 @@ bench_demo_open(struct cmd_ctx *ctx, const char *path, long cases, const char *u
 
 	ctx->db_path = path;
 	ctx->quiet = true;
-	if (cmd_open(ctx, DB_OPEN_CREATE) != 0)
+	/* a kept database made by an older avrr is brought up to date as init
+	 * would (its schema, what falls due) */
+	if (cmd_open(ctx, access(path, F_OK) == 0 ? DB_OPEN_INIT : DB_OPEN_CREATE) != 0)
 		return 1;
 	db_set_user(ctx->db, "bench");
 	if (db_created(ctx->db) && bench_demo_fill(ctx, cases) != 0)
