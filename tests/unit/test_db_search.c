@@ -547,6 +547,16 @@ test_search_filters(void **state)
 	test_filter_finds(t, "pro:mv", 0, 0);		/* too short: text */
 }
 
+static int
+test_search_seen(void *arg, int ncols, char **vals, char **names)
+{
+	(void)ncols;
+	(void)vals;
+	(void)names;
+	(*(size_t *)arg)++;
+	return 0;
+}
+
 /* A query that matches more cases than are worth ranking (a letter or
  * two typed) lists the newest that match, and says how many match. */
 static void
@@ -576,6 +586,42 @@ test_search_broad(void **state)
 	db_hits_free(h, n);
 }
 
+/* A database whose index was made before it kept its words' beginnings
+ * (schema 9) keeps every entry through the migration, and a one-letter
+ * query finds them. */
+static void
+test_search_migrated(void **state)
+{
+	struct test_search *t = *state;
+	char *sql = xasprintf("DROP TABLE search; CREATE VIRTUAL TABLE search USING fts5"
+	    " (case_no, names, phones, digits, phonetic, display UNINDEXED, born UNINDEXED,"
+	    " nationality UNINDEXED, phone UNINDEXED, serial UNINDEXED, tokenize ="
+	    " 'unicode61 remove_diacritics 2'); INSERT INTO search (rowid, case_no, names,"
+	    " display) VALUES (%lld, 'AVRR-2026-00001', 'Novak Jan', 'NOVAK Jan');"
+	    " DELETE FROM schema_migrations WHERE version = 10; PRAGMA user_version = 9",
+	    (long long)t->novak.id);
+	struct db_hit *h = NULL;
+	size_t n = 0, prefixed = 0;
+	sqlite3 *raw;
+
+	db_close(t->db);
+	assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	free(sql);
+	t->db = fixture_open(t->path, t->set);
+	assert_int_equal(db_search(t->db, "n", 200, &h, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(h[0].case_id, t->novak.id);
+	assert_string_equal(h[0].display, "NOVAK Jan");
+	db_hits_free(h, n);
+	assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "SELECT 1 FROM sqlite_master WHERE name = 'search'"
+	    " AND sql LIKE '%prefix%'", test_search_seen, &prefixed, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(prefixed, 1);
+}
+
 int
 main(void)
 {
@@ -591,6 +637,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_search_follows_changes, test_search_setup,
 		    test_search_teardown),
 		cmocka_unit_test_setup_teardown(test_search_broad, test_search_setup,
+		    test_search_teardown),
+		cmocka_unit_test_setup_teardown(test_search_migrated, test_search_setup,
 		    test_search_teardown),
 		cmocka_unit_test_setup_teardown(test_search_spellings, test_people_setup,
 		    test_people_teardown),
