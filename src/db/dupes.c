@@ -247,17 +247,17 @@ db_dup_add_id(struct db_dup_run *r, int64_t id)
 static enum db_status
 db_dup_by_name(struct db_dup_run *r, const char *text, char **err)
 {
-	struct db_hit *hits;
+	int64_t *ids;
 	enum db_status st;
 	size_t n, i;
 
 	if (str_empty(text))
 		return DB_OK;
-	if ((st = db_search(r->db, text, DB_DUP_LIMIT, &hits, &n, err)) != DB_OK)
+	if ((st = db_search_ids(r->db, text, DB_DUP_LIMIT, &ids, &n, err)) != DB_OK)
 		return st;
 	for (i = 0; i < n; i++)
-		db_dup_add_id(r, hits[i].case_id);
-	db_hits_free(hits, n);
+		db_dup_add_id(r, ids[i]);
+	free(ids);
 	return DB_OK;
 }
 
@@ -498,10 +498,13 @@ db_dup_find(struct db *db, const struct form_record *registration,
 	}
 	db_dup_keys_make(&r, registration, false, &r.me);
 	st = db_dup_candidates(&r, registration, err);
-	if (st == DB_OK)
+	/* the candidates read in one read transaction: one lock, one cache */
+	if (st == DB_OK && (st = db_exec(db, "SAVEPOINT db_dup", err)) == DB_OK) {
 		st = db_dup_score_all(&r, err);
-	if (st == DB_OK)
-		st = db_dup_finish(&r, err);
+		if (st == DB_OK)
+			st = db_dup_finish(&r, err);
+		db_exec(db, "RELEASE db_dup", NULL);
+	}
 	db_dup_keys_free(&r.me);
 	free(r.ids);
 	if (st != DB_OK) {

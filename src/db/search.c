@@ -580,6 +580,72 @@ db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
 	return st;
 }
 
+/* Only the ids: no column of a hit is read. A query with more than
+ * DB_SEARCH_IDS_RANKED matches per id wanted gives the newest. */
+#define DB_SEARCH_IDS_RANKED	4
+
+/* The first column of sql's rows for q into ids (?2 the limit, ?3 one more
+ * than the most ranked). */
+static enum db_status
+db_search_ids_read(struct db *db, const char *sql, const char *q, size_t limit,
+    int64_t **ids, size_t *n, char **err)
+{
+	sqlite3_stmt *s = db_prep(db, sql, err);
+	size_t cap = *n;
+	int rc;
+
+	if (s == NULL)
+		return DB_ERROR;
+	db_bind_text(s, 1, q);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
+	if (sqlite3_bind_parameter_count(s) >= 3)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * DB_SEARCH_IDS_RANKED + 1));
+	while ((rc = db_step(db, s)) == SQLITE_ROW) {
+		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	db_finish(db, s);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
+}
+
+/* Ranked when few enough match, else the newest. */
+static enum db_status
+db_search_ids_run(struct db *db, const char *q, size_t limit, int64_t **ids, size_t *n,
+    char **err)
+{
+	size_t few = 0;
+	enum db_status st = db_search_ids_read(db, "SELECT 1 FROM search WHERE search"
+	    " MATCH ?1 LIMIT ?3 + 0 * ?2", q, limit, ids, &few, err);
+
+	free(*ids);
+	*ids = NULL;
+	if (st != DB_OK)
+		return st;
+	return db_search_ids_read(db, few <= limit * DB_SEARCH_IDS_RANKED ? "SELECT rowid FROM"
+	    " search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2" : "SELECT rowid FROM search"
+	    " WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2", q, limit, ids, n, err);
+}
+
+enum db_status
+db_search_ids(struct db *db, const char *text, size_t limit, int64_t **ids, size_t *n,
+    char **err)
+{
+	char *q = db_search_query(text);
+	enum db_status st = DB_OK;
+
+	*ids = NULL;
+	*n = 0;
+	if (q[0] != '\0' && limit > 0)
+		st = db_search_ids_run(db, q, limit, ids, n, err);
+	free(q);
+	if (st != DB_OK) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return st;
+}
+
 enum db_status
 db_search_count(struct db *db, const char *query, size_t *count, char **err)
 {

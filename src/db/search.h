@@ -35,6 +35,10 @@ struct db_hit {
 	enum db_case_status	 status;
 };
 
+/* The cases of the best limit matches of text (no filter words), as ids
+ * only; newest first when more than four times limit match. */
+enum db_status	db_search_ids(struct db *, const char *text, size_t limit, int64_t **ids,
+		    size_t *n, char **err);
 /* The best limit hits, best first; when more than 2,000 cases match (a
  * letter or two typed), the newest limit of them, ranked among themselves:
  * ranking every match would take half a second at 100,000 cases. */

@@ -565,6 +565,7 @@ test_search_broad(void **state)
 	struct test_search *t = *state;
 	struct db_hit *h = NULL;
 	size_t n = 0, total = 0;
+	int64_t *ids;
 	sqlite3 *raw;
 
 	assert_int_equal(sqlite3_open(t->path, &raw), SQLITE_OK);
@@ -584,6 +585,16 @@ test_search_broad(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].case_id, t->novak.id);
 	db_hits_free(h, n);
+	/* the ids alone (the duplicate check's candidates): the same two ways */
+	assert_int_equal(db_search_ids(t->db, "nov", 10, &ids, &n, NULL), DB_OK);
+	assert_int_equal(n, 10);
+	assert_int_equal(ids[0], 3500);
+	assert_int_equal(ids[9], 3491);
+	free(ids);
+	assert_int_equal(db_search_ids(t->db, "novák jan", 10, &ids, &n, NULL), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], t->novak.id);
+	free(ids);
 }
 
 /* A database whose index was made before it kept its words' beginnings
