@@ -73,25 +73,39 @@ i18n_iso_dir(const char *set, const char *dflt)
 	return *set != '\0' ? set : dflt;
 }
 
+/* The text of a JSON file of iso-codes into sb (its path into *path);
+ * false when it cannot be read (the error is kept). */
+static bool
+i18n_iso_slurp(const char *file, struct strbuf *sb, char **path)
+{
+	char buf[65536];
+	size_t got;
+	FILE *fp;
+
+	*path = xasprintf("%s/%s", i18n_iso_dir(iso.json_dir, ISO_JSON_DIR), file);
+	if ((fp = fopen(*path, "rb")) == NULL) {
+		i18n_iso_fail(xasprintf("%s: %s", *path, strerror(errno)));
+		return false;
+	}
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && sb->len < ISO_MAX_JSON)
+		strbuf_add(sb, buf, got);
+	fclose(fp);
+	return true;
+}
+
 /* The array under key of the JSON file, or NULL (the error is kept). */
 static struct json *
 i18n_iso_read(const char *file, const char *key, const struct json **arr)
 {
-	char *path = xasprintf("%s/%s", i18n_iso_dir(iso.json_dir, ISO_JSON_DIR), file);
 	struct strbuf sb = STRBUF_INIT;
 	struct json *doc = NULL;
-	char buf[65536], *err = NULL;
-	size_t got;
-	FILE *fp;
+	char *path, *err = NULL;
 
-	if ((fp = fopen(path, "rb")) == NULL) {
-		i18n_iso_fail(xasprintf("%s: %s", path, strerror(errno)));
+	if (!i18n_iso_slurp(file, &sb, &path)) {
 		free(path);
+		strbuf_free(&sb);
 		return NULL;
 	}
-	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && sb.len < ISO_MAX_JSON)
-		strbuf_add(&sb, buf, got);
-	fclose(fp);
 	if ((doc = json_parse(strbuf_str(&sb), sb.len, &err)) == NULL)
 		i18n_iso_fail(xasprintf("%s: %s", path, err));
 	else if ((*arr = json_get(doc, key)) == NULL || (*arr)->type != JSON_ARRAY) {
@@ -189,23 +203,100 @@ i18n_iso_load_aliases(struct i18n_iso_table *t)
 	json_free(doc);
 }
 
+/* The end of the JSON value that starts at p (an object or array: its
+ * closing bracket's next byte), strings skipped whole; NULL if it has none. */
+static const char *
+i18n_iso_value_end(const char *p, const char *end)
+{
+	int depth = 0;
+
+	for (; p < end; p++) {
+		if (*p == '"') {
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			continue;
+		}
+		if (*p == '{' || *p == '[')
+			depth++;
+		else if ((*p == '}' || *p == ']') && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
+/* Whether an entry's object (its text) may be one we keep: it has an
+ * alpha_2 code or names one of the extra languages' codes. */
+static bool
+i18n_iso_wanted(const char *obj, size_t len)
+{
+	char quoted[8];
+	size_t k;
+
+	if (memmem(obj, len, "\"alpha_2\"", 9) != NULL)
+		return true;
+	for (k = 0; k < sizeof i18n_iso_extra_langs / sizeof i18n_iso_extra_langs[0]; k++) {
+		snprintf(quoted, sizeof quoted, "\"%s\"", i18n_iso_extra_langs[k]);
+		if (memmem(obj, len, quoted, strlen(quoted)) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* A language of ISO 639-3 from one entry's object (parsed alone); an entry
+ * that is not JSON is named by its line in the file (from text) and left. */
+static void
+i18n_iso_language(struct i18n_iso_table *t, const char *path, const char *text,
+    const char *obj, size_t len)
+{
+	char *err = NULL;
+	struct json *x = json_parse(obj, len, &err);
+	const char *a2 = x != NULL ? json_get_str(x, "alpha_2") : NULL;
+	const char *a3 = x != NULL ? json_get_str(x, "alpha_3") : NULL;
+	const char *p;
+	int line = 1;
+
+	if (x == NULL) {
+		for (p = text; p < obj; p++)
+			line += *p == '\n';
+		i18n_iso_fail(xasprintf("%s: %s %d: %s", path, _("the entry on line"), line,
+		    err != NULL ? err : "?"));
+	} else if (a2 != NULL || i18n_iso_is_extra(a3))
+		i18n_iso_add(t, a2 != NULL ? a2 : a3, json_get_str(x, "name"));
+	json_free(x);
+	free(err);
+}
+
+/*
+ * ISO 639-3 has 7,900 entries in 875 KB, of which we keep two hundred: each
+ * entry's object is found by its brackets and only one that names an
+ * alpha_2 code or one of our extra languages is parsed, so the file is
+ * never held as a tree (a few MB, and most of the time a form with a
+ * language field took to open).
+ */
 static void
 i18n_iso_load_languages(void)
 {
 	struct i18n_iso_table *t = &iso.t[I18N_ISO_LANGUAGE];
-	const struct json *arr = NULL, *x;
-	struct json *doc = i18n_iso_read("iso_639-3.json", "639-3", &arr);
-	const char *a2, *a3;
-	size_t k;
+	struct strbuf sb = STRBUF_INIT;
+	const char *p, *e, *end;
+	char *path;
 
-	for (k = 0; doc != NULL && k < arr->n; k++) {
-		x = &arr->items[k];
-		a2 = json_get_str(x, "alpha_2");
-		a3 = json_get_str(x, "alpha_3");
-		if (a2 != NULL || i18n_iso_is_extra(a3))
-			i18n_iso_add(t, a2 != NULL ? a2 : a3, json_get_str(x, "name"));
+	if (i18n_iso_slurp("iso_639-3.json", &sb, &path)) {
+		end = strbuf_str(&sb) + sb.len;
+		p = memchr(strbuf_str(&sb), '[', sb.len);
+		for (p = p != NULL ? p + 1 : end; p < end && (p = memchr(p, '{',
+		    (size_t)(end - p))) != NULL; p = e) {
+			if ((e = i18n_iso_value_end(p, end)) == NULL)
+				break;
+			if (i18n_iso_wanted(p, (size_t)(e - p)))
+				i18n_iso_language(t, path, strbuf_str(&sb), p, (size_t)(e - p));
+		}
+		if (t->n == 0)
+			i18n_iso_fail(xasprintf("%s: %s '%s'", path, _("no list"), "639-3"));
 	}
-	json_free(doc);
+	free(path);
+	strbuf_free(&sb);
 	i18n_iso_sort(t);
 	if (t->n > 0)
 		i18n_iso_load_aliases(t);

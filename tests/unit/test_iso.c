@@ -112,6 +112,58 @@ test_broken_json_is_explained(void **state)
 	free(path);
 }
 
+/* Writes (or with text NULL removes) dir/name. */
+static void
+test_iso_file(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *fp;
+
+	if (text == NULL) {
+		unlink(path);
+	} else {
+		fp = fopen(path, "w");
+		assert_non_null(fp);
+		fputs(text, fp);
+		fclose(fp);
+	}
+	free(path);
+}
+
+/* The languages are read entry by entry: a broken one is named by its line
+ * and the others are kept. */
+static void
+test_broken_language_entry(void **state)
+{
+	char dir[] = "/tmp/avrr-iso-XXXXXX", *path;
+	const struct i18n_iso_entry *e;
+	FILE *fp;
+
+	assert_non_null(mkdtemp(dir));
+	test_iso_file(dir, "iso_3166-1.json", "{\"3166-1\": []}");
+	test_iso_file(dir, "iso_4217.json", "{\"4217\": []}");
+	test_iso_file(dir, "iso_639-2.json", "{\"639-2\": []}");
+	path = xasprintf("%s/iso_639-3.json", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("{\"639-3\": [\n {\"alpha_3\": \"slk\", \"alpha_2\": \"sk\", \"name\":"
+	    " \"Slovak {sk}\"},\n {\"alpha_3\": \"aaa\", \"name\": \"Ghotuo\"},\n"
+	    " {\"alpha_2\": }\n]}\n", fp);
+	fclose(fp);
+	i18n_iso_set_dirs(dir, NULL);
+	assert_int_equal(i18n_iso_list(I18N_ISO_LANGUAGE, &e), 1);
+	assert_string_equal(e[0].code, "sk");
+	assert_string_equal(e[0].name, "Slovak {sk}");
+	assert_non_null(i18n_iso_error());
+	assert_non_null(strstr(i18n_iso_error(), "iso_639-3.json: the entry on line 4: "));
+	unlink(path);
+	test_iso_file(dir, "iso_3166-1.json", NULL);
+	test_iso_file(dir, "iso_4217.json", NULL);
+	test_iso_file(dir, "iso_639-2.json", NULL);
+	rmdir(dir);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -122,6 +174,7 @@ main(void)
 		cmocka_unit_test_teardown(test_translated_names, teardown),
 		cmocka_unit_test_teardown(test_missing_data_is_explained, teardown),
 		cmocka_unit_test_teardown(test_broken_json_is_explained, teardown),
+		cmocka_unit_test_teardown(test_broken_language_entry, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
