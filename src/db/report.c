@@ -733,6 +733,38 @@ db_report_run(struct db *db, const char *name, const struct db_report_filter *f,
 	return rc;
 }
 
+/*
+ * The indexes the working tables are read through: each holds every column
+ * its table's working table takes, so the year's calls are read from a
+ * narrow index instead of the records' wide rows (the calls' working table
+ * at 100,000 cases: 60 ms instead of 110-170). Not the sessions: read in
+ * date order, their cases come unsorted to count(DISTINCT case_id), which
+ * then costs more than the index saves (counselling 380 ms instead of 300).
+ */
+static const char *const db_report_index_sql[] = {
+	"CREATE INDEX IF NOT EXISTS report_calls ON {T.call} ({call.started},"
+	" {call.language}, {call.interpreted}, {call.ilang}, {call.type}, {call.topics},"
+	" {call.outcome}, case_id)",
+	NULL
+};
+
+enum db_status
+db_report_indexes(struct db *db, char **err)
+{
+	enum db_status st = DB_OK;
+	char *sql;
+	size_t i;
+
+	for (i = 0; db_report_index_sql[i] != NULL && st == DB_OK; i++) {
+		/* forms without what an index names: the reports say so when run */
+		if ((sql = db_report_expand(db_forms(db), db_report_index_sql[i], NULL)) == NULL)
+			continue;
+		st = db_exec(db, sql, err);
+		free(sql);
+	}
+	return st;
+}
+
 bool
 db_report_nth(size_t i, const char **name, const char **title)
 {

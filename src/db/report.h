@@ -85,6 +85,9 @@ void		 db_report_headline_of(const struct db_report *donor,
 /* The i-th report in the order they are offered (the donor summary first):
  * its name and title (msgid); false past the last. */
 bool		 db_report_nth(size_t i, const char **name, const char **title);
+/* The indexes the reports read through, made when missing (by init, with
+ * the forms synced): a few seconds once at 100,000 cases. */
+enum db_status	 db_report_indexes(struct db *, char **err);
 
 /* One audit row "report": which report, its period and project (whoever
  * reads one, on the screen or as a file). */

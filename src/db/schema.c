@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/internal.h"
+#include "db/report.h"
 #include "db/worklist.h"
 #include "form/type.h"
 #include "util/mem.h"
@@ -383,6 +384,8 @@ db_sync_forms(struct db *db, const struct form_set *set, char **err)
 		db->forms = set;
 		db->ndiffer = 0;
 		st = db_work_sync(db, err);
+		if (st == DB_OK)
+			st = db_report_indexes(db, err);
 	}
 	return st;
 }
