@@ -125,7 +125,7 @@ struct db_rep_cte {
 	const char	*key;	/* the columns the others join it on, indexed; or NULL */
 };
 
-#define DB_REP_NCTE	5
+#define DB_REP_NCTE	6
 
 struct db_rep_def {
 	const char		*name;
@@ -137,6 +137,19 @@ struct db_rep_def {
 /* The cases of the project (all: ?3 NULL), each with its country of return. */
 #define DB_REP_CASES { "_cs", "SELECT case_id, id AS reg_id, {reg.country} AS country" \
 	" FROM {T.reg} WHERE ?3 IS NULL OR {reg.project} = ?3", "case_id" }
+
+/* The plan items of the project's cases, and those paid in the period (a
+ * payment of more than 0 on a day of it): one table in every report of a
+ * run that reads them (reintegration, stabilisation, the donor summary). */
+#define DB_REP_ITEMS { "_it", "SELECT pl.case_id, i.position AS item_no," \
+	" i.{item.type} AS type, CASE WHEN coalesce(i.{item.budget_cur}, 'EUR') = 'EUR'" \
+	" THEN i.{item.budget} END AS budget FROM {T.plan} pl JOIN _cs cs" \
+	" ON cs.case_id = pl.case_id JOIN {T.item} i ON i.parent_id = pl.id", "case_id, item_no" }
+#define DB_REP_PAID { "_pd", "SELECT it.case_id, it.item_no, it.type," \
+	" coalesce(y.{pay.eur}, y.{pay.amount} * y.{pay.rate}) AS eur FROM {T.pay} y" \
+	" JOIN _it it ON it.case_id = y.case_id AND it.item_no = y.{pay.item}" \
+	" WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0", \
+	"case_id, item_no" }
 
 #define DB_REP_BY_COUNT " GROUP BY 1 ORDER BY 2 DESC, 1"
 
@@ -330,15 +343,8 @@ static const struct db_rep_def db_report_defs[] = {
 	    " JOIN {T.fam} f ON f.parent_id = r.id", NULL } }, db_report_returns },
 	{ "reintegration", N_("Reintegration"), {
 	    DB_REP_CASES,
-	    { "_it", "SELECT pl.case_id, i.position AS item_no, i.{item.type} AS type,"
-	    " CASE WHEN coalesce(i.{item.budget_cur}, 'EUR') = 'EUR' THEN i.{item.budget} END"
-	    " AS budget FROM {T.plan} pl JOIN _cs cs ON cs.case_id = pl.case_id"
-	    " JOIN {T.item} i ON i.parent_id = pl.id", "case_id, item_no" },
-	    { "_pd", "SELECT it.case_id, it.item_no, it.type,"
-	    " coalesce(y.{pay.eur}, y.{pay.amount} * y.{pay.rate}) AS eur FROM {T.pay} y"
-	    " JOIN _it it ON it.case_id = y.case_id AND it.item_no = y.{pay.item}"
-	    " WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0",
-	    "case_id, item_no" },
+	    DB_REP_ITEMS,
+	    DB_REP_PAID,
 	    { "_pi", "SELECT DISTINCT case_id, item_no, type FROM _pd", "case_id, item_no" },
 	    { "_sch", "SELECT cs.case_id, cs.country, d.{dep.on} AS dep_on FROM _cs cs"
 	    " LEFT JOIN {T.dep} d ON d.case_id = cs.case_id"
@@ -348,19 +354,17 @@ static const struct db_rep_def db_report_defs[] = {
 	    { "_al", "SELECT p.case_id FROM {T.prep} p JOIN _cs cs ON cs.case_id = p.case_id"
 	    " WHERE p.{prep.paid_on} BETWEEN ?1 AND ?2 AND coalesce(p.{prep.allowance}, 0) > 0",
 	    "case_id" },
-	    { "_ik", "SELECT DISTINCT y.case_id, i.{item.type} AS type FROM _cs cs"
-	    " CROSS JOIN {T.pay} y ON y.case_id = cs.case_id"
-	    " CROSS JOIN {T.plan} pl ON pl.case_id = y.case_id"
-	    " CROSS JOIN {T.item} i ON i.parent_id = pl.id AND i.position = y.{pay.item}"
-	    " WHERE y.{pay.on} BETWEEN ?1 AND ?2 AND coalesce(y.{pay.amount}, 0) > 0"
-	    " AND i.{item.type} IN (?4, ?5, ?6)", "case_id" },
+	    DB_REP_ITEMS,
+	    DB_REP_PAID,
+	    { "_ik", "SELECT DISTINCT case_id, type FROM _pd WHERE type IN (?4, ?5, ?6)",
+	    "case_id" },
 	    { "_st", "SELECT case_id FROM _al UNION SELECT case_id FROM _ik", "case_id" } },
 	    db_report_stab },
 	{ "counselling", N_("Counselling"), {
 	    DB_REP_CASES,
 	    { "_s", "SELECT x.case_id, x.{sess.kind} AS kind, x.{sess.mode} AS mode,"
 	    " x.{sess.lang} AS lang FROM {T.sess} x JOIN _cs cs ON cs.case_id = x.case_id"
-	    " WHERE x.{sess.date} BETWEEN ?1 AND ?2", "case_id" } }, db_report_counsel },
+	    " WHERE x.{sess.date} BETWEEN ?1 AND ?2", NULL } }, db_report_counsel },
 	{ "monitoring", N_("Monitoring"), {
 	    DB_REP_CASES,
 	    { "_m", "SELECT x.id, x.case_id, x.{mon.mode} AS mode, x.{mon.score} AS score,"
