@@ -393,6 +393,26 @@ form_is_code(const char *s)
 	return true;
 }
 
+static bool
+form_code_char(char c, bool first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    (!first && (c == '_' || c == '-' || c == '.'));
+}
+
+bool
+form_is_choice_code(const char *s)
+{
+	const char *p;
+
+	if (s == NULL || !form_code_char(*s, true))
+		return false;
+	for (p = s + 1; *p != '\0'; p++)
+		if (!form_code_char(*p, false))
+			return false;
+	return p - s <= FORM_CODE_MAX;
+}
+
 bool
 form_is_reserved(const char *name)
 {

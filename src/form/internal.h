@@ -24,6 +24,12 @@ char	*form_type_show_date(const struct form_set *, const struct form_record *, s
 	    const char *(*tr)(const char *));
 bool	form_type_is_select(enum form_type);
 bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
+/* A choice code as real lists write them, stored exactly: a letter or
+ * digit, then letters, digits, '_', '-' and '.' ("CEJ001",
+ * "ivano-frankivska", "1st"), at most FORM_CODE_MAX bytes; never a blank
+ * (a select-many value is its codes separated by blanks) or a quote. */
+#define FORM_CODE_MAX	64
+bool	form_is_choice_code(const char *);
 bool	form_is_reserved(const char *);		/* columns every record has */
 
 /* A new empty list, appended to set (file NULL for built-ins). */

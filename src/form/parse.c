@@ -415,15 +415,7 @@ form_parse_key_line(struct form_parse *p, char *s)
 static bool
 form_parse_is_parent(const char *s)
 {
-	char *lower = xstrdup(s), *q;
-	bool ok;
-
-	for (q = lower; *q != '\0'; q++)
-		if (*q >= 'A' && *q <= 'Z')
-			*q = (char)(*q - 'A' + 'a');
-	ok = form_is_code(lower);
-	free(lower);
-	return ok;
+	return form_is_choice_code(s);
 }
 
 static void
@@ -434,9 +426,9 @@ form_parse_choice_item(struct form_parse *p, char *code, char *rest)
 	const char *end;
 	char *parent, *extra;
 
-	if (!form_is_code(code)) {
-		form_set_error(p->set, p->file, p->line,
-		    _("'%s' is not a valid choice code (use a-z, 0-9 and _)"), code);
+	if (!form_is_choice_code(code)) {
+		form_set_error(p->set, p->file, p->line, _("'%s' is not a valid choice code "
+		    "(letters, digits, then also _ - and ., at most 64)"), code);
 		return;
 	}
 	if (form_choice_find(c, code) != NULL) {

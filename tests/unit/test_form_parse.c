@@ -293,6 +293,29 @@ test_model(void **state)
 	form_set_free(set);
 }
 
+/* Choice codes as real lists write them (capitals, hyphens, leading digits)
+ * are kept exactly; a value is matched to its code exactly first. */
+static void
+test_real_choice_codes(void **state)
+{
+	struct form_set *set = parse("form a\n  title \"A\"\nfield o\n  type select_one oblast\n"
+	    "choices oblast\n  CEJ001 \"Cherkasy\"\n  ivano-frankivska \"Ivano-Frankivsk\"\n"
+	    "  1st \"First\"\n  v2.5 \"Version 2.5\"\n");
+	const struct form_choices *c;
+
+	(void)state;
+	print_errors(set);
+	assert_int_equal(set->nerrors, 0);
+	c = form_set_choices(set, "oblast");
+	assert_int_equal(c->nitems, 4);
+	assert_string_equal(c->items[0].code, "CEJ001");
+	assert_string_equal(c->items[1].code, "ivano-frankivska");
+	assert_string_equal(c->items[2].code, "1st");
+	assert_non_null(form_choice_find(c, "v2.5"));
+	assert_null(form_choice_find(c, "cej001"));
+	form_set_free(set);
+}
+
 static int test_fills;
 
 static void
@@ -477,6 +500,7 @@ main(void)
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_builtin_lists),
 		cmocka_unit_test(test_builtin_filled_on_use),
+		cmocka_unit_test(test_real_choice_codes),
 		cmocka_unit_test(test_choice_lookup),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_folder_problems),
