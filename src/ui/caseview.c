@@ -56,8 +56,18 @@ struct ui_caseview {
 static const enum ui_action ui_caseview_bar[] = {
 	UA_HELP, UA_ENTER, UA_BACK, UA_CLIENT_LANG, UA_CALL, UA_QUIT, UA_NONE
 };
-static const int ui_caseview_widths[] = { 34, 0 };
-static const int ui_caseview_twidths[] = { 16, 26, 0 };
+/* The columns of a form's line (its title) and of a timeline entry (day
+ * and time, what happened; the detail takes the rest), at 80 columns; a
+ * wider window gives the titles a third of what it adds. */
+#define UI_CV_TITLE	34
+#define UI_CV_DAY	16
+#define UI_CV_WHAT	26
+
+static int
+ui_caseview_wider(const struct ui_app *app, int at80)
+{
+	return at80 + (app->cols > 80 ? (app->cols - 80) / 3 : 0);
+}
 
 /* The order of the workflow table (forms/workflow); forms without one follow. */
 static int
@@ -352,12 +362,13 @@ ui_caseview_draw_line(struct ui_caseview *v, struct ui_app *app, size_t k, int y
 	enum ui_style st = k == v->cur ? US_FOCUS : l->kind == CV_HEAD ? US_HEADING :
 	    l->kind == CV_WARN ? US_ERROR : US_NORMAL;
 	char *t = ui_caseview_line_text(v, l);
+	int fw[] = { ui_caseview_wider(app, UI_CV_TITLE), 0 };
+	int tw[] = { UI_CV_DAY, ui_caseview_wider(app, UI_CV_WHAT), 0 };
 
 	if (k == v->cur)
 		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
 	if (l->kind == CV_FORM || l->kind == CV_EVENT)
-		ui_draw_cells(y, 2, app->cols - 4, t, l->kind == CV_FORM ?
-		    ui_caseview_widths : ui_caseview_twidths, st);
+		ui_draw_cells(y, 2, app->cols - 4, t, l->kind == CV_FORM ? fw : tw, st);
 	else
 		ui_draw_text(y, 1, app->cols - 2, t, st);
 	free(t);

@@ -106,15 +106,15 @@ ui_field_commit(const struct form_set *set, struct db_expr *expr, struct form_re
 }
 
 /* Adds to sb the values of rec's fields that are (or are not) key facts,
- * up to UI_FIELD_SUMMARY_VALUES in all. */
+ * up to max in all. */
 static void
 ui_field_summary_add(struct strbuf *sb, const struct form_set *set,
-    const struct form_record *rec, bool key, size_t *shown)
+    const struct form_record *rec, bool key, size_t max, size_t *shown)
 {
 	size_t i;
 	char *d;
 
-	for (i = 0; i < rec->def->nfields && *shown < UI_FIELD_SUMMARY_VALUES; i++) {
+	for (i = 0; i < rec->def->nfields && *shown < max; i++) {
 		if (str_empty(rec->vals[i]) || rec->def->fields[i].summary != key)
 			continue;
 		d = ui_field_display(set, rec, i);
@@ -129,11 +129,24 @@ ui_field_summary_add(struct strbuf *sb, const struct form_set *set,
 char *
 ui_field_row_summary(const struct form_set *set, const struct form_record *rec)
 {
+	return ui_field_row_summary_n(set, rec, UI_FIELD_SUMMARY_VALUES);
+}
+
+size_t
+ui_field_summary_values(int cols)
+{
+	return UI_FIELD_SUMMARY_VALUES + (cols > 80 ? (size_t)(cols - 80) / 20 : 0);
+}
+
+char *
+ui_field_row_summary_n(const struct form_set *set, const struct form_record *rec,
+    size_t max)
+{
 	struct strbuf sb = STRBUF_INIT;
 	size_t shown = 0;
 
-	ui_field_summary_add(&sb, set, rec, true, &shown);	/* the key facts first */
-	ui_field_summary_add(&sb, set, rec, false, &shown);
+	ui_field_summary_add(&sb, set, rec, true, max, &shown);	/* the key facts first */
+	ui_field_summary_add(&sb, set, rec, false, max, &shown);
 	if (sb.len == 0)
 		strbuf_puts(&sb, _("(empty row)"));
 	return strbuf_take(&sb);

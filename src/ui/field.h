@@ -37,5 +37,11 @@ struct ui_ferr	*ui_field_commit(const struct form_set *, struct db_expr *,
 /* One-line summary of a child row: its key facts (fields marked summary),
  * then the first other values, four in all. */
 char	*ui_field_row_summary(const struct form_set *, const struct form_record *);
+/* The same with up to max values; ui_field_summary_values() is how many a
+ * line of a window cols wide has room for (4 at 80 columns, one more for
+ * every 20 beyond). */
+char	*ui_field_row_summary_n(const struct form_set *, const struct form_record *,
+	    size_t max);
+size_t	 ui_field_summary_values(int cols);
 
 #endif

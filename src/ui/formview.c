@@ -650,7 +650,8 @@ ui_form_draw_item(struct ui_form *f, struct ui_app *app, size_t k, int y, int ro
 		ui_form_draw_field(f, app, it, y, rows, focus);
 		break;
 	case UI_IT_ROW:
-		s = ui_field_row_summary(app->forms, f->rec->kids[it->field].rows[it->row]);
+		s = ui_field_row_summary_n(app->forms, f->rec->kids[it->field].rows[it->row],
+		    ui_field_summary_values(app->cols));
 		ui_draw_fill(y, 3, app->cols - 4, focus ? US_FOCUS : US_NORMAL);
 		{
 			char *line = xasprintf("%d. %s", it->row + 1, s);

@@ -89,7 +89,8 @@ ui_reclist_load(struct ui_list *list, struct ui_app *app, size_t *n, char **err)
 		rec = NULL;
 		if (db_record_load(app->db, l->def, l->ids[i], &rec,
 		    *err == NULL ? err : NULL) == DB_OK) {
-			l->lines[i] = ui_field_row_summary(app->forms, rec);
+			l->lines[i] = ui_field_row_summary_n(app->forms, rec,
+			    ui_field_summary_values(app->cols));
 			if (l->codes != NULL)
 				l->codes[i] = ui_reclist_code(app, rec);
 			form_record_free(rec);

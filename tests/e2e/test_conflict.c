@@ -189,11 +189,11 @@ static const struct texts sk = { "sk", "Vyhľadať prípad", "Hľadať:", "Nájd
 
 /* User B: the program on the case's registration, loaded before A saves. */
 static void
-open_registration_in(struct t *t, const struct texts *x)
+open_registration_at(struct t *t, const struct texts *x, int rows, int cols)
 {
 	const char *const args[] = { "--lang", x->lang, NULL };
 
-	t->vt = e2e_start_ex(t->db, NULL, args, 24, 80, NULL);
+	t->vt = e2e_start_ex(t->db, NULL, args, rows, cols, NULL);
 	VT_ASSERT_TEXT(t->vt, x->home, T);
 	vt_ctrl(t->vt, 'f');
 	VT_ASSERT_TEXT(t->vt, x->find, T);
@@ -208,9 +208,27 @@ open_registration_in(struct t *t, const struct texts *x)
 }
 
 static void
+open_registration_in(struct t *t, const struct texts *x)
+{
+	open_registration_at(t, x, 24, 80);
+}
+
+static void
 open_registration(struct t *t)
 {
 	open_registration_in(t, &en);
+}
+
+/* A wide window shows more of each family member than 80 columns do. */
+static void
+test_wide_rows_say_more(void **state)
+{
+	struct t *t = *state;
+
+	make_case(t);
+	open_registration_at(t, &en, 43, 132);
+	/* 80 columns show four values: relationship, surname, given names, sex */
+	VT_ASSERT_TEXT(t->vt, "2. Spouse, HASANI, Amina, Female, 1990-01-20 Sat, Georgia", T);
 }
 
 /* User B types a new place of return and saves. */
@@ -411,6 +429,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_wide_rows_say_more, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_family_member, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_same_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict_rows_added_removed, setup,
