@@ -42,7 +42,12 @@ form_problem_in_rows(const struct form_step *path, size_t depth, char *msg)
 static char *
 form_check_say_required(const struct form_set *set, const struct form_record *r, size_t at)
 {
-	return xasprintf(_("%s is required"), form_check_label(&r->def->fields[at]));
+	const struct form_field *fd = &r->def->fields[at];
+
+	/* a required field's own message, when no rule has it */
+	if (fd->constraint == NULL && fd->constraint_msg != NULL)
+		return xstrdup(_(fd->constraint_msg));
+	return xasprintf(_("%s is required"), form_check_label(fd));
 }
 
 static char *

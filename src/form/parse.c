@@ -512,9 +512,10 @@ form_parse_close_field(struct form_parse *p)
 	if (f->filter != NULL && !form_type_is_select(f->type))
 		form_set_error(p->set, p->file, kl[K_FILTER], "%s",
 		    _("'filter' is only for select_one and select_many fields"));
-	if (f->constraint_msg != NULL && kl[K_CONSTRAINT] == 0)
+	/* the message of a rule, or of a required field without one */
+	if (f->constraint_msg != NULL && kl[K_CONSTRAINT] == 0 && !f->required)
 		form_set_error(p->set, p->file, kl[K_MESSAGE], "%s",
-		    _("'message' without 'constraint'"));
+		    _("'message' without 'constraint' or 'required'"));
 	form_parse_check_bounds(p, f);
 }
 

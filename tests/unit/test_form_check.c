@@ -175,6 +175,35 @@ is(struct t *t, size_t k, enum form_problem_kind kind, const char *field,
 	assert_int_equal(p->at, idx(p->def, row_at));
 }
 
+/* A required field may say in its own words what is missing; a message
+ * with neither a rule nor required is refused by the parser. */
+static void
+test_check_required_message(void **state)
+{
+	struct t *t = *state;
+	struct form_set *set = form_set_new();
+	struct form_record *rec;
+
+	form_set_parse(set, "r.form", "form r\n  title \"R\"\nfield id_no\n  type text\n"
+	    "  required\n  message \"Ask for the number on the back of the card\"\n"
+	    "field other\n  type text\n  required\n");
+	assert_int_equal(set->nerrors, 0);
+	rec = form_record_new(set->forms[0]);
+	form_check_clear(&t->ps);
+	assert_int_equal(form_check_record(set, &t->logic, rec, &t->ps), 2);
+	assert_string_equal(t->ps.items[0].msg, "Ask for the number on the back of the card");
+	assert_string_equal(t->ps.items[1].msg, "other is required");
+	form_check_clear(&t->ps);
+	form_record_free(rec);
+	form_set_free(set);
+	set = form_set_new();
+	form_set_parse(set, "s.form", "form s\n  title \"S\"\nfield a\n  type text\n"
+	    "  message \"Said of nothing\"\n");
+	assert_int_equal(set->nerrors, 1);
+	assert_string_equal(set->errors[0], "s.form:5: 'message' without 'constraint' or 'required'");
+	form_set_free(set);
+}
+
 static void
 test_check_good(void **state)
 {
@@ -359,6 +388,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_check_good, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_required_message, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_every_problem, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_relevance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_row_bounds, setup, teardown),
