@@ -497,21 +497,21 @@ db_search_hit(struct db_hit *h, sqlite3_stmt *s, bool identity)
  */
 #define DB_SEARCH_RANKED	2000
 
-/* More than DB_SEARCH_RANKED matches? */
+/* More than most matches of q? */
 static enum db_status
-db_search_broad(struct db *db, const char *q, bool *broad, char **err)
+db_search_more(struct db *db, const char *q, size_t most, bool *more, char **err)
 {
 	sqlite3_stmt *s = db_prep(db, "SELECT count(*) FROM (SELECT 1 FROM search"
 	    " WHERE search MATCH ?1 LIMIT ?2)", err);
 	int rc;
 
-	*broad = false;
+	*more = false;
 	if (s == NULL)
 		return DB_ERROR;
 	db_bind_text(s, 1, q);
-	sqlite3_bind_int64(s, 2, DB_SEARCH_RANKED + 1);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)most + 1);
 	if ((rc = db_step(db, s)) == SQLITE_ROW)
-		*broad = sqlite3_column_int64(s, 0) > DB_SEARCH_RANKED;
+		*more = sqlite3_column_int64(s, 0) > (sqlite3_int64)most;
 	db_finish(db, s);
 	return rc == SQLITE_ROW ? DB_OK : db_sqlerr(db, err);
 }
@@ -536,7 +536,7 @@ db_search_run(struct db *db, const char *q, const char *text, size_t limit,
 	int rc = SQLITE_DONE;
 	bool broad;
 
-	if (db_search_broad(db, q, &broad, err) == DB_OK)
+	if (db_search_more(db, q, DB_SEARCH_RANKED, &broad, err) == DB_OK)
 		s = db_prep(db, db_search_sql(d != NULL, broad), err);
 	if (s != NULL) {
 		db_bind_text(s, 1, q);
@@ -584,22 +584,19 @@ db_search(struct db *db, const char *query, size_t limit, struct db_hit **out,
  * DB_SEARCH_IDS_RANKED matches per id wanted gives the newest. */
 #define DB_SEARCH_IDS_RANKED	4
 
-/* The first column of sql's rows for q into ids (?2 the limit, ?3 one more
- * than the most ranked). */
+/* The rowids sql gives for q (?2 the limit) into ids. */
 static enum db_status
 db_search_ids_read(struct db *db, const char *sql, const char *q, size_t limit,
     int64_t **ids, size_t *n, char **err)
 {
 	sqlite3_stmt *s = db_prep(db, sql, err);
-	size_t cap = *n;
+	size_t cap = 0;
 	int rc;
 
 	if (s == NULL)
 		return DB_ERROR;
 	db_bind_text(s, 1, q);
 	sqlite3_bind_int64(s, 2, (sqlite3_int64)limit);
-	if (sqlite3_bind_parameter_count(s) >= 3)
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * DB_SEARCH_IDS_RANKED + 1));
 	while ((rc = db_step(db, s)) == SQLITE_ROW) {
 		*ids = xgrow(*ids, &cap, *n + 1, sizeof **ids);
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
@@ -613,17 +610,14 @@ static enum db_status
 db_search_ids_run(struct db *db, const char *q, size_t limit, int64_t **ids, size_t *n,
     char **err)
 {
-	size_t few = 0;
-	enum db_status st = db_search_ids_read(db, "SELECT 1 FROM search WHERE search"
-	    " MATCH ?1 LIMIT ?3 + 0 * ?2", q, limit, ids, &few, err);
+	bool broad;
+	enum db_status st = db_search_more(db, q, limit * DB_SEARCH_IDS_RANKED, &broad, err);
 
-	free(*ids);
-	*ids = NULL;
 	if (st != DB_OK)
 		return st;
-	return db_search_ids_read(db, few <= limit * DB_SEARCH_IDS_RANKED ? "SELECT rowid FROM"
-	    " search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2" : "SELECT rowid FROM search"
-	    " WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2", q, limit, ids, n, err);
+	return db_search_ids_read(db, broad ? "SELECT rowid FROM search WHERE search MATCH ?1"
+	    " ORDER BY rowid DESC LIMIT ?2" : "SELECT rowid FROM search WHERE search MATCH ?1"
+	    " ORDER BY rank LIMIT ?2", q, limit, ids, n, err);
 }
 
 enum db_status

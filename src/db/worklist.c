@@ -61,7 +61,11 @@ db_work_free_all(char **v, size_t n)
 
 /* ---- what falls due, kept in work_due at every save ---------------------- */
 
-enum { DB_DUE_CALLBACK = 1, DB_DUE_VISIT = 2 };
+/* The kinds of work_due (migration 9), as numbers and as SQL text. */
+#define DB_DUE_CALLBACK		1
+#define DB_DUE_VISIT		2
+#define DB_DUE_SQL_(k)		#k
+#define DB_DUE_SQL(k)		DB_DUE_SQL_(k)
 
 /* The rows of work_due for callbacks: the calls with a callback on a day and
  * no later call of their case; scope: "" for all, else the call ?1 and the
@@ -300,8 +304,10 @@ static char *(*const db_work_sql[DB_WORK__COUNT])(struct db *) = {
 static const char *const db_work_count_sql[DB_WORK__COUNT] = {
 	[DB_WORK_MINE] = "SELECT count(*) FROM cases WHERE created_by = ?2"
 	    " AND status <> 'closed'",
-	[DB_WORK_CALLBACKS] = "SELECT count(*) FROM work_due WHERE kind = 1 AND due_on <= ?1",
-	[DB_WORK_VISITS] = "SELECT count(*) FROM work_due WHERE kind = 2 AND due_on <= ?1",
+	[DB_WORK_CALLBACKS] = "SELECT count(*) FROM work_due WHERE kind = "
+	    DB_DUE_SQL(DB_DUE_CALLBACK) " AND due_on <= ?1",
+	[DB_WORK_VISITS] = "SELECT count(*) FROM work_due WHERE kind = "
+	    DB_DUE_SQL(DB_DUE_VISIT) " AND due_on <= ?1",
 };
 
 static void

@@ -380,19 +380,6 @@ form_field_index(const struct form_def *def, const char *name)
 	return (int)form_names_find(form_def_names(def), def->by_name, name);
 }
 
-bool
-form_is_code(const char *s)
-{
-	const char *p;
-
-	if (s == NULL || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
-		return false;
-	for (p = s + 1; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return false;
-	return true;
-}
-
 static bool
 form_code_char(char c, bool first)
 {

@@ -23,7 +23,6 @@ char	*form_type_show_many(const struct form_set *, const struct form_record *, s
 char	*form_type_show_date(const struct form_set *, const struct form_record *, size_t,
 	    const char *(*tr)(const char *));
 bool	form_type_is_select(enum form_type);
-bool	form_is_code(const char *);		/* [a-z0-9][a-z0-9_]* */
 /* A choice code as real lists write them, stored exactly: a letter or
  * digit, then letters, digits, '_', '-' and '.' ("CEJ001",
  * "ivano-frankivska", "1st"), at most FORM_CODE_MAX bytes; never a blank
