@@ -14,6 +14,7 @@
 
 #include "form/type.h"
 #include "form/value.h"
+#include "db/expr_int.h"
 #include "db/internal.h"
 #include "util/date.h"
 #include "util/hash.h"
@@ -22,13 +23,26 @@
 #include "util/tr.h"
 
 #define DB_EXPR_NBUCKETS 256
+#define DB_EXPR_MOST_ROWS 200
+
+/* What parameter i+1 reads: field k of the record up levels above (0: the
+ * record itself, 1: the form a row is in), or for an aggregate, field sub of
+ * the rows of repeat k. k < 0: nothing (bound NULL). */
+struct db_expr_ref {
+	int	up;
+	int	k;
+	int	sub;
+	int	agg;	/* index into aggs, or -1 */
+};
 
 struct db_expr_entry {
 	char			*text;
 	sqlite3_stmt		*st;
 	const struct form_def	*def;	/* the def map[] was made for */
-	int			*map;	/* parameter i+1 -> field index, -1 none */
+	struct db_expr_ref	*map;	/* parameter i+1 */
 	int			 nparams;
+	struct db_expr_agg	*aggs;
+	size_t			 naggs;
 	struct db_expr_entry	*next;
 };
 
@@ -210,6 +224,7 @@ db_expr_free(struct db_expr *x)
 			sqlite3_finalize(e->st);
 			free(e->text);
 			free(e->map);
+			db_expr_agg_free(e->aggs, e->naggs);
 			free(e);
 		}
 	sqlite3_close(x->sql);
@@ -242,9 +257,10 @@ db_expr_blank(const char *s)
 	return true;
 }
 
-/* Prepares "SELECT (text)"; NULL with a message in *err. */
+/* Prepares "SELECT (text)" (text as rewritten, shown as written);
+ * NULL with a message in *err. */
 static sqlite3_stmt *
-db_expr_prepare(struct db_expr *x, const char *text, char **err)
+db_expr_prepare(struct db_expr *x, const char *text, const char *shown, char **err)
 {
 	char *sql = xasprintf("SELECT (%s\n)", text);
 	sqlite3_stmt *st = NULL;
@@ -257,7 +273,7 @@ db_expr_prepare(struct db_expr *x, const char *text, char **err)
 	    sqlite3_column_count(st) != 1)) {
 		sqlite3_finalize(st);
 		st = NULL;
-		*err = xasprintf(_("'%s' is not one expression"), text);
+		*err = xasprintf(_("'%s' is not one expression"), shown);
 	} else if (rc != SQLITE_OK) {
 		*err = x->denied || strncmp(sqlite3_errmsg(x->sql), "no such table", 13) == 0 ?
 		    xstrdup(_("expressions cannot read tables")) :
@@ -273,18 +289,29 @@ db_expr_get(struct db_expr *x, const char *text, char **err)
 {
 	unsigned h;
 	struct db_expr_entry *e;
+	struct db_expr_agg *aggs;
+	size_t naggs;
 	sqlite3_stmt *st;
+	char *sql;
 
 	text = db_expr_text(text);
 	h = db_expr_hash(text);
 	for (e = x->buckets[h]; e != NULL; e = e->next)
 		if (strcmp(e->text, text) == 0)
 			return e;
-	if ((st = db_expr_prepare(x, text, err)) == NULL)
+	if ((sql = db_expr_agg_rewrite(text, &aggs, &naggs, err)) == NULL)
 		return NULL;
+	st = db_expr_prepare(x, sql, text, err);
+	free(sql);
+	if (st == NULL) {
+		db_expr_agg_free(aggs, naggs);
+		return NULL;
+	}
 	e = xcalloc(1, sizeof *e);
 	e->text = xstrdup(text);
 	e->st = st;
+	e->aggs = aggs;
+	e->naggs = naggs;
 	e->nparams = sqlite3_bind_parameter_count(st);
 	e->map = xcalloc((size_t)e->nparams + 1, sizeof *e->map);
 	e->next = x->buckets[h];
@@ -292,55 +319,152 @@ db_expr_get(struct db_expr *x, const char *text, char **err)
 	return e;
 }
 
-/* Field index of parameter i (1-based) in def; -1 with a message when none. */
-static int
+/* The def up levels above def (0: def itself), NULL when there is none. */
+static const struct form_def *
+db_expr_def_up(const struct form_def *def, int up)
+{
+	while (def != NULL && up-- > 0)
+		def = def->parent;
+	return def;
+}
+
+/* Finds name in def or a form above it: ref->up and ref->k; false if none. */
+static bool
+db_expr_find(const struct form_def *def, const char *name, struct db_expr_ref *ref)
+{
+	int up, k;
+
+	for (up = 0; def != NULL; up++, def = def->parent)
+		if ((k = form_field_index(def, name)) >= 0) {
+			ref->up = up;
+			ref->k = k;
+			return true;
+		}
+	return false;
+}
+
+/* An aggregate's repeat and row field; false with a message when none. */
+static bool
+db_expr_param_agg(const struct db_expr_agg *a, const struct form_def *def,
+    struct db_expr_ref *ref, char **err)
+{
+	const struct form_field *g;
+
+	if (!db_expr_find(def, a->group, ref)) {
+		*err = xasprintf(_("unknown field ':%s'"), a->group);
+		return false;
+	}
+	g = &db_expr_def_up(def, ref->up)->fields[ref->k];
+	if (a->field == NULL)
+		return true;
+	if (g->type != FT_REPEAT) {
+		*err = xasprintf(_("':%s' is no repeat group"), a->group);
+		return false;
+	}
+	ref->sub = form_field_index(g->group, a->field);
+	if (ref->sub < 0 || !form_type_has_value(g->group->fields[ref->sub].type)) {
+		*err = xasprintf(ref->sub < 0 ? _("unknown field ':%s.%s'") :
+		    _("field ':%s.%s' has no value"), a->group, a->field);
+		return false;
+	}
+	return true;
+}
+
+/* What parameter i (1-based) reads in def, found in def or the forms above
+ * it; false with a message when nothing. */
+static bool
 db_expr_param(const struct db_expr_entry *e, const struct form_def *def, int i,
-    char **err)
+    struct db_expr_ref *ref, char **err)
 {
 	const char *name = sqlite3_bind_parameter_name(e->st, i);
-	int k;
+	unsigned long n;
+	char *end;
 
+	*ref = (struct db_expr_ref){ 0, -1, -1, -1 };
 	if (name == NULL || name[0] != ':') {
-		if (err != NULL)
-			*err = xasprintf(_("'%s': fields are written :name"),
-			    name != NULL ? name : "?");
-		return -1;
+		*err = xasprintf(_("'%s': fields are written :name"), name != NULL ? name : "?");
+		return false;
 	}
-	k = form_field_index(def, name + 1);
-	if (k < 0 || !form_type_has_value(def->fields[k].type)) {
-		if (err != NULL)
-			*err = xasprintf(k < 0 ? _("unknown field '%s'") :
-			    _("field '%s' has no value"), name);
-		return -1;
+	if (name[1] == 'Q' && (n = strtoul(name + 2, &end, 10)) < e->naggs && *end == '\0') {
+		ref->agg = (int)n;
+		return db_expr_param_agg(&e->aggs[n], def, ref, err);
 	}
-	return k;
+	if (!db_expr_find(def, name + 1, ref) ||
+	    !form_type_has_value(db_expr_def_up(def, ref->up)->fields[ref->k].type)) {
+		*err = xasprintf(ref->k < 0 ? _("unknown field '%s'") :
+		    _("field '%s' has no value"), name);
+		ref->k = -1;
+		return false;
+	}
+	return true;
 }
 
 static void
 db_expr_map(struct db_expr_entry *e, const struct form_def *def)
 {
+	char *msg;
 	int i;
 
-	for (i = 1; i <= e->nparams; i++)
-		e->map[i - 1] = db_expr_param(e, def, i, NULL);
+	for (i = 1; i <= e->nparams; i++) {
+		msg = NULL;
+		if (!db_expr_param(e, def, i, &e->map[i - 1], &msg))
+			e->map[i - 1].k = -1;
+		free(msg);
+	}
 	e->def = def;
 }
 
-/* The map is for def (a freed def's address may have been reused: names agree). */
+/* The name a ref was made for (a freed def's address may have been reused:
+ * the names must agree). */
+static bool
+db_expr_ref_ok(const struct db_expr_entry *e, const struct form_def *def, int i)
+{
+	const struct db_expr_ref *ref = &e->map[i];
+	const char *name = sqlite3_bind_parameter_name(e->st, i + 1) + 1;
+
+	if (ref->k < 0)
+		return true;
+	def = db_expr_def_up(def, ref->up);
+	if (ref->agg >= 0)
+		name = e->aggs[ref->agg].group;
+	return def != NULL && (size_t)ref->k < def->nfields &&
+	    strcmp(def->fields[ref->k].name, name) == 0;
+}
+
 static bool
 db_expr_map_ok(const struct db_expr_entry *e, const struct form_def *def)
 {
-	int i, k;
+	int i;
 
 	if (e->def != def)
 		return false;
-	for (i = 0; i < e->nparams; i++) {
-		k = e->map[i];
-		if (k >= 0 && ((size_t)k >= def->nfields || strcmp(def->fields[k].name,
-		    sqlite3_bind_parameter_name(e->st, i + 1) + 1) != 0))
+	for (i = 0; i < e->nparams; i++)
+		if (!db_expr_ref_ok(e, def, i))
 			return false;
-	}
 	return true;
+}
+
+/* The record up levels above rec, NULL when there is none. */
+static const struct form_record *
+db_expr_rec_up(const struct form_record *rec, int up)
+{
+	while (rec != NULL && up-- > 0)
+		rec = rec->up;
+	return rec;
+}
+
+static void
+db_expr_bind(const struct db_expr_entry *e, int i, const struct form_record *rec)
+{
+	const struct db_expr_ref *ref = &e->map[i - 1];
+
+	rec = db_expr_rec_up(rec, ref->up);
+	if (ref->agg >= 0)
+		db_expr_agg_bind(e->st, i, &e->aggs[ref->agg], rec, ref->k, ref->sub);
+	else if (ref->k < 0 || rec == NULL)
+		sqlite3_bind_null(e->st, i);
+	else
+		db_bind_typed(e->st, i, rec->def->fields[ref->k].type, rec->vals[ref->k], true);
 }
 
 /*
@@ -353,7 +477,7 @@ db_expr_run(struct db_expr *x, const char *text, const struct form_record *rec,
 {
 	struct db_expr_entry *e;
 	char *msg = NULL;
-	int i, k, rc;
+	int i, rc;
 
 	if (text == NULL || (e = db_expr_get(x, text, &msg)) == NULL) {
 		if (err != NULL)
@@ -364,13 +488,8 @@ db_expr_run(struct db_expr *x, const char *text, const struct form_record *rec,
 	}
 	if (!db_expr_map_ok(e, rec->def))
 		db_expr_map(e, rec->def);
-	for (i = 1; i <= e->nparams; i++) {
-		k = e->map[i - 1];
-		if (k < 0)
-			sqlite3_bind_null(e->st, i);
-		else
-			db_bind_typed(e->st, i, rec->def->fields[k].type, rec->vals[k], true);
-	}
+	for (i = 1; i <= e->nparams; i++)
+		db_expr_bind(e, i, rec);
 	rc = sqlite3_step(e->st);
 	if (rc == SQLITE_ROW)
 		return e->st;
@@ -464,19 +583,42 @@ db_expr_set(struct db_expr *x, struct form_record *rec, size_t i, const char *te
 	return changed;
 }
 
+/* A relevant expression's verdict here: NULL (it compares an empty field)
+ * is not relevant, an error is. */
+static bool
+db_expr_relevant(struct db_expr *x, const char *text, const struct form_record *rec)
+{
+	int v = text != NULL ? db_expr_truth3(x, text, rec) : 1;
+
+	return v == 1 || v == -2;
+}
+
+/* A field is relevant when it and every group around it are. */
+static bool
+db_expr_field_relevant(struct db_expr *x, const struct form_record *rec,
+    const struct form_field *f)
+{
+	const struct form_group *g;
+
+	if (!db_expr_relevant(x, f->relevant, rec))
+		return false;
+	for (g = f->grp; g != NULL; g = g->up)
+		if (!db_expr_relevant(x, g->relevant, rec))
+			return false;
+	return true;
+}
+
 /*
- * One field: relevance (NULL counts as not relevant, so an unanswered question
- * hides what depends on it; an error counts as relevant), then calculation
- * or default. True when a value changed.
+ * One field: relevance (its own and its groups'), then calculation or
+ * default. True when a value changed.
  */
 static bool
 db_expr_apply_field(struct db_expr *x, struct form_record *rec, size_t i, bool fill,
     bool *relevant)
 {
 	const struct form_field *f = &rec->def->fields[i];
-	int v = f->relevant != NULL ? db_expr_truth3(x, f->relevant, rec) : 1;
 
-	*relevant = v == 1 || v == -2;
+	*relevant = db_expr_field_relevant(x, rec, f);
 	if (!*relevant)
 		return db_expr_clear(rec, i);
 	if (f->type == FT_CALCULATED && f->calc != NULL)
@@ -496,6 +638,28 @@ db_expr_default(struct db_expr *x, struct form_record *rec, size_t i)
 	    db_expr_set(x, rec, i, f->default_expr);
 }
 
+/* A repeat with a `count`: rows added until it has that many (at most
+ * DB_EXPR_MOST_ROWS); rows beyond it are kept (they hold what was typed)
+ * and the record check reports them. */
+static void
+db_expr_count_rows(struct db_expr *x, struct form_record *rec, size_t i)
+{
+	const struct form_field *f = &rec->def->fields[i];
+	char *v = NULL;
+	long want;
+
+	if (f->count == NULL || !db_expr_eval(x, f->count, rec, &v, NULL) || v == NULL) {
+		free(v);
+		return;
+	}
+	want = strtol(v, NULL, 10);
+	free(v);
+	if (want > DB_EXPR_MOST_ROWS)
+		want = DB_EXPR_MOST_ROWS;
+	while ((long)rec->kids[i].n < want)
+		form_record_add_row(rec, i);
+}
+
 void
 db_expr_apply(struct db_expr *x, struct form_record *rec, bool fill_defaults,
     bool *relevant)
@@ -511,9 +675,14 @@ db_expr_apply(struct db_expr *x, struct form_record *rec, bool fill_defaults,
 		for (i = 0; i < n; i++)
 			changed |= db_expr_apply_field(x, rec, i, fill_defaults, &rel[i]);
 	}
-	for (i = 0; i < n; i++)
-		for (r = 0; rel[i] && r < rec->kids[i].n; r++)
+	for (i = 0; i < n; i++) {
+		if (rel[i] && rec->def->fields[i].type == FT_REPEAT)
+			db_expr_count_rows(x, rec, i);
+		for (r = 0; rel[i] && r < rec->kids[i].n; r++) {
+			rec->kids[i].rows[r]->up = rec;
 			db_expr_apply(x, rec->kids[i].rows[r], fill_defaults, NULL);
+		}
+	}
 	if (relevant != NULL)
 		memcpy(relevant, rel, n * sizeof *rel);
 	free(rel);
@@ -531,10 +700,21 @@ db_expr_logic_holds(void *arg, const char *text, const struct form_record *rec)
 	return db_expr_truth(arg, text, rec, true);
 }
 
+static char *
+db_expr_logic_value(void *arg, const char *text, const struct form_record *rec)
+{
+	char *v = NULL;
+
+	if (!db_expr_eval(arg, text, rec, &v, NULL))
+		return NULL;
+	return v;
+}
+
 struct form_logic
 db_expr_logic(struct db_expr *x)
 {
-	return (struct form_logic){ x, db_expr_logic_apply, db_expr_logic_holds };
+	return (struct form_logic){ x, db_expr_logic_apply, db_expr_logic_holds,
+	    db_expr_logic_value };
 }
 
 /* Compiles text for def; a one-line reason when it cannot be used. */
@@ -542,13 +722,14 @@ static char *
 db_expr_check(struct db_expr *x, const struct form_def *def, const char *text)
 {
 	struct db_expr_entry *e;
+	struct db_expr_ref ref;
 	char *msg = NULL;
 	int i;
 
 	if ((e = db_expr_get(x, text, &msg)) == NULL)
 		return msg;
 	for (i = 1; i <= e->nparams; i++)
-		if (db_expr_param(e, def, i, &msg) < 0)
+		if (!db_expr_param(e, def, i, &ref, &msg))
 			return msg;
 	return NULL;
 }
@@ -566,17 +747,37 @@ db_expr_check_key(struct db_expr *x, struct form_set *set, const struct form_def
 }
 
 static void
+db_expr_check_group(struct db_expr *x, struct form_set *set, const struct form_def *def,
+    const struct form_group *g)
+{
+	char *msg;
+
+	if (g->relevant == NULL || (msg = db_expr_check(x, def, g->relevant)) == NULL)
+		return;
+	form_set_error(set, def->file, g->line, _("%s \"%s\": relevant: %s"),
+	    g->section ? "section" : "group", g->label, msg);
+	free(msg);
+}
+
+static void
 db_expr_check_def(struct db_expr *x, struct form_set *set, const struct form_def *def)
 {
 	const struct form_field *f;
 	size_t i;
 
+	for (i = 0; i < def->ngroups; i++)
+		db_expr_check_group(x, set, def, def->groups[i]);
 	for (i = 0; i < def->nfields; i++) {
 		f = &def->fields[i];
 		db_expr_check_key(x, set, def, f, "relevant", f->relevant);
 		db_expr_check_key(x, set, def, f, "constraint", f->constraint);
 		db_expr_check_key(x, set, def, f, "default", f->default_expr);
 		db_expr_check_key(x, set, def, f, "calc", f->calc);
+		db_expr_check_key(x, set, def, f, "count", f->count);
+		if (f->min != NULL && form_bound_is_expr(f->min))
+			db_expr_check_key(x, set, def, f, "min", f->min);
+		if (f->max != NULL && form_bound_is_expr(f->max))
+			db_expr_check_key(x, set, def, f, "max", f->max);
 		if (f->group != NULL)
 			db_expr_check_def(x, set, f->group);
 	}

@@ -90,10 +90,10 @@ form_check_say_rows(const struct form_set *set, const struct form_record *r, siz
 
 	if (fd->required && n == 0)
 		return xasprintf(_("%s: add at least one row"), form_check_label(fd));
-	if (fd->min != NULL && n < (size_t)atoi(fd->min))
+	if (fd->min != NULL && !form_bound_is_expr(fd->min) && n < (size_t)atoi(fd->min))
 		return xasprintf(_("%s: at least %s rows are needed"), form_check_label(fd),
 		    fd->min);
-	if (fd->max != NULL && n > (size_t)atoi(fd->max))
+	if (fd->max != NULL && !form_bound_is_expr(fd->max) && n > (size_t)atoi(fd->max))
 		return xasprintf(_("%s: at most %s rows are allowed"), form_check_label(fd),
 		    fd->max);
 	return NULL;
@@ -141,6 +141,73 @@ form_check_add(struct form_check_walk *w, const struct form_def *def, size_t at,
 	w->added++;
 }
 
+/* A bound as it stands for rec: a literal as written, an expression as it
+ * evaluates (NULL when it cannot be). */
+static char *
+form_check_bound(const struct form_check_walk *w, const char *bound,
+    const struct form_record *rec)
+{
+	if (bound == NULL || !form_bound_is_expr(bound))
+		return xstrdup0(bound);
+	return w->logic->value != NULL ? w->logic->value(w->logic->arg, bound, rec) : NULL;
+}
+
+/* The value against a min or max that is an expression: the type's own
+ * check, with the bounds as they evaluate for rec. */
+static char *
+form_check_expr_bounds(struct form_check_walk *w, const struct form_record *rec, size_t i)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	struct form_field now;
+	char *canon = NULL, *msg = NULL;
+
+	if (!form_bound_is_expr(fd->min) && !form_bound_is_expr(fd->max))
+		return NULL;
+	now = *fd;
+	now.min = form_check_bound(w, fd->min, rec);
+	now.max = form_check_bound(w, fd->max, rec);
+	if (form_value_check(w->set, &now, rec->vals[i], &canon, &msg))
+		msg = NULL;
+	free(canon);
+	free(now.min);
+	free(now.max);
+	return msg;
+}
+
+/* A row count from an expression: whole and not negative, else -1. */
+static long
+form_check_count(const struct form_check_walk *w, const char *bound,
+    const struct form_record *rec)
+{
+	char *v = form_bound_is_expr(bound) ? form_check_bound(w, bound, rec) : NULL;
+	char *end = NULL;
+	double d = v != NULL ? strtod(v, &end) : -1;
+	long n = end != NULL && end != v && *end == '\0' && d >= 0 && d <= 100000 ?
+	    (long)d : -1;
+
+	free(v);
+	return n;
+}
+
+/* The row count against `count`, and a min or max that is an expression. */
+static char *
+form_check_expr_rows(struct form_check_walk *w, const struct form_record *rec, size_t i)
+{
+	const struct form_field *fd = &rec->def->fields[i];
+	long n = (long)rec->kids[i].n;
+	long want = fd->count != NULL ? form_check_count(w, fd->count, rec) : -1;
+	long lo = form_check_count(w, fd->min, rec), hi = form_check_count(w, fd->max, rec);
+
+	if (want >= 0 && n != want)
+		return xasprintf(_("%s: %ld rows are needed, not %ld"), form_check_label(fd),
+		    want, n);
+	if (lo >= 0 && n < lo)
+		return xasprintf(_("%s: at least %ld rows are needed"), form_check_label(fd), lo);
+	if (hi >= 0 && n > hi)
+		return xasprintf(_("%s: at most %ld rows are allowed"), form_check_label(fd), hi);
+	return NULL;
+}
+
 /* The problem of a field that holds a value, or NULL (a calculated value
  * is not typed: only its constraint). */
 static char *
@@ -152,6 +219,8 @@ form_check_value(struct form_check_walk *w, const struct form_record *rec, size_
 
 	*kind = FORM_PROBLEM_TYPE;
 	if (fd->type != FT_CALCULATED && (msg = form_check_say_type(w->set, rec, i)) != NULL)
+		return msg;
+	if (fd->type != FT_CALCULATED && (msg = form_check_expr_bounds(w, rec, i)) != NULL)
 		return msg;
 	*kind = FORM_PROBLEM_CURRENCY;
 	if ((msg = form_check_say_cols(w->set, rec, i)) != NULL)
@@ -171,6 +240,8 @@ form_check_rows(struct form_check_walk *w, struct form_record *rec, size_t i)
 	char *msg = form_check_say_rows(w->set, rec, i);
 	size_t r;
 
+	if (msg == NULL)
+		msg = form_check_expr_rows(w, rec, i);
 	if (msg != NULL)
 		form_check_add(w, rec->def, i, FORM_PROBLEM_ROWS, msg);
 	w->path = xgrow(w->path, &w->cap, w->depth + 1, sizeof *w->path);

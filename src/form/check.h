@@ -7,10 +7,11 @@
  * after the record's logic was applied to it: each relevant field in order,
  * and at most one problem per field: a required field left empty; a value
  * that does not fit its type (form_value_check(): number, date, choice,
- * length, min/max; a draft may hold what was typed); a money amount without a
+ * length, min/max; a draft may hold what was typed; a min/max that is an
+ * expression is evaluated for the record); a money amount without a
  * currency or with one that is no currency code; a constraint that does not
  * hold, with its constraint message. A relevant repeat reports a row count
- * outside required/min/max, then every problem of each row, checked the same
+ * outside required/min/max (or other than its `count`), then every problem of each row, checked the same
  * way with the row's own logic. Fields that are not relevant and notes are
  * not checked; a calculated value only for required and its constraint.
  * Every problem is appended to *out, in
@@ -38,6 +39,10 @@ struct form_logic {
 	/* False only when the expression is false for rec (NULL or an
 	 * expression that cannot be evaluated passes). */
 	bool	(*holds)(void *arg, const char *expr, const struct form_record *);
+	/* The value of an expression for rec (malloc'd), NULL when it is NULL
+	 * or cannot be evaluated: bounds that are expressions (`max :arrived`,
+	 * a repeat's `count`). May be NULL: such bounds are then not checked. */
+	char	*(*value)(void *arg, const char *expr, const struct form_record *);
 };
 
 enum form_problem_kind {

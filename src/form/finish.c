@@ -80,6 +80,92 @@ form_finish_field(struct form_set *set, const struct form_def *def,
 	}
 }
 
+/* Why text cannot be shown as written in a terminal, or NULL. */
+static const char *
+form_finish_markdown(const char *text)
+{
+	const char *s = text, *lt, *br;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '#')
+		return N_("a markdown heading (#)");
+	if (strstr(text, "**") != NULL)
+		return N_("markdown bold (**)");
+	if ((br = strchr(text, '[')) != NULL && strstr(br, "](") != NULL)
+		return N_("a markdown link [text](address)");
+	for (lt = strchr(text, '<'); lt != NULL; lt = strchr(lt + 1, '<'))
+		if ((lt[1] == '/' || (lt[1] >= 'a' && lt[1] <= 'z')) && strchr(lt, '>') != NULL)
+			return N_("an HTML tag (<...>)");
+	return NULL;
+}
+
+struct form_finish_refs {
+	struct form_set		*set;
+	const struct form_def	*def;
+	int			 line;
+	const char		*key;
+};
+
+/* A ${name} of a text names a field with a value, of the def or around it. */
+static void
+form_finish_ref(void *arg, const char *name, size_t len)
+{
+	struct form_finish_refs *r = arg;
+	const struct form_def *d;
+	char *want = xstrndup(name, len);
+	int i = -1;
+
+	for (d = r->def; d != NULL; d = d->parent)
+		if ((i = form_field_index(d, want)) >= 0)
+			break;
+	if (d == NULL || !form_type_has_value(d->fields[i].type))
+		form_set_error(r->set, r->def->file, r->line,
+		    _("%s: ${%s} names no field with a value"), r->key, want);
+	free(want);
+}
+
+/* A label, hint, say or heading: plain text; ${name} only of real fields. */
+static void
+form_finish_text(struct form_set *set, const struct form_def *def, int line,
+    const char *key, const char *text)
+{
+	struct form_finish_refs r = { set, def, line, key };
+	const char *why;
+
+	if (text == NULL)
+		return;
+	if ((why = form_finish_markdown(text)) != NULL)
+		form_set_error(set, def->file, line,
+		    _("%s: %s cannot be shown in a terminal; write plain text"), key, _(why));
+	if (!form_text_refs_ok(text))
+		form_set_error(set, def->file, line,
+		    _("%s: '${' must start ${name}, a field's name in braces"), key);
+	form_text_refs(text, form_finish_ref, &r);
+}
+
+static void
+form_finish_texts(struct form_set *set, const struct form_def *def)
+{
+	static const char *const keys[] = { "label", "hint", "say" };
+	const struct form_field *f;
+	size_t i, k;
+	char *who;
+
+	for (i = 0; i < def->nfields; i++) {
+		f = &def->fields[i];
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			who = xasprintf(_("field '%s': %s"), f->name, keys[k]);
+			form_finish_text(set, def, f->line, who,
+			    k == 0 ? f->label : k == 1 ? f->hint : f->say);
+			free(who);
+		}
+	}
+	for (i = 0; i < def->ngroups; i++)
+		form_finish_text(set, def, def->groups[i]->line, def->groups[i]->section ?
+		    "section" : "group", def->groups[i]->label);
+}
+
 static void
 form_finish_table(struct form_set *set, const struct form_def *def,
     const struct form_def **seen, size_t *nseen)
@@ -105,6 +191,7 @@ form_finish_def(struct form_set *set, struct form_def *def, const struct form_de
 
 	form_finish_table(set, def, seen, nseen);
 	form_def_index(def);
+	form_finish_texts(set, def);
 	for (i = 0; i < def->nfields; i++) {
 		struct form_field *f = &def->fields[i];
 

@@ -186,6 +186,7 @@ form_field_free(struct form_field *f)
 	free(f->calc);
 	free(f->min);
 	free(f->max);
+	free(f->count);
 	free(f->was);
 	if (f->group != NULL)
 		form_def_free(f->group);
@@ -198,6 +199,12 @@ form_def_free(struct form_def *def)
 
 	for (i = 0; i < def->nfields; i++)
 		form_field_free(&def->fields[i]);
+	for (i = 0; i < def->ngroups; i++) {
+		free(def->groups[i]->label);
+		free(def->groups[i]->relevant);
+		free(def->groups[i]);
+	}
+	free(def->groups);
 	free(def->fields);
 	free(def->by_name);
 	free(def->name);
@@ -451,3 +458,52 @@ form_is_decimal(const char *s)
 	return *s == '\0';
 }
 
+
+bool
+form_bound_is_expr(const char *v)
+{
+	const char *p;
+
+	if (v == NULL)
+		return false;
+	if (strchr(v, '(') != NULL)
+		return true;
+	for (p = strchr(v, ':'); p != NULL; p = strchr(p + 1, ':'))
+		if (p[1] >= 'a' && p[1] <= 'z')
+			return true;
+	return false;
+}
+
+/* The end of the ${name} at s ("${" already seen at s), or NULL. */
+static const char *
+form_text_ref_end(const char *s)
+{
+	const char *p = s + 2;
+
+	if (!(*p >= 'a' && *p <= 'z'))
+		return NULL;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')
+		p++;
+	return *p == '}' ? p : NULL;
+}
+
+void
+form_text_refs(const char *text, void (*fn)(void *, const char *, size_t), void *arg)
+{
+	const char *s, *e;
+
+	for (s = text; s != NULL && (s = strstr(s, "${")) != NULL; s++)
+		if ((e = form_text_ref_end(s)) != NULL)
+			fn(arg, s + 2, (size_t)(e - s - 2));
+}
+
+bool
+form_text_refs_ok(const char *text)
+{
+	const char *s;
+
+	for (s = text; s != NULL && (s = strstr(s, "${")) != NULL; s++)
+		if (form_text_ref_end(s) == NULL)
+			return false;
+	return true;
+}

@@ -71,6 +71,22 @@ struct form_choices {
 
 struct form_def;
 struct form_workflow;
+
+/*
+ * A heading that fields sit under: a `section` (it lasts until the next
+ * section or the end of the group it stands in) or a `group` (it lasts until
+ * its `end`, and groups nest). Its relevance applies to every field in it,
+ * on top of each field's own: a field is relevant only when it and every
+ * group around it are. The def that holds its fields owns it.
+ */
+struct form_group {
+	char			*label;		/* msgid of its heading */
+	char			*relevant;	/* expression text or NULL */
+	struct form_group	*up;		/* the group it stands in, or NULL */
+	int			 depth;		/* 0: at the top of its form or repeat */
+	bool			 section;	/* written `section`, else `group` */
+	int			 line;
+};
 struct form_perms;
 struct form_retention;
 
@@ -80,7 +96,8 @@ struct form_field {
 	char		*label;		/* msgid; NULL = name */
 	char		*hint;		/* msgid or NULL */
 	char		*say;		/* msgid shown in the client language, or NULL */
-	char		*section;	/* msgid of the section heading it sits under, or NULL */
+	char		*section;	/* msgid of the heading it sits under (grp's), or NULL */
+	struct form_group *grp;		/* the innermost group it sits in, or NULL */
 	char		*choices;	/* list name for select_one/select_many */
 	char		*filter;	/* cascading: name of the field whose value must equal choice->parent */
 	char		*relevant;	/* expression text or NULL */
@@ -89,11 +106,13 @@ struct form_field {
 	char		*default_expr;	/* expression text or NULL */
 	char		*calc;		/* expression text, FT_CALCULATED only */
 	char		*min;		/* number, or date for FT_DATE; NULL = none */
-	char		*max;
+	char		*max;		/* either may be an expression (form_bound_is_expr) */
+	char		*count;		/* repeats: the expression that says how many rows */
 	int		 length;	/* `length` as written, 0 = none: see form_field_limit() */
 	bool		 required;
 	bool		 readonly;
 	bool		 summary;	/* a key fact: first in its row's one-line summary */
+	bool		 hidden;	/* stored (defaults, calculations), never shown */
 	enum form_search search;
 	enum form_class	 klass;		/* "class"; FC_NONE when not given */
 	char		*was;		/* declared former column name (rename), or NULL */
@@ -111,6 +130,8 @@ struct form_def {
 	struct form_field	*fields;
 	size_t			 nfields;
 	struct form_def		*parent;	/* repeat groups: the enclosing form */
+	struct form_group	**groups;	/* owned, in the order they open */
+	size_t			  ngroups;
 	size_t			*by_name;	/* field indices in name order, or NULL */
 	char			*file;
 	int			 line;
@@ -175,6 +196,17 @@ char		*form_choices_write(const struct form_choices *);
 #define FORM_LEN_TYPED		64
 int		 form_field_limit(const struct form_field *);
 int		 form_type_length_most(enum form_type);
+
+/* A min/max that is not a literal of its type but an expression (it holds
+ * a field reference or a call): checked at save time as a rule. */
+bool		 form_bound_is_expr(const char *);
+
+/* Calls fn for each ${name} in text (a label, hint or say): the name and
+ * its length. form_text_refs_ok() is false when text holds a ${ that is
+ * not ${name}. */
+void		 form_text_refs(const char *text, void (*fn)(void *, const char *, size_t),
+		    void *arg);
+bool		 form_text_refs_ok(const char *text);
 
 /* Class names as written in .form files ("health"); NULL for FC_NONE. */
 const char	*form_class_name(enum form_class);

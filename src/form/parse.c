@@ -31,7 +31,8 @@ enum form_parse_block {
 enum form_key {
 	K_TITLE, K_TABLE, K_HINT, K_CASE, K_ONCE, K_TYPE, K_LABEL, K_SAY,
 	K_REQUIRED, K_READONLY, K_SUMMARY, K_RELEVANT, K_CONSTRAINT, K_MESSAGE, K_DEFAULT,
-	K_CALC, K_MIN, K_MAX, K_LENGTH, K_FILTER, K_SEARCH, K_CLASS, K_WAS, K__COUNT
+	K_CALC, K_MIN, K_MAX, K_LENGTH, K_FILTER, K_SEARCH, K_CLASS, K_WAS, K_HIDDEN,
+	K_COUNT, K__COUNT
 };
 
 enum form_key_kind {
@@ -40,6 +41,7 @@ enum form_key_kind {
 	PK_EXPR,	/* the rest of the line, not empty */
 	PK_FLAG,	/* no value */
 	PK_WORD,	/* one word, checked when the block closes */
+	PK_BOUND,	/* min/max: one word, or an expression (form_bound_is_expr) */
 	PK_TYPE,
 	PK_CASE,
 	PK_LENGTH,
@@ -52,42 +54,56 @@ struct form_key_def {
 	enum form_key		 id;
 	enum form_key_kind	 kind;
 	size_t			 off;		/* of the char * or bool it sets */
-	bool			 repeat;	/* also a key of "repeat" */
+	unsigned		 in;		/* the blocks it is a key of: KI_* */
 };
+
+#define KI_FIELD	1u
+#define KI_REPEAT	2u
+#define KI_BOTH		(KI_FIELD | KI_REPEAT)
 
 #define FF(m) offsetof(struct form_field, m)
 #define FD(m) offsetof(struct form_def, m)
 
 static const struct form_key_def form_parse_form_keys[] = {
-	{ "title", K_TITLE, PK_TEXT, FD(title), false },
-	{ "table", K_TABLE, PK_NAME, FD(table), false },
-	{ "hint", K_HINT, PK_TEXT, FD(hint), false },
-	{ "case", K_CASE, PK_CASE, FD(needs_case), false },
-	{ "once", K_ONCE, PK_FLAG, FD(once), false },
-	{ NULL, K__COUNT, PK_FLAG, 0, false }
+	{ "title", K_TITLE, PK_TEXT, FD(title), KI_FIELD },
+	{ "table", K_TABLE, PK_NAME, FD(table), KI_FIELD },
+	{ "hint", K_HINT, PK_TEXT, FD(hint), KI_FIELD },
+	{ "case", K_CASE, PK_CASE, FD(needs_case), KI_FIELD },
+	{ "once", K_ONCE, PK_FLAG, FD(once), KI_FIELD },
+	{ NULL, K__COUNT, PK_FLAG, 0, 0 }
 };
 
 static const struct form_key_def form_parse_field_keys[] = {
-	{ "type", K_TYPE, PK_TYPE, 0, false },
-	{ "label", K_LABEL, PK_TEXT, FF(label), true },
-	{ "hint", K_HINT, PK_TEXT, FF(hint), true },
-	{ "say", K_SAY, PK_TEXT, FF(say), true },
-	{ "required", K_REQUIRED, PK_FLAG, FF(required), false },
-	{ "readonly", K_READONLY, PK_FLAG, FF(readonly), false },
-	{ "summary", K_SUMMARY, PK_FLAG, FF(summary), false },
-	{ "relevant", K_RELEVANT, PK_EXPR, FF(relevant), true },
-	{ "constraint", K_CONSTRAINT, PK_EXPR, FF(constraint), false },
-	{ "message", K_MESSAGE, PK_TEXT, FF(constraint_msg), false },
-	{ "default", K_DEFAULT, PK_EXPR, FF(default_expr), false },
-	{ "calc", K_CALC, PK_EXPR, FF(calc), false },
-	{ "min", K_MIN, PK_WORD, FF(min), true },
-	{ "max", K_MAX, PK_WORD, FF(max), true },
-	{ "length", K_LENGTH, PK_LENGTH, FF(length), false },
-	{ "filter", K_FILTER, PK_NAME, FF(filter), false },
-	{ "search", K_SEARCH, PK_SEARCH, FF(search), false },
-	{ "class", K_CLASS, PK_CLASS, FF(klass), false },
-	{ "was", K_WAS, PK_NAME, FF(was), false },
-	{ NULL, K__COUNT, PK_FLAG, 0, false }
+	{ "type", K_TYPE, PK_TYPE, 0, KI_FIELD },
+	{ "label", K_LABEL, PK_TEXT, FF(label), KI_BOTH },
+	{ "hint", K_HINT, PK_TEXT, FF(hint), KI_BOTH },
+	{ "say", K_SAY, PK_TEXT, FF(say), KI_BOTH },
+	{ "required", K_REQUIRED, PK_FLAG, FF(required), KI_FIELD },
+	{ "readonly", K_READONLY, PK_FLAG, FF(readonly), KI_FIELD },
+	{ "summary", K_SUMMARY, PK_FLAG, FF(summary), KI_FIELD },
+	{ "relevant", K_RELEVANT, PK_EXPR, FF(relevant), KI_BOTH },
+	{ "constraint", K_CONSTRAINT, PK_EXPR, FF(constraint), KI_FIELD },
+	{ "message", K_MESSAGE, PK_TEXT, FF(constraint_msg), KI_FIELD },
+	{ "default", K_DEFAULT, PK_EXPR, FF(default_expr), KI_FIELD },
+	{ "calc", K_CALC, PK_EXPR, FF(calc), KI_FIELD },
+	{ "min", K_MIN, PK_BOUND, FF(min), KI_BOTH },
+	{ "max", K_MAX, PK_BOUND, FF(max), KI_BOTH },
+	{ "length", K_LENGTH, PK_LENGTH, FF(length), KI_FIELD },
+	{ "filter", K_FILTER, PK_NAME, FF(filter), KI_FIELD },
+	{ "search", K_SEARCH, PK_SEARCH, FF(search), KI_FIELD },
+	{ "class", K_CLASS, PK_CLASS, FF(klass), KI_FIELD },
+	{ "was", K_WAS, PK_NAME, FF(was), KI_FIELD },
+	{ "hidden", K_HIDDEN, PK_FLAG, FF(hidden), KI_FIELD },
+	{ "count", K_COUNT, PK_EXPR, FF(count), KI_REPEAT },
+	{ NULL, K__COUNT, PK_FLAG, 0, 0 }
+};
+
+#define FG(m) offsetof(struct form_group, m)
+
+/* The keys of a section or group. */
+static const struct form_key_def form_parse_group_keys[] = {
+	{ "relevant", K_RELEVANT, PK_EXPR, FG(relevant), KI_BOTH },
+	{ NULL, K__COUNT, PK_FLAG, 0, 0 }
 };
 
 struct form_parse {
@@ -105,7 +121,8 @@ struct form_parse {
 	bool			 titled;	/* the form had a title key, good or bad */
 	struct form_choices	*choices;
 	int			 keylines[K__COUNT];
-	char			*section[2];	/* of the form, of the group */
+	struct form_group	*cur[2];	/* innermost open group: of the form, of the repeat */
+	int			 nopen[2];	/* open `group` blocks at each level */
 	struct form_def		**scratch;	/* refused forms, freed at the end */
 	size_t			 nscratch;
 	struct form_choices	**cscratch;
@@ -113,6 +130,20 @@ struct form_parse {
 };
 
 static void form_parse_close_block(struct form_parse *);
+
+/* The level of the open def: 0 the form, 1 a repeat group. */
+static int
+form_parse_level(const struct form_parse *p)
+{
+	return p->group != NULL;
+}
+
+/* The innermost open section or group of the open def. */
+static struct form_group *
+form_parse_group(struct form_parse *p)
+{
+	return p->cur[form_parse_level(p)];
+}
 
 static struct form_def *
 form_parse_def(struct form_parse *p)
@@ -327,7 +358,8 @@ form_parse_plain(struct form_parse *p, const struct form_key_def *k, const char 
 		    _("'%s' needs an expression") : _("'%s' needs a value"), k->name);
 		return false;
 	}
-	if (k->kind == PK_EXPR || k->kind == PK_TYPE || strpbrk(val, " \t") == NULL)
+	if (k->kind == PK_EXPR || k->kind == PK_TYPE || strpbrk(val, " \t") == NULL ||
+	    (k->kind == PK_BOUND && form_bound_is_expr(val)))
 		return true;
 	form_set_error(p->set, p->file, p->line, _("'%s' takes one value, not '%s'"),
 	    k->name, val);
@@ -374,7 +406,12 @@ static void
 form_parse_key_line(struct form_parse *p, char *s)
 {
 	static const char *const blocks[] = {
-		[PB_FORM] = "form", [PB_FIELD] = "field", [PB_REPEAT] = "repeat"
+		[PB_FORM] = "form", [PB_FIELD] = "field", [PB_REPEAT] = "repeat",
+		[PB_SECTION] = "section"
+	};
+	static const struct form_key_def *const tabs[] = {
+		[PB_FORM] = form_parse_form_keys, [PB_FIELD] = form_parse_field_keys,
+		[PB_REPEAT] = form_parse_field_keys, [PB_SECTION] = form_parse_group_keys
 	};
 	char *val;
 	char *key = form_parse_word(s, &val);
@@ -386,17 +423,16 @@ form_parse_key_line(struct form_parse *p, char *s)
 		form_parse_choice_item(p, key, val);
 		return;
 	}
-	if (p->block == PB_NONE || p->block == PB_SECTION) {
-		form_set_error(p->set, p->file, p->line, p->block == PB_NONE ?
-		    _("key '%s' outside a block") :
-		    _("key '%s' under a section: a section takes no keys"), key);
+	if (p->block == PB_NONE) {
+		form_set_error(p->set, p->file, p->line, _("key '%s' outside a block"), key);
 		return;
 	}
-	k = form_parse_key_find(p->block == PB_FORM ? form_parse_form_keys :
-	    form_parse_field_keys, key);
-	if (k == NULL || (p->block == PB_REPEAT && !k->repeat)) {
+	k = form_parse_key_find(tabs[p->block], key);
+	if (k == NULL || (p->block == PB_REPEAT && !(k->in & KI_REPEAT)) ||
+	    (p->block == PB_FIELD && !(k->in & KI_FIELD))) {
 		form_set_error(p->set, p->file, p->line, _("unknown key '%s' in a %s block"),
-		    key, blocks[p->block]);
+		    key, p->block == PB_SECTION && !form_parse_group(p)->section ? "group" :
+		    blocks[p->block]);
 		return;
 	}
 	if (p->keylines[k->id] != 0) {
@@ -408,6 +444,7 @@ form_parse_key_line(struct form_parse *p, char *s)
 	if (p->block == PB_FORM && k->id == K_TITLE)
 		p->titled = true;
 	form_parse_key_apply(p, k, p->block == PB_FORM ? (void *)p->form :
+	    p->block == PB_SECTION ? (void *)form_parse_group(p) :
 	    (void *)form_parse_cur_field(p), val);
 }
 
@@ -462,7 +499,7 @@ form_parse_bound_ok(struct form_parse *p, const struct form_field *f, const char
 		    _("'%s' is only for numbers, dates and repeats"), key);
 		return false;
 	}
-	if (t->bound_ok(v))
+	if (form_bound_is_expr(v) || t->bound_ok(v))
 		return true;
 	form_set_error(p->set, p->file, line, _(t->bound_msg), key, v);
 	return false;
@@ -476,7 +513,8 @@ form_parse_check_bounds(struct form_parse *p, const struct form_field *f)
 	bool hi = f->max == NULL || form_parse_bound_ok(p, f, "max", f->max,
 	    p->keylines[K_MAX]);
 
-	if (f->min == NULL || f->max == NULL || !lo || !hi)
+	if (f->min == NULL || f->max == NULL || !lo || !hi || form_bound_is_expr(f->min) ||
+	    form_bound_is_expr(f->max))
 		return;
 	if (form_type(f->type)->bound_cmp(f->min, f->max) > 0)
 		form_set_error(p->set, p->file, p->keylines[K_MAX],
@@ -496,6 +534,9 @@ form_parse_close_field(struct form_parse *p)
 	if (f->type == FT_NOTE && f->required)
 		form_set_error(p->set, p->file, kl[K_REQUIRED], "%s",
 		    _("a note holds no value; it cannot be required"));
+	if (f->hidden && f->required)
+		form_set_error(p->set, p->file, kl[K_REQUIRED], "%s",
+		    _("a hidden field is never shown; it cannot be required"));
 	if (f->calc != NULL && f->type != FT_CALCULATED)
 		form_set_error(p->set, p->file, kl[K_CALC], "%s",
 		    _("'calc' is only for calculated fields"));
@@ -532,6 +573,20 @@ form_parse_close_block(struct form_parse *p)
 	form_parse_keys_reset(p, PB_NONE);
 }
 
+/* At the end of a repeat or a form: every `group` still open has no end. */
+static void
+form_parse_close_groups(struct form_parse *p, int level)
+{
+	struct form_group *g;
+
+	for (g = p->cur[level]; g != NULL; g = g->up)
+		if (!g->section)
+			form_set_error(p->set, p->file, g->line, _("group \"%s\" has no 'end'"),
+			    g->label);
+	p->cur[level] = NULL;
+	p->nopen[level] = 0;
+}
+
 static void
 form_parse_close_group(struct form_parse *p, bool unended)
 {
@@ -543,9 +598,9 @@ form_parse_close_group(struct form_parse *p, bool unended)
 		form_set_error(p->set, p->file, rf->line, _("repeat '%s' has no fields"), rf->name);
 	free(p->group->title);
 	p->group->title = xstrdup0(rf->label);
+	form_parse_close_groups(p, 1);
 	p->group = NULL;
 	p->nested = 0;
-	xfree(&p->section[1]);
 }
 
 static void
@@ -598,6 +653,7 @@ form_parse_block_form(struct form_parse *p, char *name)
 		form_parse_close_group(p, true);
 	if (p->form != NULL)
 		form_parse_close_form(p);
+	form_parse_close_groups(p, 0);
 	def = form_parse_def_new(p, name, name);
 	if (p->form != NULL || old != NULL) {
 		p->scratch = xrealloc(p->scratch, (p->nscratch + 1) * sizeof *p->scratch);
@@ -609,23 +665,87 @@ form_parse_block_form(struct form_parse *p, char *name)
 	}
 	p->form = def;
 	p->titled = false;
-	xfree(&p->section[0]);
+	p->cur[0] = NULL;
+	p->nopen[0] = 0;
 	p->block = PB_FORM;
 }
 
+/* Opens a section or group titled text inside up; its keys follow. */
+static void
+form_parse_open_group(struct form_parse *p, char *text, struct form_group *up,
+    bool section)
+{
+	struct form_def *def = form_parse_def(p);
+	struct form_group *g = xcalloc(1, sizeof *g);
+
+	g->label = text;
+	g->up = up;
+	g->depth = up != NULL ? up->depth + 1 : 0;
+	g->section = section;
+	g->line = p->line;
+	def->groups = xrealloc(def->groups, (def->ngroups + 1) * sizeof *def->groups);
+	def->groups[def->ngroups++] = g;
+	p->cur[form_parse_level(p)] = g;
+	form_parse_keys_reset(p, PB_SECTION);
+}
+
+/* A section lasts until the next one, or the end of the group it is in. */
 static void
 form_parse_block_section(struct form_parse *p, char *rest)
 {
+	struct form_group *up;
 	char *text = NULL;
-	int level = p->group != NULL;
 
-	if (!form_parse_need_form(p, "section"))
+	p->block = PB_SKIP;
+	if (!form_parse_need_form(p, "section") || !form_parse_text(p, "section", rest, &text))
 		return;
-	if (form_parse_text(p, "section", rest, &text)) {
-		free(p->section[level]);
-		p->section[level] = text;
-	}
-	p->block = PB_SECTION;
+	up = form_parse_group(p);
+	if (up != NULL && up->section)
+		up = up->up;
+	form_parse_open_group(p, text, up, true);
+}
+
+/* A group lasts until its `end`; groups nest. */
+static void
+form_parse_block_group(struct form_parse *p, char *rest)
+{
+	char *text = NULL;
+
+	p->block = PB_SKIP;
+	if (!form_parse_need_form(p, "group") || !form_parse_text(p, "group", rest, &text))
+		return;
+	form_parse_open_group(p, text, form_parse_group(p), false);
+	p->nopen[form_parse_level(p)]++;
+}
+
+/* True when a field of def sits in g (or a group within it). */
+static bool
+form_parse_group_used(const struct form_def *def, const struct form_group *g)
+{
+	const struct form_group *h;
+	size_t i;
+
+	for (i = 0; i < def->nfields; i++)
+		for (h = def->fields[i].grp; h != NULL; h = h->up)
+			if (h == g)
+				return true;
+	return false;
+}
+
+/* `end` of the innermost open group of the open def. */
+static void
+form_parse_end_group(struct form_parse *p)
+{
+	int level = form_parse_level(p);
+	struct form_group *g = p->cur[level];
+
+	while (g->section)
+		g = g->up;
+	if (!form_parse_group_used(form_parse_def(p), g))
+		form_set_error(p->set, p->file, g->line, _("group \"%s\" has no fields"),
+		    g->label);
+	p->cur[level] = g->up;
+	p->nopen[level]--;
 }
 
 /* A field name that may be added to def; errors otherwise. */
@@ -660,7 +780,8 @@ form_parse_add_field(struct form_parse *p, struct form_def *def, const char *nam
 	memset(f, 0, sizeof *f);
 	f->name = xstrdup(name);
 	f->line = p->line;
-	f->section = xstrdup0(p->section[def == p->group]);
+	f->grp = p->cur[def == p->group];
+	f->section = xstrdup0(f->grp != NULL ? f->grp->label : NULL);
 	return def->nfields++;
 }
 
@@ -703,7 +824,8 @@ form_parse_block_repeat(struct form_parse *p, char *name)
 	f->group->parent = p->form;
 	free(table);
 	p->group = f->group;
-	xfree(&p->section[1]);
+	p->cur[1] = NULL;
+	p->nopen[1] = 0;
 	p->block = PB_REPEAT;
 }
 
@@ -716,8 +838,13 @@ form_parse_block_end(struct form_parse *p, char *rest)
 		p->nested--;
 		return;
 	}
+	if (p->form != NULL && p->nopen[form_parse_level(p)] > 0) {
+		form_parse_end_group(p);
+		return;
+	}
 	if (p->group == NULL) {
-		form_set_error(p->set, p->file, p->line, "%s", _("'end' without 'repeat'"));
+		form_set_error(p->set, p->file, p->line, "%s",
+		    _("'end' without 'repeat' or 'group'"));
 		return;
 	}
 	form_parse_close_group(p, false);
@@ -761,6 +888,7 @@ form_parse_block_line(struct form_parse *p, char *s)
 	} blocks[] = {
 		{ "form", form_parse_block_form },
 		{ "section", form_parse_block_section },
+		{ "group", form_parse_block_group },
 		{ "field", form_parse_block_field },
 		{ "repeat", form_parse_block_repeat },
 		{ "end", form_parse_block_end },
@@ -778,7 +906,8 @@ form_parse_block_line(struct form_parse *p, char *s)
 		}
 	}
 	form_set_error(p->set, p->file, p->line,
-	    _("unknown block '%s' (use form, section, field, repeat, end or choices)"), word);
+	    _("unknown block '%s' (use form, section, group, field, repeat, end or choices)"),
+	    word);
 	p->block = PB_SKIP;
 }
 
@@ -810,9 +939,10 @@ form_parse_end(struct form_parse *p)
 	form_parse_close_block(p);
 	if (p->group != NULL)
 		form_parse_close_group(p, true);
-	if (p->form != NULL)
+	if (p->form != NULL) {
 		form_parse_close_form(p);
-	else if (!p->any_choices)
+		form_parse_close_groups(p, 0);
+	} else if (!p->any_choices)
 		form_set_error(p->set, p->file, 0, "%s",
 		    _("the file holds no form and no choice list"));
 	for (i = 0; i < p->nscratch; i++)
@@ -821,8 +951,6 @@ form_parse_end(struct form_parse *p)
 		form_choices_free(p->cscratch[i]);
 	free(p->scratch);
 	free(p->cscratch);
-	free(p->section[0]);
-	free(p->section[1]);
 }
 
 void

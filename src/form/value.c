@@ -93,6 +93,7 @@ form_record_dup(const struct form_record *rec)
 	copy->id = rec->id;
 	copy->case_id = rec->case_id;
 	copy->version = rec->version;
+	copy->up = rec->up;
 	for (i = 0; i < rec->def->nfields; i++) {
 		const struct form_rows *from = &rec->kids[i];
 		struct form_rows *to = &copy->kids[i];
@@ -104,8 +105,10 @@ form_record_dup(const struct form_record *rec)
 			continue;
 		to->rows = xcalloc(from->n, sizeof *to->rows);
 		to->cap = to->n = from->n;
-		for (j = 0; j < from->n; j++)
+		for (j = 0; j < from->n; j++) {
 			to->rows[j] = form_record_dup(from->rows[j]);
+			to->rows[j]->up = copy;
+		}
 	}
 	return copy;
 }
@@ -173,6 +176,7 @@ form_record_add_row(struct form_record *rec, size_t field)
 	rows = &rec->kids[field];
 	kid = form_record_new(rec->def->fields[field].group);
 	kid->case_id = rec->case_id;
+	kid->up = rec;
 	rows->rows = xgrow(rows->rows, &rows->cap, rows->n + 1, sizeof *rows->rows);
 	rows->rows[rows->n++] = kid;
 	return kid;

@@ -34,6 +34,10 @@ struct form_record {
 	char			**vals;		/* def->nfields */
 	char			***more;	/* def->nfields: columns 1.. (see above) */
 	struct form_rows	*kids;		/* def->nfields, used for FT_REPEAT */
+	/* A row: the record it is a row of (its expressions read the parent's
+	 * fields), set when the row is added or copied with its parent and by
+	 * db_expr_apply(); NULL for a record of a form. */
+	struct form_record	*up;
 };
 
 struct form_record	*form_record_new(const struct form_def *);

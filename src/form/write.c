@@ -60,6 +60,7 @@ form_write_keys(struct strbuf *sb, const struct form_field *f)
 	form_write_flag(sb, "required", f->required);
 	form_write_flag(sb, "readonly", f->readonly);
 	form_write_flag(sb, "summary", f->summary);
+	form_write_flag(sb, "hidden", f->hidden);
 	form_write_plain(sb, "relevant", f->relevant);
 	form_write_plain(sb, "constraint", f->constraint);
 	form_write_quoted(sb, "message", f->constraint_msg);
@@ -67,6 +68,7 @@ form_write_keys(struct strbuf *sb, const struct form_field *f)
 	form_write_plain(sb, "calc", f->calc);
 	form_write_plain(sb, "min", f->min);
 	form_write_plain(sb, "max", f->max);
+	form_write_plain(sb, "count", f->count);
 	snprintf(len, sizeof len, "%d", f->length);
 	form_write_plain(sb, "length", f->length > 0 ? len : NULL);
 	form_write_plain(sb, "filter", f->filter);
@@ -95,23 +97,55 @@ form_write_field(struct strbuf *sb, const struct form_field *f)
 	form_write_keys(sb, f);
 }
 
+/* g is a, or a group a stands in. */
+static bool
+form_write_around(const struct form_group *g, const struct form_group *a)
+{
+	for (; a != NULL; a = a->up)
+		if (a == g)
+			return true;
+	return false;
+}
+
+/* Ends the groups of from that to does not stand in, innermost first. */
+static void
+form_write_leave(struct strbuf *sb, const struct form_group *from,
+    const struct form_group *to)
+{
+	for (; from != NULL && !form_write_around(from, to); from = from->up)
+		if (!from->section)
+			strbuf_puts(sb, "\nend\n");
+}
+
+/* Opens the groups of to that from does not stand in, outermost first. */
+static void
+form_write_enter(struct strbuf *sb, const struct form_group *from,
+    const struct form_group *to)
+{
+	if (to == NULL || form_write_around(to, from))
+		return;
+	form_write_enter(sb, from, to->up);
+	strbuf_printf(sb, "\n%s ", to->section ? "section" : "group");
+	form_write_string(sb, to->label);
+	strbuf_putc(sb, '\n');
+	form_write_plain(sb, "relevant", to->relevant);
+}
+
 static void
 form_write_fields(struct strbuf *sb, const struct form_def *def)
 {
-	const char *section = NULL;
+	const struct form_group *at = NULL;
 	size_t i;
 
 	for (i = 0; i < def->nfields; i++) {
 		const struct form_field *f = &def->fields[i];
 
-		if (f->section != NULL && !str_eq(f->section, section)) {
-			strbuf_puts(sb, "\nsection ");
-			form_write_string(sb, f->section);
-			strbuf_putc(sb, '\n');
-		}
-		section = f->section;
+		form_write_leave(sb, at, f->grp);
+		form_write_enter(sb, at, f->grp);
+		at = f->grp;
 		form_write_field(sb, f);
 	}
+	form_write_leave(sb, at, NULL);
 }
 
 char *

@@ -167,6 +167,86 @@ test_golden_round_trip(void **state)
 	(void)state;
 	golden_one("family");
 	golden_one("lists");
+	golden_one("groups");
+}
+
+/* Groups nest, a section lasts until the next one or its group's end, each
+ * keeps its relevance; hidden, count and bounds that are expressions. */
+static void
+test_groups_model(void **state)
+{
+	struct form_set *set = form_set_new();
+	char *in = slurp(GOLDEN "/groups.form");
+	const struct form_def *def, *people;
+	const struct form_field *f;
+
+	(void)state;
+	form_set_parse(set, "groups.form", in);
+	form_set_finish(set);
+	print_errors(set);
+	assert_int_equal(set->nerrors, 0);
+	def = set->forms[0];
+	assert_int_equal(def->ngroups, 3);
+	f = &def->fields[form_field_index(def, "size")];
+	assert_string_equal(f->grp->label, "Household");
+	assert_false(f->grp->section);
+	assert_string_equal(f->grp->relevant, ":size > 0");
+	assert_int_equal(f->grp->depth, 0);
+	f = &def->fields[form_field_index(def, "born")];
+	assert_string_equal(f->grp->label, "Money");
+	assert_true(f->grp->section);
+	assert_string_equal(f->grp->relevant, ":size > 1");
+	assert_string_equal(f->grp->up->label, "Household");
+	assert_string_equal(f->section, "Money");
+	f = &def->fields[form_field_index(def, "arrived")];
+	assert_true(form_bound_is_expr(f->min));
+	assert_true(form_bound_is_expr(f->max));
+	assert_false(form_bound_is_expr("2026-01-01"));
+	assert_false(form_bound_is_expr("08:30"));
+	assert_false(form_bound_is_expr("today"));
+	f = &def->fields[form_field_index(def, "deep")];
+	assert_int_equal(f->grp->depth, 2);
+	assert_string_equal(f->grp->up->up->label, "Household");
+	f = &def->fields[form_field_index(def, "people")];
+	assert_null(f->grp);			/* after the group's end */
+	assert_string_equal(f->count, ":size");
+	assert_string_equal(f->max, ":size + 1");
+	people = f->group;
+	assert_string_equal(people->fields[0].grp->label, "In a row");
+	assert_ptr_equal(people->parent, def);
+	f = &def->fields[form_field_index(def, "office")];
+	assert_true(f->hidden);
+	assert_null(f->grp);
+	free(in);
+	form_set_free(set);
+}
+
+struct refs_seen {
+	char	buf[128];
+};
+
+static void
+refs_add(void *arg, const char *name, size_t len)
+{
+	struct refs_seen *r = arg;
+
+	strncat(r->buf, name, len);
+	strcat(r->buf, ";");
+}
+
+/* ${name} in texts: each found once, and a ${ that is none refused. */
+static void
+test_text_refs(void **state)
+{
+	struct refs_seen r = { "" };
+
+	(void)state;
+	form_text_refs("Hello ${surname}, ${given_names}! $5 {x} ${", refs_add, &r);
+	assert_string_equal(r.buf, "surname;given_names;");
+	assert_true(form_text_refs_ok("Price $5 and {braces}"));
+	assert_false(form_text_refs_ok("Hello ${ surname}"));
+	assert_false(form_text_refs_ok("Hello ${Surname}"));
+	assert_false(form_text_refs_ok("Hello ${surname"));
 }
 
 /* The golden folder loads clean as a whole: lists found, tables derived. */
@@ -180,7 +260,7 @@ test_golden_folder(void **state)
 	(void)state;
 	print_errors(set);
 	assert_int_equal(set->nerrors, 0);
-	assert_int_equal(set->nforms, 1);
+	assert_int_equal(set->nforms, 2);
 	def = form_set_find(set, "family");
 	assert_non_null(def);
 	i = form_field_index(def, "members");
@@ -411,7 +491,7 @@ test_folder_problems(void **state)
 static const char *
 shout(const char *msgid)
 {
-	return strcmp(msgid, "'end' without 'repeat'") == 0 ? "END BEZ REPEAT" : msgid;
+	return strcmp(msgid, "'end' without 'repeat' or 'group'") == 0 ? "END BEZ REPEAT" : msgid;
 }
 
 /* Messages go through the translation hook. */
@@ -495,6 +575,8 @@ main(void)
 		cmocka_unit_test(test_bad_forms),
 		cmocka_unit_test(test_every_bad_file_has_errors),
 		cmocka_unit_test(test_golden_round_trip),
+		cmocka_unit_test(test_groups_model),
+		cmocka_unit_test(test_text_refs),
 		cmocka_unit_test(test_golden_folder),
 		cmocka_unit_test(test_real_forms_round_trip),
 		cmocka_unit_test(test_model),
