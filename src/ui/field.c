@@ -115,7 +115,8 @@ ui_field_summary_add(struct strbuf *sb, const struct form_set *set,
 	char *d;
 
 	for (i = 0; i < rec->def->nfields && *shown < max; i++) {
-		if (str_empty(rec->vals[i]) || rec->def->fields[i].summary != key)
+		if (str_empty(rec->vals[i]) || rec->def->fields[i].summary != key ||
+		    rec->def->fields[i].hidden)
 			continue;
 		d = ui_field_display(set, rec, i);
 		if (sb->len > 0)

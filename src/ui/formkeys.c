@@ -294,15 +294,21 @@ ui_form_item_key(struct ui_form *f, struct ui_app *app, int key, enum ui_action 
 	return false;
 }
 
+/* Back from a row, the form it is in is worked out again: its sums and
+ * counts over the rows, and what is relevant now. */
 static void
 ui_form_back(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
+	struct ui_form *parent = f->parent;
+
 	if (f->edit_field >= 0)
 		ui_form_commit(f, app);
 	if (f->root == f && f->dirty && !f->saved && ui_form_keep_draft(f, app))
 		ui_message(app, false, "%s",
 		    _("Not saved: kept as a draft. Resume it from the start screen."));
 	ui_close(app, s);
+	if (parent != NULL)
+		ui_form_recompute(parent, app);
 }
 
 /* A form action (a call's F3/F4) sees what is being typed: the field is

@@ -71,22 +71,55 @@ ui_form_add_item(struct ui_form *f, enum ui_item_kind kind, int field, int row)
 	f->items[f->nitems++] = (struct ui_item){ kind, field, row, 0, 0 };
 }
 
+/* True when g is shut or one of the groups around shut. */
+static bool
+ui_form_group_in(const struct form_group *g, const struct form_group *shut)
+{
+	for (; shut != NULL; shut = shut->up)
+		if (shut == g)
+			return true;
+	return false;
+}
+
+/* The index of g in def's groups. */
+static int
+ui_form_group_index(const struct form_def *def, const struct form_group *g)
+{
+	size_t i;
+
+	for (i = 0; i < def->ngroups; i++)
+		if (def->groups[i] == g)
+			return (int)i;
+	return 0;
+}
+
+/* The headings of the groups around field i that the field shown before it
+ * (in prev) was not in, outermost first; an item's row is its group index. */
+static void
+ui_form_add_headings(struct ui_form *f, int i, const struct form_group *g,
+    const struct form_group *prev)
+{
+	if (g == NULL || ui_form_group_in(g, prev))
+		return;
+	ui_form_add_headings(f, i, g->up, prev);
+	ui_form_add_item(f, UI_IT_SECTION, i, ui_form_group_index(f->rec->def, g));
+}
+
 void
 ui_form_build(struct ui_form *f)
 {
 	const struct form_def *def = f->rec->def;
-	const char *section = NULL;
+	const struct form_group *prev = NULL;
 	size_t i, r;
 
 	f->nitems = 0;
 	for (i = 0; i < def->nfields; i++) {
 		const struct form_field *fd = &def->fields[i];
 
-		if (!f->relevant[i])
+		if (!f->relevant[i] || fd->hidden)
 			continue;
-		if (fd->section != NULL && !str_eq(fd->section, section))
-			ui_form_add_item(f, UI_IT_SECTION, (int)i, 0);
-		section = fd->section;
+		ui_form_add_headings(f, (int)i, fd->grp, prev);
+		prev = fd->grp;
 		ui_form_add_item(f, UI_IT_FIELD, (int)i, 0);
 		if (fd->type != FT_REPEAT)
 			continue;
@@ -408,17 +441,22 @@ ui_form_client_text(const struct ui_app *app, const char *msgid, bool *fallback)
 
 /* A field's label as shown: translated, " *" when required (malloc'd). */
 static char *
-ui_form_label_text(const struct form_field *fd)
+ui_form_label_text(const struct ui_form *f, const struct ui_app *app,
+    const struct form_field *fd)
 {
-	return xasprintf("%s%s", _(fd->label != NULL ? fd->label : fd->name),
-	    fd->required ? " *" : "");
+	char *t = ui_form_text(f, app, _(fd->label != NULL ? fd->label : fd->name));
+	char *label = xasprintf("%s%s", t, fd->required ? " *" : "");
+
+	free(t);
+	return label;
 }
 
 /* The rows a field's label takes, wrapped in the label column. */
 static int
-ui_form_label_rows(const struct ui_app *app, const struct form_field *fd)
+ui_form_label_rows(const struct ui_form *f, const struct ui_app *app,
+    const struct form_field *fd)
 {
-	char *label = ui_form_label_text(fd);
+	char *label = ui_form_label_text(f, app, fd);
 	int n = ui_draw_wrapped_lines(ui_form_label_cols(app), label);
 
 	free(label);
@@ -440,6 +478,18 @@ ui_form_err_rows(struct ui_form *f, struct ui_app *app, int field)
 	return n;
 }
 
+/* A note's staff text and (when it has a `say` and a client language is
+ * set) the client's, as shown; both malloc'd, *ct NULL when none. */
+static void
+ui_form_note_texts(const struct ui_form *f, const struct ui_app *app,
+    const struct form_field *fd, char **t, char **ct, bool *fb)
+{
+	*fb = false;
+	*t = ui_form_text(f, app, _(fd->say != NULL ? fd->say : fd->label));
+	*ct = fd->say != NULL && i18n_client_code() != NULL ?
+	    ui_form_text(f, app, i18n_client_ex(fd->say, fb)) : NULL;
+}
+
 /* Height of an item at the current width. */
 static int
 ui_form_item_height(struct ui_form *f, struct ui_app *app, const struct ui_item *it)
@@ -448,21 +498,22 @@ ui_form_item_height(struct ui_form *f, struct ui_app *app, const struct ui_item 
 	bool fb;
 	int h = 1;
 
+	char *t, *ct;
+
 	if (it->kind == UI_IT_SECTION)
-		return 2;
+		return f->rec->def->groups[it->row]->depth == 0 ? 2 : 1;
 	if (it->kind != UI_IT_FIELD)
 		return 1;
 	if (fd->type == FT_NOTE) {
-		const char *t = fd->say != NULL ? fd->say : fd->label;
-		const char *ct = fd->say != NULL && i18n_client_code() != NULL ?
-		    i18n_client_ex(fd->say, &fb) : NULL;
-
-		h = ui_draw_wrapped_lines(app->cols - 2, _(t));
+		ui_form_note_texts(f, app, fd, &t, &ct, &fb);
+		h = ui_draw_wrapped_lines(app->cols - 2, t);
 		if (ct != NULL)
 			h += ui_draw_wrapped_lines(app->cols - 4, ct);
+		free(t);
+		free(ct);
 		return h;
 	}
-	h = ui_form_label_rows(app, fd);
+	h = ui_form_label_rows(f, app, fd);
 	if (ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb) != NULL)
 		h++;
 	return h + ui_form_err_rows(f, app, it->field);
@@ -502,14 +553,12 @@ static void
 ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field *fd, int y,
     int rows, int skip)
 {
-	const char *t = _(fd->say != NULL ? fd->say : fd->label);
 	bool fb = false;
-	const char *ct = fd->say != NULL && i18n_client_code() != NULL ?
-	    i18n_client_ex(fd->say, &fb) : NULL;
-	int lines = ui_draw_wrapped_lines(app->cols - 2, t), n = 0;
-	char *m;
+	char *t, *ct, *m;
+	int lines, n = 0;
 
-	(void)f;
+	ui_form_note_texts(f, app, fd, &t, &ct, &fb);
+	lines = ui_draw_wrapped_lines(app->cols - 2, t);
 	if (skip < lines)
 		n = ui_draw_wrapped_from(y, 1, app->cols - 2, skip, rows, t, US_DIM);
 	if (ct != NULL && rows - n > 0) {
@@ -518,6 +567,8 @@ ui_form_draw_note(struct ui_form *f, struct ui_app *app, const struct form_field
 		    rows - n, m, US_CLIENT);
 		free(m);
 	}
+	free(t);
+	free(ct);
 }
 
 /* The edit buffer; a default about to be replaced is shown highlighted, a
@@ -607,25 +658,25 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 {
 	const struct form_field *fd = &f->rec->def->fields[it->field];
 	int lw = ui_form_label_cols(app), line;
-	const char *ct;
-	char *label, *msg;
+	char *label, *msg, *ct;
 	bool fb;
 
 	if (fd->type == FT_NOTE) {
 		ui_form_draw_note(f, app, fd, y, rows, 0);
 		return;
 	}
-	label = ui_form_label_text(fd);
+	label = ui_form_label_text(f, app, fd);
 	if (focus)
 		ui_draw_text(y, 0, 1, ">", US_HEADING);
 	line = ui_draw_wrapped(y, 1, lw, rows, label, fd->type == FT_REPEAT || focus ?
 	    US_HEADING : US_LABEL);	/* a long label goes on below, in its column */
 	free(label);
 	ui_form_draw_value(f, app, it, y, lw + 2, app->cols - lw - 3, focus);
-	ct = ui_form_client_text(app, fd->label != NULL ? fd->label : fd->name, &fb);
-	if (ct != NULL && line < rows) {
+	ct = ui_form_text(f, app, ui_form_client_text(app, fd->label != NULL ? fd->label :
+	    fd->name, &fb));
+	if (ct != NULL && line < rows)
 		ui_form_draw_client_line(f, app, it, y + line++, ct, fb);
-	}
+	free(ct);
 	if (f->err[it->field] != NULL && line < rows) {
 		msg = ui_ferr_text(f->err[it->field], app->forms, f->rec, (size_t)it->field);
 		ui_draw_wrapped(y + line, lw + 2, app->cols - lw - 3, rows - line, msg, US_ERROR);
@@ -633,18 +684,32 @@ ui_form_draw_field(struct ui_form *f, struct ui_app *app, const struct ui_item *
 	}
 }
 
+/* A group's heading: below a blank line at the top level, indented two
+ * columns per level within. */
+static void
+ui_form_draw_heading(struct ui_form *f, struct ui_app *app, const struct form_group *g,
+    int y, int rows)
+{
+	int dy = g->depth == 0 ? 1 : 0, x = 1 + 2 * g->depth;
+	char *t;
+
+	if (rows <= dy || x >= app->cols - 2)
+		return;
+	t = ui_form_text(f, app, _(g->label));
+	ui_draw_text(y + dy, x, app->cols - 1 - x, t, US_HEADING);
+	free(t);
+}
+
 static void
 ui_form_draw_item(struct ui_form *f, struct ui_app *app, size_t k, int y, int rows)
 {
 	const struct ui_item *it = &f->items[k];
-	const struct form_field *fd = &f->rec->def->fields[it->field];
 	bool focus = (int)k == f->focus;
 	char *s;
 
 	switch (it->kind) {
 	case UI_IT_SECTION:
-		if (rows > 1)
-			ui_draw_text(y + 1, 1, app->cols - 2, _(fd->section), US_HEADING);
+		ui_form_draw_heading(f, app, f->rec->def->groups[it->row], y, rows);
 		break;
 	case UI_IT_FIELD:
 		ui_form_draw_field(f, app, it, y, rows, focus);
@@ -675,6 +740,7 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 {
 	const struct form_field *fd = ui_form_focus_field(f);
 	const char *t = NULL;
+	char *shown;
 
 	if (app->msg != NULL || f->focus < 0)
 		return;
@@ -688,8 +754,9 @@ ui_form_draw_hint(struct ui_form *f, struct ui_app *app)
 	else if (ui_draw_width(_(fd->label != NULL ? fd->label : fd->name)) >
 	    ui_form_label_cols(app))
 		t = _(fd->label);
-	if (t != NULL)
-		ui_draw_text(app->rows - 2, 0, app->cols, t, US_DIM);
+	if ((shown = ui_form_text(f, app, t)) != NULL)
+		ui_draw_text(app->rows - 2, 0, app->cols, shown, US_DIM);
+	free(shown);
 }
 
 /* "Hotline call 02:35": made before every frame (a tick comes once a second). */

@@ -66,6 +66,10 @@ extern const struct ui_screen_ops ui_form_row_ops;
 
 struct ui_form	*ui_form_new(struct form_record *, bool owned, struct ui_form *root);
 void	 ui_form_build(struct ui_form *);
+/* A label, hint or note as shown (translated text in, malloc'd text out,
+ * NULL for NULL): each ${name} replaced by the value field name shows now,
+ * of the record or of the form a row is in (formtext.c). */
+char	*ui_form_text(const struct ui_form *, const struct ui_app *, const char *shown);
 void	 ui_form_recompute(struct ui_form *, struct ui_app *);
 bool	 ui_form_item_focusable(const struct ui_form *, int idx);
 int	 ui_form_item_of(const struct ui_form *, int field);

@@ -1,0 +1,182 @@
+/*
+ * End-to-end tests of the form language's constructs on screen, at 80x24,
+ * on the form of tests/data/lang-forms: groups within groups and their
+ * relevance, a repeat whose count comes from a field, sum and count over its
+ * rows, a row reading a field of its form, a bound taken from another field,
+ * a hidden field, a label showing another field's value, and a time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "util/mem.h"
+
+#define LANG_FORMS "tests/data/lang-forms"
+
+struct t {
+	struct e2e_db	*db;
+	struct vt	*vt;
+};
+
+static int
+setup(void **state)
+{
+	struct t *t = xcalloc(1, sizeof *t);
+
+	t->db = e2e_db_new_forms(LANG_FORMS);
+	*state = t;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct t *t = *state;
+
+	vt_free(t->vt);
+	e2e_db_free(t->db);
+	free(t);
+	return 0;
+}
+
+static void
+start(struct t *t)
+{
+	t->vt = e2e_start(t->db, NULL, 24, 80);
+	VT_ASSERT_TEXT(t->vt, "Find a case", 8000);
+	vt_ctrl(t->vt, 'n');
+	VT_ASSERT_TEXT(t->vt, "Surname", 5000);
+}
+
+static void
+assert_value(struct t *t, const char *field, const char *want)
+{
+	char *v = e2e_value(t->db, "registration", field);
+
+	if (want == NULL)
+		assert_null(v);
+	else
+		assert_string_equal(v != NULL ? v : "(null)", want);
+	free(v);
+}
+
+/* The identity group filled in: surname, names, dates, a time, consent. */
+static void
+fill_identity(struct t *t, const char *consent, const char *size)
+{
+	vt_type(t->vt, "Novak\tJan\t1.2.1990\t1.3.2020\t\t9:30\t");
+	vt_type(t->vt, consent);
+	vt_type(t->vt, "\t");
+	vt_type(t->vt, size);
+}
+
+/* A group shows, with its heading, only while its relevance holds; its
+ * heading shows another field's value; a group within it is indented. */
+static void
+test_group_relevance(void **state)
+{
+	struct t *t = *state;
+	int row;
+
+	start(t);
+	VT_ASSERT_ROW(t->vt, 2, " Identity", 5000);
+	fill_identity(t, "y", "0");
+	assert_false(vt_wait_text(t->vt, "Household of", 300));
+	assert_false(vt_wait_text(t->vt, "Family members", 10));
+	vt_ctrl(t->vt, 'u');
+	vt_type(t->vt, "2");	/* as it is typed */
+	VT_ASSERT_TEXT(t->vt, "Household of Novak", 5000);
+	row = e2e_row_of(t->vt, "Household of Novak");
+	VT_ASSERT_ROW(t->vt, row, " Household of Novak", 10);	/* a top heading */
+	VT_ASSERT_ROW(t->vt, row + 1, "   Members", 10);		/* within it */
+	VT_ASSERT_ROW(t->vt, row + 2, " Family members", 10);
+	VT_ASSERT_TEXT(t->vt, "   Money", 10);
+	vt_ctrl(t->vt, 'u');
+	vt_type(t->vt, "0");
+	assert_true(e2e_wait_gone(t->vt, "Household of", 5000));
+	e2e_gone(t->vt, "Total income");
+}
+
+/* A repeat counted by a field gets its rows; a row reads its form's field;
+ * the form sums and counts the rows; the hidden field is stored, not shown;
+ * the time is stored as HH:MM. */
+static void
+test_count_sum_hidden(void **state)
+{
+	struct t *t = *state;
+
+	start(t);
+	fill_identity(t, "y", "2\t");
+	VT_ASSERT_TEXT(t->vt, "Rows: 2", 5000);
+	VT_ASSERT_TEXT(t->vt, "2. (empty row)", 10);
+	VT_ASSERT_TEXT(t->vt, "09:30", 10);
+	e2e_select(t->vt, "1. (empty row)");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Family members 1", 5000);
+	VT_ASSERT_TEXT(t->vt, "Share with the office?", 5000);	/* consent: yes */
+	vt_type(t->vt, "Eva\t250.5\ty\t");
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_TEXT(t->vt, "1. Eva, 250.5, Yes", 5000);
+	e2e_select(t->vt, "2. (empty row)");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Family members 2", 5000);
+	vt_type(t->vt, "Oleh\t100\t");
+	vt_key(t->vt, VT_ESC);
+	VT_ASSERT_ROW(t->vt, e2e_row_of(t->vt, "Total income"), "350.5", 5000);
+	VT_ASSERT_ROW(t->vt, e2e_row_of(t->vt, "Members named"), "2", 10);
+	e2e_gone(t->vt, "office");
+	e2e_gone(t->vt, "BA");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "total_income", "350.5");
+	assert_value(t, "members_named", "2");
+	assert_value(t, "office", "BA");
+	assert_value(t, "visit_time", "09:30");
+	assert_int_equal(e2e_sql_count(t->db, "SELECT count(*) FROM registration_family"), 2);
+}
+
+/* Without consent, a row does not ask what only consent allows. */
+static void
+test_row_reads_form(void **state)
+{
+	struct t *t = *state;
+
+	start(t);
+	fill_identity(t, "n", "1\t");
+	VT_ASSERT_TEXT(t->vt, "Rows: 1", 5000);
+	e2e_select(t->vt, "1. (empty row)");
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Monthly income", 5000);
+	assert_false(vt_wait_text(t->vt, "Share with the office?", 300));
+}
+
+/* A date's earliest day is another field's value: checked on save. */
+static void
+test_bound_from_field(void **state)
+{
+	struct t *t = *state;
+
+	start(t);
+	vt_type(t->vt, "Novak\tJan\t1.2.1990\t1.1.1980\t");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "'1980-01-01' is before the earliest allowed", 5000);
+	assert_int_equal(e2e_count(t->db, "registration"), 0);
+	vt_ctrl(t->vt, 'u');
+	vt_type(t->vt, "1.3.2020");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "arrived", "2020-03-01");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_group_relevance, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_sum_hidden, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_row_reads_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bound_from_field, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
