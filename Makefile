@@ -25,8 +25,8 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 BASE     = -std=c11 -D_GNU_SOURCE -Isrc -I$(B)/gen $(WARN) -DAVRR_VERSION='"$(VERSION)"' \
            -DAVRR_DATADIR='"$(DATADIR)"'
 PKGCF    = $$(pkg-config --cflags $(PKGS))
-# libcsv ships no pkg-config file.
-PKGLIB   = $$(pkg-config --libs $(PKGS)) -lcsv
+# libcsv ships no pkg-config file; libm for pow() of form expressions.
+PKGLIB   = $$(pkg-config --libs $(PKGS)) -lcsv -lm
 TPKGCF   = $$(pkg-config --cflags $(TPKGS))
 TPKGLIB  = $$(pkg-config --libs $(TPKGS))
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -14,6 +14,7 @@
 
 #include "form/type.h"
 #include "form/value.h"
+#include "db/expr_fn.h"
 #include "db/expr_int.h"
 #include "db/internal.h"
 #include "util/date.h"
@@ -206,6 +207,7 @@ db_expr_new(void)
 		    "out of memory");
 	sqlite3_db_config(x->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	db_expr_functions(x->sql);
+	db_expr_fn_register(x->sql);
 	sqlite3_set_authorizer(x->sql, db_expr_auth, x);
 	return x;
 }

@@ -4,10 +4,18 @@
  * read no table (an authorizer refuses every table access).
  *
  * An expression is SQLite expression syntax where :name is the value of field
- * name of the same form (or repeat group). Values are bound by field type:
+ * name of the same form (or repeat group; a row also reads the fields of the
+ * forms it is in, through form_record.up), and sum(:g.f), count(:g.f),
+ * min(:g.f), max(:g.f) and count(:g) read the rows of repeat g (db/expr_int.h). Values are bound by field type:
  * integer fields as integers, decimal and money as reals, empty as NULL, the rest
  * as text. Helpers: today(), now(), age(date), selected(list, code),
- * count_selected(list). "default now" and "default today" are shorthands.
+ * count_selected(list), and the XLSForm functions of db/expr_fn.h (names with
+ * '_' for '-'): concat(a, ...), int(x), number(x), string(x), pow(x, y),
+ * regex(text, pattern), string_length(s), contains(s, t), starts_with(s, t),
+ * ends_with(s, t), boolean_from_string(s), true(), false(),
+ * selected_at(list, n), format_date(date, fmt), format_date_time(datetime,
+ * fmt); SQLite's own coalesce, round, abs, substr, max, min, date and the
+ * rest. "default now" and "default today" are shorthands.
  * Compiled statements are cached per expression text.
  *
  * Contract: db_expr_check_set() compiles every expression of a parsed form
