@@ -3,7 +3,8 @@
  * on the form of tests/data/lang-forms: groups within groups and their
  * relevance, a repeat whose count comes from a field, sum and count over its
  * rows, a row reading a field of its form, a bound taken from another field,
- * a hidden field, a label showing another field's value, and a time.
+ * a hidden field, a label showing another field's value, a time, the
+ * XLSForm functions and choice codes as real lists write them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,33 @@ test_bound_from_field(void **state)
 	assert_value(t, "arrived", "2020-03-01");
 }
 
+/* concat() and int() as calculations, a regex() constraint with its
+ * message, and choice codes with capitals and hyphens stored exactly. */
+static void
+test_functions_and_codes(void **state)
+{
+	struct t *t = *state;
+
+	start(t);
+	fill_identity(t, "y", "0\t");
+	VT_ASSERT_TEXT(t->vt, "Jan Novak", 5000);	/* concat(given, ' ', surname) */
+	vt_type(t->vt, "cej01\t");
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Three capitals and three digits, as CEJ001", 5000);
+	assert_int_equal(e2e_count(t->db, "registration"), 0);
+	vt_ctrl(t->vt, 'u');
+	vt_type(t->vt, "CEJ001\t");
+	vt_type(t->vt, "ivano");
+	VT_ASSERT_TEXT(t->vt, "Filter:", 5000);
+	vt_key(t->vt, VT_ENTER);
+	VT_ASSERT_TEXT(t->vt, "Ivano-Frankivsk", 5000);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "full_name", "Jan Novak");
+	assert_value(t, "case_code", "CEJ001");
+	assert_value(t, "district", "ivano-frankivska");
+}
+
 int
 main(void)
 {
@@ -176,6 +204,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_count_sum_hidden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_row_reads_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bound_from_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_functions_and_codes, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
