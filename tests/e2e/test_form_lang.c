@@ -196,6 +196,30 @@ test_functions_and_codes(void **state)
 	assert_value(t, "district", "ivano-frankivska");
 }
 
+/* A required field's own message; a time typed as people type it, and one
+ * that is no time. */
+static void
+test_required_message_and_time(void **state)
+{
+	struct t *t = *state;
+
+	start(t);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Ask for the surname as the passport writes it", 5000);
+	e2e_gone(t->vt, "Surname is required");
+	vt_type(t->vt, "Novak\tJan\t1.2.1990\t1.3.2020\t\t25:00\t");
+	VT_ASSERT_TEXT(t->vt, "'25:00' is not a time (use 14:30 or 9:05)", 5000);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Not saved", 5000);
+	assert_int_equal(e2e_count(t->db, "registration"), 0);
+	vt_ctrl(t->vt, 'u');		/* the cursor is on the time, at fault */
+	vt_type(t->vt, "7.05\t");
+	VT_ASSERT_TEXT(t->vt, "07:05", 5000);
+	vt_ctrl(t->vt, 'o');
+	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
+	assert_value(t, "visit_time", "07:05");
+}
+
 int
 main(void)
 {
@@ -205,6 +229,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_row_reads_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bound_from_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_functions_and_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_required_message_and_time, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
