@@ -2,6 +2,7 @@
 #include "ui/list.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "ui/draw.h"
 #include "util/mem.h"
@@ -98,6 +99,15 @@ ui_list_place(struct ui_list *l, struct ui_app *app, int rows)
 	}
 }
 
+/* The columns text takes, at most most. */
+static int
+ui_list_bar_cols(const char *t, int most)
+{
+	int w = ui_draw_width(t);
+
+	return w < most ? w : most;
+}
+
 static void
 ui_list_draw_line(struct ui_list *l, struct ui_app *app, size_t k, int y)
 {
@@ -110,8 +120,9 @@ ui_list_draw_line(struct ui_list *l, struct ui_app *app, size_t k, int y)
 		return;
 	}
 	t = l->ops->line(l, app, k, &widths);
-	if (cur)
-		ui_draw_fill(y, 1, app->cols - 2, US_FOCUS);
+	if (cur)	/* a row of cells: the bar across; a line of text: as long as it */
+		ui_draw_fill(y, 1, widths != NULL && strchr(t, '\t') != NULL ? app->cols - 2 :
+		    ui_list_bar_cols(t, app->cols - 4) + 2, US_FOCUS);
 	if (widths != NULL)
 		ui_draw_cells(y, 2, app->cols - 4, t, widths, cur ? US_FOCUS : US_NORMAL);
 	else

@@ -23,6 +23,6 @@ for f in src/util/*.c src/form/*.c src/i18n/*.c src/db/*.c; do
 done
 cc -std=c11 -D_GNU_SOURCE -Isrc -Ib/gen -I"$top/tests" -O0 -g -o b/probe \
     "$top/tests/types/probe.c" $objs $(pkg-config --libs sqlite3 libsodium libzip expat cmocka) \
-    -lcsv	# util/sheet: the readers of imported files
+    -lcsv -lm	# util/sheet: the readers of imported files; pow() of db/expr_fn
 cd "$top"
 "$tmp/b/probe"
