@@ -2003,6 +2003,10 @@ xf_settle(struct xf_conv *c, struct xf_result *res)
 	char *text = NULL, *fatal = NULL;
 	int round, fixed = 1;
 
+	if (xf_count_fields(c) == 0) {
+		res->error = xasprintf(_("%s: no question could be carried over"), c->path);
+		return false;
+	}
 	for (round = 0; round < XF_ROUNDS && fixed > 0; round++) {
 		free(text);
 		text = xf_render(c);
