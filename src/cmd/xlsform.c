@@ -2013,8 +2013,9 @@ xf_settle(struct xf_conv *c, struct xf_result *res)
 		fixed = xf_check(c, text, &fatal);
 	}
 	if (fixed != 0 || xf_count_fields(c) == 0) {
-		res->error = fatal != NULL ? xasprintf(_("%s: the form cannot be written: %s"),
-		    c->path, fatal) : xasprintf(_("%s: no question could be carried over"), c->path);
+		res->error = fatal != NULL && xf_count_fields(c) > 0 ?
+		    xasprintf(_("%s: the form cannot be written: %s"), c->path, fatal) :
+		    xasprintf(_("%s: no question could be carried over"), c->path);
 		free(text);
 		free(fatal);
 		return false;
