@@ -89,6 +89,7 @@ int	cmd_subject_export(const struct cmd_args *);
 int	cmd_report(const struct cmd_args *);
 int	cmd_export(const struct cmd_args *);
 int	cmd_import(const struct cmd_args *);
+int	cmd_xlsform(const struct cmd_args *);
 
 /* The place of --project among report's options (its name is also a field's). */
 #define CMD_REPORT_PROJECT 1

@@ -69,6 +69,12 @@ static const struct cmd_opt cmd_table_import[] = {
 	{ NULL, NULL, NULL }
 };
 
+static const struct cmd_opt cmd_table_xlsform[] = {
+	{ "output", N_("DIR"), N_("write the form and the catalogs (DIR/locale/CODE.po) into "
+	    "DIR (else the current folder)") },
+	{ NULL, NULL, NULL }
+};
+
 static const struct cmd_opt cmd_table_init[] = {
 	CMD_TABLE_DB,
 	{ "test", NULL, N_("make the new database a test database, where --user and "
@@ -192,5 +198,11 @@ const struct cmd_entry cmd_table[] = {
 	    .summary = N_("new records of FORM (or rows of its repeat group GROUP) from the rows "
 	    "of a CSV or XLSX file, every row checked as the form's screen checks it: all of "
 	    "them or none") }, cmd_import },
+	{ "xlsform", { .name = "xlsform", .opts = cmd_table_xlsform,
+	    .operands = N_("FILE.xlsx"), .min_operands = 1, .max_operands = 1,
+	    .missing = N_("name the XLSForm workbook (.xlsx) to convert"),
+	    .summary = N_("make an avrr form and its translation catalogs of an XLSForm (ODK, "
+	    "KoboToolbox); every row or cell that cannot be carried over is listed as "
+	    "FILE:SHEET:ROW: message") }, cmd_xlsform },
 	{ NULL, { 0 }, NULL }
 };
