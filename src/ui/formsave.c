@@ -226,6 +226,7 @@ void
 ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 {
 	struct ui_form *root;
+	struct ui_screen *below;
 	char *msg = NULL;
 
 	if (f->edit_field >= 0)
@@ -242,9 +243,11 @@ ui_form_save(struct ui_screen *s, struct ui_form *f, struct ui_app *app)
 		return;
 	if (f->root != f) {	/* a row checked: F2 saves the whole form */
 		root = f->root;
+		below = s->below;	/* the form's screen (a close takes effect later) */
 		ui_close(app, s);
-		if (app->top != NULL && app->top->data == root)
-			ui_form_save(app->top, root, app);
+		ui_form_recompute(root, app);	/* its sums over the rows */
+		if (below != NULL && below->data == root)
+			ui_form_save(below, root, app);
 		return;
 	}
 	if (f->opts.timer)

@@ -118,16 +118,14 @@ test_count_sum_hidden(void **state)
 	vt_type(t->vt, "Eva\t250.5\ty\t");
 	vt_key(t->vt, VT_ESC);
 	VT_ASSERT_TEXT(t->vt, "1. Eva, 250.5, Yes", 5000);
+	VT_ASSERT_ROW(t->vt, e2e_row_of(t->vt, "Total income"), "250.5", 5000);
+	e2e_gone(t->vt, "office");
+	e2e_gone(t->vt, "BA");
 	e2e_select(t->vt, "2. (empty row)");
 	vt_key(t->vt, VT_ENTER);
 	VT_ASSERT_TEXT(t->vt, "Family members 2", 5000);
-	vt_type(t->vt, "Oleh\t100\t");
-	vt_key(t->vt, VT_ESC);
-	VT_ASSERT_ROW(t->vt, e2e_row_of(t->vt, "Total income"), "350.5", 5000);
-	VT_ASSERT_ROW(t->vt, e2e_row_of(t->vt, "Members named"), "2", 10);
-	e2e_gone(t->vt, "office");
-	e2e_gone(t->vt, "BA");
-	vt_ctrl(t->vt, 'o');
+	vt_type(t->vt, "Oleh\t100");
+	vt_ctrl(t->vt, 'o');		/* in a row: checks it and saves the whole form */
 	VT_ASSERT_TEXT(t->vt, "Saved.", 5000);
 	assert_value(t, "total_income", "350.5");
 	assert_value(t, "members_named", "2");

@@ -353,7 +353,7 @@ wf_fill_family(struct vt *vt)
 	e2e_pick(vt, "spou", "Spouse");
 	e2e_tabs(vt, 1);
 	e2e_pick(vt, "georgia", "Georgia");
-	vt_ctrl(vt, 'o');
+	vt_key(vt, VT_ESC);	/* the row kept, back to the form */
 	VT_ASSERT_TEXT(vt, "1. Spouse, Nováková, Eva", T);	/* the key fact first */
 }
 
@@ -409,7 +409,7 @@ wf_fill_return_prep(struct vt *vt)
 	e2e_text(vt, "TBS Tbilisi");
 	vt_type(vt, "OS123");
 	VT_ASSERT_TEXT(vt, "OS123", T);
-	vt_ctrl(vt, 'o');
+	vt_key(vt, VT_ESC);	/* the row kept, back to the form */
 	VT_ASSERT_TEXT(vt, "1. 2026-11-20", T);
 	e2e_tabs(vt, 2);			/* transit assistance, escort */
 	e2e_pick(vt, "non", "None");
@@ -447,7 +447,7 @@ wf_fill_plan(struct vt *vt, const char *grant, const char *budget)
 	e2e_tabs(vt, 1);
 	vt_type(vt, budget);
 	VT_ASSERT_TEXT(vt, budget, T);
-	vt_ctrl(vt, 'o');
+	vt_key(vt, VT_ESC);	/* the row kept, back to the form */
 	VT_ASSERT_TEXT(vt, "1. Material assistance", T);
 }
 
@@ -480,7 +480,7 @@ wf_fill_monitoring(struct vt *vt, bool item)
 		VT_ASSERT_ROW(vt, 0, "State of the plan items 1", T);
 		e2e_text(vt, "1");
 		e2e_pick(vt, "in use", "In use");
-		vt_ctrl(vt, 'o');
+		vt_key(vt, VT_ESC);	/* the row kept, back to the form */
 		VT_ASSERT_TEXT(vt, "1. 1, In use", T);
 	}
 	for (i = 0; i < 9; i++) {
