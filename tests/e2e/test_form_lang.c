@@ -6,8 +6,10 @@
  * a hidden field, a label showing another field's value, a time, the
  * XLSForm functions and choice codes as real lists write them.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "util/mem.h"
@@ -218,6 +220,44 @@ test_required_message_and_time(void **state)
 	assert_value(t, "visit_time", "07:05");
 }
 
+/* What check-forms refuses, as a person running it sees it in a terminal:
+ * markdown, HTML and ${} that name nothing, each with its file, line and
+ * field. */
+static void
+test_check_forms_refuses(void **state)
+{
+	const char *bin = getenv("AVRR_BIN") != NULL ? getenv("AVRR_BIN") : "build/test/avrr";
+	char dir[] = "/tmp/avrr-lang-bad-XXXXXX";
+	char *src, *dst, *text;
+	const char *argv[] = { bin, "check-forms", dir, NULL };
+	struct vt *vt;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	text = e2e_slurp("tests/data/forms-bad/groups.form", NULL);
+	assert_non_null(text);
+	dst = xasprintf("%s/groups.form", dir);
+	assert_non_null(f = fopen(dst, "w"));
+	fputs(text, f);
+	fclose(f);
+	vt = vt_spawn(argv, NULL, 24, 80);
+	assert_non_null(vt);
+	/* 80 columns: the lines wrap, so each is looked for by its start */
+	VT_ASSERT_TEXT(vt, "groups.form:18: field 'd': label: a markdown heading", 5000);
+	VT_ASSERT_TEXT(vt, "groups.form:27: field 'g': say: an HTML tag", 5000);
+	VT_ASSERT_TEXT(vt, "groups.form:30: field 'h': label: ${nobody} names no", 5000);
+	VT_ASSERT_TEXT(vt, "groups.form:14: a hidden field is never shown", 5000);
+	assert_int_equal(vt_wait_exit(vt, 5000), 1);
+	vt_free(vt);
+	src = xasprintf("%s", dir);
+	unlink(dst);
+	rmdir(src);
+	free(src);
+	free(dst);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -228,6 +268,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bound_from_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_functions_and_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_required_message_and_time, setup, teardown),
+		cmocka_unit_test(test_check_forms_refuses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
