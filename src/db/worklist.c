@@ -147,21 +147,30 @@ db_due_run(struct db *db, const char *sql, int64_t record_id, int64_t case_id, c
 	return rc == SQLITE_DONE ? DB_OK : db_sqlerr(db, err);
 }
 
-/* Forgets the rows of one kind in the scope, then makes them again. */
+/*
+ * Forgets the rows of one kind in the scope (the record's, and the case's
+ * when there is one), then makes them again. Two deletes, not one with OR:
+ * each reads its own index (the primary key, work_due_case), where the OR
+ * read every row of the kind at each save (56,000 at 100,000 cases).
+ */
 static enum db_status
 db_due_redo(struct db *db, int kind, char *sql, int64_t record_id, int64_t case_id,
     char **err)
 {
-	char *del = xasprintf("DELETE FROM work_due WHERE kind = %d AND (record_id = ?1 OR"
-	    " (?2 <> 0 AND case_id = ?2))", kind);
+	char *by_record = xasprintf("DELETE FROM work_due WHERE kind = %d AND record_id = ?1",
+	    kind);
+	char *by_case = xasprintf("DELETE FROM work_due WHERE kind = %d AND case_id = ?2", kind);
 	enum db_status st = DB_OK;
 
 	if (sql != NULL) {
-		st = db_due_run(db, del, record_id, case_id, err);
+		st = db_due_run(db, by_record, record_id, case_id, err);
+		if (st == DB_OK && case_id != 0)
+			st = db_due_run(db, by_case, record_id, case_id, err);
 		if (st == DB_OK)
 			st = db_due_run(db, sql, record_id, case_id, err);
 	}
-	free(del);
+	free(by_record);
+	free(by_case);
 	free(sql);
 	return st;
 }
