@@ -1,6 +1,6 @@
 #!/bin/sh
 # Prints a .pot of the English strings of the form definitions: every label,
-# title, hint, say and message, every section heading and choice label of
+# title, hint, say and message, every section and group heading and choice label of
 # DIR/*.form (default: forms), each with its file:line references. Used by
 # `make pot`, which merges it with the strings of src/ into locale/avrr.pot.
 # Usage: tests/forms-pot.sh [DIR]
@@ -53,7 +53,7 @@ FNR == 1 { block = "" }
 /^[ \t]*#/ || /^[ \t]*$/ { next }
 /^[^ \t]/ {
 	block = $1
-	if ($1 == "section")
+	if ($1 == "section" || $1 == "group")
 		add(quoted($0), FILENAME ":" FNR)
 	next
 }

@@ -63,13 +63,14 @@ cmd_i18n_add_def(struct cmd_i18n_ids *l, const struct form_set *set,
 
 	cmd_i18n_add(l, def->title);
 	cmd_i18n_add(l, def->hint);
+	for (i = 0; i < def->ngroups; i++)	/* headings, nested ones too */
+		cmd_i18n_add(l, def->groups[i]->label);
 	for (i = 0; i < def->nfields; i++) {
 		const struct form_field *fd = &def->fields[i];
 
 		cmd_i18n_add(l, fd->label);
 		cmd_i18n_add(l, fd->hint);
 		cmd_i18n_add(l, fd->say);
-		cmd_i18n_add(l, fd->section);
 		cmd_i18n_add(l, fd->constraint_msg);
 		if (fd->choices != NULL)
 			cmd_i18n_add_choices(l, set, fd->choices);
