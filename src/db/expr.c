@@ -595,19 +595,18 @@ db_expr_relevant(struct db_expr *x, const char *text, const struct form_record *
 	return v == 1 || v == -2;
 }
 
-/* A field is relevant when it and every group around it are. */
+/* Whether group g and every group around it are relevant, each worked out
+ * once per pass: memo[index] is -1 until then. */
 static bool
-db_expr_field_relevant(struct db_expr *x, const struct form_record *rec,
-    const struct form_field *f)
+db_expr_group_relevant(struct db_expr *x, const struct form_record *rec,
+    const struct form_group *g, signed char *memo)
 {
-	const struct form_group *g;
-
-	if (!db_expr_relevant(x, f->relevant, rec))
-		return false;
-	for (g = f->grp; g != NULL; g = g->up)
-		if (!db_expr_relevant(x, g->relevant, rec))
-			return false;
-	return true;
+	if (g == NULL)
+		return true;
+	if (memo[g->index] < 0)
+		memo[g->index] = db_expr_relevant(x, g->relevant, rec) &&
+		    db_expr_group_relevant(x, rec, g->up, memo);
+	return memo[g->index] == 1;
 }
 
 /*
@@ -616,11 +615,12 @@ db_expr_field_relevant(struct db_expr *x, const struct form_record *rec,
  */
 static bool
 db_expr_apply_field(struct db_expr *x, struct form_record *rec, size_t i, bool fill,
-    bool *relevant)
+    signed char *memo, bool *relevant)
 {
 	const struct form_field *f = &rec->def->fields[i];
 
-	*relevant = db_expr_field_relevant(x, rec, f);
+	*relevant = db_expr_relevant(x, f->relevant, rec) &&
+	    db_expr_group_relevant(x, rec, f->grp, memo);
 	if (!*relevant)
 		return db_expr_clear(rec, i);
 	if (f->type == FT_CALCULATED && f->calc != NULL)
@@ -666,17 +666,20 @@ void
 db_expr_apply(struct db_expr *x, struct form_record *rec, bool fill_defaults,
     bool *relevant)
 {
-	size_t n = rec->def->nfields, i, r;
+	size_t n = rec->def->nfields, ng = rec->def->ngroups, i, r;
 	bool *rel = xcalloc(n > 0 ? n : 1, sizeof *rel);
+	signed char *memo = xmalloc(ng > 0 ? ng : 1);
 	bool changed = true;
 	int pass;
 
 	/* Later fields may feed earlier ones: repeat until nothing moves. */
 	for (pass = 0; pass < 4 && changed; pass++) {
 		changed = false;
+		memset(memo, -1, ng);
 		for (i = 0; i < n; i++)
-			changed |= db_expr_apply_field(x, rec, i, fill_defaults, &rel[i]);
+			changed |= db_expr_apply_field(x, rec, i, fill_defaults, memo, &rel[i]);
 	}
+	free(memo);
 	for (i = 0; i < n; i++) {
 		if (rel[i] && rec->def->fields[i].type == FT_REPEAT)
 			db_expr_count_rows(x, rec, i);

@@ -83,6 +83,7 @@ struct form_group {
 	char			*label;		/* msgid of its heading */
 	char			*relevant;	/* expression text or NULL */
 	struct form_group	*up;		/* the group it stands in, or NULL */
+	size_t			 index;		/* its place in the def's groups */
 	int			 depth;		/* 0: at the top of its form or repeat */
 	bool			 section;	/* written `section`, else `group` */
 	int			 line;

@@ -683,6 +683,7 @@ form_parse_open_group(struct form_parse *p, char *text, struct form_group *up,
 	g->depth = up != NULL ? up->depth + 1 : 0;
 	g->section = section;
 	g->line = p->line;
+	g->index = def->ngroups;
 	def->groups = xrealloc(def->groups, (def->ngroups + 1) * sizeof *def->groups);
 	def->groups[def->ngroups++] = g;
 	p->cur[form_parse_level(p)] = g;
