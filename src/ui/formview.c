@@ -81,18 +81,6 @@ ui_form_group_in(const struct form_group *g, const struct form_group *shut)
 	return false;
 }
 
-/* The index of g in def's groups. */
-static int
-ui_form_group_index(const struct form_def *def, const struct form_group *g)
-{
-	size_t i;
-
-	for (i = 0; i < def->ngroups; i++)
-		if (def->groups[i] == g)
-			return (int)i;
-	return 0;
-}
-
 /* The headings of the groups around field i that the field shown before it
  * (in prev) was not in, outermost first; an item's row is its group index. */
 static void
@@ -102,7 +90,7 @@ ui_form_add_headings(struct ui_form *f, int i, const struct form_group *g,
 	if (g == NULL || ui_form_group_in(g, prev))
 		return;
 	ui_form_add_headings(f, i, g->up, prev);
-	ui_form_add_item(f, UI_IT_SECTION, i, ui_form_group_index(f->rec->def, g));
+	ui_form_add_item(f, UI_IT_SECTION, i, (int)g->index);
 }
 
 void
