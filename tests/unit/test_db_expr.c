@@ -9,12 +9,8 @@
 static struct form_set *
 test_expr_errors(struct db_expr *x, const char *text)
 {
-	struct form_set *set = form_set_new();
+	struct form_set *set = fixture_forms("t.form", text);
 
-	form_set_parse(set, "t.form", text);
-	form_set_finish(set);
-	if (set->nerrors > 0)
-		fail_msg("parse: %s", set->errors[0]);
 	db_expr_check_set(x, set);
 	return set;
 }

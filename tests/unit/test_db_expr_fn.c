@@ -272,12 +272,8 @@ test_fn_apply(void **state)
 static struct form_set *
 test_fn_check(struct db_expr *x, const char *text)
 {
-	struct form_set *set = form_set_new();
+	struct form_set *set = fixture_forms("c.form", text);
 
-	form_set_parse(set, "c.form", text);
-	form_set_finish(set);
-	if (set->nerrors > 0)
-		fail_msg("parse: %s", set->errors[0]);
 	db_expr_check_set(x, set);
 	return set;
 }
